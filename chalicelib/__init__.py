@@ -1,0 +1,1 @@
+"""Everything the Lambda function runs. Nothing here touches AWS at import time."""

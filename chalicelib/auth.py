@@ -1,0 +1,176 @@
+"""Who is calling and what they may do.
+
+A principal comes from a verified Cognito ID token: residents carry no group, officials
+carry one of the official groups and their jurisdiction (a division code) in the
+`custom:division` attribute. Every permission of the platform is one row of PERMISSIONS;
+services call `require` and never test roles themselves. Anything outside an official's
+jurisdiction is answered as if it did not exist.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from chalicelib.divisions.rules import DIVISION_LEVEL_BY_LENGTH, is_within
+from chalicelib.errors import ForbiddenError, NotFoundError
+from chalicelib.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+JURISDICTION_CLAIM = "custom:division"
+CLOCK_SKEW_SECONDS = 10
+
+
+class Role(str, enum.Enum):
+    resident = "resident"
+    committee_staff = "committee_staff"
+    street_official = "street_official"
+    district_admin = "district_admin"
+    platform_admin = "platform_admin"
+
+
+# Highest first: a user placed in several groups acts with the strongest one.
+ROLE_PRECEDENCE = (
+    Role.platform_admin,
+    Role.district_admin,
+    Role.street_official,
+    Role.committee_staff,
+)
+OFFICIAL_GROUPS = tuple(role.value for role in ROLE_PRECEDENCE)
+
+# An official's jurisdiction must be a division of the level their role works at; a
+# committee worker holding a district code would otherwise see a whole district.
+JURISDICTION_LEVEL = {
+    Role.committee_staff: "committee",
+    Role.street_official: "street",
+    Role.district_admin: "district",
+    Role.platform_admin: "city",
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: str
+    role: Role
+    jurisdiction: str | None = None
+    phone: str | None = None
+
+    @property
+    def is_official(self) -> bool:
+        return self.role is not Role.resident
+
+
+def principal_from_claims(claims: dict[str, Any]) -> Principal | None:
+    """The principal a verified token describes, or None when its claims are inconsistent."""
+    user_id = claims.get("sub")
+    if not isinstance(user_id, str) or not user_id:
+        return None
+    groups = claims.get("cognito:groups") or []
+    if isinstance(groups, str):
+        groups = groups.split()
+    role = next((r for r in ROLE_PRECEDENCE if r.value in groups), Role.resident)
+    phone = claims.get("phone_number") if isinstance(claims.get("phone_number"), str) else None
+    if role is Role.resident:
+        return Principal(user_id=user_id, role=role, phone=phone)
+    jurisdiction = claims.get(JURISDICTION_CLAIM)
+    if not isinstance(jurisdiction, str):
+        return None
+    if DIVISION_LEVEL_BY_LENGTH.get(len(jurisdiction)) != JURISDICTION_LEVEL[role] or not jurisdiction.isdigit():
+        return None
+    return Principal(user_id=user_id, role=role, jurisdiction=jurisdiction, phone=phone)
+
+
+def to_authorizer_context(principal: Principal) -> dict[str, str]:
+    """API Gateway passes only flat string values from the authorizer to the function."""
+    return {
+        "role": principal.role.value,
+        "jurisdiction": principal.jurisdiction or "",
+        "phone": principal.phone or "",
+    }
+
+
+def from_authorizer_context(context: dict[str, Any]) -> Principal:
+    return Principal(
+        user_id=str(context["principalId"]),
+        role=Role(context["role"]),
+        jurisdiction=context.get("jurisdiction") or None,
+        phone=context.get("phone") or None,
+    )
+
+
+@lru_cache(maxsize=4)
+def _jwks_client(jwks_url: str) -> Any:
+    import jwt  # deferred: cryptography costs cold start on routes that never verify
+
+    # Keys are cached for the life of the container; a key rotation is picked up because
+    # an unknown `kid` makes PyJWKClient fetch the set again.
+    return jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=3600, timeout=5)
+
+
+def verify_token(token: str) -> dict[str, Any] | None:
+    """Claims of a valid ID token of our pool and client, else None (never raises)."""
+    import jwt
+
+    settings = get_settings()
+    if token.lower().startswith("bearer "):
+        token = token[7:].strip()
+    try:
+        signing_key = _jwks_client(settings.jwks_url).get_signing_key_from_jwt(token)
+        claims = jwt.decode(
+            token,
+            signing_key.key,
+            algorithms=["RS256"],
+            audience=settings.user_pool_client_id,
+            issuer=settings.jwt_issuer,
+            leeway=CLOCK_SKEW_SECONDS,
+            options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+        )
+    except jwt.PyJWKClientConnectionError:
+        log.warning("token keys could not be fetched from %s", settings.jwks_url)
+        return None
+    except jwt.PyJWTError as exc:
+        log.info("token rejected: %s", type(exc).__name__)
+        return None
+    # Access tokens of the same pool are signed with the same key but carry no
+    # jurisdiction; only ID tokens describe the user.
+    if claims.get("token_use") != "id":
+        return None
+    return claims
+
+
+def authenticate(token: str | None) -> Principal | None:
+    if not token:
+        return None
+    claims = verify_token(token)
+    return principal_from_claims(claims) if claims else None
+
+
+# (action) -> roles allowed. Jurisdiction is checked separately against the subject.
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "division.read": frozenset(Role),
+    "division.update_profile": frozenset({Role.district_admin, Role.platform_admin}),
+}
+
+
+def can(principal: Principal, action: str, division: str | None = None) -> bool:
+    if principal.role not in PERMISSIONS[action]:
+        return False
+    if division is None or not principal.is_official:
+        return True
+    return is_within(division, principal.jurisdiction or "")
+
+
+def require(principal: Principal, action: str, division: str | None = None) -> None:
+    """Raise unless the principal may do `action` on `division`.
+
+    A wrong role is a 403 (the caller knows what they asked for); a division outside the
+    jurisdiction is a 404 so that nothing about it leaks.
+    """
+    if principal.role not in PERMISSIONS[action]:
+        raise ForbiddenError()
+    if not can(principal, action, division):
+        raise NotFoundError()

@@ -1,0 +1,1 @@
+"""The Shanghai division registry: districts, streets and towns, committees."""

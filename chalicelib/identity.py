@@ -1,0 +1,86 @@
+"""The Cognito user pool, as plain data shared by the local stack and infra/.
+
+Everyone signs in with a mainland mobile number. Officials are placed in one group per
+role and carry their jurisdiction in `custom:division`; the app client reads both into
+the ID token, which is what the API's authorizer verifies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalicelib.auth import JURISDICTION_CLAIM, OFFICIAL_GROUPS
+
+GROUPS: dict[str, str] = {
+    "committee_staff": "居委会工作人员 Committee staff",
+    "street_official": "街道工作人员 Street official",
+    "district_admin": "区管理员 District administrator",
+    "platform_admin": "平台管理员 Platform administrator",
+}
+assert set(GROUPS) == set(OFFICIAL_GROUPS)
+
+JURISDICTION_ATTRIBUTE = JURISDICTION_CLAIM.removeprefix("custom:")
+
+USER_POOL_DEFINITION: dict[str, Any] = {
+    "UsernameAttributes": ["phone_number"],
+    "AutoVerifiedAttributes": ["phone_number"],
+    "Policies": {
+        "PasswordPolicy": {
+            "MinimumLength": 10,
+            "RequireUppercase": False,
+            "RequireLowercase": True,
+            "RequireNumbers": True,
+            "RequireSymbols": False,
+            "TemporaryPasswordValidityDays": 3,
+        }
+    },
+    "Schema": [
+        {
+            "Name": JURISDICTION_ATTRIBUTE,
+            "AttributeDataType": "String",
+            # Only administrators set a jurisdiction; a user must never be able to widen it.
+            "Mutable": True,
+            "StringAttributeConstraints": {"MinLength": "2", "MaxLength": "12"},
+        }
+    ],
+}
+
+USER_POOL_CLIENT_DEFINITION: dict[str, Any] = {
+    "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    "GenerateSecret": False,
+    "ReadAttributes": ["phone_number", "phone_number_verified", JURISDICTION_CLAIM],
+    # Residents may not write their own jurisdiction.
+    "WriteAttributes": ["phone_number"],
+    "PreventUserExistenceErrors": "ENABLED",
+    "IdTokenValidity": 60,
+    "AccessTokenValidity": 60,
+    "RefreshTokenValidity": 30,
+    "TokenValidityUnits": {"IdToken": "minutes", "AccessToken": "minutes", "RefreshToken": "days"},
+}
+
+
+def create_user_pool(cognito_client: Any, pool_name: str) -> tuple[str, str]:
+    """Create the pool, its app client and groups; return (pool id, client id)."""
+    pool_id = cognito_client.create_user_pool(PoolName=pool_name, **USER_POOL_DEFINITION)["UserPool"]["Id"]
+    client_id = cognito_client.create_user_pool_client(
+        UserPoolId=pool_id, ClientName=f"{pool_name}-web", **USER_POOL_CLIENT_DEFINITION
+    )["UserPoolClient"]["ClientId"]
+    for group, description in GROUPS.items():
+        cognito_client.create_group(UserPoolId=pool_id, GroupName=group, Description=description)
+    return pool_id, client_id
+
+
+def create_user(
+    cognito_client: Any, pool_id: str, *, phone: str, password: str, group: str | None, division: str | None
+) -> str:
+    """Create a confirmed user with a permanent password; return the user's sub."""
+    attributes = [{"Name": "phone_number", "Value": phone}, {"Name": "phone_number_verified", "Value": "true"}]
+    if division:
+        attributes.append({"Name": JURISDICTION_CLAIM, "Value": division})
+    user = cognito_client.admin_create_user(
+        UserPoolId=pool_id, Username=phone, UserAttributes=attributes, MessageAction="SUPPRESS"
+    )["User"]
+    cognito_client.admin_set_user_password(UserPoolId=pool_id, Username=phone, Password=password, Permanent=True)
+    if group:
+        cognito_client.admin_add_user_to_group(UserPoolId=pool_id, Username=phone, GroupName=group)
+    return next(a["Value"] for a in user["Attributes"] if a["Name"] == "sub")

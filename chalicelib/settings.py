@@ -1,0 +1,65 @@
+"""Configuration read once from the environment, on first use, never at import.
+
+Every deployment (local stack, tests, AWS) sets the same variables; the local stack and
+the CDK app are the two places that write them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    stage: str
+    region: str
+    table_name: str
+    idempotency_table_name: str
+    public_bucket: str
+    attachments_bucket: str
+    user_pool_id: str
+    user_pool_client_id: str
+    # Tokens name the AWS issuer even when the embedded AWS serves the keys from a local
+    # URL, so the two are configured apart.
+    jwt_issuer: str
+    jwks_url: str
+    cursor_secret: bytes
+    max_body_bytes: int = 256 * 1024
+
+    @property
+    def is_production(self) -> bool:
+        return self.stage == "prod"
+
+
+def _require(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise RuntimeError(f"environment variable {name} is not set")
+    return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    region = os.environ.get("AWS_REGION") or _require("AWS_DEFAULT_REGION")
+    pool_id = _require("MULIN_USER_POOL_ID")
+    issuer = os.environ.get("MULIN_JWT_ISSUER") or f"https://cognito-idp.{region}.amazonaws.com/{pool_id}"
+    return Settings(
+        stage=os.environ.get("MULIN_STAGE", "dev"),
+        region=region,
+        table_name=_require("MULIN_TABLE"),
+        idempotency_table_name=_require("MULIN_IDEMPOTENCY_TABLE"),
+        public_bucket=_require("MULIN_PUBLIC_BUCKET"),
+        attachments_bucket=_require("MULIN_ATTACHMENTS_BUCKET"),
+        user_pool_id=pool_id,
+        user_pool_client_id=_require("MULIN_USER_POOL_CLIENT_ID"),
+        jwt_issuer=issuer,
+        jwks_url=os.environ.get("MULIN_JWKS_URL") or f"{issuer}/.well-known/jwks.json",
+        cursor_secret=_require("MULIN_CURSOR_SECRET").encode(),
+    )
+
+
+def reset_settings() -> None:
+    """Forget the cached settings (tests and the local stack change the environment)."""
+    get_settings.cache_clear()

@@ -1,0 +1,105 @@
+"""Thin helpers over the DynamoDB client that every repository shares.
+
+The one place where DynamoDB error codes become domain errors: a failed condition is a
+conflict, throttling is a retryable 503, anything else propagates as a server fault.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalicelib import aws
+from chalicelib.errors import ConflictError, InvalidCursorError, ServiceUnavailableError
+from chalicelib.settings import get_settings
+from chalicelib.storage.items import from_item, to_item
+
+RETRYABLE_CODES = {
+    "ProvisionedThroughputExceededException",
+    "ThrottlingException",
+    "RequestLimitExceeded",
+    "InternalServerError",
+    "ServiceUnavailable",
+}
+
+
+def table_name() -> str:
+    return get_settings().table_name
+
+
+def db() -> Any:
+    return aws.client("dynamodb")
+
+
+def translate_client_error(exc: Exception) -> Exception:
+    """The domain error for a botocore ClientError, or the error itself if it has none."""
+    code = getattr(exc, "response", {}).get("Error", {}).get("Code", "")
+    if code == "ConditionalCheckFailedException":
+        return ConflictError()
+    if code == "TransactionCanceledException":
+        reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]  # type: ignore[attr-defined]
+        if any(r in RETRYABLE_CODES or r == "TransactionConflict" for r in reasons):
+            return ServiceUnavailableError(headers={"Retry-After": "1"})
+        return ConflictError()
+    if code in RETRYABLE_CODES:
+        return ServiceUnavailableError(headers={"Retry-After": "1"})
+    return exc
+
+
+def get_item(key: dict[str, str], consistent: bool = False) -> dict[str, Any] | None:
+    from botocore.exceptions import ClientError
+
+    try:
+        response = db().get_item(TableName=table_name(), Key=to_item(key), ConsistentRead=consistent)
+    except ClientError as exc:
+        raise translate_client_error(exc) from exc
+    item = response.get("Item")
+    return from_item(item) if item else None
+
+
+def query_page(
+    *,
+    key_condition: str,
+    values: dict[str, Any],
+    index: str | None = None,
+    limit: int,
+    start_key: dict[str, Any] | None = None,
+    forward: bool = True,
+    filter_expression: str | None = None,
+    names: dict[str, str] | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """One Query call: the page of items and DynamoDB's LastEvaluatedKey."""
+    from botocore.exceptions import ClientError
+
+    params: dict[str, Any] = {
+        "TableName": table_name(),
+        "KeyConditionExpression": key_condition,
+        "ExpressionAttributeValues": to_item(values),
+        "Limit": limit,
+        "ScanIndexForward": forward,
+    }
+    if index:
+        params["IndexName"] = index
+    if start_key:
+        params["ExclusiveStartKey"] = start_key
+    if filter_expression:
+        params["FilterExpression"] = filter_expression
+    if names:
+        params["ExpressionAttributeNames"] = names
+    try:
+        response = db().query(**params)
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") == "ValidationException" and start_key:
+            # A start key that does not belong to this query (the cursor was minted for
+            # another one and survived its signature check only by a shared scope).
+            raise InvalidCursorError() from exc
+        raise translate_client_error(exc) from exc
+    return [from_item(i) for i in response.get("Items", [])], response.get("LastEvaluatedKey")
+
+
+def transact_write(items: list[dict[str, Any]]) -> None:
+    from botocore.exceptions import ClientError
+
+    try:
+        db().transact_write_items(TransactItems=items)
+    except ClientError as exc:
+        raise translate_client_error(exc) from exc

@@ -1,0 +1,1 @@
+"""Platform-level routes: health, the API contract, and who the caller is."""

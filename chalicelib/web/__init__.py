@@ -1,0 +1,1 @@
+"""The HTTP edge: parsing requests into models, the authorizer, error mapping, OpenAPI."""

@@ -1,0 +1,133 @@
+"""Declaring an API operation once: route, authorizer, input models, response model.
+
+`ApiBlueprint.operation` registers a Chalice route whose view parses the body and query
+into their models, hands the verified principal to the handler, and serialises the
+returned model. The same declaration feeds /openapi.json, so the contract cannot drift
+from the code. Handlers stay thin: they call one service function.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from chalice import Blueprint, Response
+from pydantic import BaseModel
+
+from chalicelib.auth import Principal, from_authorizer_context
+from chalicelib.errors import MulinError, UnauthorizedError
+from chalicelib.settings import get_settings
+from chalicelib.web.authorizer import mulin_authorizer
+from chalicelib.web.requests import parse_body, parse_query
+
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+
+class UnexpectedError(MulinError):
+    """Any exception a handler did not anticipate; the middleware logs it and answers 500."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    summary: str
+    tags: tuple[str, ...]
+    response: type[BaseModel] | None
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    status: int = 200
+    authenticated: bool = True
+    errors: tuple[int, ...] = ()
+    description: str = ""
+    extra_headers: tuple[str, ...] = field(default_factory=tuple)
+
+
+def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    if isinstance(payload, BaseModel):
+        body = payload.model_dump_json()
+    else:
+        import json
+
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return Response(body=body, status_code=status, headers={"Content-Type": JSON_CONTENT_TYPE, **(headers or {})})
+
+
+class ApiBlueprint(Blueprint):
+    def operation(
+        self,
+        path: str,
+        method: str,
+        *,
+        summary: str,
+        tags: tuple[str, ...],
+        response: type[BaseModel] | None,
+        body: type[BaseModel] | None = None,
+        query: type[BaseModel] | None = None,
+        status: int = 200,
+        authenticated: bool = True,
+        errors: tuple[int, ...] = (),
+        description: str = "",
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        spec = Operation(
+            method=method,
+            path=path,
+            summary=summary,
+            tags=tags,
+            response=response,
+            body=body,
+            query=query,
+            status=status,
+            authenticated=authenticated,
+            errors=errors,
+            description=description,
+        )
+
+        def register(handler: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(handler)
+            def view(**path_params: str) -> Response:
+                request = self.current_request
+                kwargs: dict[str, Any] = dict(path_params)
+                try:
+                    if authenticated:
+                        kwargs["principal"] = _principal(request.context)
+                    if body is not None:
+                        kwargs["body"] = parse_body(
+                            request.raw_body,
+                            request.headers.get("content-type"),
+                            body,
+                            get_settings().max_body_bytes,
+                        )
+                    if query is not None:
+                        kwargs["query"] = parse_query(request.query_params, query)
+                    result = handler(**kwargs)
+                except MulinError:
+                    raise
+                except Exception as exc:
+                    raise UnexpectedError() from exc
+                if isinstance(result, Response):
+                    return result
+                return json_response(result, status)
+
+            view.operation = spec  # type: ignore[attr-defined]
+            self.route(
+                path,
+                methods=[method],
+                authorizer=mulin_authorizer if authenticated else None,
+                # parse_body checks the content type itself, so that a wrong one gets
+                # the platform's error shape instead of Chalice's.
+                content_types=["*/*"],
+            )(view)
+            return handler
+
+        return register
+
+
+def _principal(context: dict[str, Any] | None) -> Principal:
+    authorizer = (context or {}).get("authorizer") or {}
+    if "principalId" not in authorizer or "role" not in authorizer:
+        # The gateway only forwards requests its authorizer accepted; reaching here
+        # without a principal means the route was wired without one.
+        raise UnauthorizedError()
+    return from_authorizer_context(authorizer)

@@ -1,0 +1,126 @@
+"""Create the table, buckets and user pool in an embedded AWS and describe the result.
+
+The definitions come from chalicelib (storage.table, storage.buckets, identity), the same
+ones infra/ turns into CloudFormation.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import boto3
+
+from chalicelib.identity import create_user, create_user_pool
+from chalicelib.storage.buckets import create_buckets
+from chalicelib.storage.table import create_tables
+
+# Hong Kong: the nearest region where the embedded AWS offers every service we use.
+REGION = "ap-east-1"
+ACCOUNT_ID = "123456789012"
+
+
+@dataclass
+class DemoUser:
+    username: str
+    password: str
+    role: str
+    division: str | None
+    user_id: str = ""
+
+
+@dataclass
+class Stack:
+    aws_endpoint_url: str
+    region: str
+    table_name: str
+    idempotency_table_name: str
+    public_bucket: str
+    attachments_bucket: str
+    user_pool_id: str
+    user_pool_client_id: str
+    jwks_url: str
+    jwt_issuer: str
+    cursor_secret: str
+    api_url: str = ""
+    demo_users: list[DemoUser] = field(default_factory=list)
+
+    def app_environment(self) -> dict[str, str]:
+        """What the app reads (chalicelib.settings) to run against this stack."""
+        return {
+            "AWS_ENDPOINT_URL": self.aws_endpoint_url,
+            "AWS_DEFAULT_REGION": self.region,
+            "AWS_REGION": self.region,
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            # Current boto3 would send stream calls to an account-specific host moto does not know.
+            "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
+            "MULIN_STAGE": "local",
+            "MULIN_TABLE": self.table_name,
+            "MULIN_IDEMPOTENCY_TABLE": self.idempotency_table_name,
+            "MULIN_PUBLIC_BUCKET": self.public_bucket,
+            "MULIN_ATTACHMENTS_BUCKET": self.attachments_bucket,
+            "MULIN_USER_POOL_ID": self.user_pool_id,
+            "MULIN_USER_POOL_CLIENT_ID": self.user_pool_client_id,
+            "MULIN_JWKS_URL": self.jwks_url,
+            "MULIN_JWT_ISSUER": self.jwt_issuer,
+            "MULIN_CURSOR_SECRET": self.cursor_secret,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def clients(endpoint_url: str, region: str = REGION) -> dict[str, Any]:
+    session = boto3.session.Session(
+        aws_access_key_id="testing", aws_secret_access_key="testing", region_name=region
+    )
+    return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp")}
+
+
+def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = REGION) -> Stack:
+    aws = clients(endpoint_url, region)
+    table, idempotency = f"{prefix}-main", f"{prefix}-idempotency"
+    public, attachments = f"{prefix}-public", f"{prefix}-attachments"
+    create_tables(aws["dynamodb"], table, idempotency)
+    create_buckets(aws["s3"], region, attachments, public)
+    pool_id, client_id = create_user_pool(aws["cognito-idp"], prefix)
+    return Stack(
+        aws_endpoint_url=endpoint_url,
+        region=region,
+        table_name=table,
+        idempotency_table_name=idempotency,
+        public_bucket=public,
+        attachments_bucket=attachments,
+        user_pool_id=pool_id,
+        user_pool_client_id=client_id,
+        jwks_url=f"{endpoint_url}/{pool_id}/.well-known/jwks.json",
+        jwt_issuer=f"https://cognito-idp.{region}.amazonaws.com/{pool_id}",
+        cursor_secret=secrets.token_urlsafe(32),
+    )
+
+
+def add_user(stack: Stack, *, phone: str, password: str, role: str, division: str | None) -> DemoUser:
+    cognito = clients(stack.aws_endpoint_url, stack.region)["cognito-idp"]
+    group = None if role == "resident" else role
+    user_id = create_user(cognito, stack.user_pool_id, phone=phone, password=password, group=group, division=division)
+    user = DemoUser(username=phone, password=password, role=role, division=division, user_id=user_id)
+    stack.demo_users.append(user)
+    return user
+
+
+def sign_in(stack: Stack, username: str, password: str) -> str:
+    """The ID token a user gets from Cognito's InitiateAuth, as a browser would."""
+    cognito = clients(stack.aws_endpoint_url, stack.region)["cognito-idp"]
+    result = cognito.initiate_auth(
+        ClientId=stack.user_pool_client_id,
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": username, "PASSWORD": password},
+    )
+    return str(result["AuthenticationResult"]["IdToken"])
+
+
+def apply_environment(stack: Stack) -> None:
+    os.environ.update(stack.app_environment())
