@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from chalicelib.divisions.rules import DIVISION_LEVEL_BY_LENGTH, is_within
+from chalicelib.divisions.rules import DIVISION_LEVEL_BY_LENGTH, is_well_formed, is_within
 from chalicelib.errors import ForbiddenError, NotFoundError
 from chalicelib.settings import get_settings
 
@@ -79,7 +79,7 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal | None:
     jurisdiction = claims.get(JURISDICTION_CLAIM)
     if not isinstance(jurisdiction, str):
         return None
-    if DIVISION_LEVEL_BY_LENGTH.get(len(jurisdiction)) != JURISDICTION_LEVEL[role] or not jurisdiction.isdigit():
+    if not is_well_formed(jurisdiction) or DIVISION_LEVEL_BY_LENGTH[len(jurisdiction)] != JURISDICTION_LEVEL[role]:
         return None
     return Principal(user_id=user_id, role=role, jurisdiction=jurisdiction, phone=phone)
 

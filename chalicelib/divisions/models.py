@@ -28,7 +28,7 @@ class DivisionSummary(ResponseModel):
 
 
 class Division(DivisionSummary):
-    parent_code: str | None
+    parent_code: str | None = None
     population: int | None = None
     households: int | None = None
     community_type: CommunityType | None = None

@@ -11,11 +11,11 @@ import re
 CITY_CODE = "31"
 DIVISION_LEVEL_BY_LENGTH = {2: "city", 6: "district", 9: "street", 12: "committee"}
 PARENT_LENGTH = {6: 2, 9: 6, 12: 9}
-CODE_PATTERN = re.compile(r"^(31|31\d{4}|31\d{7}|31\d{10})$")
+CODE_PATTERN = re.compile(r"31(?:[0-9]{4}|[0-9]{7}|[0-9]{10})?")
 
 
 def is_well_formed(code: str) -> bool:
-    return bool(CODE_PATTERN.match(code))
+    return bool(CODE_PATTERN.fullmatch(code))
 
 
 def level_of(code: str) -> str:

@@ -1,0 +1,36 @@
+"""/health and /openapi.json through the real app."""
+
+from openapi_spec_validator import validate
+
+
+def test_health_reports_stage_table_and_bucket(client):
+    response = client.http.get("/health")
+    assert response.status_code == 200
+    assert response.json_body == {"status": "ok", "stage": "local", "table": True, "bucket": True}
+
+
+def test_health_is_503_when_the_bucket_is_gone(client, stack, monkeypatch):
+    monkeypatch.setenv("MULIN_PUBLIC_BUCKET", "no-such-bucket")
+    from chalicelib.settings import reset_settings
+
+    reset_settings()
+    response = client.http.get("/health")
+    assert response.status_code == 503
+    assert response.json_body["bucket"] is False
+
+
+def test_openapi_is_served_valid_and_complete(client):
+    response = client.http.get("/openapi.json")
+    assert response.status_code == 200
+    document = response.json_body
+    validate(document)
+    from app import app
+
+    served = {(path, method.upper()) for path, item in document["paths"].items() for method in item}
+    routed = {(path, method) for path, methods in app.routes.items() for method in methods}
+    assert served == routed
+
+
+def test_unknown_route_is_refused_without_data(client):
+    response = client.http.get("/nowhere")
+    assert response.status_code in (403, 404)
