@@ -1,0 +1,117 @@
+"""`make run`'s entry point, as a new user meets it: it comes up, writes its state file,
+a demo user signs in through the embedded Cognito and calls an authenticated route, and
+Ctrl-C stops everything it started."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import boto3
+import pytest
+
+from local_stack.moto_server import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+ROLES = {"resident", "committee_staff", "street_official", "district_admin", "platform_admin"}
+
+
+def http_get(url, token=None):
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def port_open(port):
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture(scope="module")
+def running_stack(tmp_path_factory):
+    state = tmp_path_factory.mktemp("stack") / "stack.json"
+    api_port, aws_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MULIN_", "AWS_ENDPOINT"))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "local_stack", "--port", str(api_port), "--aws-port", str(aws_port),
+         "--state", str(state)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    started = time.monotonic()
+    ready_after = None
+    try:
+        while time.monotonic() - started < 60:
+            if process.poll() is not None:
+                pytest.fail(f"make run exited early:\n{process.stdout.read()}")
+            if state.exists() and port_open(api_port):
+                status, _ = http_get(f"http://127.0.0.1:{api_port}/health")
+                if status == 200:
+                    ready_after = time.monotonic() - started
+                    break
+            time.sleep(0.25)
+        assert ready_after is not None, "the API did not answer /health with 200 within 60 s"
+        yield {"process": process, "state": json.loads(state.read_text()), "api_port": api_port,
+               "aws_port": aws_port}
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_state_file_describes_the_stack(running_stack):
+    state = running_stack["state"]
+    for key in ("api_url", "aws_endpoint_url", "region", "user_pool_id", "user_pool_client_id",
+                "table_name", "idempotency_table_name", "public_bucket", "attachments_bucket"):
+        assert state[key], key
+    assert state["api_url"] == f"http://127.0.0.1:{running_stack['api_port']}"
+    assert {u["role"] for u in state["demo_users"]} == ROLES
+    for user in state["demo_users"]:
+        assert set(user) >= {"username", "password", "role", "division"}
+
+
+def test_demo_user_signs_in_and_calls_an_authenticated_route(running_stack):
+    state = running_stack["state"]
+    cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
+    official = next(u for u in state["demo_users"] if u["role"] == "street_official")
+    token = cognito.initiate_auth(
+        ClientId=state["user_pool_client_id"], AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": official["username"], "PASSWORD": official["password"]},
+    )["AuthenticationResult"]["IdToken"]
+
+    status, body = http_get(f"{state['api_url']}/me", token)
+    assert status == 200
+    assert (body["role"], body["jurisdiction"]) == ("street_official", official["division"])
+
+    assert http_get(f"{state['api_url']}/me")[0] == 401
+    assert http_get(f"{state['api_url']}/me", token[:-4] + "AAAA")[0] == 403
+
+
+def test_divisions_are_loaded(running_stack):
+    status, body = http_get(f"{running_stack['state']['api_url']}/divisions/310110")
+    assert status == 200
+    assert body["name"] == "杨浦区" and len(body["children"]) == 12
+
+
+def test_ctrl_c_stops_everything(running_stack):
+    process = running_stack["process"]
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) == 0
+    assert not port_open(running_stack["api_port"])
+    deadline = time.monotonic() + 10
+    while port_open(running_stack["aws_port"]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not port_open(running_stack["aws_port"]), "the embedded AWS outlived make run"
