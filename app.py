@@ -1,18 +1,17 @@
 """Wiring only: the Chalice app, its middleware and its blueprints."""
 
-from chalice import Chalice, ConvertToMiddleware
+from chalice import Chalice
 
 from chalicelib.divisions.routes import divisions_api
-from chalicelib.observability import logger
+from chalicelib.observability import instrument
 from chalicelib.system.routes import system_api
 from chalicelib.web.authorizer import authorizer_blueprint
 from chalicelib.web.middleware import handle_errors
 
 # Powertools formats the logs; Chalice's own handler would print every line twice.
 app = Chalice(app_name="mulin", configure_logs=False)
-app.experimental_feature_flags.update({"BLUEPRINTS"})
 
-app.register_middleware(ConvertToMiddleware(logger.inject_lambda_context), "all")
+instrument(app)
 app.register_middleware(handle_errors, "http")
 
 app.register_blueprint(authorizer_blueprint)

@@ -16,7 +16,7 @@ from chalice.app import Request
 from ulid import ULID
 
 from chalicelib.errors import MulinError
-from chalicelib.observability import logger
+from chalicelib.observability import count, logger
 
 CHALICE_CODES = {
     405: "method_not_allowed",
@@ -77,6 +77,10 @@ def handle_errors(request: Request, get_response: Callable[[Request], Response])
         response = _from_domain_error(exc, correlation_id)
     else:
         response = _reshape_chalice_error(response, correlation_id)
+    if response.status_code >= 500:
+        count("ServerErrors")
+    elif response.status_code >= 400:
+        count("ClientErrors")
     response.headers.update(SECURITY_HEADERS)
     response.headers["X-Correlation-Id"] = correlation_id
     return response

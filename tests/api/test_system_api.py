@@ -34,3 +34,10 @@ def test_openapi_is_served_valid_and_complete(client):
 def test_unknown_route_is_refused_without_data(client):
     response = client.http.get("/nowhere")
     assert response.status_code in (403, 404)
+
+
+def test_refused_requests_are_counted_as_metrics(client, capsys):
+    capsys.readouterr()
+    assert client.http.get("/divisions/abc").status_code == 400
+    emitted = [line for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    assert any('"ClientErrors"' in line for line in emitted), emitted
