@@ -13,7 +13,7 @@ import platform
 import statistics
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +59,7 @@ def main() -> None:
     for statement in PROBES.values():
         measure(statement)
     medians = {name: statistics.median(measure(stmt) for _ in range(RUNS)) for name, stmt in PROBES.items()}
-    print(f"# cold start — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
+    print(f"# cold start — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, median of {RUNS} fresh interpreters")
     for name, seconds in medians.items():
         print(f"{name:<40} {seconds * 1000:8.1f} ms")

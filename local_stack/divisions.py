@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from chalicelib.divisions.models import Division
 from chalicelib.divisions.rules import CITY_CODE

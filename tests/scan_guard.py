@@ -6,8 +6,8 @@ at scale, so every integration and API test runs with this guard on the app's cl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 class ScanUsedError(AssertionError):

@@ -12,7 +12,8 @@ DIV#31), so one Query lists any division's children in code order.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from chalicelib.divisions.models import Division, DivisionProfileUpdate, DivisionSummary
 from chalicelib.storage import dynamo

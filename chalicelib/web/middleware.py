@@ -9,7 +9,8 @@ and nothing else. Every response carries the correlation id and no-store caching
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from chalice import Response
 from chalice.app import Request

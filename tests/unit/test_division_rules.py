@@ -19,7 +19,9 @@ def test_levels_and_parents_follow_code_length(code, level, parent):
 
 
 @pytest.mark.parametrize(
-    "code", ["", "3", "32", "320110", "31011", "3101100120011", "31011001200a", "310110 ", "３１", "31/../", "31011O", "310110\n", "31011001200１"]
+    "code",
+    ["", "3", "32", "320110", "31011", "3101100120011", "31011001200a", "310110 ", "３１", "31/../", "31011O",
+     "310110\n", "31011001200１"],
 )
 def test_malformed_codes_are_refused(code):
     assert not is_well_formed(code)
