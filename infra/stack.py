@@ -1,0 +1,158 @@
+"""One stack: the Chalice app with its table, buckets and user pool.
+
+Tables and the user pool are written as CloudFormation properties straight from the
+definitions in chalicelib (storage.table, identity) that the local stack creates through
+boto3, so the two cannot drift; tests/infra compares them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import aws_cdk as cdk
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_secretsmanager as secretsmanager
+from chalice.cdk import Chalice
+from constructs import Construct
+
+from chalicelib.identity import GROUPS, USER_POOL_CLIENT_DEFINITION, USER_POOL_DEFINITION
+from chalicelib.storage.buckets import ABANDONED_UPLOAD_DAYS, ATTACHMENTS_CORS, UPLOAD_PREFIX
+from chalicelib.storage.table import (
+    IDEMPOTENCY_TABLE_DEFINITION,
+    IDEMPOTENCY_TTL_ATTRIBUTE,
+    TABLE_DEFINITION,
+    TTL_ATTRIBUTE,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_ACTIONS = [
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:Query",
+    "dynamodb:BatchWriteItem",
+    "dynamodb:ConditionCheckItem",
+]
+
+
+def table_properties(definition: dict[str, Any], ttl_attribute: str, *, production: bool) -> dict[str, Any]:
+    """CloudFormation AWS::DynamoDB::Table properties of a boto3 create_table definition."""
+    properties: dict[str, Any] = {
+        "AttributeDefinitions": definition["AttributeDefinitions"],
+        "KeySchema": definition["KeySchema"],
+        "BillingMode": definition["BillingMode"],
+        "SSESpecification": {"SSEEnabled": definition["SSESpecification"]["Enabled"]},
+        "TimeToLiveSpecification": {"AttributeName": ttl_attribute, "Enabled": True},
+        "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
+        "DeletionProtectionEnabled": production,
+    }
+    if "GlobalSecondaryIndexes" in definition:
+        properties["GlobalSecondaryIndexes"] = definition["GlobalSecondaryIndexes"]
+    if "StreamSpecification" in definition:
+        properties["StreamSpecification"] = {"StreamViewType": definition["StreamSpecification"]["StreamViewType"]}
+    return properties
+
+
+class MulinStack(cdk.Stack):
+    def __init__(self, scope: Construct, construct_id: str, *, stage: str, **kwargs: Any) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        production = stage == "prod"
+        removal = cdk.RemovalPolicy.RETAIN if production else cdk.RemovalPolicy.DESTROY
+
+        main_table = cdk.CfnResource(self, "MainTable", type="AWS::DynamoDB::Table",
+                                     properties=table_properties(TABLE_DEFINITION, TTL_ATTRIBUTE, production=production))
+        main_table.apply_removal_policy(removal)
+        idempotency_table = cdk.CfnResource(
+            self, "IdempotencyTable", type="AWS::DynamoDB::Table",
+            properties=table_properties(IDEMPOTENCY_TABLE_DEFINITION, IDEMPOTENCY_TTL_ATTRIBUTE, production=production),
+        )
+        idempotency_table.apply_removal_policy(removal)
+
+        attachments = s3.Bucket(
+            self, "Attachments",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            encryption=s3.BucketEncryption.S3_MANAGED,
+            enforce_ssl=True,
+            removal_policy=removal,
+            cors=[
+                s3.CorsRule(
+                    allowed_methods=[s3.HttpMethods(m) for m in rule["AllowedMethods"]],
+                    allowed_origins=rule["AllowedOrigins"],
+                    allowed_headers=rule["AllowedHeaders"],
+                    max_age=rule["MaxAgeSeconds"],
+                )
+                for rule in ATTACHMENTS_CORS["CORSRules"]
+            ],
+            # Photos presigned but never attached to a case are not kept.
+            lifecycle_rules=[s3.LifecycleRule(prefix=UPLOAD_PREFIX, expiration=cdk.Duration.days(ABANDONED_UPLOAD_DAYS),
+                                              abort_incomplete_multipart_upload_after=cdk.Duration.days(1))],
+        )
+        public = s3.Bucket(
+            self, "Public",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            encryption=s3.BucketEncryption.S3_MANAGED,
+            enforce_ssl=True,
+            versioned=True,
+            removal_policy=removal,
+        )
+
+        pool = cdk.CfnResource(self, "UserPool", type="AWS::Cognito::UserPool",
+                               properties={"UserPoolName": f"mulin-{stage}", **USER_POOL_DEFINITION})
+        pool.apply_removal_policy(removal)
+        client = cdk.CfnResource(self, "UserPoolClient", type="AWS::Cognito::UserPoolClient",
+                                 properties={"UserPoolId": pool.ref, "ClientName": f"mulin-{stage}-web",
+                                             **USER_POOL_CLIENT_DEFINITION})
+        for group, description in GROUPS.items():
+            cdk.CfnResource(self, f"Group{group.title().replace('_', '')}", type="AWS::Cognito::UserPoolGroup",
+                            properties={"UserPoolId": pool.ref, "GroupName": group, "Description": description})
+
+        # The cursor key is resolved by CloudFormation at deploy time; it is visible to
+        # whoever may read the function's configuration, which is acceptable for an HMAC
+        # that only protects pagination state.
+        cursor_secret = secretsmanager.Secret(
+            self, "CursorSecret",
+            generate_secret_string=secretsmanager.SecretStringGenerator(exclude_punctuation=True, password_length=48),
+        )
+
+        issuer = cdk.Fn.join("", ["https://cognito-idp.", self.region, ".", self.url_suffix, "/", pool.ref])
+        self.api = Chalice(
+            self, "Api", source_dir=str(ROOT),
+            stage_config={
+                "environment_variables": {
+                    "MULIN_STAGE": stage,
+                    "MULIN_TABLE": main_table.ref,
+                    "MULIN_IDEMPOTENCY_TABLE": idempotency_table.ref,
+                    "MULIN_PUBLIC_BUCKET": public.bucket_name,
+                    "MULIN_ATTACHMENTS_BUCKET": attachments.bucket_name,
+                    "MULIN_USER_POOL_ID": pool.ref,
+                    "MULIN_USER_POOL_CLIENT_ID": client.ref,
+                    "MULIN_JWT_ISSUER": issuer,
+                    "MULIN_CURSOR_SECRET": cursor_secret.secret_value.unsafe_unwrap(),
+                },
+                "manage_iam_role": False,
+                "iam_role_arn": self._function_role(main_table, idempotency_table, attachments, public).role_arn,
+            },
+        )
+        cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.sub("https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/"))
+        cdk.CfnOutput(self, "UserPoolId", value=pool.ref)
+        cdk.CfnOutput(self, "UserPoolClientId", value=client.ref)
+        cdk.CfnOutput(self, "PublicBucket", value=public.bucket_name)
+
+    def _function_role(self, main: cdk.CfnResource, idempotency: cdk.CfnResource,
+                       attachments: s3.Bucket, public: s3.Bucket) -> iam.Role:
+        """Least privilege: named actions on named resources, nothing on `*`."""
+        role = iam.Role(self, "FunctionRole", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+        role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("service-role/AWSLambdaBasicExecutionRole"))
+        table_arns = [main.get_att("Arn").to_string(), idempotency.get_att("Arn").to_string()]
+        role.add_to_policy(iam.PolicyStatement(
+            actions=DATA_ACTIONS,
+            resources=[*table_arns, *(cdk.Fn.join("", [arn, "/index/*"]) for arn in table_arns)],
+        ))
+        role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject", "s3:GetObject"],
+                                               resources=[attachments.arn_for_objects("*"), public.arn_for_objects("*")]))
+        role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"],
+                                               resources=[attachments.bucket_arn, public.bucket_arn]))
+        return role
