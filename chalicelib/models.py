@@ -13,8 +13,3 @@ class RequestModel(BaseModel):
 
 class ResponseModel(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-class PageQuery(RequestModel):
-    limit: int = 50
-    cursor: str | None = None

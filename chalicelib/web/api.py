@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from chalice import Blueprint, Response
@@ -42,7 +42,6 @@ class Operation:
     authenticated: bool = True
     errors: tuple[int, ...] = ()
     description: str = ""
-    extra_headers: tuple[str, ...] = field(default_factory=tuple)
 
 
 def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
