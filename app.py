@@ -3,10 +3,14 @@
 from chalice import Chalice
 
 from chalicelib.divisions.routes import divisions_api
+from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
+from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
+from chalicelib.uploads.routes import uploads_api
 from chalicelib.web.authorizer import authorizer_blueprint
 from chalicelib.web.middleware import handle_errors
+from chalicelib.workdays.routes import workdays_api
 
 # Powertools formats the logs; Chalice's own handler would print every line twice.
 app = Chalice(app_name="mulin", configure_logs=False)
@@ -17,3 +21,7 @@ app.register_middleware(handle_errors, "http")
 app.register_blueprint(authorizer_blueprint)
 app.register_blueprint(system_api)
 app.register_blueprint(divisions_api)
+app.register_blueprint(uploads_api)
+app.register_blueprint(workdays_api)
+app.register_blueprint(suggestions_api)
+app.register_blueprint(notifications_api)

@@ -153,6 +153,16 @@ def authenticate(token: str | None) -> Principal | None:
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "division.read": frozenset(Role),
     "division.update_profile": frozenset({Role.district_admin, Role.platform_admin}),
+    "workdays.read": frozenset(Role),
+    "workdays.update": frozenset({Role.platform_admin}),
+    "upload.photo": frozenset(Role),
+    # Residents submit their own; committee staff and street officials enter paper,
+    # hotline and meeting suggestions on a resident's behalf.
+    "suggestion.submit": frozenset({Role.resident, Role.committee_staff, Role.street_official}),
+    "suggestion.read_own": frozenset({Role.resident}),
+    "suggestion.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    "suggestion.rate": frozenset({Role.resident}),
+    "notification.read_own": frozenset({Role.resident}),
 }
 
 

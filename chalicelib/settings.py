@@ -27,6 +27,12 @@ class Settings:
     jwks_url: str
     cursor_secret: bytes
     max_body_bytes: int = 256 * 1024
+    # Suggestion categories whose deadlines count Chinese working days instead of the
+    # statutory calendar days (a deployment's choice, e.g. to match a 12345 work-order rule).
+    working_day_categories: frozenset[str] = frozenset()
+    # Where each new message to a resident is published (an SMS sender subscribes in
+    # production); empty: in-app inbox only.
+    notifications_topic_arn: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -57,6 +63,10 @@ def get_settings() -> Settings:
         jwt_issuer=issuer,
         jwks_url=os.environ.get("MULIN_JWKS_URL") or f"{issuer}/.well-known/jwks.json",
         cursor_secret=_require("MULIN_CURSOR_SECRET").encode(),
+        working_day_categories=frozenset(
+            c.strip() for c in os.environ.get("MULIN_WORKING_DAY_CATEGORIES", "").split(",") if c.strip()
+        ),
+        notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
     )
 
 

@@ -1,4 +1,4 @@
-"""Start and stop the embedded AWS as a child process bound to 127.0.0.1."""
+"""Start and stop the embedded AWS (local_stack/embedded_aws.py) as a child process bound to 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def start_moto_server(port: int | None = None, timeout: float = 30.0) -> MotoSer
     port = port or free_port()
     env = {**os.environ, "MOTO_PORT": str(port)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        [sys.executable, "-m", "local_stack.embedded_aws", "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,

@@ -7,7 +7,9 @@ existing yet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from ulid import ULID
@@ -31,11 +33,17 @@ def audit_put(
     after: Any = None,
     reason: str | None = None,
     at: str | None = None,
+    key_for: Callable[[str, str], dict[str, str]] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The Put of one audit event. `key_for(at, event_id)` places it elsewhere than the subject's audit
+    partition (a suggestion keeps its events beside the case, so that one Query returns
+    the case with its timeline); `extra` carries what the timeline shows besides."""
     at = at or utc_now_iso()
     event_id = str(ULID())
     record = {
-        **audit_key(subject, at, event_id),
+        **(extra or {}),
+        **(key_for or partial(audit_key, subject))(at, event_id),
         "type": "audit",
         "event_id": event_id,
         "subject": subject,

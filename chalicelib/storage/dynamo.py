@@ -22,6 +22,15 @@ RETRYABLE_CODES = {
 }
 
 
+class ConditionFailedError(ConflictError):
+    """A transaction was refused by a condition; `failed` holds the positions of the items
+    whose conditions failed, so a service can say which invariant stopped it."""
+
+    def __init__(self, failed: list[int]):
+        super().__init__()
+        self.failed = failed
+
+
 def table_name() -> str:
     return get_settings().table_name
 
@@ -39,7 +48,7 @@ def translate_client_error(exc: Exception) -> Exception:
         reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]  # type: ignore[attr-defined]
         if any(r in RETRYABLE_CODES or r == "TransactionConflict" for r in reasons):
             return ServiceUnavailableError(headers={"Retry-After": "1"})
-        return ConflictError()
+        return ConditionFailedError(failed=[i for i, r in enumerate(reasons) if r == "ConditionalCheckFailed"])
     if code in RETRYABLE_CODES:
         return ServiceUnavailableError(headers={"Retry-After": "1"})
     return exc

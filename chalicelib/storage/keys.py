@@ -25,4 +25,59 @@ def audit_key(subject: str, at_iso: str, event_id: str) -> dict[str, str]:
     return {"PK": f"AUDIT#{subject}", "SK": f"{at_iso}#{event_id}"}
 
 
+CALENDAR_PARTITION = "CALENDAR"
+CALENDAR_YEAR_PREFIX = "YEAR#"
+
+
+def calendar_year_key(year: int) -> dict[str, str]:
+    """Every stored year sits in one small partition, so the whole calendar is one Query."""
+    return {"PK": CALENDAR_PARTITION, "SK": f"{CALENDAR_YEAR_PREFIX}{year:04d}"}
+
+
 HEALTH_KEY = {"PK": "HEALTH", "SK": "HEALTH"}
+
+
+# Suggestions: the case, its timeline, its queue entries and its ratings share one
+# partition, so one Query reads a case whole (see suggestions/repository.py).
+def suggestion_partition(suggestion_id: str) -> str:
+    return f"SUG#{suggestion_id}"
+
+
+def suggestion_key(suggestion_id: str) -> dict[str, str]:
+    return {"PK": suggestion_partition(suggestion_id), "SK": "CASE"}
+
+
+def suggestion_event_key(suggestion_id: str, at_iso: str, event_id: str) -> dict[str, str]:
+    return {"PK": suggestion_partition(suggestion_id), "SK": f"EVT#{at_iso}#{event_id}"}
+
+
+def suggestion_queue_entry_key(suggestion_id: str, scope: str) -> dict[str, str]:
+    return {"PK": suggestion_partition(suggestion_id), "SK": f"Q#{scope}"}
+
+
+def suggestion_rating_key(suggestion_id: str, reply_round: int, submitter: str) -> dict[str, str]:
+    return {"PK": suggestion_partition(suggestion_id), "SK": f"RATING#{reply_round:03d}#{submitter}"}
+
+
+def tracking_number_key(tracking_no: str) -> dict[str, str]:
+    return {"PK": f"TRACK#{tracking_no}", "SK": "TRACK"}
+
+
+def submitter_partition(submitter: str) -> str:
+    return f"SUBMITTER#{submitter}"
+
+
+def queue_partition(scope: str, bucket: str) -> str:
+    return f"QUEUE#{scope}#{bucket}"
+
+
+def due_partition(scope: str) -> str:
+    return f"DUE#{scope}"
+
+
+def inbox_key(recipient: str, at_iso: str, notification_id: str) -> dict[str, str]:
+    return {"PK": inbox_partition(recipient), "SK": f"{at_iso}#{notification_id}"}
+
+
+def inbox_partition(recipient: str) -> str:
+    return f"INBOX#{recipient}"

@@ -42,6 +42,13 @@ class Operation:
     authenticated: bool = True
     errors: tuple[int, ...] = ()
     description: str = ""
+    # Request headers handed to the handler as keyword arguments (Idempotency-Key →
+    # idempotency_key) and described in the contract.
+    headers: tuple[str, ...] = ()
+
+
+def header_argument(name: str) -> str:
+    return name.lower().replace("-", "_")
 
 
 def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -69,6 +76,7 @@ class ApiBlueprint(Blueprint):
         authenticated: bool = True,
         errors: tuple[int, ...] = (),
         description: str = "",
+        headers: tuple[str, ...] = (),
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         spec = Operation(
             method=method,
@@ -82,6 +90,7 @@ class ApiBlueprint(Blueprint):
             authenticated=authenticated,
             errors=errors,
             description=description,
+            headers=headers,
         )
 
         def register(handler: Callable[..., Any]) -> Callable[..., Any]:
@@ -101,6 +110,8 @@ class ApiBlueprint(Blueprint):
                         )
                     if query is not None:
                         kwargs["query"] = parse_query(request.query_params, query)
+                    for header in headers:
+                        kwargs[header_argument(header)] = request.headers.get(header)
                     result = handler(**kwargs)
                 except MulinError:
                     raise

@@ -97,6 +97,10 @@ def build_openapi(routes: dict[str, dict[str, Any]], *, title: str, version: str
         ]
         if op.query is not None:
             parameters += _query_parameters(op.query, schemas)
+        parameters += [
+            {"name": header, "in": "header", "required": False, "schema": {"type": "string", "maxLength": 128}}
+            for header in op.headers
+        ]
         if parameters:
             item["parameters"] = parameters
         if op.body is not None:

@@ -32,6 +32,9 @@ ACCOUNTS = (
     ("platform_admin", "platform_admin", "31"),
     ("foreign_street_official", "street_official", "310101002"),
     ("foreign_district_admin", "district_admin", "310101"),
+    # 延吉新村街道, the neighbouring street of the same district: receives transfers.
+    ("neighbour_street_official", "street_official", "310110015"),
+    ("other_committee_staff", "committee_staff", "310110012003"),
 )
 
 

@@ -1,0 +1,59 @@
+"""The residents' inbox.
+
+| pattern                     | index | key condition                         | example                               |
+| --------------------------- | ----- | ------------------------------------- | ------------------------------------- |
+| a resident's inbox, newest  | table | PK = INBOX#{recipient}, descending    | PK=INBOX#3f2a…, SK=2026-11-23T02:…#01J… |
+| add a message               | table | Put inside the transaction of the change it reports | |
+
+`recipient` is the opaque submitter key (suggestions.rules.submitter_key), never a phone
+number. Messages are written in the same transaction as the change they report, so a
+resident is told of every step or of none; the table's stream then carries each new
+message to SNS (notifications/publisher.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ulid import ULID
+
+from chalicelib.notifications.models import Notification
+from chalicelib.storage import dynamo
+from chalicelib.storage.items import to_item
+from chalicelib.storage.keys import inbox_key, inbox_partition
+
+NOTIFICATION_TYPE = "notification"
+# Inbox messages are kept for two years, then DynamoDB's TTL removes them.
+RETENTION_SECONDS = 2 * 366 * 24 * 3600
+
+
+def inbox_put(recipient: str, message: dict[str, Any], at_iso: str, at_epoch: int) -> dict[str, Any]:
+    """The transaction item that delivers `message` (Notification fields but id and at)."""
+    notification_id = str(ULID())
+    record = {
+        **inbox_key(recipient, at_iso, notification_id),
+        "type": NOTIFICATION_TYPE,
+        "recipient": recipient,
+        "id": notification_id,
+        "at": at_iso,
+        "expires_at": at_epoch + RETENTION_SECONDS,
+        **message,
+    }
+    return {
+        "Put": {
+            "TableName": dynamo.table_name(),
+            "Item": to_item(record),
+            "ConditionExpression": "attribute_not_exists(PK)",
+        }
+    }
+
+
+def list_inbox(recipient: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[Notification], Any]:
+    items, last = dynamo.query_page(
+        key_condition="PK = :pk",
+        values={":pk": inbox_partition(recipient)},
+        limit=limit,
+        start_key=start_key,
+        forward=False,
+    )
+    return [Notification.model_validate({k: v for k, v in i.items() if k in Notification.model_fields}) for i in items], last

@@ -1,0 +1,108 @@
+"""How a case is shown: to its submitters, to the officials handling it, after an action.
+
+Residents never see officials' account ids or other residents' comments; officials see
+a submitter's phone only masked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from chalicelib.auth import Principal, Role
+from chalicelib.models import ResponseModel
+from chalicelib.storage.keys import suggestion_rating_key
+from chalicelib.suggestions import repository, rules
+from chalicelib.suggestions.models import (
+    Case,
+    Deadlines,
+    RatingSummary,
+    Status,
+    SubmissionReceipt,
+    SuggestionDetail,
+    TimelineEvent,
+)
+
+
+class ActionResult(ResponseModel):
+    id: str
+    status: Status
+    version: int
+    jurisdiction: str
+    due_at: str | None = None
+    allowed_actions: list[str] = Field(description="what the case accepts next")
+
+
+def _deadlines(case: Case) -> Deadlines:
+    return Deadlines(acknowledge_by=case.acknowledge_by, reply_by=case.reply_by, extended=case.extended,
+                     provisional=case.deadlines_provisional)
+
+
+def _due(case: Case) -> str | None:
+    return rules.stage_due(case.status, case.acknowledged_at is not None, case.acknowledge_by, case.reply_by)
+
+
+def receipt_of(case: Case) -> SubmissionReceipt:
+    return SubmissionReceipt(id=case.id, tracking_no=case.tracking_no, status=case.status,
+                             submitted_at=case.submitted_at, deadlines=_deadlines(case))
+
+
+def action_result(case: Case, now: str) -> ActionResult:
+    return ActionResult(id=case.id, status=case.status, version=case.version, jurisdiction=case.jurisdiction,
+                        due_at=_due(case), allowed_actions=rules.allowed_actions(case.status, case.extended))
+
+
+def _timeline(events: list[dict[str, Any]], for_official: bool) -> list[TimelineEvent]:
+    ordered = sorted(events, key=lambda e: (e["at"], e.get("seq", 0)))
+    shown = []
+    for event in ordered:
+        message = event.get("message")
+        if event["action"] == "rate" and not for_official:
+            message = None  # a comment is for the officials, not for co-submitters
+        shown.append(TimelineEvent(
+            at=event["at"],
+            action=event["action"],
+            status_from=event.get("before"),
+            status_to=event.get("after"),
+            actor_role=event["actor_role"],
+            actor_division=event.get("actor_division"),
+            actor_id=event["actor_id"] if for_official else None,
+            message=message,
+            reason=event.get("reason"),
+            details={k: v for k, v in (event.get("details") or {}).items() if isinstance(v, str | int)},
+        ))
+    return shown
+
+
+def detail_view(record: repository.CaseRecord, principal: Principal, submitter: str, now: str,
+                primary: SuggestionDetail | None = None) -> SuggestionDetail:
+    case = record.case
+    for_official = principal.role is not Role.resident
+    summary = repository.summary_of(case)
+    rated_keys = {r["SK"] for r in record.ratings}
+    can_rate = (
+        not for_official
+        and case.status in rules.RATEABLE_STATUSES
+        and case.reply is not None
+        and now <= case.reply.rate_by
+        and submitter in case.submitters()
+        and suggestion_rating_key(case.id, case.reply_round, submitter)["SK"] not in rated_keys
+    )
+    return SuggestionDetail(
+        **{**summary, "overdue": rules.is_overdue(summary["due_at"], now)},
+        content=case.content,
+        location=case.location,
+        photos=case.photos,
+        publish_consent=case.publish_consent,
+        deadlines=_deadlines(case),
+        assigned_department=case.assigned_department,
+        reply=case.reply,
+        rating=RatingSummary(count=case.rating_count,
+                             mean=round(case.rating_sum / case.rating_count, 2) if case.rating_count else None),
+        allowed_actions=rules.allowed_actions(case.status, case.extended) if for_official else [],
+        can_rate=can_rate,
+        timeline=_timeline(record.events, for_official),
+        merged_cases=case.merged_cases if for_official else [],
+        primary=primary,
+    )

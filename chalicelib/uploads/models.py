@@ -1,0 +1,38 @@
+"""What a client asks for to upload a photo, the form it gets back, and the reference
+other domains keep for a verified photo."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from chalicelib.models import RequestModel, ResponseModel
+from chalicelib.uploads.rules import MAX_PHOTO_BYTES
+
+PhotoContentType = Literal["image/jpeg", "image/png", "image/webp"]
+
+
+class PhotoUploadRequest(RequestModel):
+    content_type: PhotoContentType = Field(description="image/jpeg, image/png or image/webp")
+    # Declared by the client; S3 holds the upload to it through the form's content-length-range.
+    size_bytes: int = Field(strict=True, ge=1, le=MAX_PHOTO_BYTES, description="size of the file to upload, in bytes")
+
+
+class PhotoUploadForm(ResponseModel):
+    """POST `fields` and then the file (as the last part, named `file`) to `url` as multipart/form-data."""
+
+    key: str = Field(description="the photo's key; a submission references the photo by it")
+    url: str
+    fields: dict[str, str] = Field(description="form fields to send unchanged before the file")
+    expires_at: str = Field(description="UTC ISO-8601; the form is refused after this")
+    max_bytes: int
+    content_type: PhotoContentType
+
+
+class PhotoRef(ResponseModel):
+    """A photo as stored: checked by `verify_photos` before a submission keeps it."""
+
+    key: str
+    content_type: str = Field(description="image/jpeg, image/png or image/webp once verified")
+    size_bytes: int = Field(ge=0)

@@ -1,0 +1,75 @@
+"""Photo objects in the private attachments bucket.
+
+| operation                         | S3 call                 | key / condition                                             |
+| --------------------------------- | ----------------------- | ----------------------------------------------------------- |
+| let a browser upload one photo    | presigned POST (local)  | key = uploads/photos/{owner}/{ULID}.{ext}; exact key, exact |
+|                                   |                         | Content-Type, content-length-range 1..max                   |
+| check a referenced photo          | HeadObject              | the key; 404 means it was never uploaded (or expired)       |
+
+Presigning is local signing, no request to S3. The URL points at whatever endpoint the S3
+client uses, so the local stack hands out forms for the embedded AWS. S3 refuses a POST
+whose fields are not all covered by the policy, so a browser cannot add an ACL or change
+the key or type it was given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalicelib import aws
+from chalicelib.errors import ServiceUnavailableError
+from chalicelib.settings import get_settings
+from chalicelib.uploads.models import PhotoRef
+
+NOT_FOUND_CODES = {"404", "NoSuchKey", "NotFound"}
+RETRYABLE_CODES = {"SlowDown", "ThrottlingException", "RequestTimeout", "InternalError", "ServiceUnavailable", "503", "500"}
+
+
+def s3() -> Any:
+    return aws.client("s3")
+
+
+def bucket() -> str:
+    return get_settings().attachments_bucket
+
+
+def translate_client_error(exc: Exception) -> Exception:
+    """The domain error for a botocore ClientError from S3, or the error itself if it has none."""
+    response = getattr(exc, "response", {})
+    code = str(response.get("Error", {}).get("Code", ""))
+    status = int(response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+    if code in RETRYABLE_CODES or status >= 500:
+        return ServiceUnavailableError(headers={"Retry-After": "1"})
+    return exc
+
+
+def presign_photo_post(key: str, content_type: str, max_bytes: int, expires_seconds: int) -> tuple[str, dict[str, str]]:
+    """URL and form fields for one browser upload of exactly this key and type, at most max_bytes."""
+    # boto3 adds the exact {"bucket"} and {"key"} conditions (and the key field) itself.
+    form = s3().generate_presigned_post(
+        Bucket=bucket(),
+        Key=key,
+        Fields={"Content-Type": content_type},
+        Conditions=[
+            # The type is fixed at presign time: a form for a PNG cannot store text/html.
+            {"Content-Type": content_type},
+            # The real size is held to the declared one by S3, not by trusting the client.
+            ["content-length-range", 1, max_bytes],
+        ],
+        ExpiresIn=expires_seconds,
+    )
+    return str(form["url"]), {name: str(value) for name, value in form["fields"].items()}
+
+
+def head_photo(key: str) -> PhotoRef | None:
+    """The stored object's type and size, or None when nothing is stored under the key."""
+    from botocore.exceptions import ClientError
+
+    try:
+        response = s3().head_object(Bucket=bucket(), Key=key)
+    except ClientError as exc:
+        # HEAD has no body, so S3's error code is just the HTTP status.
+        if str(exc.response.get("Error", {}).get("Code", "")) in NOT_FOUND_CODES:
+            return None
+        raise translate_client_error(exc) from exc
+    return PhotoRef(key=key, content_type=str(response.get("ContentType", "")), size_bytes=int(response["ContentLength"]))

@@ -1,0 +1,1 @@
+"""The Chinese working-day calendar and the deadline arithmetic built on it."""

@@ -1,0 +1,120 @@
+"""The embedded AWS: moto's server, with DynamoDB transactions as DynamoDB runs them.
+
+moto checks and applies a TransactWriteItems item by item after deep-copying every table
+it touches, and rolls back by putting the copies back. That costs seconds once a table
+holds the 6,760 Shanghai divisions, and under concurrent requests it is neither atomic
+nor isolated: a rollback can erase another request's committed write. The platform's
+invariants rest on DynamoDB's real guarantees, so this server gives them: every write
+to a table runs under one lock, and a transaction checks all its conditions before it
+applies anything.
+
+Run as `python -m local_stack.embedded_aws -H 127.0.0.1 -p PORT` (moto.server's options).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+from typing import Any
+
+_WRITE_LOCK = threading.RLock()
+
+
+def _serialised(method: Any) -> Any:
+    @functools.wraps(method)
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        with _WRITE_LOCK:
+            return method(*args, **kwargs)
+
+    return locked
+
+
+def _key_of(backend: Any, table_name: str, op_type: str, op: dict[str, Any]) -> dict[str, Any]:
+    if op_type != "Put":
+        return op["Key"]
+    table = backend.get_table(table_name)
+    key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
+    if table.range_key_attr is not None:
+        key[table.range_key_attr] = op["Item"][table.range_key_attr]
+    return key
+
+
+def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
+    from moto.dynamodb.exceptions import (
+        MultipleTransactionsException,
+        TooManyTransactionsException,
+        TransactionCanceledException,
+        TransactWriteSingleOpException,
+    )
+
+    if len(transact_items) > 100:
+        raise TooManyTransactionsException()
+    with _WRITE_LOCK:
+        seen: set[tuple[str, str]] = set()
+        operations = []
+        for entry in transact_items:
+            if len(entry) > 1:
+                raise TransactWriteSingleOpException()
+            op_type, op = next(iter(entry.items()))
+            key = _key_of(self, op["TableName"], op_type, op)
+            identity = (op["TableName"], str(sorted(key.items())))
+            if identity in seen:
+                raise MultipleTransactionsException()
+            seen.add(identity)
+            operations.append((op_type, op, key))
+
+        # Every condition is judged against the state before the transaction.
+        errors: list[tuple[str | None, str | None, Any]] = []
+        for op_type, op, key in operations:
+            condition = op.get("ConditionExpression")
+            if condition is None:
+                errors.append((None, None, None))
+                continue
+            current = self.get_item(op["TableName"], key)
+            check = _filter(condition, op.get("ExpressionAttributeNames"), op.get("ExpressionAttributeValues"))
+            if check.expr(current):
+                errors.append((None, None, None))
+            else:
+                old = current.to_json()["Attributes"] if current and op.get(
+                    "ReturnValuesOnConditionCheckFailure") == "ALL_OLD" else None
+                errors.append(("ConditionalCheckFailed", "The conditional request failed", old))
+        if any(code for code, _, _ in errors):
+            raise TransactionCanceledException(errors)
+
+        for op_type, op, key in operations:
+            table_name = op["TableName"]
+            if op_type == "Put":
+                self.put_item(table_name, op["Item"])
+            elif op_type == "Delete":
+                self.delete_item(table_name, key)
+            elif op_type == "Update":
+                self.update_item(table_name, key, update_expression=op["UpdateExpression"],
+                                 expression_attribute_names=op.get("ExpressionAttributeNames"),
+                                 expression_attribute_values=op.get("ExpressionAttributeValues"))
+
+
+def _filter(condition: str, names: Any, values: Any) -> Any:
+    from moto.dynamodb.models import get_filter_expression
+
+    return get_filter_expression(condition, names, values)
+
+
+def patch_moto() -> None:
+    from moto.dynamodb.models import DynamoDBBackend
+
+    for name in ("put_item", "update_item", "delete_item", "batch_write_item"):
+        if hasattr(DynamoDBBackend, name):
+            setattr(DynamoDBBackend, name, _serialised(getattr(DynamoDBBackend, name)))
+    DynamoDBBackend.transact_write_items = transact_write_items
+
+
+def main(argv: list[str] | None = None) -> None:
+    patch_moto()
+    from moto.server import main as moto_main
+
+    moto_main(argv if argv is not None else sys.argv[1:])
+
+
+if __name__ == "__main__":
+    main()
