@@ -63,6 +63,13 @@ def _config() -> Any:
     )
 
 
+def register_lambda_context(context: Any) -> None:
+    """Lets an in-progress record expire with the invocation that wrote it, so a retry after
+    a timed-out Lambda is not refused for the whole expiry period."""
+    if context is not None and hasattr(context, "get_remaining_time_in_millis"):
+        _config().register_lambda_context(context)
+
+
 def reset() -> None:
     _persistence.cache_clear()
     _config.cache_clear()

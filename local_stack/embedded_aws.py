@@ -66,7 +66,7 @@ def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> Non
 
         # Every condition is judged against the state before the transaction.
         errors: list[tuple[str | None, str | None, Any]] = []
-        for op_type, op, key in operations:
+        for _, op, key in operations:
             condition = op.get("ConditionExpression")
             if condition is None:
                 errors.append((None, None, None))

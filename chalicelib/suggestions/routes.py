@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chalicelib import idempotency
 from chalicelib.auth import Principal
 from chalicelib.models import PageQuery
 from chalicelib.suggestions import service
@@ -29,6 +30,7 @@ TAGS = ("suggestions",)
     description="A retry with the same Idempotency-Key returns the first receipt; the same key with another body is 409.",
 )
 def submit(principal: Principal, body: SuggestionSubmission, idempotency_key: str | None) -> SubmissionReceipt:
+    idempotency.register_lambda_context(suggestions_api.current_app.lambda_context)
     return service.submit_suggestion(principal, body, idempotency_key)
 
 

@@ -1,0 +1,74 @@
+"""Merged cases share one reply; a retried submission is one case."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.api.suggestion_helpers import act, detail, get, post, submit, suggestion
+
+
+def test_a_merged_case_receives_the_primary_reply_and_each_submitter_rates_it(client, accounts):
+    first, second = accounts["resident"], accounts["other_resident"]
+    street = accounts["street_official"]
+    primary = submit(client, first)["id"]
+    duplicate = submit(client, second, title="控江路盲道缺失")["id"]
+
+    act(client, street, primary, "accept")
+    merged = act(client, street, duplicate, "merge", {"into": primary, "reason": "同一路段同一问题"})
+    assert merged["status"] == "merged"
+    assert act(client, street, duplicate, "accept", expect=409)["details"][0]["allowed_actions"] == []
+
+    act(client, street, primary, "reply", {"message": "已排入下月施工计划。", "adoption": "partly_adopted",
+                                             "reason": "占道清理需由城管执法中队处理"})
+
+    seen_by_second = detail(client, second, duplicate)
+    assert seen_by_second["status"] == "merged" and seen_by_second["merged_into"] == primary
+    assert seen_by_second["primary"]["reply"]["message"] == "已排入下月施工计划。"
+    assert seen_by_second["primary"]["can_rate"] is True
+    # The second resident may open the primary case itself too, and rate it there or through their own.
+    assert detail(client, second, primary)["reply"]["adoption"] == "partly_adopted"
+
+    assert post(client, f"/suggestions/{duplicate}/rating", second, {"score": 4}).status_code == 201
+    assert post(client, f"/suggestions/{primary}/rating", first, {"score": 5}).status_code == 201
+    again = post(client, f"/suggestions/{primary}/rating", second, {"score": 3})
+    assert again.status_code == 409 and again.json_body["code"] == "already_rated"
+
+    rating = detail(client, street, primary)["rating"]
+    assert rating == {"count": 2, "mean": 4.5}
+
+    def told_of_reply(account, case_id):
+        inbox = get(client, "/notifications/mine", account).json_body["items"]
+        return any(n["event"] == "reply" and n["subject_id"] == case_id for n in inbox)
+
+    assert told_of_reply(first, primary) and told_of_reply(second, primary)
+
+
+def test_a_retried_submission_is_one_case_and_a_reused_key_with_another_body_is_refused(client, accounts):
+    resident = accounts["resident"]
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    body = suggestion(title="长白新村菜场门口需要非机动车停放点")
+    first = post(client, "/suggestions", resident, body, key)
+    retry = post(client, "/suggestions", resident, body, key)
+    assert first.status_code == 201 and retry.status_code == 201
+    assert retry.json_body == first.json_body
+
+    other = post(client, "/suggestions", resident, {**body, "content": "另一件事情"}, key)
+    assert other.status_code == 409 and other.json_body["code"] == "idempotency_key_reused"
+
+    mine = get(client, "/suggestions/mine?limit=100", resident).json_body["items"]
+    assert [c["id"] for c in mine].count(first.json_body["id"]) == 1
+    assert sum(1 for c in mine if c["title"] == body["title"]) == 1
+
+
+def test_the_same_key_from_another_resident_is_their_own(client, accounts):
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    body = suggestion()
+    mine = post(client, "/suggestions", accounts["resident"], body, key).json_body
+    theirs = post(client, "/suggestions", accounts["other_resident"], body, key).json_body
+    assert mine["id"] != theirs["id"]
+
+
+def test_a_malformed_idempotency_key_is_refused(client, accounts):
+    response = post(client, "/suggestions", accounts["resident"], suggestion(), {"Idempotency-Key": "short"})
+    assert response.status_code == 400
+    assert set(response.json_body) == {"code", "message", "details", "correlation_id"}
