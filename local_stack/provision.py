@@ -44,6 +44,7 @@ class Stack:
     jwks_url: str
     jwt_issuer: str
     cursor_secret: str
+    notifications_topic_arn: str = ""
     api_url: str = ""
     demo_users: list[DemoUser] = field(default_factory=list)
 
@@ -67,6 +68,7 @@ class Stack:
             "MULIN_JWKS_URL": self.jwks_url,
             "MULIN_JWT_ISSUER": self.jwt_issuer,
             "MULIN_CURSOR_SECRET": self.cursor_secret,
+            "MULIN_NOTIFICATIONS_TOPIC_ARN": self.notifications_topic_arn,
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -77,7 +79,7 @@ def clients(endpoint_url: str, region: str = REGION) -> dict[str, Any]:
     session = boto3.session.Session(
         aws_access_key_id="testing", aws_secret_access_key="testing", region_name=region
     )
-    return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp")}
+    return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp", "sns")}
 
 
 def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = REGION) -> Stack:
@@ -87,6 +89,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
     create_tables(aws["dynamodb"], table, idempotency)
     create_buckets(aws["s3"], region, attachments, public)
     pool_id, client_id = create_user_pool(aws["cognito-idp"], prefix)
+    topic_arn = aws["sns"].create_topic(Name=f"{prefix}-notifications")["TopicArn"]
     return Stack(
         aws_endpoint_url=endpoint_url,
         region=region,
@@ -99,6 +102,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         jwks_url=f"{endpoint_url}/{pool_id}/.well-known/jwks.json",
         jwt_issuer=f"https://cognito-idp.{region}.amazonaws.com/{pool_id}",
         cursor_secret=secrets.token_urlsafe(32),
+        notifications_topic_arn=topic_arn,
     )
 
 

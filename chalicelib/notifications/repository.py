@@ -57,3 +57,32 @@ def list_inbox(recipient: str, limit: int, start_key: dict[str, Any] | None) -> 
         forward=False,
     )
     return [Notification.model_validate({k: v for k, v in i.items() if k in Notification.model_fields}) for i in items], last
+
+
+SNS_BATCH = 10  # PublishBatch takes at most ten entries
+
+
+def publish(topic_arn: str, messages: list[dict[str, Any]]) -> int:
+    """Publish each message to the topic (an SMS sender subscribes in production); return
+    how many SNS refused. Messages name the recipient by its opaque key only."""
+    import json
+
+    from chalicelib import aws
+
+    failed = 0
+    sns = aws.client("sns")
+    for start in range(0, len(messages), SNS_BATCH):
+        batch = messages[start:start + SNS_BATCH]
+        response = sns.publish_batch(
+            TopicArn=topic_arn,
+            PublishBatchRequestEntries=[
+                {
+                    "Id": str(index),
+                    "Message": json.dumps(message, ensure_ascii=False, separators=(",", ":")),
+                    "MessageAttributes": {"event": {"DataType": "String", "StringValue": str(message["event"])}},
+                }
+                for index, message in enumerate(batch)
+            ],
+        )
+        failed += len(response.get("Failed", []))
+    return failed

@@ -22,6 +22,7 @@ from chalicelib.errors import (
     ValidationFailedError,
 )
 from chalicelib.models import PageQuery
+from chalicelib.notifications.service import announce
 from chalicelib.settings import get_settings
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.storage.pagination import decode_cursor, encode_cursor
@@ -100,28 +101,36 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
             raise ValidationFailedError(details=problems)
         phone = body.submitter_phone
         entered_by = EnteredBy(user_id=principal.user_id, role=principal.role.value, division=principal.jurisdiction)
+    photos = []
     if body.photos:
         from chalicelib.uploads.service import verify_photos
 
-        verify_photos(principal.user_id, list(body.photos))
+        photos = verify_photos(principal.user_id, list(body.photos))
 
     def create_suggestion(request: dict[str, Any]) -> dict[str, Any]:
-        return _create(body, phone, principal, entered_by).model_dump(mode="json")
+        return _create(body, phone, principal, entered_by, photos).model_dump(mode="json")
 
     if key is None:
-        return _create(body, phone, principal, entered_by)
+        return _create(body, phone, principal, entered_by, photos)
     result = idempotency.once(create_suggestion, key=key, caller=principal.user_id, payload=body.model_dump(mode="json"))
     return SubmissionReceipt.model_validate(result)
 
 
 def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
-            entered_by: EnteredBy | None) -> SubmissionReceipt:
+            entered_by: EnteredBy | None, photos: list[Any]) -> SubmissionReceipt:
     now = clock.utc_now()
     at = clock.iso(now)
+    case_id = str(ULID())
+    kept_photos: list[str] = []
+    if photos:
+        from chalicelib.uploads.service import keep_photos
+
+        # Copied before the case is written, so a case never cites a photo that is not kept.
+        kept_photos = keep_photos(photos, f"suggestions/{case_id}")
     acknowledge_by = _deadline(now, rules.ACKNOWLEDGE_DAYS, body.category.value)
     reply_by = _deadline(now, rules.REPLY_DAYS, body.category.value)
     case = Case(
-        id=str(ULID()),
+        id=case_id,
         tracking_no="",
         title=body.title,
         content=body.content,
@@ -129,7 +138,7 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
         division=body.division,
         jurisdiction=body.division,
         location=body.location,
-        photos=list(body.photos),
+        photos=kept_photos,
         publish_consent=body.publish_consent,
         channel=body.channel,
         submitter=rules.submitter_key(phone, principal.user_id),
@@ -154,6 +163,7 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
                 leading=[repository.tracking_number_put(case.tracking_no, case.id),
                          repository.division_exists_check(case.division)],
             )
+            announce([(case.submitter, notice_for(case, "submit"))])
             return receipt_of(case)
         except ConditionFailedError as exc:
             if DIVISION_ITEM in exc.failed:
@@ -319,6 +329,7 @@ def act_on_suggestion(principal: Principal, case_id: str, action_name: str, body
             raise RuleViolationError("No such division. / 没有这个区划。",
                                      details=[_field_error(field, "unknown division", "区划不存在")]) from exc
         raise ConflictError("The case changed meanwhile; reload it. / 案件已被他人更新，请刷新后重试。") from exc
+    announce([(n.recipient, n.message) for n in plan.notices])
     return action_result(plan.changes[0].after, clock.iso(now))
 
 
@@ -348,6 +359,7 @@ def rate_suggestion(principal: Principal, reference: str, body: RatingRequest) -
         if 0 in exc.failed:
             raise AlreadyRatedError() from exc
         raise ConflictError("The case changed meanwhile; reload it. / 案件已更新，请刷新后重试。") from exc
+    announce([(n.recipient, n.message) for n in plan.notices])
     return RatingReceipt(suggestion_id=case.id, score=body.score, reopened=bool(plan.changes))
 
 

@@ -5,6 +5,8 @@
 | let a browser upload one photo    | presigned POST (local)  | key = uploads/photos/{owner}/{ULID}.{ext}; exact key, exact |
 |                                   |                         | Content-Type, content-length-range 1..max                   |
 | check a referenced photo          | HeadObject              | the key; 404 means it was never uploaded (or expired)       |
+| keep a photo a record refers to   | CopyObject              | uploads/… → attached/{subject}/{n}.{ext}, outside the       |
+|                                   |                         | lifecycle rule that deletes abandoned uploads               |
 
 Presigning is local signing, no request to S3. The URL points at whatever endpoint the S3
 client uses, so the local stack hands out forms for the embedded AWS. S3 refuses a POST
@@ -73,3 +75,13 @@ def head_photo(key: str) -> PhotoRef | None:
             return None
         raise translate_client_error(exc) from exc
     return PhotoRef(key=key, content_type=str(response.get("ContentType", "")), size_bytes=int(response["ContentLength"]))
+
+
+def copy_photo(source_key: str, destination_key: str) -> None:
+    from botocore.exceptions import ClientError
+
+    try:
+        s3().copy_object(Bucket=bucket(), Key=destination_key, CopySource={"Bucket": bucket(), "Key": source_key},
+                         MetadataDirective="COPY")
+    except ClientError as exc:
+        raise translate_client_error(exc) from exc

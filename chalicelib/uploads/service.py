@@ -94,3 +94,18 @@ def verify_photos(owner_key: str, keys: list[str], *, field: str = "photos") -> 
     if problems:
         raise RuleViolationError(PHOTOS_REFUSED, details=problems)
     return refs
+
+
+ATTACHED_PREFIX = "attached/"
+
+
+def keep_photos(refs: list[PhotoRef], subject: str) -> list[str]:
+    """Copy verified uploads to where the record that cites them keeps them: uploads expire
+    after two days (buckets.ABANDONED_UPLOAD_DAYS), a suggestion's photos must not."""
+    kept = []
+    for index, ref in enumerate(refs, start=1):
+        extension = ref.key.rsplit(".", 1)[-1]
+        destination = f"{ATTACHED_PREFIX}{subject}/{index}.{extension}"
+        repository.copy_photo(ref.key, destination)
+        kept.append(destination)
+    return kept

@@ -72,3 +72,30 @@ def test_a_malformed_idempotency_key_is_refused(client, accounts):
     response = post(client, "/suggestions", accounts["resident"], suggestion(), {"Idempotency-Key": "short"})
     assert response.status_code == 400
     assert set(response.json_body) == {"code", "message", "details", "correlation_id"}
+
+
+def test_photos_uploaded_with_the_form_are_kept_with_the_case(client, accounts, stack):
+    import boto3
+    import requests
+
+    from tests.api.test_uploads_api import tiny_png
+
+    resident = accounts["resident"]
+    png = tiny_png()
+    keys = []
+    for _ in range(2):
+        form = post(client, "/uploads/photos", resident, {"content_type": "image/png", "size_bytes": len(png)}).json_body
+        uploaded = requests.post(form["url"], data=form["fields"], files={"file": ("p.png", png, "image/png")}, timeout=10)
+        assert uploaded.status_code in (200, 201, 204)
+        keys.append(form["key"])
+
+    case = detail(client, resident, submit(client, resident, photos=keys)["id"])
+    assert case["photos"] == [f"attached/suggestions/{case['id']}/1.png", f"attached/suggestions/{case['id']}/2.png"]
+    s3 = boto3.client("s3", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
+                      aws_access_key_id="testing", aws_secret_access_key="testing")
+    stored = s3.get_object(Bucket=stack.attachments_bucket, Key=case["photos"][0])
+    assert stored["Body"].read() == png and stored["ContentType"] == "image/png"
+
+    # Another resident cannot cite those uploads.
+    refused = post(client, "/suggestions", accounts["other_resident"], suggestion(photos=keys))
+    assert refused.status_code == 422
