@@ -12,8 +12,10 @@ from typing import Any
 
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
+from aws_cdk import aws_sns as sns
 from chalice.cdk import Chalice
 from constructs import Construct
 
@@ -117,6 +119,16 @@ class MulinStack(cdk.Stack):
             generate_secret_string=secretsmanager.SecretStringGenerator(exclude_punctuation=True, password_length=48),
         )
 
+        # Every message put in a resident's inbox is also published here; an SMS sender
+        # (or, in the China regions, the provider's SMS service) subscribes to it.
+        notifications = sns.Topic(self, "Notifications", display_name="Mulin notifications",
+                                  master_key=kms.Alias.from_alias_name(self, "SnsKey", "alias/aws/sns"))
+        notifications.add_to_resource_policy(iam.PolicyStatement(
+            effect=iam.Effect.DENY, actions=["sns:Publish"], principals=[iam.AnyPrincipal()],
+            resources=[notifications.topic_arn],
+            conditions={"Bool": {"aws:SecureTransport": "false"}},
+        ))
+
         issuer = cdk.Fn.join("", ["https://cognito-idp.", self.region, ".", self.url_suffix, "/", pool.ref])
         self.api = Chalice(
             self, "Api", source_dir=str(ROOT),
@@ -131,9 +143,13 @@ class MulinStack(cdk.Stack):
                     "MULIN_USER_POOL_CLIENT_ID": client.ref,
                     "MULIN_JWT_ISSUER": issuer,
                     "MULIN_CURSOR_SECRET": cursor_secret.secret_value.unsafe_unwrap(),
+                    "MULIN_NOTIFICATIONS_TOPIC_ARN": notifications.topic_arn,
+                    # Categories whose deadlines count working days: `-c working_day_categories=sanitation,…`.
+                    "MULIN_WORKING_DAY_CATEGORIES": str(self.node.try_get_context("working_day_categories") or ""),
                 },
                 "manage_iam_role": False,
-                "iam_role_arn": self._function_role(main_table, idempotency_table, attachments, public).role_arn,
+                "iam_role_arn": self._function_role(main_table, idempotency_table, attachments, public,
+                                                   notifications).role_arn,
             },
         )
         cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.sub("https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/"))
@@ -142,7 +158,7 @@ class MulinStack(cdk.Stack):
         cdk.CfnOutput(self, "PublicBucket", value=public.bucket_name)
 
     def _function_role(self, main: cdk.CfnResource, idempotency: cdk.CfnResource,
-                       attachments: s3.Bucket, public: s3.Bucket) -> iam.Role:
+                       attachments: s3.Bucket, public: s3.Bucket, notifications: sns.Topic) -> iam.Role:
         """Least privilege: named actions on named resources, nothing on `*`."""
         role = iam.Role(self, "FunctionRole", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("service-role/AWSLambdaBasicExecutionRole"))
@@ -155,4 +171,5 @@ class MulinStack(cdk.Stack):
                                                resources=[attachments.arn_for_objects("*"), public.arn_for_objects("*")]))
         role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"],
                                                resources=[attachments.bucket_arn, public.bucket_arn]))
+        role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[notifications.topic_arn]))
         return role

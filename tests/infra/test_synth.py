@@ -55,7 +55,8 @@ def test_api_function_gets_every_setting_it_reads(template):
     assert {"APIHandler", "MulinAuthorizer"} <= set(functions)
     variables = functions["APIHandler"]["Properties"]["Environment"]["Variables"]
     required = {"MULIN_TABLE", "MULIN_IDEMPOTENCY_TABLE", "MULIN_PUBLIC_BUCKET", "MULIN_ATTACHMENTS_BUCKET",
-                "MULIN_USER_POOL_ID", "MULIN_USER_POOL_CLIENT_ID", "MULIN_JWT_ISSUER", "MULIN_CURSOR_SECRET"}
+                "MULIN_USER_POOL_ID", "MULIN_USER_POOL_CLIENT_ID", "MULIN_JWT_ISSUER", "MULIN_CURSOR_SECRET",
+                "MULIN_NOTIFICATIONS_TOPIC_ARN", "MULIN_WORKING_DAY_CATEGORIES"}
     assert required <= set(variables)
     assert variables["MULIN_STAGE"] == "prod"
 
@@ -76,3 +77,13 @@ def test_function_role_grants_no_wildcard_actions_or_data_resources(template):
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
             assert not any(a == "*" or a.endswith(":*") for a in actions), statement
             assert statement["Resource"] != "*", statement
+
+
+def test_notifications_go_to_an_encrypted_topic_the_function_may_publish_to_and_nothing_else(template):
+    topics = resources(template, "AWS::SNS::Topic")
+    assert len(topics) == 1
+    (topic_name, topic), = topics.items()
+    assert topic["Properties"]["KmsMasterKeyId"]
+    grants = [s for p in resources(template, "AWS::IAM::Policy").values()
+              for s in p["Properties"]["PolicyDocument"]["Statement"] if "sns:Publish" in json.dumps(s["Action"])]
+    assert grants and all(s["Resource"] == {"Ref": topic_name} for s in grants)

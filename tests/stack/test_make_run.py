@@ -115,3 +115,23 @@ def test_ctrl_c_stops_everything(running_stack):
     while port_open(running_stack["aws_port"]) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not port_open(running_stack["aws_port"]), "the embedded AWS outlived make run"
+
+
+def test_demo_suggestions_are_in_the_residents_list_and_the_streets_queue(running_stack):
+    state = running_stack["state"]
+    cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
+
+    def token_of(role):
+        user = next(u for u in state["demo_users"] if u["role"] == role)
+        return cognito.initiate_auth(
+            ClientId=state["user_pool_client_id"], AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": user["username"], "PASSWORD": user["password"]},
+        )["AuthenticationResult"]["IdToken"]
+
+    status, mine = http_get(f"{state['api_url']}/suggestions/mine", token_of("resident"))
+    assert status == 200
+    assert {c["status"] for c in mine["items"]} == {"submitted", "assigned", "replied"}
+    status, queue = http_get(f"{state['api_url']}/review/suggestions", token_of("street_official"))
+    assert status == 200
+    assert {c["id"] for c in mine["items"]} <= {c["id"] for c in queue["items"]}
+    assert all("****" in c["submitter_phone_masked"] for c in queue["items"])
