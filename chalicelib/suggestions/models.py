@@ -135,7 +135,8 @@ class ActionRequest(RequestModel):
 
 
 class RatingRequest(RequestModel):
-    score: int = Field(ge=1, le=5)
+    # Strict: a JSON string "5" or true is not a score (lax mode would read true as 1 and reopen the case).
+    score: int = Field(ge=1, le=5, strict=True)
     comment: str | None = Field(default=None, min_length=1, max_length=500)
 
 

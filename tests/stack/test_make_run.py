@@ -106,17 +106,6 @@ def test_divisions_are_loaded(running_stack):
     assert body["name"] == "杨浦区" and len(body["children"]) == 12
 
 
-def test_ctrl_c_stops_everything(running_stack):
-    process = running_stack["process"]
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=20) == 0
-    assert not port_open(running_stack["api_port"])
-    deadline = time.monotonic() + 10
-    while port_open(running_stack["aws_port"]) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not port_open(running_stack["aws_port"]), "the embedded AWS outlived make run"
-
-
 def test_demo_suggestions_are_in_the_residents_list_and_the_streets_queue(running_stack):
     state = running_stack["state"]
     cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
@@ -135,3 +124,15 @@ def test_demo_suggestions_are_in_the_residents_list_and_the_streets_queue(runnin
     assert status == 200
     assert {c["id"] for c in mine["items"]} <= {c["id"] for c in queue["items"]}
     assert all("****" in c["submitter_phone_masked"] for c in queue["items"])
+
+
+def test_ctrl_c_stops_everything(running_stack):
+    process = running_stack["process"]
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) == 0
+    assert not port_open(running_stack["api_port"])
+    deadline = time.monotonic() + 10
+    while port_open(running_stack["aws_port"]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not port_open(running_stack["aws_port"]), "the embedded AWS outlived make run"
+
