@@ -24,6 +24,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/cold_start.py
+	$(PY) -W ignore bench/suggestion_calls.py
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache
