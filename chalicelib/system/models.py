@@ -10,6 +10,7 @@ class Health(ResponseModel):
     stage: str
     table: bool
     bucket: bool
+    warnings: list[str] = Field(default_factory=list, description="things an administrator must do soon")
 
 
 class Me(ResponseModel):

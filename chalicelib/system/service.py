@@ -10,7 +10,15 @@ from chalicelib.system.models import Health, Me
 def check_health() -> Health:
     table = repository.table_reachable()
     bucket = repository.bucket_reachable()
-    return Health(status="ok" if table and bucket else "degraded", stage=get_settings().stage, table=table, bucket=bucket)
+    warnings = []
+    if table:
+        from chalicelib.workdays.service import calendar_warning
+
+        warning = calendar_warning()
+        if warning:
+            warnings.append(warning)
+    return Health(status="ok" if table and bucket else "degraded", stage=get_settings().stage, table=table, bucket=bucket,
+                  warnings=warnings)
 
 
 def describe_me(principal: Principal) -> Me:

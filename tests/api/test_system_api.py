@@ -3,10 +3,24 @@
 from openapi_spec_validator import validate
 
 
-def test_health_reports_stage_table_and_bucket(client):
+def _on(monkeypatch, iso):
+    from datetime import datetime
+
+    instant = datetime.fromisoformat(iso)
+    monkeypatch.setattr("chalicelib.clock.utc_now", lambda: instant)
+
+
+def test_health_reports_stage_table_and_bucket(client, monkeypatch):
+    _on(monkeypatch, "2026-10-15T02:00:00+00:00")
     response = client.http.get("/health")
     assert response.status_code == 200
-    assert response.json_body == {"status": "ok", "stage": "local", "table": True, "bucket": True}
+    assert response.json_body == {"status": "ok", "stage": "local", "table": True, "bucket": True, "warnings": []}
+
+
+def test_health_warns_from_november_that_next_years_working_days_are_missing(client, monkeypatch):
+    _on(monkeypatch, "2026-11-01T02:00:00+00:00")
+    warnings = client.http.get("/health").json_body["warnings"]
+    assert len(warnings) == 1 and "2027" in warnings[0]
 
 
 def test_health_is_503_when_the_bucket_is_gone(client, stack, monkeypatch):
