@@ -123,7 +123,8 @@ class SuggestionSubmission(RequestModel):
 class ActionRequest(RequestModel):
     """One body for every review action; which fields an action needs is a rule (rules.REQUIRED_FIELDS)."""
 
-    version: int | None = Field(default=None, ge=0, description="the version the official last saw; refused if stale")
+    # strict: "3" or true is a client bug, not a version or a number of days.
+    version: int | None = Field(default=None, ge=0, strict=True, description="the version last seen; refused if stale")
     reason: str | None = Field(default=None, min_length=1, max_length=1000)
     message: str | None = Field(default=None, min_length=1, max_length=5000, description="the reply text")
     adoption: Adoption | None = None
@@ -131,7 +132,7 @@ class ActionRequest(RequestModel):
     department: str | None = Field(default=None, min_length=1, max_length=50, description="e.g. 城建办, 平安办")
     to_street: str | None = Field(default=None, pattern=STREET_CODE)
     into: str | None = Field(default=None, pattern=ULID_TEXT, description="merge: the open case to merge into")
-    days: int | None = Field(default=None, ge=1, le=30, description="extend: days added to the reply deadline")
+    days: int | None = Field(default=None, ge=1, le=30, strict=True, description="extend: days added to the reply deadline")
 
 
 class RatingRequest(RequestModel):

@@ -309,11 +309,18 @@ def queue_page(request: QueueRequest) -> tuple[list[SuggestionSummary], Any]:
     else:
         index, key = GSI2, "GSI2PK = :pk"
         values[":pk"] = queue_partition(request.scope, request.bucket)
-        if request.submitted_from or request.submitted_to:
+        # A key value may not be empty, so a range open at one end is its own condition.
+        if request.submitted_from and request.submitted_to:
             key += " AND GSI2SK BETWEEN :from AND :to"
-            values[":from"] = request.submitted_from or ""
+        elif request.submitted_from:
+            key += " AND GSI2SK >= :from"
+        elif request.submitted_to:
+            key += " AND GSI2SK <= :to"
+        if request.submitted_from:
+            values[":from"] = request.submitted_from
+        if request.submitted_to:
             # "~" sorts after every character of an ISO time and a ULID.
-            values[":to"] = (request.submitted_to or "9999") + "~"
+            values[":to"] = request.submitted_to + "~"
         if request.overdue is True:
             filters.append("due_at < :now")
             values[":now"] = request.now
