@@ -1,0 +1,124 @@
+"""The suggestion state machine and its rules, exhaustively and without AWS."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chalicelib.auth import Role
+from chalicelib.suggestions import rules
+from chalicelib.suggestions.models import Action, Status
+
+EXPECTED_MOVES = {
+    Status.submitted: {"accept", "decline", "transfer", "merge"},
+    Status.accepted: {"assign", "transfer", "merge", "reply", "extend"},
+    Status.assigned: {"assign", "transfer", "merge", "reply", "extend"},
+    Status.transferred: {"accept", "return"},
+    Status.replied: {"close", "reopen"},
+    Status.reopened: {"assign", "transfer", "reply", "extend"},
+    Status.closed: {"reopen"},
+    Status.declined: set(),
+    Status.merged: set(),
+}
+
+
+@pytest.mark.parametrize(("status", "action"), list(itertools.product(Status, Action)))
+def test_every_status_and_action_pair_is_either_a_move_or_refused(status, action):
+    target = rules.next_status(status, action, Status.assigned)
+    assert (target is not None) == (action.value in EXPECTED_MOVES[status])
+    assert (action.value in rules.allowed_actions(status)) == (target is not None)
+
+
+def test_finished_cases_accept_nothing_but_a_closed_one_may_be_reopened():
+    assert rules.allowed_actions(Status.declined) == rules.allowed_actions(Status.merged) == []
+    assert rules.allowed_actions(Status.closed) == ["reopen"]
+
+
+@pytest.mark.parametrize("before", [Status.submitted, Status.accepted, Status.assigned, Status.reopened])
+def test_return_restores_the_status_before_the_transfer(before):
+    assert rules.next_status(Status.transferred, Action.return_, before) is before
+
+
+def test_an_extension_is_offered_only_once():
+    assert "extend" in rules.allowed_actions(Status.accepted)
+    assert "extend" not in rules.allowed_actions(Status.accepted, extended=True)
+
+
+@pytest.mark.parametrize(
+    ("action", "provided", "missing"),
+    [
+        (Action.decline, {}, ["reason"]),
+        (Action.decline, {"reason": "x"}, []),
+        (Action.transfer, {"to_street": "310110015"}, ["reason"]),
+        (Action.assign, {}, ["committee|department"]),
+        (Action.assign, {"committee": "310110012001", "department": "城建办"}, ["committee|department"]),
+        (Action.assign, {"department": "城建办"}, []),
+        (Action.reply, {"message": "m", "adoption": "adopted"}, []),
+        (Action.reply, {"message": "m", "adoption": "not_adopted"}, ["reason"]),
+        (Action.reply, {"message": "m", "adoption": "partly_adopted", "reason": "r"}, []),
+        (Action.extend, {"days": 5}, ["reason"]),
+        (Action.accept, {}, []),
+        (Action.close, {}, []),
+    ],
+)
+def test_each_action_names_what_it_cannot_do_without(action, provided, missing):
+    assert rules.missing_fields(action, provided) == missing
+
+
+def test_committee_staff_may_only_reply():
+    assert [a for a in Action if Role.committee_staff in rules.ACTION_ROLES[a]] == [Action.reply]
+    assert all(Role.resident not in roles for roles in rules.ACTION_ROLES.values())
+
+
+def test_a_case_is_listed_in_its_division_and_every_division_above_it():
+    assert rules.queue_scopes("310110012001") == ["31", "310110", "310110012", "310110012001"]
+    assert rules.queue_scopes("310110015") == ["31", "310110", "310110015"]
+
+
+def test_queue_buckets_keep_replied_cases_open_until_closed():
+    assert {s for s in Status if rules.bucket_of(s) == "done"} == {Status.closed, Status.declined, Status.merged}
+
+
+def test_the_stage_deadline_is_acknowledgement_then_reply_and_none_once_answered():
+    assert rules.stage_due(Status.submitted, False, "A", "R") == "A"
+    assert rules.stage_due(Status.accepted, True, "A", "R") == "R"
+    assert rules.stage_due(Status.transferred, True, "A", "R") == "R"
+    assert all(rules.stage_due(s, True, "A", "R") is None
+               for s in (Status.replied, Status.closed, Status.declined, Status.merged))
+
+
+def test_overdue_means_past_the_deadline():
+    assert rules.is_overdue("2026-10-16T15:59:59.999Z", "2026-10-16T16:00:00.000Z")
+    assert not rules.is_overdue("2026-10-16T15:59:59.999Z", "2026-10-16T15:59:59.999Z")
+    assert not rules.is_overdue(None, "2030-01-01T00:00:00.000Z")
+
+
+def test_a_low_rating_reopens_only_once():
+    assert rules.rating_reopens(1, False) and rules.rating_reopens(2, False)
+    assert not rules.rating_reopens(3, False)
+    assert not rules.rating_reopens(1, True)
+
+
+@given(st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2099, 12, 31)))
+def test_tracking_numbers_carry_the_shanghai_date_and_are_recognised(moment):
+    number = rules.new_tracking_number(moment.replace(tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert rules.is_tracking_number(number)
+    assert number.startswith(moment.strftime("%y%m%d") + "-")
+
+
+@pytest.mark.parametrize("text", ["", "261123048175", "261123-04817", "26112a-048175", "２６１１２３-048175",
+                                  "261123-0481755", "01JD0000000000000000000000"])
+def test_other_text_is_not_a_tracking_number(text):
+    assert not rules.is_tracking_number(text)
+
+
+def test_the_submitter_key_follows_the_phone_number_and_hides_it():
+    by_phone = rules.submitter_key("+8613912345678", "user-a")
+    assert by_phone == rules.submitter_key("+8613912345678", "user-b")  # staff entry and own sign-in meet
+    assert "13912345678" not in by_phone and len(by_phone) == 32
+    assert rules.submitter_key(None, "user-a") != rules.submitter_key(None, "user-b")
