@@ -79,3 +79,27 @@ def test_tracking_number_finds_the_case(client, accounts):
     receipt = submit(client, resident)
     found = detail(client, resident, receipt["tracking_no"])
     assert found["id"] == receipt["id"]
+
+
+def test_a_reply_can_be_rated_for_thirty_days_and_a_second_low_rating_does_not_reopen(client, accounts, monkeypatch):
+    from datetime import timedelta
+
+    from chalicelib import clock
+
+    resident, street = accounts["resident"], accounts["street_official"]
+    case_id = submit(client, resident)["id"]
+    act(client, street, case_id, "accept")
+    act(client, street, case_id, "reply", {"message": "已处理。", "adoption": "adopted"})
+    assert post(client, f"/suggestions/{case_id}/rating", resident, {"score": 1}).json_body["reopened"] is True
+    act(client, street, case_id, "reply", {"message": "已再次处理。", "adoption": "adopted"})
+
+    real_now = clock.utc_now()
+    monkeypatch.setattr("chalicelib.clock.utc_now", lambda: real_now + timedelta(days=31))
+    late = post(client, f"/suggestions/{case_id}/rating", resident, {"score": 1})
+    assert late.status_code == 422 and late.json_body["details"][0]["field"] == "score"
+    assert detail(client, resident, case_id)["can_rate"] is False
+
+    monkeypatch.setattr("chalicelib.clock.utc_now", lambda: real_now + timedelta(days=29))
+    second = post(client, f"/suggestions/{case_id}/rating", resident, {"score": 1})
+    assert second.status_code == 201 and second.json_body["reopened"] is False
+    assert detail(client, street, case_id)["status"] == "replied"
