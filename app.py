@@ -8,6 +8,7 @@ from chalicelib.observability import instrument
 from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
 from chalicelib.uploads.routes import uploads_api
+from chalicelib.voting.routes import voting_api
 from chalicelib.web.authorizer import authorizer_blueprint
 from chalicelib.web.middleware import handle_errors
 from chalicelib.workdays.routes import workdays_api
@@ -25,3 +26,4 @@ app.register_blueprint(uploads_api)
 app.register_blueprint(workdays_api)
 app.register_blueprint(suggestions_api)
 app.register_blueprint(notifications_api)
+app.register_blueprint(voting_api)

@@ -58,6 +58,10 @@ class Principal:
     role: Role
     jurisdiction: str | None = None
     phone: str | None = None
+    # A resident's committee, once staff have verified where they live (the same
+    # custom:division attribute an official's jurisdiction uses); it makes them eligible
+    # for votes of that committee, its street and its district.
+    residence: str | None = None
 
     @property
     def is_official(self) -> bool:
@@ -75,7 +79,11 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal | None:
     role = next((r for r in ROLE_PRECEDENCE if r.value in groups), Role.resident)
     phone = claims.get("phone_number") if isinstance(claims.get("phone_number"), str) else None
     if role is Role.resident:
-        return Principal(user_id=user_id, role=role, phone=phone)
+        residence = claims.get(JURISDICTION_CLAIM)
+        verified_residence = (
+            residence if isinstance(residence, str) and is_well_formed(residence) and len(residence) == 12 else None
+        )
+        return Principal(user_id=user_id, role=role, phone=phone, residence=verified_residence)
     jurisdiction = claims.get(JURISDICTION_CLAIM)
     if not isinstance(jurisdiction, str):
         return None
@@ -90,6 +98,7 @@ def to_authorizer_context(principal: Principal) -> dict[str, str]:
         "role": principal.role.value,
         "jurisdiction": principal.jurisdiction or "",
         "phone": principal.phone or "",
+        "residence": principal.residence or "",
     }
 
 
@@ -99,6 +108,7 @@ def from_authorizer_context(context: dict[str, Any]) -> Principal:
         role=Role(context["role"]),
         jurisdiction=context.get("jurisdiction") or None,
         phone=context.get("phone") or None,
+        residence=context.get("residence") or None,
     )
 
 
@@ -163,6 +173,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "suggestion.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
     "suggestion.rate": frozenset({Role.resident}),
     "notification.read_own": frozenset({Role.resident}),
+    # Rounds are run by the officials of their scope: a committee's by its staff or its
+    # street, a street's by the street, a district's by the district.
+    "round.manage": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 
 _DIGITS = re.compile(r"\D")
@@ -15,3 +17,16 @@ def mask_phone(phone: str) -> str:
     if len(digits) < 7:
         return "*" * len(digits)
     return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
+
+
+def keyed_digest(purpose: str, value: str) -> str:
+    """A keyed hash that stands in for a personal value (a phone number, a voter identity).
+
+    Without the key, a digest of an 11-digit phone number cannot be reversed by trying
+    every number; `purpose` keeps digests made for one use from matching another's.
+    """
+    from chalicelib.settings import get_settings
+
+    settings = get_settings()
+    key = settings.pii_key or hmac.new(settings.cursor_secret, b"mulin-pii-key", hashlib.sha256).digest()
+    return hmac.new(key, f"{purpose}\x00{value}".encode(), hashlib.sha256).hexdigest()[:40]

@@ -33,6 +33,9 @@ class Settings:
     # Where each new message to a resident is published (an SMS sender subscribes in
     # production); empty: in-app inbox only.
     notifications_topic_arn: str = ""
+    # Keys the hashes that stand in for phone numbers on voting rosters and for voters'
+    # one-ballot records. Unset, it is derived from the cursor secret (a local stack).
+    pii_key: bytes = b""
 
     @property
     def is_production(self) -> bool:
@@ -67,6 +70,7 @@ def get_settings() -> Settings:
             c.strip() for c in os.environ.get("MULIN_WORKING_DAY_CATEGORIES", "").split(",") if c.strip()
         ),
         notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
+        pii_key=os.environ.get("MULIN_PII_KEY", "").strip().encode(),
     )
 
 

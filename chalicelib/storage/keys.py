@@ -81,3 +81,45 @@ def inbox_key(recipient: str, at_iso: str, notification_id: str) -> dict[str, st
 
 def inbox_partition(recipient: str) -> str:
     return f"INBOX#{recipient}"
+
+
+# Participatory budgeting: a round and everything public about it share one partition;
+# voters' one-ballot records, rosters, codes and ballots each live apart (voting/repository.py).
+def round_partition(round_id: str) -> str:
+    return f"ROUND#{round_id}"
+
+
+def round_key(round_id: str) -> dict[str, str]:
+    return {"PK": round_partition(round_id), "SK": "ROUND"}
+
+
+def round_item_key(round_id: str, kind: str, *parts: str) -> dict[str, str]:
+    return {"PK": round_partition(round_id), "SK": "#".join((kind, *parts))}
+
+
+def rounds_of_scope_partition(scope: str) -> str:
+    return f"ROUNDS#{scope}"
+
+
+def roster_key(round_id: str, phone_digest: str) -> dict[str, str]:
+    return {"PK": f"ROSTER#{round_id}#{phone_digest}", "SK": "ROSTER"}
+
+
+def voting_code_key(round_id: str, code_digest: str) -> dict[str, str]:
+    return {"PK": f"CODE#{round_id}#{code_digest}", "SK": "CODE"}
+
+
+def voter_record_key(round_id: str, voter_digest: str) -> dict[str, str]:
+    return {"PK": f"VOTER#{round_id}#{voter_digest}", "SK": "VOTER"}
+
+
+def ballot_partition(round_id: str, shard: int) -> str:
+    return f"BALLOT#{round_id}#{shard:02d}"
+
+
+def ballot_key(round_id: str, shard: int, receipt: str) -> dict[str, str]:
+    return {"PK": ballot_partition(round_id, shard), "SK": f"R#{receipt}"}
+
+
+def evaluator_record_key(round_id: str, voter_digest: str, project_id: str) -> dict[str, str]:
+    return {"PK": f"EVALUATOR#{round_id}#{voter_digest}#{project_id}", "SK": "EVALUATOR"}

@@ -1,0 +1,117 @@
+"""Casting a ballot: who may, what a valid ballot is, one ballot per voter, kept secret.
+
+A voter is an eligible resident (by verified residence or by the roster, both known by
+their phone number, so the two routes lead to one ballot) or a household's paper code.
+Each ballot is one transaction of two items that share nothing: the voter's record and
+the anonymous ballot (repository.py says why). Nothing here logs who voted for what.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from chalicelib.auth import Principal
+from chalicelib.errors import ConflictError, ForbiddenError, RuleViolationError
+from chalicelib.privacy import keyed_digest
+from chalicelib.storage.dynamo import ConditionFailedError
+from chalicelib.voting import repository, rules
+from chalicelib.voting.models import BallotReceipt, BallotRequest
+from chalicelib.voting.service import NOT_FOUND, in_phase, require_eligible_resident, require_manager, voter_identity
+
+RECEIPT_ATTEMPTS = 3
+
+
+class AlreadyVotedError(ConflictError):
+    code = "already_voted"
+    default_message = "A ballot has already been cast for this voter. / 您已投过票。"
+
+
+def _round_with_ballot_costs(round_id: str) -> tuple[dict[str, Any], dict[str, int]]:
+    from chalicelib.errors import NotFoundError
+
+    items = repository.get_round_record(round_id) if len(round_id) == 26 and round_id.isalnum() else []
+    record = next((i for i in items if i["SK"] == "ROUND"), None)
+    if record is None:
+        raise NotFoundError(NOT_FOUND)
+    costs = {i["id"]: int(i["final_cost_fen"]) for i in items
+             if i["SK"].startswith("PROJECT#") and i["status"] == "feasible"}
+    return record, costs
+
+
+def _checked(record: dict[str, Any], costs: dict[str, int], body: BallotRequest) -> None:
+    problems = rules.ballot_problems(record["method"], record["budget_fen"], costs, body.picks, body.points)
+    if problems:
+        raise RuleViolationError(
+            "The ballot breaks the round's rules. / 选票不符合本次投票规则。",
+            details=[{"field": "picks" if rule != "points_per_project" else "points", "type": rule, "rule": rule,
+                      "message": message, "message_zh": "选票不符合规则：" + rule} for rule, message in problems],
+        )
+
+
+def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest) -> BallotReceipt:
+    record, costs = _round_with_ballot_costs(round_id)
+    in_phase(record, "voting", "Voting")
+    _checked(record, costs, body)
+    if body.code is not None:
+        return _cast_with_code(principal, record, body)
+    if principal is None:
+        raise ForbiddenError("Sign in, or enter your paper voting code. / 请登录，或输入纸质投票码。")
+    require_eligible_resident(principal, record)
+    voter = keyed_digest(f"voter:{round_id}", voter_identity(principal))
+    shard = rules.shard_of(voter)
+    change_code = secrets.token_urlsafe(12) if record["allow_ballot_change"] else None
+    change = rules.change_hash(change_code) if change_code else None
+    points = body.points if record["method"]["kind"] == "cumulative" else None
+    for _ in range(RECEIPT_ATTEMPTS):
+        receipt = rules.new_receipt()
+        new_ballot = repository.ballot_put(round_id, shard, receipt, body.picks, points, change)
+        if body.replaces is not None:
+            if not record["allow_ballot_change"]:
+                raise RuleViolationError("This round does not let a ballot be changed. / 本次投票不允许改票。")
+            items = [repository.voter_record_touch(round_id, voter),
+                     repository.ballot_delete(round_id, shard, body.replaces.receipt,
+                                              rules.change_hash(body.replaces.change_code)),
+                     new_ballot]
+        else:
+            items = [repository.voter_record_put(round_id, voter, "online"), new_ballot]
+        try:
+            repository.write(items)
+        except ConditionFailedError as exc:
+            if body.replaces is None and 0 in exc.failed:
+                raise AlreadyVotedError() from exc
+            if body.replaces is not None and exc.failed and exc.failed[0] < 2:
+                raise RuleViolationError(
+                    "That receipt and change code do not match a ballot of yours. / 回执号或改票码不正确。",
+                    details=[{"field": "replaces", "type": "no_such_ballot", "message": "no matching ballot",
+                              "message_zh": "没有对应的选票"}]) from exc
+            continue  # a receipt clash: draw another
+        return BallotReceipt(round_id=round_id, receipt=receipt, change_code=change_code)
+    raise ConflictError("Please send the ballot again. / 请重新提交。")
+
+
+def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: BallotRequest) -> BallotReceipt:
+    if not record["eligibility"].get("paper_codes"):
+        raise RuleViolationError("This round does not use paper codes. / 本次投票不使用纸质投票码。")
+    entered_by = None
+    if principal is not None and principal.is_official:
+        require_manager(principal, record)
+        entered_by = principal.user_id
+    code = keyed_digest("voting-code", rules.normalise_code(body.code or ""))
+    shard = rules.shard_of(code)
+    for _ in range(RECEIPT_ATTEMPTS):
+        receipt = rules.new_receipt()
+        try:
+            repository.write([repository.code_use(record["id"], code, "staff" if entered_by else "code", entered_by),
+                              repository.ballot_put(record["id"], shard, receipt, body.picks,
+                                                    body.points if record["method"]["kind"] == "cumulative" else None,
+                                                    None)])
+        except ConditionFailedError as exc:
+            if 0 in exc.failed:
+                raise RuleViolationError(
+                    "This voting code is unknown or has been used. / 投票码无效或已使用。",
+                    details=[{"field": "code", "type": "code_unusable", "message": "unknown or used code",
+                              "message_zh": "投票码无效或已使用"}]) from exc
+            continue
+        return BallotReceipt(round_id=record["id"], receipt=receipt)
+    raise ConflictError("Please send the ballot again. / 请重新提交。")

@@ -1,0 +1,294 @@
+"""Participatory-budgeting rounds, projects, ballots and results as the API takes and shows them."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from pydantic import Field, field_validator, model_validator
+
+from chalicelib.models import RequestModel, ResponseModel
+
+SCOPE_CODE = r"^31[0-9]{4}(?:[0-9]{3}|[0-9]{6})?$"  # a district, a street or a committee
+ULID_TEXT = r"^[0-9A-HJKMNP-TV-Z]{26}$"
+MAINLAND_MOBILE = r"^\+861[3-9][0-9]{9}$"
+MAX_BUDGET_FEN = 10_000_000_000  # ¥100 million: far above any community budget
+
+
+class Phase(str, enum.Enum):
+    upcoming = "upcoming"
+    proposals = "proposals"
+    review = "review"
+    voting = "voting"
+    tallying = "tallying"
+    results = "results"  # public notice: residents may object
+    implementation = "implementation"
+    evaluation = "evaluation"
+    closed = "closed"
+
+
+class MethodKind(str, enum.Enum):
+    approval = "approval"
+    knapsack = "knapsack"
+    cumulative = "cumulative"
+
+
+class SelectionRule(str, enum.Enum):
+    greedy = "greedy"
+    mes = "mes"
+
+
+class ProjectStatus(str, enum.Enum):
+    proposed = "proposed"
+    feasible = "feasible"
+    infeasible = "infeasible"
+
+
+class Window(RequestModel):
+    """Times without an offset are Shanghai times, as residents read them on a notice."""
+
+    starts: datetime
+    ends: datetime
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if self.ends <= self.starts:
+            raise ValueError("ends must be after starts")
+        return self
+
+
+class Schedule(RequestModel):
+    proposals: Window
+    review: Window
+    voting: Window
+    results: Window = Field(description="public notice of the result, during which residents may object")
+    implementation: Window
+    evaluation: Window
+
+
+class VotingMethod(RequestModel):
+    kind: MethodKind
+    min_picks: int = Field(default=1, ge=1, le=100)
+    max_picks: int | None = Field(default=None, ge=1, le=100, description="approval: at most this many projects")
+    min_budget_share_percent: int = Field(default=0, ge=0, le=100, description="knapsack: spend at least this share")
+    points: int | None = Field(default=None, ge=1, le=1000, description="cumulative: points each voter distributes")
+    max_points_per_project: int | None = Field(default=None, ge=1, le=1000)
+
+    @model_validator(mode="after")
+    def _complete(self) -> VotingMethod:
+        if self.kind is MethodKind.cumulative and (self.points is None or self.max_points_per_project is None):
+            raise ValueError("cumulative voting needs points and max_points_per_project")
+        if self.max_picks is not None and self.max_picks < self.min_picks:
+            raise ValueError("max_picks is below min_picks")
+        return self
+
+
+class Eligibility(RequestModel):
+    accounts: bool = Field(default=True, description="residents whose verified residence is in the scope")
+    roster: bool = Field(default=False, description="phone numbers on the roster the committee uploads")
+    paper_codes: bool = Field(default=False, description="single-use codes printed for households")
+
+    @model_validator(mode="after")
+    def _someone(self) -> Eligibility:
+        if not (self.accounts or self.roster or self.paper_codes):
+            raise ValueError("at least one way to be eligible")
+        return self
+
+
+class RoundCreate(RequestModel):
+    scope: str = Field(pattern=SCOPE_CODE)
+    title: str = Field(min_length=1, max_length=100)
+    description: str = Field(default="", max_length=5000)
+    budget_fen: int = Field(gt=0, le=MAX_BUDGET_FEN, strict=True)
+    schedule: Schedule
+    method: VotingMethod
+    rule: SelectionRule = SelectionRule.greedy
+    eligibility: Eligibility = Field(default_factory=Eligibility)
+    allow_ballot_change: bool = Field(default=False, description="a voter may replace their ballot until voting closes")
+
+
+class ProposalCreate(RequestModel):
+    title: str = Field(min_length=1, max_length=100)
+    description: str = Field(min_length=1, max_length=5000)
+    location: str | None = Field(default=None, min_length=1, max_length=200)
+    estimated_cost_fen: int = Field(gt=0, le=MAX_BUDGET_FEN, strict=True)
+    photos: list[str] = Field(default_factory=list, max_length=9)
+
+    @field_validator("title", "description")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.replace("\u3000", "").strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+class ProjectReview(RequestModel):
+    feasible: bool
+    final_cost_fen: int | None = Field(default=None, gt=0, le=MAX_BUDGET_FEN, strict=True)
+    reason: str | None = Field(default=None, min_length=1, max_length=1000)
+    version: int | None = Field(default=None, ge=0, strict=True)
+
+
+class RoundAction(RequestModel):
+    version: int | None = Field(default=None, ge=0, strict=True)
+    reason: str | None = Field(default=None, min_length=1, max_length=1000)
+
+
+class RosterUpload(RequestModel):
+    phones: list[str] = Field(min_length=1, max_length=1000, description="mainland mobiles, +86…; stored only as keyed hashes")
+
+    @field_validator("phones")
+    @classmethod
+    def _mobiles(cls, phones: list[str]) -> list[str]:
+        import re
+
+        bad = [i for i, p in enumerate(phones) if not re.fullmatch(MAINLAND_MOBILE[1:-1], p)]
+        if bad:
+            raise ValueError(f"not a mainland mobile number at positions {bad[:10]}")
+        return phones
+
+
+class CodeRequest(RequestModel):
+    count: int = Field(ge=1, le=500, strict=True)
+
+
+class BallotChange(RequestModel):
+    receipt: str = Field(min_length=11, max_length=11)
+    change_code: str = Field(min_length=8, max_length=64)
+
+
+class BallotRequest(RequestModel):
+    picks: list[str] = Field(min_length=1, max_length=100, description="project ids")
+    points: list[int] | None = Field(default=None, description="cumulative: points per pick, in the same order")
+    code: str | None = Field(default=None, min_length=8, max_length=20, description="a paper voting code")
+    replaces: BallotChange | None = None
+
+
+class ObjectionCreate(RequestModel):
+    text: str = Field(min_length=1, max_length=1000)
+    project_id: str | None = Field(default=None, pattern=ULID_TEXT)
+
+
+class ProgressUpdate(RequestModel):
+    project_id: str = Field(pattern=ULID_TEXT)
+    status: str = Field(pattern=r"^(planned|in_progress|completed|suspended)$")
+    percent: int = Field(ge=0, le=100, strict=True)
+    note: str = Field(min_length=1, max_length=2000)
+    photos: list[str] = Field(default_factory=list, max_length=9)
+
+
+class EvaluationCreate(RequestModel):
+    project_id: str = Field(pattern=ULID_TEXT)
+    score: int = Field(ge=1, le=5, strict=True)
+    comment: str | None = Field(default=None, min_length=1, max_length=500)
+
+
+class RoundListQuery(RequestModel):
+    division: str = Field(pattern=r"^31(?:[0-9]{4}|[0-9]{7}|[0-9]{10})?$",
+                          description="rounds of this division and of every division above it")
+
+
+# --- responses --------------------------------------------------------------------------
+
+
+class WindowView(ResponseModel):
+    starts: str
+    ends: str
+
+
+class Project(ResponseModel):
+    id: str
+    title: str
+    description: str
+    location: str | None = None
+    estimated_cost_fen: int
+    final_cost_fen: int | None = None
+    status: ProjectStatus
+    review_reason: str | None = None
+    photos: list[str] = Field(default_factory=list)
+    added_by_official: bool = False
+    submitted_at: str
+    version: int = 1
+
+
+class ProgressView(ResponseModel):
+    project_id: str
+    at: str
+    status: str
+    percent: int
+    note: str
+    photos: list[str]
+
+
+class EvaluationSummary(ResponseModel):
+    project_id: str
+    count: int
+    mean: float | None
+
+
+class RoundSummary(ResponseModel):
+    id: str
+    scope: str
+    title: str
+    budget_fen: int
+    phase: Phase
+    method: MethodKind
+    rule: SelectionRule
+    voting: WindowView
+
+
+class RoundDetail(RoundSummary):
+    description: str
+    schedule: dict[str, WindowView]
+    method_limits: dict[str, int | None]
+    eligibility: dict[str, bool]
+    allow_ballot_change: bool
+    status: str
+    version: int
+    projects: list[Project]
+    progress: list[ProgressView]
+    evaluations: list[EvaluationSummary]
+    objections: list[dict[str, str]] = Field(default_factory=list, description="officials only")
+    result_published: bool
+
+
+class RoundPage(ResponseModel):
+    items: list[RoundSummary]
+
+
+class BallotReceipt(ResponseModel):
+    round_id: str
+    receipt: str = Field(description="appears in the published ballot list, so anyone can check it was counted")
+    change_code: str | None = Field(default=None, description="keep it private: it lets you replace this ballot")
+
+
+class CodeSheet(ResponseModel):
+    round_id: str
+    codes: list[str] = Field(description="shown once: only their hashes are kept")
+
+
+class RosterReceipt(ResponseModel):
+    round_id: str
+    added: int
+
+
+class ProjectResult(ResponseModel):
+    id: str
+    title: str
+    cost_fen: int
+    score: int
+    selected: bool
+    reason: str
+
+
+class RoundResult(ResponseModel):
+    round_id: str
+    rule: SelectionRule
+    budget_fen: int
+    ballots: int
+    eligible_known: int | None = None
+    total_cost_fen: int
+    tie_decided: bool
+    projects: list[ProjectResult]
+    ballots_file: str = Field(description="the anonymous ballots in Pabulib format, for recounting")
+    tallied_at: str

@@ -1,0 +1,125 @@
+"""HTTP routes of participatory budgeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalicelib.auth import Principal
+from chalicelib.voting import ballots, service, tallying
+from chalicelib.voting.models import (
+    BallotReceipt,
+    BallotRequest,
+    CodeRequest,
+    CodeSheet,
+    EvaluationCreate,
+    ObjectionCreate,
+    ProgressUpdate,
+    Project,
+    ProjectReview,
+    ProposalCreate,
+    RosterReceipt,
+    RosterUpload,
+    RoundAction,
+    RoundCreate,
+    RoundDetail,
+    RoundListQuery,
+    RoundPage,
+    RoundResult,
+)
+from chalicelib.web.api import ApiBlueprint
+
+voting_api = ApiBlueprint(__name__)
+TAGS = ("voting",)
+
+
+@voting_api.operation("/rounds", "POST", summary="Create a round (officials of its scope)", tags=TAGS,
+                      body=RoundCreate, response=RoundDetail, status=201, errors=(404, 422))
+def create(principal: Principal, body: RoundCreate) -> RoundDetail:
+    return service.create_round(principal, body)
+
+
+@voting_api.operation("/rounds", "GET", summary="Rounds of a division and of the divisions above it", tags=TAGS,
+                      query=RoundListQuery, response=RoundPage, authenticated=False)
+def list_rounds(query: RoundListQuery) -> RoundPage:
+    return service.list_rounds(query)
+
+
+@voting_api.operation("/rounds/{id}", "GET", summary="A round with its projects, progress and evaluations", tags=TAGS,
+                      response=RoundDetail, errors=(404,))
+def get_one(id: str, principal: Principal) -> RoundDetail:  # noqa: A002
+    return service.get_round(principal, id)
+
+
+@voting_api.operation("/rounds/{id}/proposals", "POST", summary="Propose a project (eligible residents; staff)",
+                      tags=TAGS, body=ProposalCreate, response=Project, status=201, errors=(404, 422))
+def propose(id: str, principal: Principal, body: ProposalCreate) -> Project:  # noqa: A002
+    return service.propose_project(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/projects/{project_id}/review", "POST",
+                      summary="Feasibility review: feasible with a final cost, or infeasible with a reason", tags=TAGS,
+                      body=ProjectReview, response=Project, errors=(404, 409, 422))
+def review(id: str, project_id: str, principal: Principal, body: ProjectReview) -> Project:  # noqa: A002
+    return service.review_project(principal, id, project_id, body)
+
+
+@voting_api.operation("/rounds/{id}/roster", "POST", summary="Add phone numbers to the roster (kept only as keyed hashes)",
+                      tags=TAGS, body=RosterUpload, response=RosterReceipt, errors=(404, 422))
+def roster(id: str, principal: Principal, body: RosterUpload) -> RosterReceipt:  # noqa: A002
+    return service.add_to_roster(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/codes", "POST", summary="Print single-use paper voting codes (shown once)",
+                      tags=TAGS, body=CodeRequest, response=CodeSheet, status=201, errors=(404, 422))
+def codes(id: str, principal: Principal, body: CodeRequest) -> CodeSheet:  # noqa: A002
+    return service.generate_codes(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/ballots", "POST",
+                      summary="Cast a ballot (eligible residents; staff entering a household's paper code)", tags=TAGS,
+                      body=BallotRequest, response=BallotReceipt, status=201, errors=(404, 409, 422))
+def cast(id: str, principal: Principal, body: BallotRequest) -> BallotReceipt:  # noqa: A002
+    return ballots.cast_ballot(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/code-ballots", "POST",
+                      summary="Cast a ballot with a paper voting code, without signing in", tags=TAGS,
+                      body=BallotRequest, response=BallotReceipt, status=201, authenticated=False, errors=(404, 409, 422))
+def cast_with_code(id: str, body: BallotRequest) -> BallotReceipt:  # noqa: A002
+    return ballots.cast_ballot(None, id, body)
+
+
+@voting_api.operation("/rounds/{id}/tally", "POST", summary="Count the ballots once voting has closed", tags=TAGS,
+                      body=RoundAction, response=RoundResult, errors=(404, 409, 422))
+def tally(id: str, principal: Principal, body: RoundAction) -> RoundResult:  # noqa: A002
+    return tallying.tally_round(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/results", "GET", summary="The published result, every project with why",
+                      tags=TAGS, response=RoundResult, authenticated=False, errors=(404,))
+def results(id: str) -> RoundResult:  # noqa: A002
+    return tallying.get_result(id)
+
+
+@voting_api.operation("/rounds/{id}/objections", "POST", summary="Object to the result during its public notice",
+                      tags=TAGS, body=ObjectionCreate, response=None, status=201, errors=(404, 422))
+def objection(id: str, principal: Principal, body: ObjectionCreate) -> dict[str, Any]:  # noqa: A002
+    return service.object_to_result(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/progress", "POST", summary="Report a selected project's progress", tags=TAGS,
+                      body=ProgressUpdate, response=RoundDetail, status=201, errors=(404, 422))
+def progress(id: str, principal: Principal, body: ProgressUpdate) -> RoundDetail:  # noqa: A002
+    return service.report_progress(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/evaluations", "POST", summary="Rate a finished project (eligible residents)",
+                      tags=TAGS, body=EvaluationCreate, response=None, status=201, errors=(404, 409, 422))
+def evaluate(id: str, principal: Principal, body: EvaluationCreate) -> dict[str, Any]:  # noqa: A002
+    return service.evaluate_project(principal, id, body)
+
+
+@voting_api.operation("/rounds/{id}/{action}", "POST", summary="close (after the evaluation) or cancel a round",
+                      tags=TAGS, body=RoundAction, response=RoundDetail, errors=(404, 409, 422))
+def act(id: str, action: str, principal: Principal, body: RoundAction) -> RoundDetail:  # noqa: A002
+    return service.act_on_round(principal, id, action, body)

@@ -1,0 +1,135 @@
+"""The rules of a participatory-budgeting round, as pure functions.
+
+Which phase a round is in follows from its schedule and the clock alone (Shanghai times
+turned into UTC instants once, when the round is created), so a voting window closes at
+the same instant for every request. Ballot rules name the rule a ballot breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from chalicelib.voting.models import MethodKind, Phase, Schedule
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+BALLOT_SHARDS = 16
+# Crockford's base32 without I, L, O, U: nothing an elderly voter can misread on paper.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+WINDOWED_PHASES = ("proposals", "review", "voting", "results", "implementation", "evaluation")
+
+
+def to_utc(moment: datetime) -> datetime:
+    """A naive time is a Shanghai time; an aware one is taken as given."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=SHANGHAI)
+    return moment.astimezone(ZoneInfo("UTC"))
+
+
+def schedule_problems(schedule: Schedule) -> list[str]:
+    """Phases must follow one another without overlapping."""
+    problems = []
+    windows = [(name, getattr(schedule, name)) for name in WINDOWED_PHASES]
+    for (first, a), (second, b) in zip(windows, windows[1:], strict=False):
+        if to_utc(b.starts) < to_utc(a.ends):
+            problems.append(f"schedule.{second}: starts before {first} ends")
+    return problems
+
+
+def current_phase(windows: dict[str, tuple[str, str]], status: str, now_iso: str) -> Phase:
+    """`windows` maps phase → (starts, ends) as UTC ISO text; `status` is open, tallied or closed."""
+    if status in ("closed", "cancelled"):
+        return Phase.closed
+    phase = Phase.upcoming
+    for name in WINDOWED_PHASES:
+        starts, _ = windows[name]
+        if now_iso >= starts:
+            phase = Phase(name)
+    voting_ends = windows["voting"][1]
+    if now_iso >= voting_ends and status != "tallied":
+        return Phase.tallying
+    return phase
+
+
+def in_window(window: tuple[str, str], now_iso: str) -> bool:
+    """Half-open: a ballot at the closing instant or one second after it is refused."""
+    return window[0] <= now_iso < window[1]
+
+
+def ballot_problems(method: dict[str, int | str | None], budget: int, costs: dict[str, int],
+                    picks: list[str], points: list[int] | None) -> list[tuple[str, str]]:
+    """(rule, message) for every rule the ballot breaks; empty when it is valid.
+
+    `costs` holds the projects on the ballot (feasible ones) with their final cost.
+    """
+    problems: list[tuple[str, str]] = []
+    unknown = [p for p in picks if p not in costs]
+    if unknown:
+        problems.append(("unknown_project", f"not on the ballot: {', '.join(unknown[:5])}"))
+    if len(set(picks)) != len(picks):
+        problems.append(("duplicate_pick", "a project is picked twice"))
+    kind = MethodKind(method["kind"])
+    min_picks = int(method.get("min_picks") or 1)
+    if len(picks) < min_picks:
+        problems.append(("min_picks", f"pick at least {min_picks}"))
+    max_picks = method.get("max_picks")
+    if max_picks is not None and len(picks) > int(max_picks):
+        problems.append(("max_picks", f"pick at most {max_picks}"))
+    if kind is MethodKind.cumulative:
+        if points is None or len(points) != len(picks):
+            problems.append(("points_mismatch", "give points for each pick, in the same order"))
+        else:
+            cap = int(method["max_points_per_project"] or 0)
+            if any(p < 1 or p > cap for p in points):
+                problems.append(("points_per_project", f"each pick takes 1 to {cap} points"))
+            if sum(points) > int(method["points"] or 0):
+                problems.append(("points_total", f"at most {method['points']} points in all"))
+    elif points is not None:
+        problems.append(("points_not_used", "this round does not use points"))
+    if kind is MethodKind.knapsack and not unknown:
+        total = sum(costs[p] for p in set(picks))
+        if total > budget:
+            problems.append(("over_budget", f"the picks cost {total} fen, over the budget of {budget}"))
+        share = int(method.get("min_budget_share_percent") or 0)
+        if total * 100 < budget * share:
+            problems.append(("under_min_share", f"spend at least {share}% of the budget"))
+    return problems
+
+
+def new_code(groups: int = 3, size: int = 4) -> str:
+    """A paper voting code: 12 symbols (60 bits), in groups of four, e.g. K7MQ-3XPD-9T2W."""
+    return "-".join("".join(secrets.choice(CODE_ALPHABET) for _ in range(size)) for _ in range(groups))
+
+
+def normalise_code(text: str) -> str:
+    """What a voter types: lower case, spaces, O for 0 and I or L for 1 are all forgiven."""
+    cleaned = text.upper().replace(" ", "").replace("-", "").replace("O", "0").replace("I", "1").replace("L", "1")
+    return "-".join(cleaned[i:i + 4] for i in range(0, len(cleaned), 4))
+
+
+def new_receipt() -> str:
+    """Ten symbols, e.g. 4D7KQ-N2XBA: public, printed in the ballot list."""
+    symbols = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+    return f"{symbols[:5]}-{symbols[5:]}"
+
+
+def shard_of(voter_digest: str) -> int:
+    """Ballots spread over BALLOT_SHARDS partitions by the voter's digest, so no key is hot."""
+    return int(hashlib.sha256(voter_digest.encode()).hexdigest()[:8], 16) % BALLOT_SHARDS
+
+
+def change_hash(change_code: str) -> str:
+    return hashlib.sha256(f"mulin-ballot-change\x00{change_code}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ScopeLevels:
+    """The divisions whose rounds a resident of `division` sees: itself and its ancestors."""
+
+    division: str
+
+    def codes(self) -> list[str]:
+        return [self.division[:n] for n in (6, 9, 12) if n <= len(self.division)]

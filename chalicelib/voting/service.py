@@ -1,0 +1,359 @@
+"""Use cases of a round: create it, list and show it, propose and review projects, keep
+the roster and the paper codes, take objections, report progress, evaluate and close."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ulid import ULID
+
+from chalicelib import clock
+from chalicelib.auth import Principal, Role, require
+from chalicelib.divisions.rules import is_within
+from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationFailedError
+from chalicelib.privacy import keyed_digest
+from chalicelib.storage.dynamo import ConditionFailedError
+from chalicelib.voting import repository, rules
+from chalicelib.voting.models import (
+    CodeRequest,
+    CodeSheet,
+    EvaluationCreate,
+    ObjectionCreate,
+    Phase,
+    ProgressUpdate,
+    Project,
+    ProjectReview,
+    ProjectStatus,
+    ProposalCreate,
+    RosterReceipt,
+    RosterUpload,
+    RoundAction,
+    RoundCreate,
+    RoundDetail,
+    RoundListQuery,
+    RoundPage,
+)
+from chalicelib.voting.views import detail_of, summary_of
+
+NOT_FOUND = "No such round. / 没有这个投票活动。"
+
+
+def rule_error(message: str, field: str, rule: str = "rule_violated") -> RuleViolationError:
+    english, _, chinese = message.partition(" / ")
+    return RuleViolationError(message, details=[{"field": field, "type": rule, "message": english,
+                                                 "message_zh": chinese or english}])
+
+
+def now_iso() -> str:
+    return clock.iso(clock.utc_now())
+
+
+def phase_of(round_record: dict[str, Any]) -> Phase:
+    return rules.current_phase({k: tuple(v) for k, v in round_record["schedule"].items()}, round_record["status"],
+                               now_iso())
+
+
+def load_round(round_id: str) -> dict[str, Any]:
+    found = repository.get_round(round_id) if len(round_id) == 26 and round_id.isalnum() else None
+    if found is None:
+        raise NotFoundError(NOT_FOUND)
+    return found
+
+
+def require_manager(principal: Principal, round_record: dict[str, Any]) -> None:
+    """Officials act on rounds inside their jurisdiction; elsewhere the round does not exist for them."""
+    require(principal, "round.manage", round_record["scope"])
+
+
+def in_phase(round_record: dict[str, Any], phase: str, what: str) -> None:
+    window = tuple(round_record["schedule"][phase])
+    if not rules.in_window(window, now_iso()):  # type: ignore[arg-type]
+        raise rule_error(f"{what} is open from {window[0]} to {window[1]} (UTC). / 不在规定时间内。", "phase",
+                         "outside_window")
+
+
+def voter_identity(principal: Principal) -> str:
+    return principal.phone or f"user:{principal.user_id}"
+
+
+def is_eligible_resident(principal: Principal, round_record: dict[str, Any]) -> bool:
+    eligibility = round_record["eligibility"]
+    if eligibility.get("accounts") and principal.residence and is_within(principal.residence, round_record["scope"]):
+        return True
+    if eligibility.get("roster") and principal.phone:
+        return repository.on_roster(round_record["id"], keyed_digest("roster-phone", principal.phone))
+    return False
+
+
+def require_eligible_resident(principal: Principal, round_record: dict[str, Any]) -> None:
+    if principal.role is not Role.resident:
+        raise ForbiddenError()
+    if not is_eligible_resident(principal, round_record):
+        raise ForbiddenError("You are not on this round's list of voters. / 您不在本次活动的参与范围内。")
+
+
+# --- rounds -----------------------------------------------------------------------------
+
+
+def create_round(principal: Principal, body: RoundCreate) -> RoundDetail:
+    require(principal, "round.manage", body.scope)
+    problems = rules.schedule_problems(body.schedule)
+    if problems:
+        raise ValidationFailedError(details=[{"field": p.split(":")[0], "type": "value_error", "message": p,
+                                              "message_zh": "各阶段时间应依次衔接、不得重叠"} for p in problems])
+    at = now_iso()
+    round_id = str(ULID())
+    record = {
+        "id": round_id,
+        "scope": body.scope,
+        "title": body.title,
+        "description": body.description,
+        "budget_fen": body.budget_fen,
+        "schedule": {name: [clock.iso(rules.to_utc(getattr(body.schedule, name).starts)),
+                            clock.iso(rules.to_utc(getattr(body.schedule, name).ends))]
+                     for name in rules.WINDOWED_PHASES},
+        "method": body.method.model_dump(mode="json"),
+        "rule": body.rule.value,
+        "eligibility": body.eligibility.model_dump(mode="json"),
+        "allow_ballot_change": body.allow_ballot_change,
+        "status": "open",
+        "version": 1,
+        "created_by": principal.user_id,
+        "created_at": at,
+    }
+    try:
+        repository.write([
+            repository.put(repository.round_item(record), "attribute_not_exists(PK)"),
+            # The scope must be a real division (no round for a made-up code).
+            {"ConditionCheck": {"TableName": repository._table(), "Key": _division_key(body.scope),
+                                "ConditionExpression": "attribute_exists(PK)"}},
+            repository.audit(round_id, "create", principal.user_id, principal.role.value, after={"scope": body.scope}),
+        ])
+    except ConditionFailedError as exc:
+        raise rule_error("No such division. / 没有这个区划。", "scope", "unknown_division") from exc
+    return get_round(principal, round_id)
+
+
+def _division_key(code: str) -> dict[str, Any]:
+    from chalicelib.storage.items import to_item
+    from chalicelib.storage.keys import division_key
+
+    return to_item(division_key(code))
+
+
+def list_rounds(query: RoundListQuery) -> RoundPage:
+    items = []
+    for scope in rules.ScopeLevels(query.division).codes():
+        items += [summary_of(r, phase_of(r)) for r in repository.list_rounds(scope)]
+    return RoundPage(items=items)
+
+
+def get_round(principal: Principal | None, round_id: str) -> RoundDetail:
+    items = repository.get_round_record(round_id) if len(round_id) == 26 and round_id.isalnum() else []
+    record = next((i for i in items if i["SK"] == "ROUND"), None)
+    if record is None:
+        raise NotFoundError(NOT_FOUND)
+    official = principal is not None and principal.is_official and is_within(record["scope"], principal.jurisdiction or "")
+    return detail_of(record, items, phase_of(record), official)
+
+
+def act_on_round(principal: Principal, round_id: str, action: str, body: RoundAction) -> RoundDetail:
+    """`close` after the evaluation, or `cancel` before the tally."""
+    record = load_round(round_id)
+    require_manager(principal, record)
+    if body.version is not None and body.version != record["version"]:
+        raise ConflictError(f"The round changed (now version {record['version']}). / 活动已被他人更新。")
+    phase = phase_of(record)
+    if action == "close":
+        if phase is not Phase.evaluation or now_iso() < record["schedule"]["evaluation"][1]:
+            raise rule_error("A round closes after its evaluation period ends. / 评价期结束后方可结束活动。", "action")
+        status_from = "tallied"
+    elif action == "cancel":
+        if record["status"] != "open":
+            raise ConflictError("A tallied round cannot be cancelled. / 已计票的活动不能取消。")
+        if body.reason is None:
+            raise ValidationFailedError(details=[{"field": "reason", "type": "missing", "message": "required for cancel",
+                                                  "message_zh": "此操作必须填写"}])
+        status_from = "open"
+    else:
+        raise rule_error("Unknown action; use close or cancel. / 未知的操作。", "action", "unknown_action")
+    if record["status"] != status_from:
+        raise ConflictError(f"The round is {record['status']}. / 活动状态不允许此操作。")
+    updated = {**record, "status": "closed" if action == "close" else "cancelled", "version": record["version"] + 1}
+    updated = {k: v for k, v in updated.items() if not k.startswith("GSI") and k not in ("PK", "SK", "type")}
+    try:
+        repository.write([repository.round_versioned_put(updated, record["version"], status_from),
+                          repository.audit(round_id, action, principal.user_id, principal.role.value, reason=body.reason)])
+    except ConditionFailedError as exc:
+        raise ConflictError("The round changed meanwhile. / 活动已被他人更新。") from exc
+    return get_round(principal, round_id)
+
+
+# --- projects ---------------------------------------------------------------------------
+
+
+def propose_project(principal: Principal, round_id: str, body: ProposalCreate) -> Project:
+    record = load_round(round_id)
+    official = principal.is_official
+    if official:
+        # Staff enter a proposal a resident made on paper, or officials add one directly.
+        require_manager(principal, record)
+    else:
+        require_eligible_resident(principal, record)
+        in_phase(record, "proposals", "Proposing")
+    if official and phase_of(record) not in (Phase.upcoming, Phase.proposals, Phase.review):
+        raise rule_error("Projects are added before voting starts. / 投票开始后不能再添加项目。", "phase", "outside_window")
+    photos: list[str] = []
+    if body.photos:
+        from chalicelib.uploads.service import keep_photos, verify_photos
+
+        project_id = str(ULID())
+        photos = keep_photos(verify_photos(principal.user_id, body.photos), f"rounds/{round_id}/{project_id}")
+    else:
+        project_id = str(ULID())
+    project = {
+        "id": project_id,
+        "title": body.title,
+        "description": body.description,
+        "location": body.location,
+        "estimated_cost_fen": body.estimated_cost_fen,
+        "status": ProjectStatus.proposed.value,
+        "photos": photos,
+        "added_by_official": official,
+        "proposer": keyed_digest("proposer", voter_identity(principal)) if not official else None,
+        "entered_by": principal.user_id if official else None,
+        "submitted_at": now_iso(),
+        "version": 1,
+    }
+    repository.write([
+        repository.put(repository.project_item(round_id, project), "attribute_not_exists(PK)"),
+        repository.round_exists_check(round_id),
+        repository.audit(round_id, "propose", principal.user_id, principal.role.value, after={"project": project_id}),
+    ])
+    return Project.model_validate(project)
+
+
+def review_project(principal: Principal, round_id: str, project_id: str, body: ProjectReview) -> Project:
+    record = load_round(round_id)
+    require_manager(principal, record)
+    if phase_of(record) not in (Phase.upcoming, Phase.proposals, Phase.review):
+        raise rule_error("Feasibility is decided before voting starts. / 投票开始后不能再审核项目。", "phase",
+                         "outside_window")
+    missing = ["final_cost_fen"] if body.feasible and body.final_cost_fen is None else []
+    missing += ["reason"] if not body.feasible and body.reason is None else []
+    if missing:
+        raise ValidationFailedError(details=[{"field": f, "type": "missing", "message": "required for this decision",
+                                              "message_zh": "此审核结论必须填写"} for f in missing])
+    project = repository.get_project(round_id, project_id) if len(project_id) == 26 else None
+    if project is None:
+        raise NotFoundError("No such project. / 没有这个项目。")
+    if body.version is not None and body.version != project["version"]:
+        raise ConflictError(f"The project changed (now version {project['version']}). / 项目已被他人更新。")
+    if body.feasible and body.final_cost_fen and body.final_cost_fen > record["budget_fen"]:
+        raise rule_error("The final cost is over the round's whole budget. / 核定金额超过活动总预算。", "final_cost_fen")
+    updated = {k: v for k, v in project.items() if k not in ("PK", "SK", "type", "round_id")}
+    updated.update(status=(ProjectStatus.feasible if body.feasible else ProjectStatus.infeasible).value,
+                   final_cost_fen=body.final_cost_fen if body.feasible else None,
+                   review_reason=body.reason, version=project["version"] + 1)
+    try:
+        repository.write([
+            repository.put(repository.project_item(round_id, updated), "#version = :expected",
+                           {":expected": project["version"]}, {"#version": "version"}),
+            repository.audit(round_id, "review", principal.user_id, principal.role.value,
+                             after={"project": project_id, "status": updated["status"],
+                                    "final_cost_fen": updated["final_cost_fen"]}, reason=body.reason),
+        ])
+    except ConditionFailedError as exc:
+        raise ConflictError("The project changed meanwhile. / 项目已被他人更新。") from exc
+    return Project.model_validate(updated)
+
+
+# --- roster and paper codes -------------------------------------------------------------
+
+
+def add_to_roster(principal: Principal, round_id: str, body: RosterUpload) -> RosterReceipt:
+    record = load_round(round_id)
+    require_manager(principal, record)
+    if not record["eligibility"].get("roster"):
+        raise rule_error("This round does not use a roster. / 本次活动不使用名册。", "eligibility")
+    if phase_of(record) in (Phase.tallying, Phase.results, Phase.implementation, Phase.evaluation, Phase.closed):
+        raise rule_error("The roster is closed once voting has ended. / 投票结束后不能修改名册。", "phase", "outside_window")
+    digests = sorted({keyed_digest("roster-phone", phone) for phone in body.phones})
+    repository.put_many([repository.roster_item(round_id, d) for d in digests])
+    return RosterReceipt(round_id=round_id, added=len(digests))
+
+
+def generate_codes(principal: Principal, round_id: str, body: CodeRequest) -> CodeSheet:
+    record = load_round(round_id)
+    require_manager(principal, record)
+    if not record["eligibility"].get("paper_codes"):
+        raise rule_error("This round does not use paper codes. / 本次活动不使用纸质投票码。", "eligibility")
+    if phase_of(record) in (Phase.tallying, Phase.results, Phase.implementation, Phase.evaluation, Phase.closed):
+        raise rule_error("Codes are printed before voting ends. / 投票结束后不能再生成投票码。", "phase", "outside_window")
+    codes = [rules.new_code() for _ in range(body.count)]
+    repository.put_many([repository.code_item(round_id, keyed_digest("voting-code", c)) for c in codes])
+    return CodeSheet(round_id=round_id, codes=codes)
+
+
+# --- objections, progress, evaluation ---------------------------------------------------
+
+
+def object_to_result(principal: Principal, round_id: str, body: ObjectionCreate) -> dict[str, str]:
+    record = load_round(round_id)
+    require_eligible_resident(principal, record)
+    in_phase(record, "results", "Objecting")
+    at = now_iso()
+    objection_id = str(ULID())
+    repository.write([repository.put({**repository.round_item_key(round_id, "OBJECTION", at, objection_id),
+                                      "type": "round_objection", "id": objection_id, "at": at, "text": body.text,
+                                      "project_id": body.project_id}, "attribute_not_exists(PK)")])
+    return {"id": objection_id, "at": at}
+
+
+def _selected_project(round_id: str, items: list[dict[str, Any]], project_id: str) -> None:
+    result = next((i for i in items if i["SK"] == "RESULT"), None)
+    if result is None or project_id not in {p["id"] for p in result["projects"] if p["selected"]}:
+        raise rule_error("Only a selected project has progress and evaluations. / 只有入选项目可以更新进度和评价。",
+                         "project_id", "not_selected")
+
+
+def report_progress(principal: Principal, round_id: str, body: ProgressUpdate) -> RoundDetail:
+    record = load_round(round_id)
+    require_manager(principal, record)
+    if phase_of(record) not in (Phase.results, Phase.implementation, Phase.evaluation):
+        raise rule_error("Progress is reported after the result. / 公布结果后方可更新实施进度。", "phase", "outside_window")
+    _selected_project(round_id, repository.get_round_record(round_id), body.project_id)
+    photos: list[str] = []
+    at = now_iso()
+    update_id = str(ULID())
+    if body.photos:
+        from chalicelib.uploads.service import keep_photos, verify_photos
+
+        photos = keep_photos(verify_photos(principal.user_id, body.photos), f"rounds/{round_id}/progress/{update_id}")
+    repository.write([
+        repository.put({**repository.round_item_key(round_id, "PROGRESS", body.project_id, at, update_id),
+                        "type": "round_progress", "project_id": body.project_id, "at": at, "status": body.status,
+                        "percent": body.percent, "note": body.note, "photos": photos}, "attribute_not_exists(PK)"),
+        repository.audit(round_id, "progress", principal.user_id, principal.role.value,
+                         after={"project": body.project_id, "status": body.status, "percent": body.percent}),
+    ])
+    return get_round(principal, round_id)
+
+
+def evaluate_project(principal: Principal, round_id: str, body: EvaluationCreate) -> dict[str, Any]:
+    record = load_round(round_id)
+    require_eligible_resident(principal, record)
+    in_phase(record, "evaluation", "Evaluation")
+    _selected_project(round_id, repository.get_round_record(round_id), body.project_id)
+    at = now_iso()
+    evaluator = keyed_digest(f"evaluator:{round_id}", voter_identity(principal))
+    try:
+        repository.write([
+            repository.evaluator_record_put(round_id, evaluator, body.project_id),
+            repository.put({**repository.round_item_key(round_id, "EVALUATION", body.project_id, str(ULID())),
+                            "type": "round_evaluation", "project_id": body.project_id, "score": body.score,
+                            "comment": body.comment}, "attribute_not_exists(PK)"),
+        ])
+    except ConditionFailedError as exc:
+        raise ConflictError("You have already evaluated this project. / 您已评价过该项目。") from exc
+    return {"round_id": round_id, "project_id": body.project_id, "score": body.score, "at": at}

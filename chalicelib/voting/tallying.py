@@ -1,0 +1,111 @@
+"""Counting a round: read every ballot by Query, apply the round's rule, publish the
+result and the anonymous ballots, then mark the round tallied.
+
+The files go to the public bucket first and the result item last, in the transaction
+that moves the round to `tallied`: a round is published whole or not at all, and a
+rerun after a failure writes the same files again. The published `.pb` file recounts,
+with `python -m chalicelib.voting.tally`, to the published selection.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chalicelib import aws, clock
+from chalicelib.auth import Principal
+from chalicelib.errors import ConflictError, NotFoundError
+from chalicelib.settings import get_settings
+from chalicelib.storage.dynamo import ConditionFailedError
+from chalicelib.voting import repository
+from chalicelib.voting.models import Phase, RoundAction, RoundResult
+from chalicelib.voting.service import load_round, phase_of, require_manager, rule_error
+
+
+def ballots_file_key(round_id: str) -> str:
+    return f"rounds/{round_id}/ballots.pb"
+
+
+def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: list[dict[str, Any]]) -> Any:
+    from chalicelib.voting import pabulib
+
+    projects = [i for i in items if i["SK"].startswith("PROJECT#") and i["status"] == "feasible"]
+    cumulative = record["method"]["kind"] == "cumulative"
+    meta = {
+        "description": record["title"],
+        "country": "China",
+        "unit": record["scope"],
+        "instance": record["id"],
+        "budget": str(record["budget_fen"]),
+        "vote_type": "cumulative" if cumulative else "approval",
+        "rule": "greedy" if record["rule"] == "greedy" else "equalshares/add1",
+        "currency": "CNY fen",
+    }
+    if cumulative:
+        meta["max_sum_points"] = str(record["method"]["points"])
+    return pabulib.build(
+        meta=meta,
+        projects=[(p["id"], int(p["final_cost_fen"]), p["title"]) for p in sorted(projects, key=lambda p: p["id"])],
+        # The receipt is the voter id of the published file: a voter finds their ballot by it.
+        ballots=[(b["receipt"], list(b["picks"]), list(b["points"]) if cumulative and b.get("points") else None)
+                 for b in sorted(ballots, key=lambda b: b["receipt"])],
+    )
+
+
+def tally_round(principal: Principal, round_id: str, body: RoundAction) -> RoundResult:
+    from chalicelib.voting import pabulib, tally
+
+    record = load_round(round_id)
+    require_manager(principal, record)
+    if body.version is not None and body.version != record["version"]:
+        raise ConflictError(f"The round changed (now version {record['version']}). / 活动已被他人更新。")
+    if phase_of(record) is not Phase.tallying:
+        raise rule_error("Ballots are counted once voting has closed, once. / 投票结束后方可计票，且只计一次。", "phase",
+                         "outside_window")
+    items = repository.get_round_record(round_id)
+    election = election_of(record, items, repository.read_ballots(round_id))
+    outcome = tally.greedy(election) if record["rule"] == "greedy" else tally.mes(election)
+    titles = {i["id"]: i["title"] for i in items if i["SK"].startswith("PROJECT#")}
+    at = clock.iso(clock.utc_now())
+    result = {
+        "round_id": round_id,
+        "rule": record["rule"],
+        "budget_fen": record["budget_fen"],
+        "ballots": len(election.ballots),
+        "total_cost_fen": int(outcome.total_cost),
+        "tie_decided": outcome.tie_decided,
+        "projects": [{"id": row.id, "title": titles.get(row.id, ""), "cost_fen": int(row.cost), "score": int(row.score),
+                      "selected": row.selected, "reason": row.reason} for row in outcome.rows],
+        "ballots_file": ballots_file_key(round_id),
+        "tallied_at": at,
+    }
+    bucket = get_settings().public_bucket
+    s3 = aws.client("s3")
+    s3.put_object(Bucket=bucket, Key=ballots_file_key(round_id), Body=pabulib.dump(election).encode("utf-8"),
+                  ContentType="text/plain; charset=utf-8")
+    s3.put_object(Bucket=bucket, Key=f"rounds/{round_id}/results.json",
+                  Body=json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+                  ContentType="application/json; charset=utf-8")
+    updated = {k: v for k, v in record.items() if not k.startswith("GSI") and k not in ("PK", "SK", "type")}
+    updated.update(status="tallied", version=record["version"] + 1)
+    try:
+        repository.write([
+            repository.round_versioned_put(updated, record["version"], "open"),
+            repository.put({**repository.round_item_key(round_id, "RESULT"), "type": "round_result", **result},
+                           "attribute_not_exists(PK)"),
+            repository.audit(round_id, "tally", principal.user_id, principal.role.value,
+                             after={"ballots": result["ballots"], "selected": outcome.selected}),
+        ])
+    except ConditionFailedError as exc:
+        raise ConflictError("The round was tallied or changed meanwhile. / 活动已计票或已被更新。") from exc
+    return RoundResult.model_validate(result)
+
+
+def get_result(round_id: str) -> RoundResult:
+    from chalicelib.storage.dynamo import get_item
+
+    item = get_item(repository.round_item_key(round_id, "RESULT")) if len(round_id) == 26 and round_id.isalnum() else None
+    if item is None:
+        load_round(round_id)  # an unknown round is 404 of its own
+        raise NotFoundError("Not tallied yet. / 尚未计票。")
+    return RoundResult.model_validate({k: v for k, v in item.items() if k in RoundResult.model_fields})
