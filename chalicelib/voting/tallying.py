@@ -10,6 +10,7 @@ with `python -m chalicelib.voting.tally`, to the published selection.
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from typing import Any
 
 from chalicelib import aws, clock
@@ -26,7 +27,8 @@ def ballots_file_key(round_id: str) -> str:
     return f"rounds/{round_id}/ballots.pb"
 
 
-def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: list[dict[str, Any]]) -> Any:
+def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: list[dict[str, Any]],
+                selected: list[str] | None = None) -> Any:
     from chalicelib.voting import pabulib
 
     projects = [i for i in items if i["SK"].startswith("PROJECT#") and i["status"] == "feasible"]
@@ -36,19 +38,26 @@ def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: li
         "country": "China",
         "unit": record["scope"],
         "instance": record["id"],
-        "budget": str(record["budget_fen"]),
-        "vote_type": "cumulative" if cumulative else "approval",
         "rule": "greedy" if record["rule"] == "greedy" else "equalshares/add1",
         "currency": "CNY fen",
     }
+    method = record["method"]
     if cumulative:
-        meta["max_sum_points"] = str(record["method"]["points"])
-    return pabulib.build(
+        meta["max_sum_points"] = str(method["points"])
+    meta["min_length"] = str(method.get("min_picks") or 1)
+    if method.get("max_picks"):
+        meta["max_length"] = str(method["max_picks"])
+    return pabulib.Election.build(
+        budget=int(record["budget_fen"]),
+        vote_type="cumulative" if cumulative else "approval",
         meta=meta,
-        projects=[(p["id"], int(p["final_cost_fen"]), p["title"]) for p in sorted(projects, key=lambda p: p["id"])],
+        projects=[pabulib.Project(id=p["id"], cost=Fraction(int(p["final_cost_fen"])), name=p["title"])
+                  for p in sorted(projects, key=lambda p: p["id"])],
         # The receipt is the voter id of the published file: a voter finds their ballot by it.
-        ballots=[(b["receipt"], list(b["picks"]), list(b["points"]) if cumulative and b.get("points") else None)
+        ballots=[pabulib.Ballot(voter_id=b["receipt"], picks=tuple(b["picks"]),
+                                points=tuple(b["points"]) if cumulative and b.get("points") else None)
                  for b in sorted(ballots, key=lambda b: b["receipt"])],
+        selected=selected,
     )
 
 
@@ -63,8 +72,11 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
         raise rule_error("Ballots are counted once voting has closed, once. / 投票结束后方可计票，且只计一次。", "phase",
                          "outside_window")
     items = repository.get_round_record(round_id)
-    election = election_of(record, items, repository.read_ballots(round_id))
+    ballots = repository.read_ballots(round_id)
+    election = election_of(record, items, ballots)
     outcome = tally.greedy(election) if record["rule"] == "greedy" else tally.mes(election)
+    # The published file marks what was selected, as Pabulib files of real elections do.
+    election = election_of(record, items, ballots, list(outcome.selected))
     titles = {i["id"]: i["title"] for i in items if i["SK"].startswith("PROJECT#")}
     at = clock.iso(clock.utc_now())
     result = {
@@ -75,7 +87,7 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
         "total_cost_fen": int(outcome.total_cost),
         "tie_decided": outcome.tie_decided,
         "projects": [{"id": row.id, "title": titles.get(row.id, ""), "cost_fen": int(row.cost), "score": int(row.score),
-                      "selected": row.selected, "reason": row.reason} for row in outcome.rows],
+                      "selected": row.selected, "reason": row.reason} for row in outcome.projects],
         "ballots_file": ballots_file_key(round_id),
         "tallied_at": at,
     }
@@ -94,7 +106,7 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
             repository.put({**repository.round_item_key(round_id, "RESULT"), "type": "round_result", **result},
                            "attribute_not_exists(PK)"),
             repository.audit(round_id, "tally", principal.user_id, principal.role.value,
-                             after={"ballots": result["ballots"], "selected": outcome.selected}),
+                             after={"ballots": result["ballots"], "selected": list(outcome.selected)}),
         ])
     except ConditionFailedError as exc:
         raise ConflictError("The round was tallied or changed meanwhile. / 活动已计票或已被更新。") from exc

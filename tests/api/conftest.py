@@ -35,6 +35,8 @@ ACCOUNTS = (
     # 延吉新村街道, the neighbouring street of the same district: receives transfers.
     ("neighbour_street_official", "street_official", "310110015"),
     ("other_committee_staff", "committee_staff", "310110012003"),
+    # A resident whose residence in 控一居委会 has been verified (custom:division).
+    ("kongjiang_resident", "resident", "310110012001"),
 )
 
 

@@ -1,0 +1,355 @@
+"""Reading and writing participatory-budgeting elections in the Pabulib `.pb` format.
+
+This module owns the `.pb` text format (pabulib.org): a `META` section of `key;value` rows, a
+`PROJECTS` section and a `VOTES` section, each opened by a header line, all `;`-separated with
+CSV quoting. `parse` turns a file into an immutable `Election` and refuses a malformed one with
+a `PabulibError` that names the line; `dump` writes an `Election` back so that
+`parse(dump(election)) == election`. Money is exact (`Fraction`): files write costs as `100000`
+or `100000.0`, and a tally must never depend on float rounding. Published rounds are exported
+with `dump`, so anyone can recount them with any Pabulib tool.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
+# Ballots of these types carry a `points` column lining up with `vote`.
+POINTS_VOTE_TYPES = ("cumulative", "scoring")
+SECTIONS = ("META", "PROJECTS", "VOTES")
+# Amounts as Pabulib writes them: `100000` or `100000.0`; no sign, exponent or fraction bar.
+DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+REQUIRED_META = ("budget", "vote_type")
+REQUIRED_COLUMNS = {"META": ("key", "value"), "PROJECTS": ("project_id", "cost"), "VOTES": ("voter_id", "vote")}
+# Project columns that `Project` holds as attributes; any other column is kept in `Project.extra`.
+PROJECT_ATTRIBUTES = ("project_id", "cost", "name", "category")
+# META keys `dump` always writes, in Pabulib's customary order; other keys follow as they came.
+DUMP_META_ORDER = (
+    "description", "country", "unit", "instance", "num_projects", "num_votes", "budget", "vote_type", "rule",
+    "min_length", "max_length", "min_sum_cost", "max_sum_cost", "min_points", "max_points", "min_sum_points",
+    "max_sum_points",
+)
+
+
+class PabulibError(ValueError):
+    """A `.pb` text that cannot be read as an election; `line` is 1-based, 0 when no line is to blame."""
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(f"line {line}: {problem}" if line else problem)
+        self.line = line
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    cost: Fraction
+    name: str = ""
+    category: str = ""
+    # Every other PROJECTS column (votes, score, selected, description, …) as it was written.
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def column(self, name: str, default: str = "") -> str:
+        return dict(self.extra).get(name, default)
+
+
+@dataclass(frozen=True)
+class Ballot:
+    voter_id: str
+    picks: tuple[str, ...]  # project ids; for ordinal ballots, best first
+    points: tuple[int, ...] | None = None  # lines up with `picks` when the file gives points
+
+
+@dataclass(frozen=True)
+class Election:
+    meta: dict[str, str]
+    budget: Fraction
+    vote_type: str
+    projects: dict[str, Project]  # in file order
+    ballots: tuple[Ballot, ...]
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        budget: Fraction | int,
+        vote_type: str,
+        projects: Iterable[Project],
+        ballots: Iterable[Ballot],
+        meta: Mapping[str, str] | None = None,
+        selected: Collection[str] | None = None,
+    ) -> Election:
+        """An election as `dump` writes it: META complete, `votes` (and `score`, `selected`) columns filled in.
+
+        Built this way, `parse(dump(election)) == election` holds exactly.
+        """
+        ballots = tuple(ballots)
+        budget = Fraction(budget)
+        votes: dict[str, int] = {}
+        score: dict[str, int] = {}
+        for ballot in ballots:
+            for rank, pick in enumerate(ballot.picks):
+                votes[pick] = votes.get(pick, 0) + 1
+                if ballot.points is not None:
+                    score[pick] = score.get(pick, 0) + ballot.points[rank]
+        rows: dict[str, Project] = {}
+        for project in projects:
+            extra = dict(project.extra)
+            extra["votes"] = str(votes.get(project.id, 0))
+            if vote_type in POINTS_VOTE_TYPES:
+                extra["score"] = str(score.get(project.id, 0))
+            if selected is not None:
+                extra["selected"] = "1" if project.id in selected else "0"
+            rows[project.id] = replace(project, extra=tuple(extra.items()))
+        full_meta = {"description": "", "country": "China", "unit": "", "instance": "", "rule": ""}
+        full_meta.update(meta or {})
+        full_meta.update(num_projects=str(len(rows)), num_votes=str(len(ballots)), budget=format_money(budget),
+                         vote_type=vote_type)
+        return cls(meta=full_meta, budget=budget, vote_type=vote_type, projects=rows, ballots=ballots)
+
+
+def parse(text: str) -> Election:
+    """Read a `.pb` text; raise `PabulibError` naming the first line that is wrong."""
+    sections = _split_sections(text)
+    meta = _read_meta(sections["META"])
+    vote_type = meta["vote_type"].strip()
+    if vote_type not in VOTE_TYPES:
+        raise PabulibError(sections["META"].line_of("vote_type"), f"vote_type {vote_type!r} is not one of {', '.join(VOTE_TYPES)}")
+    budget = _money(meta["budget"], sections["META"].line_of("budget"), "budget")
+    projects = _read_projects(sections["PROJECTS"])
+    ballots = _read_votes(sections["VOTES"], projects, vote_type)
+    _check_count(meta, "num_projects", len(projects), sections["META"])
+    _check_count(meta, "num_votes", len(ballots), sections["META"])
+    return Election(meta=meta, budget=budget, vote_type=vote_type, projects=projects, ballots=tuple(ballots))
+
+
+def dump(election: Election) -> str:
+    """Write an election as a valid `.pb` text; `parse` reads it back equal to a parsed or built `Election`.
+
+    META keeps the election's own strings where they agree with its contents (a file's `100000.0`
+    stays as written); counts, budget and vote type are corrected where they do not.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    meta = dict(election.meta)
+    for key, value in (("num_projects", len(election.projects)), ("num_votes", len(election.ballots))):
+        if meta.get(key, "").strip() != str(value):
+            meta[key] = str(value)
+    if _exact_or_none(meta.get("budget", "")) != election.budget:
+        meta["budget"] = format_money(election.budget)
+    meta["vote_type"] = election.vote_type
+    for key in ("description", "country", "unit", "instance", "rule"):
+        meta.setdefault(key, "")
+    ordered = [k for k in DUMP_META_ORDER if k in meta] + [k for k in meta if k not in DUMP_META_ORDER]
+    writer.writerow(["META"])
+    writer.writerow(["key", "value"])
+    writer.writerows([key, meta[key]] for key in ordered)
+
+    extra_columns: list[str] = []
+    for project in election.projects.values():
+        extra_columns += [name for name, _ in project.extra if name not in extra_columns]
+    has_category = any(p.category for p in election.projects.values())
+    writer.writerow(["PROJECTS"])
+    writer.writerow(["project_id", "cost", "name", *(["category"] if has_category else []), *extra_columns])
+    for p in election.projects.values():
+        extra = dict(p.extra)
+        writer.writerow([p.id, format_money(p.cost), p.name, *([p.category] if has_category else []),
+                         *(extra.get(c, "") for c in extra_columns)])
+
+    has_points = any(b.points is not None for b in election.ballots)
+    writer.writerow(["VOTES"])
+    writer.writerow(["voter_id", "vote", *(["points"] if has_points else [])])
+    for b in election.ballots:
+        points = [",".join(map(str, b.points or ()))] if has_points else []
+        writer.writerow([b.voter_id, ",".join(b.picks), *points])
+    return out.getvalue()
+
+
+def format_money(amount: Fraction) -> str:
+    """`123` for whole amounts, else a terminating decimal; Pabulib has no syntax for 1/3."""
+    if amount.denominator == 1:
+        return str(amount.numerator)
+    scale = 1
+    while (amount * scale).denominator != 1:
+        scale *= 10
+        if scale > 10**12:
+            raise ValueError(f"{amount} has no finite decimal form")
+    digits = len(str(scale)) - 1
+    whole = amount * scale
+    sign = "-" if whole < 0 else ""
+    units, decimals = divmod(abs(whole.numerator), scale)
+    return f"{sign}{units}.{decimals:0{digits}d}"
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    name: str
+    line: int  # where the section's name stands
+    header: list[str] = field(default_factory=list)
+    header_line: int = 0
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    meta_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, meta_key: str) -> int:
+        return self.meta_lines.get(meta_key, self.line)
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    # csv counts physical lines itself, so a quoted name spanning lines still yields the right line.
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=";")
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield reader.line_num, row
+    except csv.Error as exc:
+        raise PabulibError(reader.line_num, f"unreadable CSV: {exc}") from exc
+
+
+def _split_sections(text: str) -> dict[str, _Section]:
+    sections: dict[str, _Section] = {}
+    current: _Section | None = None
+    for line, row in _records(text):
+        word = row[0].strip()
+        if len(row) == 1 and word in SECTIONS:
+            if word in sections:
+                raise PabulibError(line, f"section {word} appears twice")
+            expected = SECTIONS[len(sections)]
+            if word != expected:
+                raise PabulibError(line, f"section {word} found where section {expected} was expected")
+            current = sections[word] = _Section(word, line)
+        elif current is None:
+            raise PabulibError(line, "text before the META section")
+        elif not current.header:
+            current.header, current.header_line = [c.strip() for c in row], line
+            missing = [c for c in REQUIRED_COLUMNS[current.name] if c not in current.header]
+            if missing:
+                raise PabulibError(line, f"{current.name} header lacks column {', '.join(missing)}")
+            if len(set(current.header)) != len(current.header):
+                raise PabulibError(line, f"{current.name} header names a column twice")
+        else:
+            current.rows.append((line, row))
+    end = max((s.rows[-1][0] if s.rows else s.header_line or s.line) for s in sections.values()) if sections else 0
+    for name in SECTIONS:
+        if name not in sections:
+            raise PabulibError(end + 1 if sections else 1, f"missing section {name}")
+        if not sections[name].header:
+            raise PabulibError(sections[name].line + 1, f"section {name} has no header line")
+    return sections
+
+
+def _read_meta(section: _Section) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    if section.header != ["key", "value"]:
+        raise PabulibError(section.header_line, "META header must be key;value")
+    for line, row in section.rows:
+        if len(row) < 2:
+            raise PabulibError(line, "META row needs a key and a value")
+        key = row[0].strip()
+        if key in meta:
+            raise PabulibError(line, f"META key {key!r} appears twice")
+        # Some published files leave a ';' unquoted in a free-text comment: the value is all that follows the key.
+        meta[key] = ";".join(row[1:]).strip()
+        section.meta_lines[key] = line
+    for key in REQUIRED_META:
+        if key not in meta:
+            raise PabulibError(section.line, f"META lacks {key}")
+    return meta
+
+
+def _read_projects(section: _Section) -> dict[str, Project]:
+    header = section.header
+    projects: dict[str, Project] = {}
+    lines: dict[str, int] = {}
+    for line, row in section.rows:
+        if len(row) != len(header):
+            raise PabulibError(line, f"PROJECTS row has {len(row)} fields, the header has {len(header)}")
+        cells = dict(zip(header, (c.strip() for c in row), strict=True))
+        project_id = cells["project_id"]
+        if not project_id:
+            raise PabulibError(line, "empty project_id")
+        if project_id in projects:
+            raise PabulibError(line, f"project_id {project_id!r} appears twice (first on line {lines[project_id]})")
+        projects[project_id] = Project(
+            id=project_id,
+            cost=_money(cells["cost"], line, f"cost of project {project_id}"),
+            name=cells.get("name", ""),
+            category=cells.get("category", ""),
+            extra=tuple((k, v) for k, v in cells.items() if k not in PROJECT_ATTRIBUTES),
+        )
+        lines[project_id] = line
+    return projects
+
+
+def _read_votes(section: _Section, projects: Mapping[str, Project], vote_type: str) -> list[Ballot]:
+    header = section.header
+    voter_at, vote_at = header.index("voter_id"), header.index("vote")
+    points_at = header.index("points") if "points" in header else None
+    if vote_type in POINTS_VOTE_TYPES and points_at is None:
+        raise PabulibError(section.header_line, f"{vote_type} ballots need a points column")
+    ballots: list[Ballot] = []
+    seen: dict[str, int] = {}
+    for line, row in section.rows:
+        if len(row) != len(header):
+            raise PabulibError(line, f"VOTES row has {len(row)} fields, the header has {len(header)}")
+        voter_id = row[voter_at].strip()
+        if not voter_id:
+            raise PabulibError(line, "empty voter_id")
+        if voter_id in seen:
+            raise PabulibError(line, f"voter_id {voter_id!r} appears twice (first on line {seen[voter_id]})")
+        seen[voter_id] = line
+        picks = _split_list(row[vote_at])
+        for pick in picks:
+            if pick not in projects:
+                raise PabulibError(line, f"vote names unknown project {pick!r}")
+        if len(set(picks)) != len(picks):
+            raise PabulibError(line, "vote names a project twice")
+        if vote_type == "choose-1" and len(picks) > 1:
+            raise PabulibError(line, f"a choose-1 ballot names {len(picks)} projects")
+        points = None
+        if points_at is not None:
+            raw = _split_list(row[points_at])
+            try:
+                points = tuple(int(p) for p in raw)
+            except ValueError as exc:
+                raise PabulibError(line, f"points {row[points_at]!r} are not whole numbers") from exc
+            if len(points) != len(picks):
+                raise PabulibError(line, f"{len(points)} points for {len(picks)} voted projects")
+            if any(p < 0 for p in points):
+                raise PabulibError(line, "negative points")
+        ballots.append(Ballot(voter_id=voter_id, picks=picks, points=points))
+    return ballots
+
+
+def _split_list(cell: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in cell.split(",") if item.strip())
+
+
+def _exact_or_none(raw: str) -> Fraction | None:
+    return Fraction(raw.strip()) if DECIMAL.fullmatch(raw.strip()) else None
+
+
+def _money(raw: str, line: int, what: str) -> Fraction:
+    amount = _exact_or_none(raw)
+    if amount is None:
+        raise PabulibError(line, f"{what} {raw!r} is not a non-negative decimal number")
+    return amount
+
+
+def _check_count(meta: dict[str, str], key: str, actual: int, section: _Section) -> None:
+    if key not in meta:
+        return
+    line = section.line_of(key)
+    try:
+        declared = int(meta[key])
+    except ValueError as exc:
+        raise PabulibError(line, f"{key} {meta[key]!r} is not a whole number") from exc
+    if declared != actual:
+        raise PabulibError(line, f"{key} says {declared} but the file has {actual}")

@@ -1,0 +1,197 @@
+"""Counting a participatory-budgeting vote (计票): which projects an election funds, and why.
+
+This module owns the two selection rules a round may use and the outcome they publish:
+`greedy` (most votes first, skipping what no longer fits) and `mes` (the Method of Equal Shares
+with cost utilities, completed by add1 and then greedily; the arithmetic is in `mes.py`). Both
+follow pabutools 1.2.3 to the project, so anyone can recount a published round from its `.pb`
+file: a project's score is its number of approvals, its points for cumulative and scoring
+ballots, and len(ballot) − rank + 1 for ordinal ballots; ties go to the project id that sorts
+first as a string ("10" before "9"). It also runs as a command line:
+`python -m chalicelib.voting.tally --rule {greedy,mes} FILE.pb`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from chalicelib.voting import mes as equal_shares
+from chalicelib.voting.pabulib import Ballot, Election, PabulibError, parse
+
+SELECTED = "selected"
+SELECTED_UNSUPPORTED = "no support; selected because it fits the leftover budget"
+SELECTED_BY_EQUAL_SHARES = "selected by equal shares"
+ADDED_BY_COMPLETION = "not reached by equal shares; added by greedy completion"
+DOES_NOT_FIT = "does not fit the remaining budget"
+NO_SUPPORT = "no support"
+
+
+@dataclass(frozen=True)
+class ProjectResult:
+    id: str
+    cost: Fraction
+    score: int
+    selected: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a rule decided.
+
+    `tie_decided` is True when the funded set rests on the tie-break rule rather than on the
+    votes alone: at least one choice was between equally ranked projects (equal score for greedy;
+    exactly equal price for equal shares, or equal score in its greedy completion), and breaking
+    every such tie the other way (ids in descending string order) funds a different set of projects.
+    """
+
+    rule: str  # "greedy" or "mes" (equal shares, cost utilities, add1, greedy completion)
+    budget: Fraction
+    selected: tuple[str, ...]  # in the order the rule funded them
+    total_cost: Fraction
+    projects: tuple[ProjectResult, ...]  # every project, in the order the rule considered them
+    tie_decided: bool
+    endowment: Fraction | None = None  # equal shares only: each voter's share in the run that decided
+
+
+def scores(election: Election) -> dict[str, int]:
+    """Each project's score: approvals, points, or for ordinal ballots len(ballot) − rank + 1."""
+    total = dict.fromkeys(election.projects, 0)
+    for ballot in election.ballots:
+        for project_id, points in weighted_picks(election.vote_type, ballot):
+            total[project_id] += points
+    return total
+
+
+def weighted_picks(vote_type: str, ballot: Ballot) -> Iterable[tuple[str, int]]:
+    if vote_type == "ordinal":
+        return ((pick, len(ballot.picks) - rank) for rank, pick in enumerate(ballot.picks))
+    if vote_type in ("cumulative", "scoring") and ballot.points is not None:
+        return zip(ballot.picks, ballot.points, strict=True)
+    return ((pick, 1) for pick in ballot.picks)
+
+
+def greedy(election: Election) -> Outcome:
+    """Highest score first; a project that no longer fits is skipped and the next one tried."""
+    score = scores(election)
+    order = _greedy_order(election, score, _id_rank(election))
+    chosen = _fill(election, order, [])
+    reverse = _fill(election, _greedy_order(election, score, _id_rank(election, descending=True)), [])
+    rows = [_row(election, score, pid, pid in chosen, SELECTED_UNSUPPORTED if score[pid] == 0 else SELECTED) for pid in order]
+    return _outcome("greedy", election, chosen, rows, tie_decided=set(reverse) != set(chosen))
+
+
+def mes(election: Election) -> Outcome:
+    """Equal shares with cost utilities, completed by add1, then filled up by greedy (pabutools' mes_cost_add1_greedy)."""
+    score = scores(election)
+    ascending = _id_rank(election)
+    result, funded, completion = _equal_shares_then_greedy(election, score, ascending)
+    tie_decided = False
+    descending = _id_rank(election, descending=True)
+    if result.tie_broken:
+        _, funded_other, completion_other = _equal_shares_then_greedy(election, score, descending)
+        tie_decided = set(funded_other + completion_other) != set(funded + completion)
+    else:
+        # No price tie: equal shares ends the same either way; only the completion's order can differ.
+        completion_other = _fill(election, _greedy_order(election, score, descending), funded)
+        tie_decided = set(completion_other) != set(completion)
+    chosen = funded + completion
+    rows = [_row(election, score, pid, True, SELECTED_BY_EQUAL_SHARES) for pid in funded]
+    rows += [_row(election, score, pid, pid in completion, ADDED_BY_COMPLETION)
+             for pid in _greedy_order(election, score, ascending) if pid not in funded]
+    return _outcome("mes", election, chosen, rows, tie_decided, endowment=result.endowment)
+
+
+def _equal_shares_then_greedy(election: Election, score: dict[str, int], rank: dict[str, int]
+                              ) -> tuple[equal_shares.EqualSharesResult, list[str], list[str]]:
+    ids = list(election.projects)
+    index = {pid: j for j, pid in enumerate(ids)}
+    groups: dict[tuple[tuple[int, int], ...], int] = {}
+    for ballot in election.ballots:
+        # Identical ballots pay identically: one weighted group each.
+        key = tuple(sorted((index[pid], points) for pid, points in weighted_picks(election.vote_type, ballot) if points > 0))
+        groups[key] = groups.get(key, 0) + 1
+    problem = equal_shares.Problem(
+        costs=tuple(election.projects[pid].cost for pid in ids),
+        budget=election.budget,
+        voters=len(election.ballots),
+        groups=tuple((count, key) for key, count in groups.items()),
+        rank=tuple(rank[pid] for pid in ids),
+    )
+    result = equal_shares.equal_shares_add1(problem)
+    funded = [ids[j] for j in result.selected]
+    completion = _fill(election, _greedy_order(election, score, rank), funded)
+    return result, funded, completion
+
+
+def _id_rank(election: Election, descending: bool = False) -> dict[str, int]:
+    ordered = sorted(election.projects, reverse=descending)
+    return {pid: position for position, pid in enumerate(ordered)}
+
+
+def _greedy_order(election: Election, score: dict[str, int], rank: dict[str, int]) -> list[str]:
+    return sorted(election.projects, key=lambda pid: (-score[pid], rank[pid]))
+
+
+def _fill(election: Election, order: list[str], already: list[str]) -> list[str]:
+    """Projects added, in `order`, to `already` while they fit the budget."""
+    remaining = election.budget - sum((election.projects[pid].cost for pid in already), Fraction(0))
+    taken = set(already)
+    added = []
+    for pid in order:
+        cost = election.projects[pid].cost
+        if pid not in taken and cost <= remaining:
+            added.append(pid)
+            remaining -= cost
+    return added
+
+
+def _row(election: Election, score: dict[str, int], pid: str, selected: bool, reason_if_selected: str) -> ProjectResult:
+    if selected:
+        reason = reason_if_selected
+    else:
+        reason = NO_SUPPORT if score[pid] == 0 else DOES_NOT_FIT
+    return ProjectResult(pid, election.projects[pid].cost, score[pid], selected, reason)
+
+
+def _outcome(rule: str, election: Election, chosen: list[str], rows: list[ProjectResult], tie_decided: bool,
+             endowment: Fraction | None = None) -> Outcome:
+    funded = set(chosen)
+    rows = [r if r.selected == (r.id in funded) else ProjectResult(r.id, r.cost, r.score, r.id in funded, r.reason) for r in rows]
+    total = sum((election.projects[pid].cost for pid in chosen), Fraction(0))
+    return Outcome(rule, election.budget, tuple(chosen), total, tuple(rows), tie_decided, endowment)
+
+
+RULES: dict[str, Callable[[Election], Outcome]] = {"greedy": greedy, "mes": mes}
+
+
+def json_number(amount: Fraction) -> int | float:
+    return amount.numerator if amount.denominator == 1 else float(amount)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m chalicelib.voting.tally",
+                                     description="Tally a Pabulib .pb election and print the funded projects as JSON.")
+    parser.add_argument("--rule", choices=sorted(RULES), required=True)
+    parser.add_argument("file", metavar="FILE.pb")
+    args = parser.parse_args(argv)
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            election = parse(handle.read())
+    except PabulibError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    outcome = RULES[args.rule](election)
+    print(json.dumps({"selected": sorted(outcome.selected), "total_cost": json_number(outcome.total_cost)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
