@@ -8,6 +8,10 @@ invariants rest on DynamoDB's real guarantees, so this server gives them: every 
 to a table runs under one lock, and a transaction checks all its conditions before it
 applies anything.
 
+moto also answers every Query by sorting the whole table, which makes a Query on a
+table holding the divisions cost ~100 ms; a Query on the table's own key here reads only
+the partition it names, as DynamoDB does.
+
 Run as `python -m local_stack.embedded_aws -H 127.0.0.1 -p PORT` (moto.server's options).
 """
 
@@ -19,6 +23,8 @@ import threading
 from typing import Any
 
 _WRITE_LOCK = threading.RLock()
+# The partition a Query on the table's key is reading, per request thread.
+_QUERIED = threading.local()
 
 
 def _serialised(method: Any) -> Any:
@@ -100,8 +106,35 @@ def _filter(condition: str, names: Any, values: Any) -> Any:
     return get_filter_expression(condition, names, values)
 
 
+def _partition_query(table_class: Any) -> None:
+    every_item = table_class.all_items
+    query = table_class.query
+
+    def all_items(self: Any) -> list[Any]:
+        wanted = getattr(_QUERIED, "partition", None)
+        if wanted is None or wanted[0] is not self:
+            return every_item(self)
+        partition = self.items.get(wanted[1]) or {}
+        return list(partition.values()) if self.range_key_attr else [partition]
+
+    def query_one_partition(self: Any, hash_key: Any, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("index_name") or hash_key is None:
+            return query(self, hash_key, *args, **kwargs)
+        _QUERIED.partition = (self, hash_key)
+        try:
+            return query(self, hash_key, *args, **kwargs)
+        finally:
+            _QUERIED.partition = None
+
+    table_class.all_items = all_items
+    table_class.query = query_one_partition
+
+
 def patch_moto() -> None:
     from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.table import Table
+
+    _partition_query(Table)
 
     for name in ("put_item", "update_item", "delete_item", "batch_write_item"):
         if hasattr(DynamoDBBackend, name):
