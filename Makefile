@@ -25,6 +25,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/cold_start.py
 	$(PY) -W ignore bench/suggestion_calls.py
+	$(PY) -W ignore bench/ballot_calls.py
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache
