@@ -16,7 +16,7 @@ from chalicelib.errors import ConflictError, ForbiddenError, RuleViolationError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
-from chalicelib.voting.models import BallotReceipt, BallotRequest
+from chalicelib.voting.models import BallotReceipt, BallotRequest, PaperBallotLine, PaperBallotReport, PaperBallots
 from chalicelib.voting.service import NOT_FOUND, in_phase, require_eligible_resident, require_manager, voter_identity
 
 RECEIPT_ATTEMPTS = 3
@@ -90,7 +90,8 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest)
     raise ConflictError("Please send the ballot again. / 请重新提交。")
 
 
-def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: BallotRequest) -> BallotReceipt:
+def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: BallotRequest,
+                    channel: str | None = None) -> BallotReceipt:
     if not record["eligibility"].get("paper_codes"):
         raise RuleViolationError("This round does not use paper codes. / 本次投票不使用纸质投票码。")
     entered_by = None
@@ -102,7 +103,8 @@ def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: B
     for _ in range(RECEIPT_ATTEMPTS):
         receipt = rules.new_receipt()
         try:
-            repository.write([repository.code_use(record["id"], code, "staff" if entered_by else "code", entered_by),
+            repository.write([repository.code_use(record["id"], code, channel or ("staff" if entered_by else "code"),
+                                                  entered_by),
                               repository.ballot_put(record["id"], shard, receipt, body.picks,
                                                     body.points if record["method"]["kind"] == "cumulative" else None,
                                                     None)])
@@ -115,3 +117,38 @@ def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: B
             continue
         return BallotReceipt(round_id=record["id"], receipt=receipt)
     raise ConflictError("Please send the ballot again. / 请重新提交。")
+
+
+def enter_paper_ballots(principal: Principal, round_id: str, body: PaperBallots) -> PaperBallotReport:
+    """Each line is a ballot on a household's paper code, checked and counted once like any
+    other; a line that breaks a rule is reported and the rest still go in."""
+    import csv
+    import io
+
+    from pydantic import ValidationError
+
+    from chalicelib.errors import MulinError
+
+    record, costs = _round_with_ballot_costs(round_id)
+    require_manager(principal, record)
+    in_phase(record, "voting", "Entering paper ballots")
+    lines: list[PaperBallotLine] = []
+    rows = csv.reader(io.StringIO(body.csv), delimiter=";")
+    for number, row in enumerate(rows, start=1):
+        if not row or not "".join(row).strip() or row[0].strip().lower() == "code":
+            continue
+        try:
+            if len(row) not in (2, 3):
+                raise ValueError("expected code;picks or code;picks;points")
+            ballot = BallotRequest(code=row[0].strip(), picks=[p.strip() for p in row[1].split(",") if p.strip()],
+                                   points=[int(p) for p in row[2].split(",")] if len(row) == 3 and row[2].strip() else None)
+            _checked(record, costs, ballot)
+            receipt = _cast_with_code(principal, record, ballot, body.channel)
+            lines.append(PaperBallotLine(line=number, receipt=receipt.receipt))
+        except MulinError as exc:
+            rule = exc.details[0].get("type") if exc.details else exc.code
+            lines.append(PaperBallotLine(line=number, error=exc.message, rule=str(rule)))
+        except (ValueError, ValidationError) as exc:
+            lines.append(PaperBallotLine(line=number, error=str(exc).splitlines()[0][:200], rule="malformed_line"))
+    accepted = sum(1 for line in lines if line.receipt)
+    return PaperBallotReport(round_id=round_id, accepted=accepted, refused=len(lines) - accepted, lines=lines)

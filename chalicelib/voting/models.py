@@ -164,6 +164,28 @@ class BallotRequest(RequestModel):
     replaces: BallotChange | None = None
 
 
+class PaperBallots(RequestModel):
+    """Paper ballots typed in by staff: one line per ballot, `code;picks[;points]`, where
+    picks and points are comma-separated (project ids, then points in the same order)."""
+
+    csv: str = Field(min_length=1, max_length=200_000)
+    channel: str = Field(default="paper", pattern=r"^(paper|booth)$")
+
+
+class PaperBallotLine(ResponseModel):
+    line: int
+    receipt: str | None = None
+    error: str | None = None
+    rule: str | None = None
+
+
+class PaperBallotReport(ResponseModel):
+    round_id: str
+    accepted: int
+    refused: int
+    lines: list[PaperBallotLine]
+
+
 class ObjectionCreate(RequestModel):
     text: str = Field(min_length=1, max_length=1000)
     project_id: str | None = Field(default=None, pattern=ULID_TEXT)

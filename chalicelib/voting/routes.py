@@ -13,6 +13,8 @@ from chalicelib.voting.models import (
     CodeSheet,
     EvaluationCreate,
     ObjectionCreate,
+    PaperBallotReport,
+    PaperBallots,
     ProgressUpdate,
     Project,
     ProjectReview,
@@ -87,6 +89,13 @@ def cast(id: str, principal: Principal, body: BallotRequest) -> BallotReceipt:  
                       body=BallotRequest, response=BallotReceipt, status=201, authenticated=False, errors=(404, 409, 422))
 def cast_with_code(id: str, body: BallotRequest) -> BallotReceipt:  # noqa: A002
     return ballots.cast_ballot(None, id, body)
+
+
+@voting_api.operation("/rounds/{id}/paper-ballots", "POST",
+                      summary="Enter paper or booth ballots in bulk (staff of the scope), each on its paper code",
+                      tags=TAGS, body=PaperBallots, response=PaperBallotReport, errors=(404, 422))
+def paper(id: str, principal: Principal, body: PaperBallots) -> PaperBallotReport:  # noqa: A002
+    return ballots.enter_paper_ballots(principal, id, body)
 
 
 @voting_api.operation("/rounds/{id}/tally", "POST", summary="Count the ballots once voting has closed", tags=TAGS,
