@@ -119,6 +119,14 @@ class MulinStack(cdk.Stack):
             generate_secret_string=secretsmanager.SecretStringGenerator(exclude_punctuation=True, password_length=48),
         )
 
+        # Keys the hashes standing in for phone numbers on rosters and for voters; unlike the
+        # cursor key it must never change while a round is open.
+        pii_key = secretsmanager.Secret(
+            self, "PiiKey",
+            generate_secret_string=secretsmanager.SecretStringGenerator(exclude_punctuation=True, password_length=48),
+        )
+        pii_key.apply_removal_policy(removal)
+
         # Every message put in a resident's inbox is also published here; an SMS sender
         # (or, in the China regions, the provider's SMS service) subscribes to it.
         notifications = sns.Topic(self, "Notifications", display_name="Mulin notifications",
@@ -144,6 +152,7 @@ class MulinStack(cdk.Stack):
                     "MULIN_JWT_ISSUER": issuer,
                     "MULIN_CURSOR_SECRET": cursor_secret.secret_value.unsafe_unwrap(),
                     "MULIN_NOTIFICATIONS_TOPIC_ARN": notifications.topic_arn,
+                    "MULIN_PII_KEY": pii_key.secret_value.unsafe_unwrap(),
                     # Categories whose deadlines count working days: `-c working_day_categories=sanitation,…`.
                     "MULIN_WORKING_DAY_CATEGORIES": str(self.node.try_get_context("working_day_categories") or ""),
                 },

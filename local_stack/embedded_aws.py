@@ -18,6 +18,7 @@ Run as `python -m local_stack.embedded_aws -H 127.0.0.1 -p PORT` (moto.server's 
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 import threading
 from typing import Any
@@ -117,12 +118,16 @@ def _partition_query(table_class: Any) -> None:
         partition = self.items.get(wanted[1]) or {}
         return list(partition.values()) if self.range_key_attr else [partition]
 
-    def query_one_partition(self: Any, hash_key: Any, *args: Any, **kwargs: Any) -> Any:
-        if kwargs.get("index_name") or hash_key is None:
-            return query(self, hash_key, *args, **kwargs)
+    parameters = inspect.signature(query)
+
+    def query_one_partition(self: Any, *args: Any, **kwargs: Any) -> Any:
+        bound = parameters.bind(self, *args, **kwargs)
+        hash_key = bound.arguments.get("hash_key")
+        if bound.arguments.get("index_name") or hash_key is None:
+            return query(self, *args, **kwargs)
         _QUERIED.partition = (self, hash_key)
         try:
-            return query(self, hash_key, *args, **kwargs)
+            return query(self, *args, **kwargs)
         finally:
             _QUERIED.partition = None
 

@@ -45,6 +45,7 @@ class Stack:
     jwt_issuer: str
     cursor_secret: str
     notifications_topic_arn: str = ""
+    pii_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     api_url: str = ""
     demo_users: list[DemoUser] = field(default_factory=list)
 
@@ -69,6 +70,7 @@ class Stack:
             "MULIN_JWT_ISSUER": self.jwt_issuer,
             "MULIN_CURSOR_SECRET": self.cursor_secret,
             "MULIN_NOTIFICATIONS_TOPIC_ARN": self.notifications_topic_arn,
+            "MULIN_PII_KEY": self.pii_key,
         }
 
     def to_json(self) -> dict[str, Any]:

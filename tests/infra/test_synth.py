@@ -56,7 +56,7 @@ def test_api_function_gets_every_setting_it_reads(template):
     variables = functions["APIHandler"]["Properties"]["Environment"]["Variables"]
     required = {"MULIN_TABLE", "MULIN_IDEMPOTENCY_TABLE", "MULIN_PUBLIC_BUCKET", "MULIN_ATTACHMENTS_BUCKET",
                 "MULIN_USER_POOL_ID", "MULIN_USER_POOL_CLIENT_ID", "MULIN_JWT_ISSUER", "MULIN_CURSOR_SECRET",
-                "MULIN_NOTIFICATIONS_TOPIC_ARN", "MULIN_WORKING_DAY_CATEGORIES"}
+                "MULIN_NOTIFICATIONS_TOPIC_ARN", "MULIN_WORKING_DAY_CATEGORIES", "MULIN_PII_KEY"}
     assert required <= set(variables)
     assert variables["MULIN_STAGE"] == "prod"
 
