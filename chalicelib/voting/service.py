@@ -203,14 +203,12 @@ def propose_project(principal: Principal, round_id: str, body: ProposalCreate) -
         in_phase(record, "proposals", "Proposing")
     if official and phase_of(record) not in (Phase.upcoming, Phase.proposals, Phase.review):
         raise rule_error("Projects are added before voting starts. / 投票开始后不能再添加项目。", "phase", "outside_window")
+    project_id = str(ULID())
     photos: list[str] = []
     if body.photos:
         from chalicelib.uploads.service import keep_photos, verify_photos
 
-        project_id = str(ULID())
         photos = keep_photos(verify_photos(principal.user_id, body.photos), f"rounds/{round_id}/{project_id}")
-    else:
-        project_id = str(ULID())
     project = {
         "id": project_id,
         "title": body.title,
