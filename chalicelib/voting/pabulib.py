@@ -28,7 +28,7 @@ REQUIRED_META = ("budget", "vote_type")
 REQUIRED_COLUMNS = {"META": ("key", "value"), "PROJECTS": ("project_id", "cost"), "VOTES": ("voter_id", "vote")}
 # Project columns that `Project` holds as attributes; any other column is kept in `Project.extra`.
 PROJECT_ATTRIBUTES = ("project_id", "cost", "name", "category")
-# META keys `dump` always writes, in Pabulib's customary order; other keys follow as they came.
+# The order in which `dump` writes the META keys it knows (Pabulib's customary one); others follow as they came.
 DUMP_META_ORDER = (
     "description", "country", "unit", "instance", "num_projects", "num_votes", "budget", "vote_type", "rule",
     "min_length", "max_length", "min_sum_cost", "max_sum_cost", "min_points", "max_points", "min_sum_points",
@@ -106,26 +106,28 @@ class Election:
             if selected is not None:
                 extra["selected"] = "1" if project.id in selected else "0"
             rows[project.id] = replace(project, extra=tuple(extra.items()))
-        full_meta = {"description": "", "country": "China", "unit": "", "instance": "", "rule": ""}
-        full_meta.update(meta or {})
+        full_meta = {"country": "China", **(meta or {})}
         full_meta.update(num_projects=str(len(rows)), num_votes=str(len(ballots)), budget=format_money(budget),
                          vote_type=vote_type)
-        return cls(meta=full_meta, budget=budget, vote_type=vote_type, projects=rows, ballots=ballots)
+        return cls(meta=_required_meta(full_meta, len(rows), len(ballots)), budget=budget, vote_type=vote_type,
+                   projects=rows, ballots=ballots)
 
 
 def parse(text: str) -> Election:
     """Read a `.pb` text; raise `PabulibError` naming the first line that is wrong."""
     sections = _split_sections(text)
-    meta = _read_meta(sections["META"])
-    vote_type = meta["vote_type"].strip()
+    meta_section = sections["META"]
+    meta = _read_meta(meta_section)
+    vote_type = meta["vote_type"]
     if vote_type not in VOTE_TYPES:
-        raise PabulibError(sections["META"].line_of("vote_type"), f"vote_type {vote_type!r} is not one of {', '.join(VOTE_TYPES)}")
-    budget = _money(meta["budget"], sections["META"].line_of("budget"), "budget")
+        raise PabulibError(meta_section.line_of("vote_type"), f"vote_type {vote_type!r} is not one of {', '.join(VOTE_TYPES)}")
+    budget = _money(meta["budget"], meta_section.line_of("budget"), "budget")
     projects = _read_projects(sections["PROJECTS"])
     ballots = _read_votes(sections["VOTES"], projects, vote_type)
-    _check_count(meta, "num_projects", len(projects), sections["META"])
-    _check_count(meta, "num_votes", len(ballots), sections["META"])
-    return Election(meta=meta, budget=budget, vote_type=vote_type, projects=projects, ballots=tuple(ballots))
+    _check_count(meta, "num_projects", len(projects), meta_section)
+    _check_count(meta, "num_votes", len(ballots), meta_section)
+    return Election(meta=_required_meta(meta, len(projects), len(ballots)), budget=budget, vote_type=vote_type,
+                    projects=projects, ballots=tuple(ballots))
 
 
 def dump(election: Election) -> str:
@@ -138,13 +140,12 @@ def dump(election: Election) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     meta = dict(election.meta)
     for key, value in (("num_projects", len(election.projects)), ("num_votes", len(election.ballots))):
-        if meta.get(key, "").strip() != str(value):
+        if meta.get(key) != str(value):
             meta[key] = str(value)
     if _exact_or_none(meta.get("budget", "")) != election.budget:
         meta["budget"] = format_money(election.budget)
     meta["vote_type"] = election.vote_type
-    for key in ("description", "country", "unit", "instance", "rule"):
-        meta.setdefault(key, "")
+    meta = _required_meta(meta, len(election.projects), len(election.ballots))
     ordered = [k for k in DUMP_META_ORDER if k in meta] + [k for k in meta if k not in DUMP_META_ORDER]
     writer.writerow(["META"])
     writer.writerow(["key", "value"])
@@ -170,20 +171,32 @@ def dump(election: Election) -> str:
     return out.getvalue()
 
 
+def _required_meta(meta: dict[str, str], projects: int, ballots: int) -> dict[str, str]:
+    """META with every key Pabulib requires: counts from the contents, free-text keys empty if absent.
+
+    `parse` and `dump` both complete META this way, so that what `dump` adds `parse` already had.
+    """
+    complete = dict(meta)
+    complete.setdefault("num_projects", str(projects))
+    complete.setdefault("num_votes", str(ballots))
+    for key in ("description", "country", "unit", "instance", "rule"):
+        complete.setdefault(key, "")
+    return complete
+
+
 def format_money(amount: Fraction) -> str:
-    """`123` for whole amounts, else a terminating decimal; Pabulib has no syntax for 1/3."""
-    if amount.denominator == 1:
+    """`123` for whole amounts, else a terminating decimal such as `99.5`; Pabulib has no syntax for 1/3."""
+    if amount < 0:
+        raise ValueError(f"{amount} is negative")
+    digits = 0
+    while (amount * 10**digits).denominator != 1:
+        digits += 1
+        if digits > 12:
+            raise ValueError(f"{amount} has no short decimal form")
+    if digits == 0:
         return str(amount.numerator)
-    scale = 1
-    while (amount * scale).denominator != 1:
-        scale *= 10
-        if scale > 10**12:
-            raise ValueError(f"{amount} has no finite decimal form")
-    digits = len(str(scale)) - 1
-    whole = amount * scale
-    sign = "-" if whole < 0 else ""
-    units, decimals = divmod(abs(whole.numerator), scale)
-    return f"{sign}{units}.{decimals:0{digits}d}"
+    units, decimals = divmod((amount * 10**digits).numerator, 10**digits)
+    return f"{units}.{decimals:0{digits}d}"
 
 
 # --- reading -------------------------------------------------------------------------------

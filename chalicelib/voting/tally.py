@@ -78,9 +78,9 @@ def weighted_picks(vote_type: str, ballot: Ballot) -> Iterable[tuple[str, int]]:
 def greedy(election: Election) -> Outcome:
     """Highest score first; a project that no longer fits is skipped and the next one tried."""
     score = scores(election)
-    order = _greedy_order(election, score, _id_rank(election))
+    order = _greedy_order(election, score, id_rank(election))
     chosen = _fill(election, order, [])
-    reverse = _fill(election, _greedy_order(election, score, _id_rank(election, descending=True)), [])
+    reverse = _fill(election, _greedy_order(election, score, id_rank(election, descending=True)), [])
     rows = [_row(election, score, pid, pid in chosen, SELECTED_UNSUPPORTED if score[pid] == 0 else SELECTED) for pid in order]
     return _outcome("greedy", election, chosen, rows, tie_decided=set(reverse) != set(chosen))
 
@@ -88,10 +88,9 @@ def greedy(election: Election) -> Outcome:
 def mes(election: Election) -> Outcome:
     """Equal shares with cost utilities, completed by add1, then filled up by greedy (pabutools' mes_cost_add1_greedy)."""
     score = scores(election)
-    ascending = _id_rank(election)
+    ascending = id_rank(election)
     result, funded, completion = _equal_shares_then_greedy(election, score, ascending)
-    tie_decided = False
-    descending = _id_rank(election, descending=True)
+    descending = id_rank(election, descending=True)
     if result.tie_broken:
         _, funded_other, completion_other = _equal_shares_then_greedy(election, score, descending)
         tie_decided = set(funded_other + completion_other) != set(funded + completion)
@@ -106,31 +105,36 @@ def mes(election: Election) -> Outcome:
     return _outcome("mes", election, chosen, rows, tie_decided, endowment=result.endowment)
 
 
+def equal_shares_problem(election: Election, rank: dict[str, int]) -> equal_shares.Problem:
+    """The election as `mes.py` takes it: projects by their index in the file, identical ballots merged."""
+    index = {pid: j for j, pid in enumerate(election.projects)}
+    groups: dict[tuple[tuple[int, int], ...], int] = {}
+    for ballot in election.ballots:
+        key = tuple(sorted((index[pid], points) for pid, points in weighted_picks(election.vote_type, ballot) if points > 0))
+        groups[key] = groups.get(key, 0) + 1
+    return equal_shares.Problem(
+        costs=tuple(p.cost for p in election.projects.values()),
+        budget=election.budget,
+        voters=len(election.ballots),
+        # Sorted, so that the same ballots in another order make the very same problem.
+        groups=tuple((count, key) for key, count in sorted(groups.items())),
+        rank=tuple(rank[pid] for pid in election.projects),
+    )
+
+
+def id_rank(election: Election, descending: bool = False) -> dict[str, int]:
+    """Tie-break order: project ids compared as strings, first wins."""
+    ordered = sorted(election.projects, reverse=descending)
+    return {pid: position for position, pid in enumerate(ordered)}
+
+
 def _equal_shares_then_greedy(election: Election, score: dict[str, int], rank: dict[str, int]
                               ) -> tuple[equal_shares.EqualSharesResult, list[str], list[str]]:
     ids = list(election.projects)
-    index = {pid: j for j, pid in enumerate(ids)}
-    groups: dict[tuple[tuple[int, int], ...], int] = {}
-    for ballot in election.ballots:
-        # Identical ballots pay identically: one weighted group each.
-        key = tuple(sorted((index[pid], points) for pid, points in weighted_picks(election.vote_type, ballot) if points > 0))
-        groups[key] = groups.get(key, 0) + 1
-    problem = equal_shares.Problem(
-        costs=tuple(election.projects[pid].cost for pid in ids),
-        budget=election.budget,
-        voters=len(election.ballots),
-        groups=tuple((count, key) for key, count in groups.items()),
-        rank=tuple(rank[pid] for pid in ids),
-    )
-    result = equal_shares.equal_shares_add1(problem)
+    result = equal_shares.equal_shares_add1(equal_shares_problem(election, rank))
     funded = [ids[j] for j in result.selected]
     completion = _fill(election, _greedy_order(election, score, rank), funded)
     return result, funded, completion
-
-
-def _id_rank(election: Election, descending: bool = False) -> dict[str, int]:
-    ordered = sorted(election.projects, reverse=descending)
-    return {pid: position for position, pid in enumerate(ordered)}
 
 
 def _greedy_order(election: Election, score: dict[str, int], rank: dict[str, int]) -> list[str]:
@@ -160,8 +164,6 @@ def _row(election: Election, score: dict[str, int], pid: str, selected: bool, re
 
 def _outcome(rule: str, election: Election, chosen: list[str], rows: list[ProjectResult], tie_decided: bool,
              endowment: Fraction | None = None) -> Outcome:
-    funded = set(chosen)
-    rows = [r if r.selected == (r.id in funded) else ProjectResult(r.id, r.cost, r.score, r.id in funded, r.reason) for r in rows]
     total = sum((election.projects[pid].cost for pid in chosen), Fraction(0))
     return Outcome(rule, election.budget, tuple(chosen), total, tuple(rows), tie_decided, endowment)
 
