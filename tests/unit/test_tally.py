@@ -90,9 +90,10 @@ def test_one_run_at_the_plain_share_is_pabutools_mes_cost(name):
     assert sorted(ids[j] for j in selected) == expected["selected"]
 
 
-@pytest.mark.parametrize(("rule", "name"), [("greedy", "Poland_Warszawa_2021_Bielany.pb"), ("mes", "Netherlands_Assen_2024.pb")])
-def test_the_command_line_prints_the_selection_as_json(rule, name):
-    expected = EXPECTED[name][REFERENCE_NAME[rule]]
+@pytest.mark.parametrize("rule", sorted(REFERENCE_NAME))
+@pytest.mark.parametrize("name", FILES)
+def test_every_file_tallies_through_the_command_line_to_the_expected_selection(rule, name):
+    expected = expectation(name, REFERENCE_NAME[rule])
 
     run = subprocess.run([sys.executable, "-m", "chalicelib.voting.tally", "--rule", rule, str(DATA / name)],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
