@@ -20,3 +20,10 @@ class PageQuery(RequestModel):
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=2048)
+
+
+def not_blank(value: str) -> str:
+    """Refuse text that is only spaces, full-width ones (U+3000) included."""
+    if not value.replace("\u3000", "").strip():
+        raise ValueError("must not be blank")
+    return value

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
-from chalicelib.models import RequestModel, ResponseModel
+from chalicelib.models import RequestModel, ResponseModel, not_blank
 
 DIVISION_CODE = r"^31[0-9]{7}(?:[0-9]{3})?$"  # a street (9 digits) or a committee (12)
 STREET_CODE = r"^31[0-9]{7}$"
@@ -111,13 +111,7 @@ class SuggestionSubmission(RequestModel):
         default=None, pattern=MAINLAND_MOBILE, description="staff entries only: the resident's mobile, +86…"
     )
 
-    @field_validator("title", "content")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        # Whitespace is stripped first; full-width spaces (U+3000) count as blank too.
-        if not value.replace("\u3000", "").strip():
-            raise ValueError("must not be blank")
-        return value
+    _not_blank = field_validator("title", "content")(not_blank)
 
 
 class ActionRequest(RequestModel):

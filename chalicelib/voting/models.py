@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pydantic import Field, field_validator, model_validator
 
-from chalicelib.models import RequestModel, ResponseModel
+from chalicelib.models import RequestModel, ResponseModel, not_blank
 
 SCOPE_CODE = r"^31[0-9]{4}(?:[0-9]{3}|[0-9]{6})?$"  # a district, a street or a committee
 ULID_TEXT = r"^[0-9A-HJKMNP-TV-Z]{26}$"
@@ -114,12 +114,7 @@ class ProposalCreate(RequestModel):
     estimated_cost_fen: int = Field(gt=0, le=MAX_BUDGET_FEN, strict=True)
     photos: list[str] = Field(default_factory=list, max_length=9)
 
-    @field_validator("title", "description")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.replace("\u3000", "").strip():
-            raise ValueError("must not be blank")
-        return value
+    _not_blank = field_validator("title", "description")(not_blank)
 
 
 class ProjectReview(RequestModel):

@@ -269,25 +269,26 @@ def review_project(principal: Principal, round_id: str, project_id: str, body: P
 # --- roster and paper codes -------------------------------------------------------------
 
 
-def add_to_roster(principal: Principal, round_id: str, body: RosterUpload) -> RosterReceipt:
+def _voter_list_open(principal: Principal, round_id: str, way: str, unused: str) -> dict[str, Any]:
+    """The round, if its officials may still add voters of this `way` (roster or paper codes)."""
     record = load_round(round_id)
     require_manager(principal, record)
-    if not record["eligibility"].get("roster"):
-        raise rule_error("This round does not use a roster. / 本次活动不使用名册。", "eligibility")
+    if not record["eligibility"].get(way):
+        raise rule_error(unused, "eligibility")
     if phase_of(record) in (Phase.tallying, Phase.results, Phase.implementation, Phase.evaluation, Phase.closed):
-        raise rule_error("The roster is closed once voting has ended. / 投票结束后不能修改名册。", "phase", "outside_window")
+        raise rule_error("Voters are added before voting ends. / 投票结束后不能再增加投票人。", "phase", "outside_window")
+    return record
+
+
+def add_to_roster(principal: Principal, round_id: str, body: RosterUpload) -> RosterReceipt:
+    _voter_list_open(principal, round_id, "roster", "This round does not use a roster. / 本次活动不使用名册。")
     digests = sorted({keyed_digest("roster-phone", phone) for phone in body.phones})
     repository.put_many([repository.roster_item(round_id, d) for d in digests])
     return RosterReceipt(round_id=round_id, added=len(digests))
 
 
 def generate_codes(principal: Principal, round_id: str, body: CodeRequest) -> CodeSheet:
-    record = load_round(round_id)
-    require_manager(principal, record)
-    if not record["eligibility"].get("paper_codes"):
-        raise rule_error("This round does not use paper codes. / 本次活动不使用纸质投票码。", "eligibility")
-    if phase_of(record) in (Phase.tallying, Phase.results, Phase.implementation, Phase.evaluation, Phase.closed):
-        raise rule_error("Codes are printed before voting ends. / 投票结束后不能再生成投票码。", "phase", "outside_window")
+    _voter_list_open(principal, round_id, "paper_codes", "This round does not use paper codes. / 本次活动不使用纸质投票码。")
     codes = [rules.new_code() for _ in range(body.count)]
     repository.put_many([repository.code_item(round_id, keyed_digest("voting-code", c)) for c in codes])
     return CodeSheet(round_id=round_id, codes=codes)
