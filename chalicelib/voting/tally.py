@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from chalicelib.voting import mes as equal_shares
-from chalicelib.voting.pabulib import Ballot, Election, PabulibError, parse
+from chalicelib.voting.pabulib import Ballot, Election, PabulibError, format_money, parse
 
 SELECTED = "selected"
 SELECTED_UNSUPPORTED = "no support; selected because it fits the leftover budget"
@@ -171,8 +171,9 @@ def _outcome(rule: str, election: Election, chosen: list[str], rows: list[Projec
 RULES: dict[str, Callable[[Election], Outcome]] = {"greedy": greedy, "mes": mes}
 
 
-def json_number(amount: Fraction) -> int | float:
-    return amount.numerator if amount.denominator == 1 else float(amount)
+def json_number(amount: Fraction) -> str:
+    """The amount as a JSON number, written exactly (`100000.5`), never through a float."""
+    return format_money(amount)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
         return 2
     outcome = RULES[args.rule](election)
-    print(json.dumps({"selected": sorted(outcome.selected), "total_cost": json_number(outcome.total_cost)}))
+    # The amount goes into the text as written, so JSON readers get the exact decimal.
+    print(f'{{"selected": {json.dumps(sorted(outcome.selected))}, "total_cost": {json_number(outcome.total_cost)}}}')
     return 0
 
 

@@ -17,16 +17,17 @@ from hypothesis import strategies as st
 from chalicelib.voting import mes as equal_shares
 from chalicelib.voting import tally
 from chalicelib.voting.pabulib import Ballot, Election, Project, parse
-
-try:
-    from tests.unit import pabutools_reference
-except ImportError:  # pabutools is a dev-only reference
-    pabutools_reference = None
+from tests.unit import pabutools_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "pabulib"
 FILES = sorted(p.name for p in DATA.glob("*.pb"))
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+# expected.json has no add1 outcome for the largest file (pabutools needs minutes there);
+# expected_extra.json holds the ones pabutools 1.2.3 computed for it, called the same way.
+for _name, _rules in json.loads((DATA / "expected_extra.json").read_text(encoding="utf-8"))["outcomes"].items():
+    for _rule, _outcome in _rules.items():
+        EXPECTED[_name].setdefault(_rule, _outcome)
 # Our rule name → pabutools' name for the same rule in expected.json.
 REFERENCE_NAME = {"greedy": "greedy", "mes": "mes_cost_add1_greedy"}
 
@@ -42,12 +43,10 @@ def outcome(name: str, rule: str) -> tally.Outcome:
 
 
 def expectation(name: str, reference: str) -> dict:
-    expected = EXPECTED[name].get(reference)
-    if expected is None:
-        pytest.skip(f"expected.json holds no pabutools outcome of {reference} for {name}")
-    tie_check = expected["tie_check"]
-    if tie_check.get("outcome_changes"):
-        pytest.skip(f"tie_check ({tie_check['method']}): the outcome depends on tie-breaking")
+    """The reference outcome; a file whose outcome depends on tie-breaking (tie_check) would
+    need its own test that the result reports `tie_decided`, and none of these files does."""
+    expected = EXPECTED[name][reference]
+    assert not expected["tie_check"].get("outcome_changes"), f"{name} {reference}: tie-dependent reference"
     return expected
 
 
@@ -64,7 +63,7 @@ def test_real_elections_select_what_pabutools_selected(name, rule):
     assert sorted(result.selected) == expected["selected"]
     assert result.total_cost == expected["total_cost"]
     assert result.total_cost <= election(name).budget
-    assert result.tie_decided is bool(expected["tie_check"]["outcome_changes"])
+    assert result.tie_decided is False
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -304,7 +303,6 @@ def test_fast_equal_shares_agrees_with_pure_fraction_arithmetic(e):
     assert (fast.selected, fast.endowment, fast.tie_broken) == (exact.selected, exact.endowment, exact.tie_broken)
 
 
-@pytest.mark.skipif(pabutools_reference is None, reason="pabutools (requirements-dev.txt) is not installed")
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(elections())
 def test_random_elections_match_pabutools_including_tie_reports(e):
