@@ -9,6 +9,8 @@
 | a paper code, used once              | table | Update PK=CODE#{round}#{digest} if unused    |                              |
 | has this voter voted                 | table | Put PK=VOTER#{round}#{digest} if absent      |                              |
 | the ballots of a round, for a tally  | table | Query PK=BALLOT#{round}#{00..15}             | SK=R#{receipt}               |
+| a round's published result           | table | GetItem PK=ROUND#{id}, SK=RESULT             |                              |
+| its public files                     | S3    | PutObject rounds/{id}/ballots.pb, results.json | public bucket              |
 
 A round's partition also holds its progress updates (PROGRESS#), objections (OBJECTION#)
 and evaluations (EVALUATION#).
@@ -206,3 +208,15 @@ def evaluator_record_put(round_id: str, voter_digest: str, project_id: str) -> d
     return put({**evaluator_record_key(round_id, voter_digest, project_id), "type": "evaluator_record"},
                # One evaluation per resident and project.
                "attribute_not_exists(PK)")
+
+
+def get_result(round_id: str) -> dict[str, Any] | None:
+    return dynamo.get_item(round_item_key(round_id, "RESULT"))
+
+
+def publish_file(key: str, body: bytes, content_type: str) -> None:
+    """A public file of a round (its result, its anonymous ballots) in the public bucket."""
+    from chalicelib import aws
+    from chalicelib.settings import get_settings
+
+    aws.client("s3").put_object(Bucket=get_settings().public_bucket, Key=key, Body=body, ContentType=content_type)

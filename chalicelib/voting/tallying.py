@@ -13,10 +13,9 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from chalicelib import aws, clock
+from chalicelib import clock
 from chalicelib.auth import Principal
 from chalicelib.errors import ConflictError, NotFoundError
-from chalicelib.settings import get_settings
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository
 from chalicelib.voting.models import Phase, RoundAction, RoundResult
@@ -91,13 +90,10 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
         "ballots_file": ballots_file_key(round_id),
         "tallied_at": at,
     }
-    bucket = get_settings().public_bucket
-    s3 = aws.client("s3")
-    s3.put_object(Bucket=bucket, Key=ballots_file_key(round_id), Body=pabulib.dump(election).encode("utf-8"),
-                  ContentType="text/plain; charset=utf-8")
-    s3.put_object(Bucket=bucket, Key=f"rounds/{round_id}/results.json",
-                  Body=json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
-                  ContentType="application/json; charset=utf-8")
+    repository.publish_file(ballots_file_key(round_id), pabulib.dump(election).encode("utf-8"), "text/plain; charset=utf-8")
+    repository.publish_file(f"rounds/{round_id}/results.json",
+                            json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+                            "application/json; charset=utf-8")
     updated = {k: v for k, v in record.items() if not k.startswith("GSI") and k not in ("PK", "SK", "type")}
     updated.update(status="tallied", version=record["version"] + 1)
     try:
@@ -114,9 +110,7 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
 
 
 def get_result(round_id: str) -> RoundResult:
-    from chalicelib.storage.dynamo import get_item
-
-    item = get_item(repository.round_item_key(round_id, "RESULT")) if len(round_id) == 26 and round_id.isalnum() else None
+    item = repository.get_result(round_id) if len(round_id) == 26 and round_id.isalnum() else None
     if item is None:
         load_round(round_id)  # an unknown round is 404 of its own
         raise NotFoundError("Not tallied yet. / 尚未计票。")
