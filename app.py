@@ -3,6 +3,7 @@
 from chalice import Chalice
 
 from chalicelib.divisions.routes import divisions_api
+from chalicelib.funds.routes import funds_api
 from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
 from chalicelib.suggestions.routes import suggestions_api
@@ -27,3 +28,4 @@ app.register_blueprint(workdays_api)
 app.register_blueprint(suggestions_api)
 app.register_blueprint(notifications_api)
 app.register_blueprint(voting_api)
+app.register_blueprint(funds_api)

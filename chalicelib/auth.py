@@ -166,6 +166,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "workdays.read": frozenset(Role),
     "workdays.update": frozenset({Role.platform_admin}),
     "upload.photo": frozenset(Role),
+    # Receipts back a fund's expense report, which its (resident) team files.
+    "upload.receipt": frozenset({Role.resident}),
     # Residents submit their own; committee staff and street officials enter paper,
     # hotline and meeting suggestions on a resident's behalf.
     "suggestion.submit": frozenset({Role.resident, Role.committee_staff, Role.street_official}),
@@ -176,6 +178,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Rounds are run by the officials of their scope: a committee's by its staff or its
     # street, a street's by the street, a district's by the district.
     "round.manage": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    # Autonomy funds: streets and above hold the money; residents apply and object; the
+    # committee reviews first and runs the public notice (funds/rules.ACTORS per action).
+    "fund.read": frozenset(Role),
+    "fund.manage_pool": frozenset({Role.street_official, Role.district_admin, Role.platform_admin}),
+    "fund.apply": frozenset({Role.resident}),
+    "fund.object": frozenset({Role.resident}),
+    "fund.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
 }
 
 

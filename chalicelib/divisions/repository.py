@@ -48,6 +48,22 @@ def list_children(code: str) -> list[DivisionSummary]:
             return children
 
 
+def list_child_divisions(code: str) -> list[Division]:
+    """The children with their profiles (population, community type), for allocations."""
+    children: list[Division] = []
+    start: dict[str, Any] | None = None
+    while True:
+        items, start = dynamo.query_page(
+            key_condition="PK = :pk AND begins_with(SK, :prefix)",
+            values={":pk": division_children_partition(code), ":prefix": "DIV#"},
+            limit=CHILDREN_PAGE,
+            start_key=start,
+        )
+        children.extend(_division(item) for item in items)
+        if not start:
+            return children
+
+
 def division_item(division: Division) -> dict[str, Any]:
     return {**division_key(division.code), "type": "division", **division.model_dump(mode="json")}
 

@@ -75,6 +75,7 @@ def query_page(
     forward: bool = True,
     filter_expression: str | None = None,
     names: dict[str, str] | None = None,
+    consistent: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """One Query call: the page of items and DynamoDB's LastEvaluatedKey."""
     from botocore.exceptions import ClientError
@@ -94,6 +95,8 @@ def query_page(
         params["FilterExpression"] = filter_expression
     if names:
         params["ExpressionAttributeNames"] = names
+    if consistent:
+        params["ConsistentRead"] = True
     try:
         response = db().query(**params)
     except ClientError as exc:

@@ -123,3 +123,45 @@ def ballot_key(round_id: str, shard: int, receipt: str) -> dict[str, str]:
 
 def evaluator_record_key(round_id: str, voter_digest: str, project_id: str) -> dict[str, str]:
     return {"PK": f"EVALUATOR#{round_id}#{voter_digest}#{project_id}", "SK": "EVALUATOR"}
+
+
+# Autonomy funds: a pool and its ledger share one partition; an application, its timeline
+# and its objections another; a team's yearly grant total a third (funds/repository.py).
+def pool_partition(committee: str, year: int) -> str:
+    return f"POOL#{committee}#{year:04d}"
+
+
+def pool_key(committee: str, year: int) -> dict[str, str]:
+    return {"PK": pool_partition(committee, year), "SK": "POOL"}
+
+
+def ledger_entry_key(committee: str, year: int, at_iso: str, entry_id: str) -> dict[str, str]:
+    return {"PK": pool_partition(committee, year), "SK": f"LEDGER#{at_iso}#{entry_id}"}
+
+
+def pools_of_street_partition(street: str, year: int) -> str:
+    return f"POOLS#{street}#{year:04d}"
+
+
+def fund_application_partition(application_id: str) -> str:
+    return f"FUNDAPP#{application_id}"
+
+
+def fund_application_key(application_id: str) -> dict[str, str]:
+    return {"PK": fund_application_partition(application_id), "SK": "APP"}
+
+
+def fund_application_item_key(application_id: str, kind: str, *parts: str) -> dict[str, str]:
+    return {"PK": fund_application_partition(application_id), "SK": "#".join((kind, *parts))}
+
+
+def applications_of_pool_partition(committee: str, year: int) -> str:
+    return f"FUNDAPPS#{committee}#{year:04d}"
+
+
+def applicant_partition(user_id: str) -> str:
+    return f"APPLICANT#{user_id}"
+
+
+def team_grant_key(committee: str, year: int, team_digest: str) -> dict[str, str]:
+    return {"PK": f"FUNDTEAM#{committee}#{year:04d}#{team_digest}", "SK": "TEAM"}

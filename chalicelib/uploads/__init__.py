@@ -1,2 +1,2 @@
-"""Residents' photos: presigned direct uploads to the attachments bucket, and the checks a
-submission runs on the photos it references."""
+"""Residents' photos and fund receipts: presigned direct uploads to the attachments bucket, and
+the checks a submission runs on the uploads it references."""

@@ -1,12 +1,13 @@
-"""Photo objects in the private attachments bucket.
+"""Uploaded objects, photos and receipts alike, in the private attachments bucket.
 
 | operation                         | S3 call                 | key / condition                                             |
 | --------------------------------- | ----------------------- | ----------------------------------------------------------- |
-| let a browser upload one photo    | presigned POST (local)  | key = uploads/photos/{owner}/{ULID}.{ext}; exact key, exact |
-|                                   |                         | Content-Type, content-length-range 1..max                   |
-| check a referenced photo          | HeadObject              | the key; 404 means it was never uploaded (or expired)       |
-| keep a photo a record refers to   | CopyObject              | uploads/… → attached/{subject}/{n}.{ext}, outside the       |
-|                                   |                         | lifecycle rule that deletes abandoned uploads               |
+| let a browser upload one file     | presigned POST (local)  | key = uploads/{kind}/{owner}/{ULID}.{ext}, kind photos or   |
+|                                   |                         | receipts; exact key, exact Content-Type,                    |
+|                                   |                         | content-length-range 1..max                                 |
+| check a referenced upload         | HeadObject              | the key; 404 means it was never uploaded (or expired)       |
+| keep an upload a record refers to | CopyObject              | uploads/… → attached/{subject}/[receipts/]{n}.{ext},        |
+|                                   |                         | outside the lifecycle rule that deletes abandoned uploads   |
 
 Presigning is local signing, no request to S3. The URL points at whatever endpoint the S3
 client uses, so the local stack hands out forms for the embedded AWS. S3 refuses a POST
@@ -46,7 +47,7 @@ def translate_client_error(exc: Exception) -> Exception:
 
 
 def presign_photo_post(key: str, content_type: str, max_bytes: int, expires_seconds: int) -> tuple[str, dict[str, str]]:
-    """URL and form fields for one browser upload of exactly this key and type, at most max_bytes."""
+    """URL and form fields for one browser upload (photo or receipt) of exactly this key and type, at most max_bytes."""
     # boto3 adds the exact {"bucket"} and {"key"} conditions (and the key field) itself.
     form = s3().generate_presigned_post(
         Bucket=bucket(),

@@ -1,62 +1,91 @@
-"""Use cases of photo uploads: hand out a presigned form, and check the photos a submission
-references before it is written."""
+"""Use cases of uploads (photos, receipts): hand out a presigned form, and check the uploads a
+submission references before it is written. Both kinds run the same code, told apart by
+their rules.UploadKind."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from ulid import ULID
 
 from chalicelib.auth import Principal, require
 from chalicelib.errors import RuleViolationError
 from chalicelib.uploads import repository, rules
-from chalicelib.uploads.models import PhotoRef, PhotoUploadForm, PhotoUploadRequest
+from chalicelib.uploads.models import (
+    PhotoRef,
+    PhotoUploadForm,
+    PhotoUploadRequest,
+    ReceiptUploadForm,
+    ReceiptUploadRequest,
+    UploadForm,
+)
+from chalicelib.uploads.rules import PHOTOS, RECEIPTS, UploadKind
 
-PROBLEMS = {
-    "too_long": (f"At most {rules.MAX_PHOTOS} photos.", f"最多 {rules.MAX_PHOTOS} 张照片。"),
-    "not_owned": ("This is not a photo you uploaded.", "不是您上传的照片。"),
-    "duplicate": ("The same photo is listed twice.", "同一张照片重复提交。"),
-    "not_uploaded": ("The photo was not uploaded, or its upload expired; upload it again.", "照片未上传或已过期，请重新上传。"),
-    "wrong_type": ("A photo must be JPEG, PNG or WebP.", "照片须为 JPEG、PNG 或 WebP 格式。"),
-    "empty": ("The photo is empty.", "照片文件为空。"),
-    "too_large": (
-        f"A photo may be at most {rules.MAX_PHOTO_BYTES // (1024 * 1024)} MB.",
-        f"照片不能超过 {rules.MAX_PHOTO_BYTES // (1024 * 1024)} MB。",
-    ),
-}
-PHOTOS_REFUSED = "Some photos cannot be attached. / 部分照片无法使用。"
+Form = TypeVar("Form", bound=UploadForm)
+
+
+def _problems(kind: UploadKind) -> dict[str, tuple[str, str]]:
+    noun, noun_zh, megabytes = kind.noun, kind.noun_zh, kind.max_bytes // (1024 * 1024)
+    return {
+        "too_long": (f"At most {kind.max_count} {noun}s.", f"最多 {kind.max_count} 张{noun_zh}。"),
+        "not_owned": (f"This is not a {noun} you uploaded.", f"不是您上传的{noun_zh}。"),
+        "duplicate": (f"The same {noun} is listed twice.", f"同一张{noun_zh}重复提交。"),
+        "not_uploaded": (f"The {noun} was not uploaded, or its upload expired; upload it again.",
+                         f"{noun_zh}未上传或已过期，请重新上传。"),
+        "wrong_type": (f"A {noun} must be {kind.formats}.", f"{noun_zh}须为 {kind.formats_zh} 格式。"),
+        "empty": (f"The {noun} is empty.", f"{noun_zh}文件为空。"),
+        "too_large": (f"A {noun} may be at most {megabytes} MB.", f"{noun_zh}不能超过 {megabytes} MB。"),
+        "refused": (f"Some {noun}s cannot be attached.", f"部分{noun_zh}无法使用。"),
+    }
+
+
+PROBLEMS = {kind.folder: _problems(kind) for kind in (PHOTOS, RECEIPTS)}
 
 
 def create_photo_upload(principal: Principal, request: PhotoUploadRequest) -> PhotoUploadForm:
     require(principal, "upload.photo")
-    key = rules.photo_key(principal.user_id, str(ULID()), request.content_type)
+    return _form(PHOTOS, PhotoUploadForm, principal, request.content_type, request.size_bytes)
+
+
+def create_receipt_upload(principal: Principal, request: ReceiptUploadRequest) -> ReceiptUploadForm:
+    require(principal, "upload.receipt")
+    return _form(RECEIPTS, ReceiptUploadForm, principal, request.content_type, request.size_bytes)
+
+
+def _form(kind: UploadKind, form: type[Form], principal: Principal, content_type: str, size_bytes: int) -> Form:
+    key = kind.key(principal.user_id, str(ULID()), content_type)
     # Taken before signing, so the advertised expiry is never later than the policy's own.
     expires_at = datetime.now(UTC) + timedelta(seconds=rules.UPLOAD_URL_SECONDS)
-    url, fields = repository.presign_photo_post(key, request.content_type, request.size_bytes, rules.UPLOAD_URL_SECONDS)
-    return PhotoUploadForm(
+    url, fields = repository.presign_photo_post(key, content_type, size_bytes, rules.UPLOAD_URL_SECONDS)
+    return form(
         key=key,
         url=url,
         fields=fields,
         expires_at=expires_at.isoformat(timespec="seconds").replace("+00:00", "Z"),
-        max_bytes=request.size_bytes,
-        content_type=request.content_type,
+        max_bytes=size_bytes,
+        content_type=content_type,
     )
 
 
-def _detail(field: str, problem: str) -> dict[str, Any]:
-    message, message_zh = PROBLEMS[problem]
+def _detail(kind: UploadKind, field: str, problem: str) -> dict[str, Any]:
+    message, message_zh = PROBLEMS[kind.folder][problem]
     return {"field": field, "type": problem, "message": message, "message_zh": message_zh}
 
 
-def _stored_problem(ref: PhotoRef | None) -> str | None:
+def _refused(kind: UploadKind, details: list[dict[str, Any]]) -> RuleViolationError:
+    message, message_zh = PROBLEMS[kind.folder]["refused"]
+    return RuleViolationError(f"{message} / {message_zh}", details=details)
+
+
+def _stored_problem(kind: UploadKind, ref: PhotoRef | None) -> str | None:
     if ref is None:
         return "not_uploaded"
-    if not rules.type_matches_key(ref.key, ref.content_type):
+    if not kind.type_matches(ref.key, ref.content_type):
         return "wrong_type"
     if ref.size_bytes < 1:
         return "empty"
-    if not rules.is_allowed_size(ref.size_bytes):
+    if not kind.allows_size(ref.size_bytes):
         return "too_large"
     return None
 
@@ -69,30 +98,40 @@ def verify_photos(owner_key: str, keys: list[str], *, field: str = "photos") -> 
     own keys, so a caller cannot learn whether someone else's photo exists. The keys stay
     under the upload prefix, which expires: a domain that keeps photos copies them out.
     """
-    if len(keys) > rules.MAX_PHOTOS:
-        raise RuleViolationError(PHOTOS_REFUSED, details=[_detail(field, "too_long")])
+    return _verify(PHOTOS, owner_key, keys, field)
+
+
+def verify_receipts(owner_key: str, keys: list[str], *, field: str = "receipts") -> list[PhotoRef]:
+    """The stored receipts behind `keys`, exactly as `verify_photos` checks photos; a photo
+    key is not a receipt key, so it is refused as not the owner's."""
+    return _verify(RECEIPTS, owner_key, keys, field)
+
+
+def _verify(kind: UploadKind, owner_key: str, keys: list[str], field: str) -> list[PhotoRef]:
+    if len(keys) > kind.max_count:
+        raise _refused(kind, [_detail(kind, field, "too_long")])
     problems: list[dict[str, Any]] = []
     seen: set[str] = set()
     for index, key in enumerate(keys):
-        if not rules.owns_photo_key(owner_key, key):
-            problems.append(_detail(f"{field}.{index}", "not_owned"))
+        if not kind.owns(owner_key, key):
+            problems.append(_detail(kind, f"{field}.{index}", "not_owned"))
         elif key in seen:
-            problems.append(_detail(f"{field}.{index}", "duplicate"))
+            problems.append(_detail(kind, f"{field}.{index}", "duplicate"))
         else:
             seen.add(key)
     if problems:
-        raise RuleViolationError(PHOTOS_REFUSED, details=problems)
+        raise _refused(kind, problems)
 
     refs: list[PhotoRef] = []
     for index, key in enumerate(keys):
         ref = repository.head_photo(key)
-        problem = _stored_problem(ref)
+        problem = _stored_problem(kind, ref)
         if problem:
-            problems.append(_detail(f"{field}.{index}", problem))
+            problems.append(_detail(kind, f"{field}.{index}", problem))
         elif ref is not None:
             refs.append(ref)
     if problems:
-        raise RuleViolationError(PHOTOS_REFUSED, details=problems)
+        raise _refused(kind, problems)
     return refs
 
 
@@ -102,10 +141,19 @@ ATTACHED_PREFIX = "attached/"
 def keep_photos(refs: list[PhotoRef], subject: str) -> list[str]:
     """Copy verified uploads to where the record that cites them keeps them: uploads expire
     after two days (buckets.ABANDONED_UPLOAD_DAYS), a suggestion's photos must not."""
+    return _keep(refs, f"{ATTACHED_PREFIX}{subject}/")
+
+
+def keep_receipts(refs: list[PhotoRef], subject: str) -> list[str]:
+    """As keep_photos, in a folder of their own so a record may keep photos and receipts both."""
+    return _keep(refs, f"{ATTACHED_PREFIX}{subject}/receipts/")
+
+
+def _keep(refs: list[PhotoRef], folder: str) -> list[str]:
     kept = []
     for index, ref in enumerate(refs, start=1):
         extension = ref.key.rsplit(".", 1)[-1]
-        destination = f"{ATTACHED_PREFIX}{subject}/{index}.{extension}"
+        destination = f"{folder}{index}.{extension}"
         repository.copy_photo(ref.key, destination)
         kept.append(destination)
     return kept

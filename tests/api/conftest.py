@@ -37,6 +37,8 @@ ACCOUNTS = (
     ("other_committee_staff", "committee_staff", "310110012003"),
     # A resident whose residence in 控一居委会 has been verified (custom:division).
     ("kongjiang_resident", "resident", "310110012001"),
+    # A neighbour in the same committee: objects to a fund application during its notice.
+    ("kongjiang_neighbour", "resident", "310110012001"),
 )
 
 

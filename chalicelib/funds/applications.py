@@ -1,0 +1,206 @@
+"""Use cases of applications outside the workflow: write and edit a draft, read one, list
+a committee's or one's own, and object during the public notice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ulid import ULID
+
+from chalicelib import clock
+from chalicelib.auth import Principal, Role, require
+from chalicelib.divisions.rules import is_within
+from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError
+from chalicelib.funds import pools, repository, rules
+from chalicelib.funds.models import (
+    ApplicationDetail,
+    ApplicationDraft,
+    ApplicationListQuery,
+    ApplicationPage,
+    ApplicationUpdate,
+    ObjectionCreate,
+    ObjectionView,
+    Status,
+)
+from chalicelib.funds.views import detail_view, public_view, summary_of
+from chalicelib.models import PageQuery
+from chalicelib.privacy import keyed_digest
+from chalicelib.storage.dynamo import ConditionFailedError
+from chalicelib.storage.pagination import decode_cursor, encode_cursor
+from chalicelib.suggestions.rules import submitter_key
+
+NOT_FOUND = "No such application. / 没有这个自治金申报。"
+
+
+def now_iso() -> str:
+    return clock.iso(clock.utc_now())
+
+
+def load(application_id: str) -> dict[str, Any]:
+    found = repository.get_application(application_id) if len(application_id) == 26 and application_id.isalnum() else None
+    if found is None:
+        raise NotFoundError(NOT_FOUND)
+    return found
+
+
+def is_applicant(principal: Principal, application: dict[str, Any]) -> bool:
+    return principal.role is Role.resident and principal.user_id == application["applicant_id"]
+
+
+def is_official_over(principal: Principal, application: dict[str, Any]) -> bool:
+    return principal.is_official and is_within(application["committee"], principal.jurisdiction or "")
+
+
+def _draft_problems(body: ApplicationDraft, pool: dict[str, Any]) -> None:
+    """The pool's caps, checked while the team can still change its request; approval
+    checks the team's cap again, atomically, against what it was granted meanwhile."""
+    granted = repository.team_granted(body.committee, body.year, _team_digest(body.committee, body.team.name))
+    problems = rules.cap_problems(body.requested_fen, granted, pool["per_application_cap_fen"], pool["per_team_cap_fen"])
+    if "per_application_cap" in problems:
+        raise pools.rule_error(f"At most {pool['per_application_cap_fen']} fen per application. / "
+                               f"每个项目申请不超过 {pool['per_application_cap_fen'] / 100:.2f} 元。",
+                               "requested_fen", "over_application_cap")
+    if "per_team_cap" in problems:
+        raise pools.rule_error(f"This team may be granted at most {pool['per_team_cap_fen']} fen this year, "
+                               f"{granted} fen granted already. / 该团队本年度申请总额超过上限。",
+                               "requested_fen", "over_team_cap")
+
+
+def _team_digest(committee: str, team_name: str) -> str:
+    return keyed_digest("fund-team", f"{committee}\x00{rules.team_key(team_name)}")[:32]
+
+
+def _contents(body: ApplicationDraft) -> dict[str, Any]:
+    data = body.model_dump(mode="json", exclude={"version"})
+    data["team_digest"] = _team_digest(body.committee, body.team.name)
+    return data
+
+
+def _pool_for(body: ApplicationDraft) -> dict[str, Any]:
+    pool = repository.get_pool(body.committee, body.year, consistent=False)
+    if pool is None:
+        raise pools.rule_error(pools.NO_POOL, "year", "no_pool")
+    if not rules.pool_is_open(body.year, clock.utc_now()):
+        raise pools.rule_error("The pool's year is over. / 该年度资金池已结束。", "year", "year_closed")
+    return pool
+
+
+def create_draft(principal: Principal, body: ApplicationDraft) -> ApplicationDetail:
+    require(principal, "fund.apply")
+    if principal.residence != body.committee:
+        raise ForbiddenError("Teams apply to the committee where their lead lives, once the committee has verified it. "
+                             "/ 请向您居住地、经居委会核实的居委会申报。")
+    _draft_problems(body, _pool_for(body))
+    at = now_iso()
+    application = {
+        **_contents(body), "id": str(ULID()), "applicant_id": principal.user_id,
+        "applicant_key": submitter_key(principal.phone, principal.user_id), "status": Status.draft.value,
+        "version": 1, "created_at": at, "open_objections": 0, "disbursed_fen": 0, "advance_fen": 0,
+    }
+    repository.write([
+        repository.application_create(application),
+        repository.event_put(application["id"], "create", principal.user_id, principal.role.value, at, "draft"),
+    ])
+    return get_application(principal, application["id"])
+
+
+def update_draft(principal: Principal, application_id: str, body: ApplicationUpdate) -> ApplicationDetail:
+    application = load(application_id)
+    if not is_applicant(principal, application):
+        raise NotFoundError(NOT_FOUND)
+    if body.committee != application["committee"] or body.year != application["year"]:
+        raise pools.rule_error("An application stays with its committee and year. / 申报的居委会和年度不能更改。",
+                               "committee", "immutable")
+    status = Status(application["status"])
+    if status not in rules.EDITABLE_STATUSES:
+        raise ConflictError("Only a draft or an application returned for changes can be edited. / "
+                            "只有草稿或退回修改的申报可以编辑。",
+                            details=[{"field": "status", "type": "wrong_state", "message": status.value}])
+    _draft_problems(body, _pool_for(body))
+    at = now_iso()
+    updated = {**application, **_contents(body), "version": application["version"] + 1, "updated_at": at}
+    try:
+        repository.write([
+            repository.application_versioned_put(updated, body.version, status.value),
+            repository.event_put(application_id, "edit", principal.user_id, principal.role.value, at, status.value),
+        ])
+    except ConditionFailedError as exc:
+        raise ConflictError("The application changed meanwhile; reload it. / 申报已被更新，请刷新。") from exc
+    return get_application(principal, application_id)
+
+
+def split_record(items: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, list[dict], list[dict]]:
+    application = next((i for i in items if i["SK"] == "APP"), None)
+    events = [i for i in items if i["SK"].startswith("EVT#")]
+    objections = [i for i in items if i["SK"].startswith("OBJ#")]
+    return application, events, objections
+
+
+def get_application(principal: Principal, application_id: str) -> ApplicationDetail:
+    load(application_id)
+    application, events, objections = split_record(repository.get_application_record(application_id))
+    if application is None:
+        raise NotFoundError(NOT_FOUND)
+    at = now_iso()
+    applicant = is_applicant(principal, application)
+    if applicant or is_official_over(principal, application):
+        allowed = rules.allowed_actions(Status(application["status"]), principal.role, applicant)
+        return detail_view(application, events, objections, at, allowed)
+    if (principal.role is Role.resident and principal.residence == application["committee"]
+            and Status(application["status"]) in rules.PUBLIC_STATUSES):
+        return public_view(application, objections, at)
+    raise NotFoundError(NOT_FOUND)
+
+
+def list_for_pool(principal: Principal, committee: str, year: str, query: ApplicationListQuery) -> ApplicationPage:
+    committee = pools.checked_committee(committee)
+    pools.require_reader(principal, committee)
+    number = pools.checked_year(year)
+    if principal.is_official:
+        statuses = [query.status.value] if query.status else None
+    else:
+        public = sorted(s.value for s in rules.PUBLIC_STATUSES)
+        statuses = [query.status.value] if query.status and query.status.value in public else public
+        if query.status and query.status.value not in public:
+            return ApplicationPage(items=[], next_cursor=None)
+    scope = f"fundapps:{committee}:{number}:{','.join(statuses or [])}"
+    items, last = repository.applications_page(committee, number, query.limit, decode_cursor(query.cursor, scope),
+                                               statuses)
+    at = now_iso()
+    return ApplicationPage(items=[summary_of(i, at) for i in items], next_cursor=encode_cursor(last, scope))
+
+
+def list_mine(principal: Principal, query: PageQuery) -> ApplicationPage:
+    require(principal, "fund.apply")
+    scope = f"fundapps-mine:{principal.user_id}"
+    items, last = repository.my_applications_page(principal.user_id, query.limit, decode_cursor(query.cursor, scope))
+    at = now_iso()
+    return ApplicationPage(items=[summary_of(i, at) for i in items], next_cursor=encode_cursor(last, scope))
+
+
+def object_to(principal: Principal, application_id: str, body: ObjectionCreate) -> ObjectionView:
+    require(principal, "fund.object")
+    application = load(application_id)
+    if Status(application["status"]) not in rules.PUBLIC_STATUSES:
+        raise NotFoundError(NOT_FOUND)
+    if principal.residence is None or not is_within(principal.residence, application["committee"]):
+        raise ForbiddenError("Only residents of this committee may object. / 仅本居委会居民可以提出异议。")
+    at = now_iso()
+    if Status(application["status"]) is not Status.in_notice or not rules.notice_running(
+            application.get("notice_ends_at"), at):
+        raise pools.rule_error(f"Objections are taken while the notice runs, until {application.get('notice_ends_at')} "
+                               "(UTC). / 不在公示期内，不能提出异议。", "reason", "outside_window")
+    objection = {"id": str(ULID()), "reason": body.reason, "filed_at": at}
+    objector = keyed_digest("fund-objector", f"{principal.phone or principal.user_id}")
+    try:
+        repository.write([
+            repository.objection_filed(application_id, application["notice_ends_at"], at),
+            repository.objector_put(application_id, objector),
+            repository.objection_put(application_id, objection),
+            repository.event_put(application_id, "object", principal.user_id, principal.role.value, at, "in_notice"),
+        ])
+    except ConditionFailedError as exc:
+        if 1 in exc.failed:
+            raise ConflictError("You have objected to this application already. / 您已对该申报提出过异议。") from exc
+        raise pools.rule_error("The public notice has ended. / 公示期已结束。", "reason", "outside_window") from exc
+    return ObjectionView(id=objection["id"], reason=body.reason, filed_at=at)

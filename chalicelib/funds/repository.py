@@ -1,0 +1,290 @@
+"""Autonomy-fund items in the main table.
+
+| pattern                                  | index | key condition                                | example                  |
+| ---------------------------------------- | ----- | -------------------------------------------- | ------------------------ |
+| a committee's pool of a year             | table | GetItem PK=POOL#{committee}#{year}, SK=POOL  |                          |
+| its ledger, oldest first                 | table | Query PK=POOL#…, begins_with(SK, LEDGER#)    | SK=LEDGER#{at}#{id}      |
+| the pools of a street                    | GSI2  | GSI2PK=POOLS#{street}#{year}                 | GSI2SK={committee}       |
+| an application with timeline, objections | table | Query PK=FUNDAPP#{id}                        | SK=APP, EVT#…, OBJ#…     |
+| a committee's applications of a year     | GSI2  | GSI2PK=FUNDAPPS#{committee}#{year}           | GSI2SK={created_at}#{id} |
+| an applicant's applications, newest      | GSI1  | GSI1PK=APPLICANT#{user}, descending          | GSI1SK={created_at}#{id} |
+| a team's grants of a year (its cap)      | table | Update PK=FUNDTEAM#{committee}#{year}#{team} |                          |
+
+Every movement of money is one transaction: the pool's figures change by ADD under a
+condition that each figure stays non-negative (rules.requirements), a ledger entry is
+put beside the pool, and the application moves under a condition on its status and
+version. The pool carries no version: concurrent approvals of different applications
+must not refuse each other while the money lasts, only when it runs out.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Any
+
+from ulid import ULID
+
+from chalicelib.errors import ServiceUnavailableError
+from chalicelib.funds import rules
+from chalicelib.funds.rules import Movement
+from chalicelib.storage import dynamo
+from chalicelib.storage.audit import audit_put
+from chalicelib.storage.items import to_item
+from chalicelib.storage.keys import (
+    applicant_partition,
+    applications_of_pool_partition,
+    division_key,
+    fund_application_item_key,
+    fund_application_key,
+    fund_application_partition,
+    ledger_entry_key,
+    pool_key,
+    pool_partition,
+    pools_of_street_partition,
+    team_grant_key,
+)
+from chalicelib.storage.table import GSI1, GSI2
+
+PAGE = 500
+WRITE_ATTEMPTS = 4
+
+
+def _table() -> str:
+    return dynamo.table_name()
+
+
+def put(item: dict[str, Any], condition: str | None = None, values: dict[str, Any] | None = None,
+        names: dict[str, str] | None = None) -> dict[str, Any]:
+    operation: dict[str, Any] = {"TableName": _table(), "Item": to_item(item)}
+    if condition:
+        operation["ConditionExpression"] = condition
+    if values:
+        operation["ExpressionAttributeValues"] = to_item(values)
+    if names:
+        operation["ExpressionAttributeNames"] = names
+    return {"Put": operation}
+
+
+def write(items: list[dict[str, Any]]) -> None:
+    """One transaction. Concurrent approvals on one pool collide in DynamoDB as
+    TransactionConflict (a 503 here); each attempt re-checks every condition, so trying
+    again is safe and spares the official a retry."""
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            dynamo.transact_write(items)
+            return
+        except ServiceUnavailableError:
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(random.uniform(0.02, 0.1) * (2**attempt))
+
+
+# --- pools ---------------------------------------------------------------------------------
+
+
+def pool_item(pool: dict[str, Any]) -> dict[str, Any]:
+    return {**pool_key(pool["committee"], pool["year"]), "type": "fund_pool",
+            "GSI2PK": pools_of_street_partition(pool["committee"][:9], pool["year"]), "GSI2SK": pool["committee"],
+            **pool}
+
+
+def get_pool(committee: str, year: int, consistent: bool = True) -> dict[str, Any] | None:
+    return dynamo.get_item(pool_key(committee, year), consistent=consistent)
+
+
+def pool_create(pool: dict[str, Any]) -> dict[str, Any]:
+    # One pool per committee and year: a second allocation is a top-up, never a reset.
+    return put(pool_item(pool), "attribute_not_exists(PK)")
+
+
+def pool_movement(committee: str, year: int, movements: list[Movement]) -> dict[str, Any]:
+    """The Update that moves money, refused by DynamoDB if any figure would go below zero."""
+    change = rules.deltas(movements)
+    names = {f"#{figure}": figure for figure in rules.FIGURES}
+    values: dict[str, Any] = {f":d_{figure}": change[figure] for figure in rules.FIGURES}
+    # The pool must exist (ADD would otherwise create it) and hold enough of each figure.
+    conditions = ["attribute_exists(PK)"]
+    for figure, needed in rules.requirements(movements).items():
+        conditions.append(f"#{figure} >= :n_{figure}")
+        values[f":n_{figure}"] = needed
+    return {"Update": {
+        "TableName": _table(), "Key": to_item(pool_key(committee, year)),
+        "UpdateExpression": "ADD " + ", ".join(f"#{f} :d_{f}" for f in rules.FIGURES),
+        "ConditionExpression": " AND ".join(conditions),
+        "ExpressionAttributeNames": names, "ExpressionAttributeValues": to_item(values),
+    }}
+
+
+def ledger_puts(committee: str, year: int, movements: list[Movement], at: str, actor_role: str,
+                application_id: str | None = None, reason: str | None = None) -> list[dict[str, Any]]:
+    entries = []
+    for kind, amount in movements:
+        entry_id = str(ULID())
+        entries.append(put({
+            **ledger_entry_key(committee, year, at, entry_id), "type": "fund_ledger_entry", "id": entry_id,
+            "at": at, "kind": kind.value, "amount_fen": amount, "application_id": application_id, "reason": reason,
+            "actor_role": actor_role,
+        }, "attribute_not_exists(PK)"))  # an entry is written once and never changed
+    return entries
+
+
+def ledger_page(committee: str, year: int, limit: int, start_key: dict[str, Any] | None) -> tuple[list[dict], Any]:
+    return dynamo.query_page(key_condition="PK = :pk AND begins_with(SK, :prefix)",
+                             values={":pk": pool_partition(committee, year), ":prefix": "LEDGER#"},
+                             limit=limit, start_key=start_key)
+
+
+def whole_ledger(committee: str, year: int) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    start = None
+    while True:
+        page, start = ledger_page(committee, year, PAGE, start)
+        entries += page
+        if not start:
+            return entries
+
+
+def pools_of_street(street: str, year: int) -> list[dict[str, Any]]:
+    items, _ = dynamo.query_page(index=GSI2, key_condition="GSI2PK = :pk",
+                                 values={":pk": pools_of_street_partition(street, year)}, limit=PAGE)
+    return items
+
+
+def division_exists_check(code: str) -> dict[str, Any]:
+    return {"ConditionCheck": {"TableName": _table(), "Key": to_item(division_key(code)),
+                               "ConditionExpression": "attribute_exists(PK)"}}
+
+
+def pool_audit(committee: str, year: int, action: str, actor_id: str, actor_role: str, after: Any,
+               reason: str | None = None) -> dict[str, Any]:
+    return audit_put(_table(), subject=f"pool#{committee}#{year}", action=action, actor_id=actor_id,
+                     actor_role=actor_role, after=after, reason=reason)
+
+
+# --- applications -------------------------------------------------------------------------
+
+
+def application_item(application: dict[str, Any]) -> dict[str, Any]:
+    order = f"{application['created_at']}#{application['id']}"
+    return {**fund_application_key(application["id"]), "type": "fund_application",
+            "GSI1PK": applicant_partition(application["applicant_id"]), "GSI1SK": order,
+            "GSI2PK": applications_of_pool_partition(application["committee"], application["year"]), "GSI2SK": order,
+            **application}
+
+
+def application_create(application: dict[str, Any]) -> dict[str, Any]:
+    return put(application_item(application), "attribute_not_exists(PK)")
+
+
+def application_versioned_put(application: dict[str, Any], expected_version: int, expected_status: str,
+                              extra_condition: str = "", extra_values: dict[str, Any] | None = None) -> dict[str, Any]:
+    # Two people acting at once: only the one who saw the current version and status wins.
+    condition = "#version = :expected AND #status = :status" + (f" AND {extra_condition}" if extra_condition else "")
+    return put(application_item(application), condition,
+               {":expected": expected_version, ":status": expected_status, **(extra_values or {})},
+               {"#version": "version", "#status": "status"})
+
+
+def get_application(application_id: str) -> dict[str, Any] | None:
+    return dynamo.get_item(fund_application_key(application_id), consistent=True)
+
+
+def get_application_record(application_id: str) -> list[dict[str, Any]]:
+    """The application, its timeline and its objections: one Query (a few pages at most)."""
+    items: list[dict[str, Any]] = []
+    start = None
+    while True:
+        page, start = dynamo.query_page(key_condition="PK = :pk",
+                                        values={":pk": fund_application_partition(application_id)},
+                                        limit=PAGE, start_key=start, consistent=True)
+        items += page
+        if not start:
+            return items
+
+
+def event_put(application_id: str, action: str, actor_id: str, actor_role: str, at: str, status: str | None,
+              reason: str | None = None, amount_fen: int | None = None) -> dict[str, Any]:
+    return audit_put(_table(), subject=f"fund_application#{application_id}", action=action, actor_id=actor_id,
+                     actor_role=actor_role, after={"status": status}, reason=reason, at=at,
+                     key_for=lambda at_iso, event_id: fund_application_item_key(application_id, "EVT", at_iso, event_id),
+                     extra={"status": status, "amount_fen": amount_fen})
+
+
+def objection_put(application_id: str, objection: dict[str, Any]) -> dict[str, Any]:
+    return put({**fund_application_item_key(application_id, "OBJ", objection["id"]), "type": "fund_objection",
+                **objection}, "attribute_not_exists(PK)")
+
+
+def objector_put(application_id: str, objector_digest: str) -> dict[str, Any]:
+    # One objection per resident and application: the same grievance is answered once.
+    return put({**fund_application_item_key(application_id, "OBJECTOR", objector_digest), "type": "fund_objector"},
+               "attribute_not_exists(PK)")
+
+
+def objection_answer(application_id: str, objection_id: str, answer: str, at: str) -> dict[str, Any]:
+    return {"Update": {
+        "TableName": _table(), "Key": to_item(fund_application_item_key(application_id, "OBJ", objection_id)),
+        "UpdateExpression": "SET answer = :answer, answered_at = :at",
+        # An objection is answered once, and only one that was filed.
+        "ConditionExpression": "attribute_exists(PK) AND attribute_not_exists(answer)",
+        "ExpressionAttributeValues": to_item({":answer": answer, ":at": at}),
+    }}
+
+
+def objection_filed(application_id: str, notice_ends_at: str, now: str) -> dict[str, Any]:
+    """Counts an open objection on the application, only while its notice runs: the window
+    is checked by the same write that records the objection."""
+    return {"Update": {
+        "TableName": _table(), "Key": to_item(fund_application_key(application_id)),
+        "UpdateExpression": "ADD open_objections :one",
+        "ConditionExpression": "#status = :in_notice AND notice_ends_at = :ends AND :now < notice_ends_at",
+        "ExpressionAttributeNames": {"#status": "status"},
+        "ExpressionAttributeValues": to_item({":one": 1, ":in_notice": "in_notice", ":ends": notice_ends_at,
+                                              ":now": now}),
+    }}
+
+
+def team_grant_change(committee: str, year: int, team_digest: str, amount_fen: int, cap_fen: int) -> dict[str, Any]:
+    """Adds to (or, negative, takes from) a team's grants of the year; an addition is refused
+    beyond the pool's per-team cap, so two approvals at once cannot both slip under it."""
+    values: dict[str, Any] = {":amount": amount_fen}
+    condition = None
+    if amount_fen > 0:
+        condition = "attribute_not_exists(granted_fen) OR granted_fen <= :room"
+        values[":room"] = cap_fen - amount_fen
+    update: dict[str, Any] = {
+        "TableName": _table(), "Key": to_item(team_grant_key(committee, year, team_digest)),
+        "UpdateExpression": "ADD granted_fen :amount SET #type = :type",
+        "ExpressionAttributeNames": {"#type": "type"},
+        "ExpressionAttributeValues": to_item({**values, ":type": "fund_team"}),
+    }
+    if condition:
+        update["ConditionExpression"] = condition
+    return {"Update": update}
+
+
+def team_granted(committee: str, year: int, team_digest: str) -> int:
+    item = dynamo.get_item(team_grant_key(committee, year, team_digest), consistent=True)
+    return int(item.get("granted_fen", 0)) if item else 0
+
+
+def applications_page(committee: str, year: int, limit: int, start_key: dict[str, Any] | None,
+                      statuses: list[str] | None) -> tuple[list[dict[str, Any]], Any]:
+    """One Query per page. Residents see only public statuses: a filter, so a page may hold
+    fewer than `limit` items but never a draft."""
+    values: dict[str, Any] = {":pk": applications_of_pool_partition(committee, year)}
+    filter_expression = None
+    names = None
+    if statuses:
+        placeholders = [f":s{i}" for i in range(len(statuses))]
+        values.update(dict(zip(placeholders, statuses, strict=True)))
+        filter_expression = f"#status IN ({', '.join(placeholders)})"
+        names = {"#status": "status"}
+    return dynamo.query_page(index=GSI2, key_condition="GSI2PK = :pk", values=values, limit=limit,
+                             start_key=start_key, forward=False, filter_expression=filter_expression, names=names)
+
+
+def my_applications_page(user_id: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[dict[str, Any]], Any]:
+    return dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk", values={":pk": applicant_partition(user_id)},
+                             limit=limit, start_key=start_key, forward=False)

@@ -1,0 +1,103 @@
+"""HTTP routes of autonomy funds."""
+
+from __future__ import annotations
+
+from chalicelib.auth import Principal
+from chalicelib.funds import applications, pools, workflow
+from chalicelib.funds.models import (
+    ApplicationDetail,
+    ApplicationDraft,
+    ApplicationListQuery,
+    ApplicationPage,
+    ApplicationUpdate,
+    FundActionRequest,
+    LedgerPage,
+    ObjectionCreate,
+    ObjectionView,
+    Pool,
+    PoolAllocationReport,
+    PoolCreate,
+    TopUp,
+)
+from chalicelib.models import PageQuery
+from chalicelib.web.api import ApiBlueprint
+
+funds_api = ApiBlueprint(__name__)
+TAGS = ("funds",)
+
+
+@funds_api.operation("/funds/pools/{division}/{year}", "POST",
+                     summary="Allocate a year's pool to a committee, or to every committee of a street by community type",
+                     tags=TAGS, body=PoolCreate, response=PoolAllocationReport, status=201, errors=(404, 409, 422))
+def create_pools(division: str, year: str, principal: Principal, body: PoolCreate) -> PoolAllocationReport:
+    return pools.create_pools(principal, division, year, body)
+
+
+@funds_api.operation("/funds/pools/{division}/{year}", "GET",
+                     summary="A committee's pool: allocated, available, committed and disbursed, in fen", tags=TAGS,
+                     response=Pool, errors=(404,))
+def get_pool(division: str, year: str, principal: Principal) -> Pool:
+    return pools.get_pool(principal, division, year)
+
+
+@funds_api.operation("/funds/pools/{division}/{year}/top-up", "POST", summary="Add money to a pool during its year",
+                     tags=TAGS, body=TopUp, response=Pool, errors=(404, 422))
+def top_up(division: str, year: str, principal: Principal, body: TopUp) -> Pool:
+    return pools.top_up(principal, division, year, body)
+
+
+@funds_api.operation("/funds/pools/{division}/{year}/ledger", "GET",
+                     summary="Every movement of the pool's money, oldest first", tags=TAGS, query=PageQuery,
+                     response=LedgerPage, errors=(404,))
+def ledger(division: str, year: str, principal: Principal, query: PageQuery) -> LedgerPage:
+    return pools.ledger(principal, division, year, query.limit, query.cursor)
+
+
+@funds_api.operation("/funds/pools/{division}/{year}/applications", "GET",
+                     summary="A committee's applications of the year, newest first (residents: the public ones)",
+                     tags=TAGS, query=ApplicationListQuery, response=ApplicationPage, errors=(404,))
+def list_applications(division: str, year: str, principal: Principal, query: ApplicationListQuery) -> ApplicationPage:
+    return applications.list_for_pool(principal, division, year, query)
+
+
+@funds_api.operation("/funds/applications", "POST", summary="Start an application as a draft (the team's lead)",
+                     tags=TAGS, body=ApplicationDraft, response=ApplicationDetail, status=201, errors=(422,))
+def create(principal: Principal, body: ApplicationDraft) -> ApplicationDetail:
+    return applications.create_draft(principal, body)
+
+
+@funds_api.operation("/funds/applications/mine", "GET", summary="My team's applications, newest first", tags=TAGS,
+                     query=PageQuery, response=ApplicationPage)
+def mine(principal: Principal, query: PageQuery) -> ApplicationPage:
+    return applications.list_mine(principal, query)
+
+
+@funds_api.operation("/funds/applications/{id}", "GET",
+                     summary="An application: whole for its team and officials, public part for the committee's residents",
+                     tags=TAGS, response=ApplicationDetail, errors=(404,))
+def get_one(id: str, principal: Principal) -> ApplicationDetail:  # noqa: A002
+    return applications.get_application(principal, id)
+
+
+@funds_api.operation("/funds/applications/{id}", "PUT", summary="Edit a draft or an application returned for changes",
+                     tags=TAGS, body=ApplicationUpdate, response=ApplicationDetail, errors=(404, 409, 422))
+def edit(id: str, principal: Principal, body: ApplicationUpdate) -> ApplicationDetail:  # noqa: A002
+    return applications.update_draft(principal, id, body)
+
+
+@funds_api.operation("/funds/applications/{id}/objections", "POST",
+                     summary="Object during the public notice (residents of the committee)", tags=TAGS,
+                     body=ObjectionCreate, response=ObjectionView, status=201, errors=(404, 409, 422))
+def objection(id: str, principal: Principal, body: ObjectionCreate) -> ObjectionView:  # noqa: A002
+    return applications.object_to(principal, id, body)
+
+
+@funds_api.operation(
+    "/funds/applications/{id}/{action}", "POST",
+    summary="submit, withdraw, return_for_changes, recommend, answer_objection, approve, reject, fund, start, report, "
+            "return, accept, close or cancel",
+    tags=TAGS, body=FundActionRequest, response=ApplicationDetail, errors=(404, 409, 422, 503),
+    description="A conditional write on the application's status and version; money moves in the same transaction.",
+)
+def act(id: str, action: str, principal: Principal, body: FundActionRequest) -> ApplicationDetail:  # noqa: A002
+    return workflow.act(principal, id, action, body)

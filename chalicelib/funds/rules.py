@@ -1,0 +1,220 @@
+"""The rules of autonomy funds, as pure functions and tables.
+
+Money: a pool's four figures move only by the five movements of MOVEMENTS, each a set of
+signed deltas. `apply_movement` is the arithmetic, `requirements` the floor each figure
+must hold before a movement; the repository turns the same requirements into the
+DynamoDB condition, so what the property tests prove of `apply_movement` is what the
+table enforces. allocated = available + committed + disbursed holds after every movement
+because every movement's deltas sum to its change of allocated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from chalicelib.auth import Role
+from chalicelib.funds.models import Action, MovementKind, Status
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+FIGURES = ("allocated_fen", "available_fen", "committed_fen", "disbursed_fen")
+
+MOVEMENTS: dict[MovementKind, dict[str, int]] = {
+    MovementKind.allocate: {"allocated_fen": 1, "available_fen": 1},
+    MovementKind.commit: {"available_fen": -1, "committed_fen": 1},
+    MovementKind.disburse: {"committed_fen": -1, "disbursed_fen": 1},
+    MovementKind.release: {"committed_fen": -1, "available_fen": 1},
+    MovementKind.refund: {"disbursed_fen": -1, "available_fen": 1},
+}
+
+
+@dataclass(frozen=True)
+class Figures:
+    allocated_fen: int = 0
+    available_fen: int = 0
+    committed_fen: int = 0
+    disbursed_fen: int = 0
+
+    def balanced(self) -> bool:
+        return (self.allocated_fen == self.available_fen + self.committed_fen + self.disbursed_fen
+                and min(self.allocated_fen, self.available_fen, self.committed_fen, self.disbursed_fen) >= 0)
+
+
+class InsufficientFunds(Exception):
+    def __init__(self, figure: str, needed: int, held: int):
+        super().__init__(f"{figure}: needs {needed}, holds {held}")
+        self.figure = figure
+        self.needed = needed
+        self.held = held
+
+
+Movement = tuple[MovementKind, int]
+
+
+def deltas(movements: list[Movement]) -> dict[str, int]:
+    """The combined change of each figure; amounts must be positive whole fen."""
+    total = dict.fromkeys(FIGURES, 0)
+    for kind, amount in movements:
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+            raise ValueError(f"a movement moves a positive number of fen, not {amount!r}")
+        for figure, sign in MOVEMENTS[kind].items():
+            total[figure] += sign * amount
+    return total
+
+
+def requirements(movements: list[Movement]) -> dict[str, int]:
+    """The least each figure must hold for the movements to leave it non-negative."""
+    return {figure: -change for figure, change in deltas(movements).items() if change < 0}
+
+
+def apply_movements(figures: Figures, movements: list[Movement]) -> Figures:
+    for figure, needed in requirements(movements).items():
+        if getattr(figures, figure) < needed:
+            raise InsufficientFunds(figure, needed, getattr(figures, figure))
+    change = deltas(movements)
+    return replace(figures, **{figure: getattr(figures, figure) + change[figure] for figure in FIGURES})
+
+
+def settlement(approved_fen: int, advance_fen: int, actual_fen: int) -> list[Movement]:
+    """What acceptance moves: the team is paid what it spent, up to the approved amount;
+    the promise it did not use goes back to the pool; an advance larger than the spending
+    is paid back."""
+    paid = min(actual_fen, approved_fen)
+    movements: list[Movement] = []
+    if paid > advance_fen:
+        movements.append((MovementKind.disburse, paid - advance_fen))
+    unused_promise = approved_fen - max(paid, advance_fen)
+    if unused_promise > 0:
+        movements.append((MovementKind.release, unused_promise))
+    if advance_fen > paid:
+        movements.append((MovementKind.refund, advance_fen - paid))
+    return movements
+
+
+# --- the year -----------------------------------------------------------------------------
+
+
+def shanghai_date(moment: datetime) -> date:
+    return moment.astimezone(SHANGHAI).date()
+
+
+def pool_is_open(year: int, now: datetime) -> bool:
+    """A pool is this year's money: it takes allocations and approvals until 31 December
+    ends in Shanghai, and nothing carries over."""
+    return shanghai_date(now).year <= year
+
+
+def may_create_pool(year: int, now: datetime) -> bool:
+    # Next year's pools may be set up in advance; past years are closed.
+    return shanghai_date(now).year <= year <= shanghai_date(now).year + 1
+
+
+# --- public notice (公示) -----------------------------------------------------------------
+
+
+def notice_ends(recommended_at: datetime, days: int) -> datetime:
+    """A notice runs `days` full days after the day it starts, to Shanghai midnight: one
+    recommended on 23 November for 7 days can be objected to until 30 November 24:00."""
+    last_day = shanghai_date(recommended_at) + timedelta(days=days)
+    return datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=SHANGHAI).astimezone(UTC)
+
+
+def notice_running(notice_ends_at: str | None, now_iso: str) -> bool:
+    return notice_ends_at is not None and now_iso < notice_ends_at
+
+
+def phase(status: Status, notice_ends_at: str | None, now_iso: str) -> str:
+    if status is Status.in_notice and not notice_running(notice_ends_at, now_iso):
+        return "notice_ended"
+    return status.value
+
+
+# --- the workflow ---------------------------------------------------------------------------
+
+TRANSITIONS: dict[tuple[Status, Action], Status] = {
+    (Status.draft, Action.submit): Status.submitted,
+    (Status.changes_requested, Action.submit): Status.submitted,
+    (Status.draft, Action.withdraw): Status.withdrawn,
+    (Status.submitted, Action.withdraw): Status.withdrawn,
+    (Status.changes_requested, Action.withdraw): Status.withdrawn,
+    (Status.in_notice, Action.withdraw): Status.withdrawn,
+    (Status.submitted, Action.return_for_changes): Status.changes_requested,
+    (Status.submitted, Action.recommend): Status.in_notice,
+    (Status.in_notice, Action.answer_objection): Status.in_notice,
+    (Status.in_notice, Action.approve): Status.approved,
+    (Status.in_notice, Action.reject): Status.rejected,
+    (Status.approved, Action.fund): Status.funded,
+    (Status.approved, Action.cancel): Status.cancelled,
+    (Status.funded, Action.start): Status.in_progress,
+    (Status.in_progress, Action.report): Status.reported,
+    (Status.reported, Action.return_): Status.in_progress,
+    (Status.reported, Action.accept): Status.accepted,
+    (Status.accepted, Action.close): Status.closed,
+}
+
+# Who acts: the team's lead on its own application, the committee's staff on the first
+# review and the notice, the street on the money.
+APPLICANT = "applicant"
+COMMITTEE = frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin})
+STREET = frozenset({Role.street_official, Role.district_admin, Role.platform_admin})
+ACTORS: dict[Action, str | frozenset[Role]] = {
+    Action.submit: APPLICANT,
+    Action.withdraw: APPLICANT,
+    Action.start: APPLICANT,
+    Action.report: APPLICANT,
+    Action.return_for_changes: COMMITTEE,
+    Action.recommend: COMMITTEE,
+    Action.answer_objection: COMMITTEE,
+    Action.return_: COMMITTEE,
+    Action.close: COMMITTEE,
+    Action.approve: STREET,
+    Action.reject: STREET,
+    Action.fund: STREET,
+    Action.accept: STREET,
+    Action.cancel: STREET,
+}
+
+REQUIRED_FIELDS: dict[Action, tuple[str, ...]] = {
+    Action.return_for_changes: ("reason",),
+    Action.answer_objection: ("objection_id", "answer"),
+    Action.reject: ("reason",),
+    Action.fund: ("advance_fen",),
+    Action.report: ("report",),
+    Action.return_: ("reason",),
+    Action.cancel: ("reason",),
+}
+
+PUBLIC_STATUSES = frozenset({Status.in_notice, Status.approved, Status.funded, Status.in_progress, Status.reported,
+                             Status.accepted, Status.closed})
+EDITABLE_STATUSES = frozenset({Status.draft, Status.changes_requested})
+
+
+def may_act(role: Role, is_applicant: bool, action: Action) -> bool:
+    actors = ACTORS[action]
+    return is_applicant if actors == APPLICANT else role in actors
+
+
+def missing_fields(action: Action, present: set[str]) -> list[str]:
+    return [name for name in REQUIRED_FIELDS.get(action, ()) if name not in present]
+
+
+def allowed_actions(status: Status, role: Role, is_applicant: bool) -> list[str]:
+    return [action.value for (from_status, action) in TRANSITIONS
+            if from_status is status and may_act(role, is_applicant, action)]
+
+
+def cap_problems(requested_fen: int, team_granted_fen: int, per_application_cap_fen: int,
+                 per_team_cap_fen: int) -> list[str]:
+    problems = []
+    if requested_fen > per_application_cap_fen:
+        problems.append("per_application_cap")
+    if team_granted_fen + requested_fen > per_team_cap_fen:
+        problems.append("per_team_cap")
+    return problems
+
+
+def team_key(name: str) -> str:
+    """One team, however its name is spaced or cased, so that the yearly cap cannot be
+    dodged by renaming "阳光 合唱团" to "阳光合唱团"."""
+    return "".join(name.split()).replace("\u3000", "").casefold()
