@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(PY) bench/cold_start.py
 	$(PY) -W ignore bench/suggestion_calls.py
 	$(PY) -W ignore bench/ballot_calls.py
+	$(PY) -W ignore bench/fund_calls.py
 	$(PY) bench/tally.py
 
 clean:

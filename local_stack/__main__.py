@@ -36,18 +36,20 @@ def main(argv: list[str] | None = None) -> int:
         stack.api_url = f"http://127.0.0.1:{args.port}"
         apply_environment(stack)
 
-        from local_stack.demo import add_demo_suggestions, add_demo_users, load_divisions
+        from local_stack.demo import add_demo_funds, add_demo_suggestions, add_demo_users, load_divisions
         from local_stack.server import make_server
 
         divisions = load_divisions()
         users = add_demo_users(stack)
         suggestions = add_demo_suggestions(users)
+        fund_applications = add_demo_funds(users)
         state = Path(args.state)
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps(stack.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
         server = make_server(args.port)
-        print(f"Mulin is up in {time.monotonic() - started:.1f} s ({divisions} divisions, {suggestions} demo suggestions)")
+        print(f"Mulin is up in {time.monotonic() - started:.1f} s ({divisions} divisions, {suggestions} demo suggestions, "
+              f"{fund_applications} demo fund applications)")
         print(f"  API          {stack.api_url}  (health: {stack.api_url}/health, contract: {stack.api_url}/openapi.json)")
         print(f"  embedded AWS {moto.url}  (region {stack.region})")
         print(f"  stack        {state}")

@@ -10,7 +10,8 @@ DEMO_PASSWORD = "mulin-demo-2026"
 
 # (role, phone, jurisdiction): a committee, its street, its district, the city.
 DEMO_ACCOUNTS = (
-    ("resident", "+8613800000001", None),
+    # A resident whose home in 控一居委会 the committee has verified: can vote and apply for funds.
+    ("resident", "+8613800000001", "310110012001"),
     ("committee_staff", "+8613800000002", "310110012001"),
     ("street_official", "+8613800000003", "310110012"),
     ("district_admin", "+8613800000004", "310110"),
@@ -56,3 +57,46 @@ def add_demo_suggestions(users: list[DemoUser]) -> int:
         for action, fields in steps:
             service.act_on_suggestion(street, receipt.id, action, ActionRequest(**fields))
     return len(cases)
+
+
+def add_demo_funds(users: list[DemoUser]) -> int:
+    """This year's pool of the demo committee, with a draft and two applications on public
+    notice, so the resident's list, the committee's list and the notice are not empty."""
+    from chalicelib import clock
+    from chalicelib.auth import Principal, Role
+    from chalicelib.funds import applications, pools, rules, workflow
+    from chalicelib.funds.models import ApplicationDraft, FundActionRequest, PoolCreate
+
+    by_role = {user.role: user for user in users}
+    resident_user, staff_user, street_user = by_role["resident"], by_role["committee_staff"], by_role["street_official"]
+    committee = staff_user.division or ""
+    resident = Principal(user_id=resident_user.user_id, role=Role.resident, phone=resident_user.username,
+                         residence=committee)
+    staff = Principal(user_id=staff_user.user_id, role=Role.committee_staff, jurisdiction=committee)
+    street = Principal(user_id=street_user.user_id, role=Role.street_official, jurisdiction=street_user.division)
+    year = rules.shanghai_date(clock.utc_now()).year
+    pools.create_pools(street, committee, str(year), PoolCreate(
+        allocated_fen=15_000_000, per_application_cap_fen=2_000_000, per_team_cap_fen=3_000_000, notice_days=7))
+    today = rules.shanghai_date(clock.utc_now()).isoformat()
+    plans = [
+        ("楼道微改造：加装扶手和感应灯", "micro_renovation", "12 号楼楼组", [("不锈钢扶手（米）", 18_000, 40), ("感应灯", 6_500, 12)],
+         []),
+        ("一老一小周末课堂", "old_and_young", "银发志愿队", [("手工材料", 120_000, 4), ("场地布置", 80_000, 1)],
+         ["submit", "recommend"]),
+        ("小区绿化认养", "greening", "绿手指园艺队", [("花苗", 1_500, 300), ("工具", 50_000, 1)],
+         ["submit", "recommend"]),
+    ]
+    for title, category, team, lines, steps in plans:
+        draft = applications.create_draft(resident, ApplicationDraft.model_validate({
+            "committee": committee, "year": year, "title": title, "category": category,
+            "team": {"name": team, "lead_name": "王阿姨", "member_count": 12},
+            "purpose": f"{title}，由居民自治团队组织实施，费用公开。", "beneficiaries": 200,
+            "starts_on": today, "ends_on": f"{year}-12-31",
+            "lines": [{"item": item, "unit_price_fen": price, "quantity": quantity} for item, price, quantity in lines],
+            "requested_fen": sum(price * quantity for _, price, quantity in lines),
+        }))
+        version = draft.version or 1
+        for action in steps:
+            actor = resident if action == "submit" else staff
+            version = workflow.act(actor, draft.id, action, FundActionRequest(version=version)).version or version
+    return len(plans)

@@ -36,8 +36,12 @@ def now_iso() -> str:
     return clock.iso(clock.utc_now())
 
 
+def is_application_id(text: str) -> bool:
+    return len(text) == 26 and text.isalnum()
+
+
 def load(application_id: str) -> dict[str, Any]:
-    found = repository.get_application(application_id) if len(application_id) == 26 and application_id.isalnum() else None
+    found = repository.get_application(application_id) if is_application_id(application_id) else None
     if found is None:
         raise NotFoundError(NOT_FOUND)
     return found
@@ -137,8 +141,8 @@ def split_record(items: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, li
 
 
 def get_application(principal: Principal, application_id: str) -> ApplicationDetail:
-    load(application_id)
-    application, events, objections = split_record(repository.get_application_record(application_id))
+    records = repository.get_application_record(application_id) if is_application_id(application_id) else []
+    application, events, objections = split_record(records)
     if application is None:
         raise NotFoundError(NOT_FOUND)
     at = now_iso()

@@ -126,6 +126,23 @@ def test_demo_suggestions_are_in_the_residents_list_and_the_streets_queue(runnin
     assert all("****" in c["submitter_phone_masked"] for c in queue["items"])
 
 
+def test_demo_fund_pool_and_applications_are_readable(running_stack):
+    state = running_stack["state"]
+    cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
+    resident = next(u for u in state["demo_users"] if u["role"] == "resident")
+    token = cognito.initiate_auth(
+        ClientId=state["user_pool_client_id"], AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": resident["username"], "PASSWORD": resident["password"]},
+    )["AuthenticationResult"]["IdToken"]
+    status, mine = http_get(f"{state['api_url']}/funds/applications/mine", token)
+    assert status == 200
+    assert sorted(a["status"] for a in mine["items"]) == ["draft", "in_notice", "in_notice"]
+    year = mine["items"][0]["year"]
+    status, pool = http_get(f"{state['api_url']}/funds/pools/310110012001/{year}", token)
+    assert status == 200
+    assert pool["allocated_fen"] == pool["available_fen"] == 15_000_000 and pool["is_open"]
+
+
 def test_ctrl_c_stops_everything(running_stack):
     process = running_stack["process"]
     process.send_signal(signal.SIGINT)
