@@ -79,8 +79,8 @@ def add_demo_funds(users: list[DemoUser]) -> int:
         allocated_fen=15_000_000, per_application_cap_fen=2_000_000, per_team_cap_fen=3_000_000, notice_days=7))
     today = rules.shanghai_date(clock.utc_now()).isoformat()
     plans = [
-        ("楼道微改造：加装扶手和感应灯", "micro_renovation", "12 号楼楼组", [("不锈钢扶手（米）", 18_000, 40), ("感应灯", 6_500, 12)],
-         []),
+        ("楼道微改造：加装扶手和感应灯", "micro_renovation", "12 号楼楼组",
+         [("不锈钢扶手（米）", 18_000, 40), ("感应灯", 6_500, 12)], []),
         ("一老一小周末课堂", "old_and_young", "银发志愿队", [("手工材料", 120_000, 4), ("场地布置", 80_000, 1)],
          ["submit", "recommend"]),
         ("小区绿化认养", "greening", "绿手指园艺队", [("花苗", 1_500, 300), ("工具", 50_000, 1)],
