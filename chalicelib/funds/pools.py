@@ -26,7 +26,9 @@ def rule_error(message: str, field: str, rule: str = "rule_violated") -> RuleVio
 
 def checked_year(year: str | int) -> int:
     text = str(year)
-    if not (len(text) == 4 and text.isdigit()):
+    # ASCII only: str.isdigit() also takes full-width and other scripts' digits, which
+    # int() would read as the same year under a second path.
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
         raise NotFoundError(NO_POOL)
     return int(text)
 

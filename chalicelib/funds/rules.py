@@ -10,6 +10,7 @@ because every movement's deltas sum to its change of allocated.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -215,6 +216,8 @@ def cap_problems(requested_fen: int, team_granted_fen: int, per_application_cap_
 
 
 def team_key(name: str) -> str:
-    """One team, however its name is spaced or cased, so that the yearly cap cannot be
-    dodged by renaming "阳光 合唱团" to "阳光合唱团"."""
-    return "".join(name.split()).replace("\u3000", "").casefold()
+    """One team, however its name is spaced, cased or typed (full-width letters, invisible
+    characters), so that the yearly cap cannot be dodged by renaming "阳光 合唱团" to
+    "阳光合唱团" or "ＡＢＣ舞蹈队" to "ABC舞蹈队"."""
+    folded = unicodedata.normalize("NFKC", name)
+    return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf").casefold()
