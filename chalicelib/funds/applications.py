@@ -7,7 +7,7 @@ from typing import Any
 
 from ulid import ULID
 
-from chalicelib import clock
+from chalicelib import clock, idempotency
 from chalicelib.auth import Principal, Role, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError
@@ -89,12 +89,22 @@ def _pool_for(body: ApplicationDraft) -> dict[str, Any]:
     return pool
 
 
-def create_draft(principal: Principal, body: ApplicationDraft) -> ApplicationDetail:
+def create_draft(principal: Principal, body: ApplicationDraft, idempotency_key: str | None = None) -> ApplicationDetail:
     require(principal, "fund.apply")
+    key = idempotency.checked_key(idempotency_key)
     if principal.residence != body.committee:
         raise ForbiddenError("Teams apply to the committee where their lead lives, once the committee has verified it. "
                              "/ 请向您居住地、经居委会核实的居委会申报。")
     _draft_problems(body, _pool_for(body))
+    if key is None:
+        return _create_draft(principal, body)
+    # A phone that lost the answer and sends again gets the same draft, not a second one.
+    result = idempotency.once(lambda request: _create_draft(principal, body).model_dump(mode="json"), key=key,
+                              caller=principal.user_id, payload=body.model_dump(mode="json"))
+    return ApplicationDetail.model_validate(result)
+
+
+def _create_draft(principal: Principal, body: ApplicationDraft) -> ApplicationDetail:
     at = now_iso()
     application = {
         **_contents(body), "id": str(ULID()), "applicant_id": principal.user_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chalicelib import idempotency
 from chalicelib.auth import Principal
 from chalicelib.funds import applications, pools, workflow
 from chalicelib.funds.models import (
@@ -61,9 +62,13 @@ def list_applications(division: str, year: str, principal: Principal, query: App
 
 
 @funds_api.operation("/funds/applications", "POST", summary="Start an application as a draft (the team's lead)",
-                     tags=TAGS, body=ApplicationDraft, response=ApplicationDetail, status=201, errors=(422,))
-def create(principal: Principal, body: ApplicationDraft) -> ApplicationDetail:
-    return applications.create_draft(principal, body)
+                     tags=TAGS, body=ApplicationDraft, response=ApplicationDetail, status=201, errors=(409, 422, 503),
+                     headers=("Idempotency-Key",),
+                     description="A retry with the same Idempotency-Key returns the first draft; the same key with "
+                                 "another body is 409.")
+def create(principal: Principal, body: ApplicationDraft, idempotency_key: str | None) -> ApplicationDetail:
+    idempotency.register_lambda_context(funds_api.current_app.lambda_context)
+    return applications.create_draft(principal, body, idempotency_key)
 
 
 @funds_api.operation("/funds/applications/mine", "GET", summary="My team's applications, newest first", tags=TAGS,

@@ -155,10 +155,10 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
         writes += repository.ledger_puts(committee, year, step.movements, at, principal.role.value,
                                          application_id=application_id, reason=action.value)
     if step.team_change:
-        pool = pools.load_pool(committee, year)
+        # Only a grant that grows is held to the cap; giving money back needs no read.
+        cap = int(pools.load_pool(committee, year)["per_team_cap_fen"]) if step.team_change > 0 else 0
         team_index = len(writes)
-        writes.append(repository.team_grant_change(committee, year, application["team_digest"], step.team_change,
-                                                   int(pool["per_team_cap_fen"])))
+        writes.append(repository.team_grant_change(committee, year, application["team_digest"], step.team_change, cap))
     extra_index = len(writes)
     writes += step.extra
     message = message_for(updated, action.value)
