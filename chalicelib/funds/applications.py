@@ -204,7 +204,9 @@ def object_to(principal: Principal, application_id: str, body: ObjectionCreate) 
             application.get("notice_ends_at"), at):
         raise pools.rule_error(f"Objections are taken while the notice runs, until {application.get('notice_ends_at')} "
                                "(UTC). / 不在公示期内，不能提出异议。", "reason", "outside_window")
-    objection = {"id": str(ULID()), "reason": body.reason, "filed_at": at}
+    # The inbox key, opaque like every recipient, so the answer reaches the objector.
+    objection = {"id": str(ULID()), "reason": body.reason, "filed_at": at,
+                 "objector_key": submitter_key(principal.phone, principal.user_id)}
     objector = keyed_digest("fund-objector", f"{principal.phone or principal.user_id}")
     try:
         repository.write([

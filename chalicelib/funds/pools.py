@@ -112,6 +112,10 @@ def create_pools(principal: Principal, division: str, year: str, body: PoolCreat
                                 "该居委会本年度资金池已设立，请追加拨款。") from exc
         return PoolAllocationReport(created=[pool_of(pool, at)], skipped=[])
     if level == "street":
+        from chalicelib.divisions.repository import get_division
+
+        if get_division(division) is None:
+            raise NotFoundError("No such street. / 没有这个街道。")
         if body.amounts_by_type is None:
             raise rule_error("Give amounts_by_type for a street. / 请按社区类型填写拨款金额。", "amounts_by_type")
         return _allocate_street(principal, division, number, body, at)

@@ -126,3 +126,10 @@ def message_for(application: dict[str, Any], event: str) -> dict[str, Any] | Non
     return {"subject_type": "fund_application", "subject_id": application["id"], "event": event,
             "status": application["status"], "text": zh.format(title=application["title"]),
             "text_en": en.format(title=application["title"])}
+
+
+def objection_message(application: dict[str, Any], answer: str) -> dict[str, Any]:
+    return {"subject_type": "fund_application", "subject_id": application["id"], "event": "objection_answered",
+            "status": application["status"],
+            "text": f"您对自治金申报「{application['title']}」提出的异议已答复：{answer}",
+            "text_en": f"Your objection to the fund application “{application['title']}” was answered: {answer}"}

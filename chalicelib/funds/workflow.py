@@ -16,7 +16,7 @@ from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError
 from chalicelib.funds import applications, pools, repository, rules
 from chalicelib.funds.models import Action, ApplicationDetail, FundActionRequest, MovementKind, Status
 from chalicelib.funds.rules import Movement
-from chalicelib.funds.views import message_for
+from chalicelib.funds.views import message_for, objection_message
 from chalicelib.notifications.repository import inbox_put
 from chalicelib.notifications.service import announce
 from chalicelib.storage.dynamo import ConditionFailedError
@@ -30,6 +30,7 @@ class Step:
     movements: list[Movement] = field(default_factory=list)
     team_change: int = 0
     extra: list[dict[str, Any]] = field(default_factory=list)
+    announcements: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     amount_fen: int | None = None
 
 
@@ -94,9 +95,16 @@ def _step(principal: Principal, application: dict[str, Any], action: Action, bod
         ends = rules.notice_ends(clock.utc_now(), int(pool["notice_days"]))
         step.update.update(notice_starts_at=now_iso, notice_ends_at=clock.iso(ends))
     elif action is Action.answer_objection:
-        step.extra.append(repository.objection_answer(application["id"], body.objection_id or "", body.answer or "",
-                                                      now_iso))
+        objection = repository.get_objection(application["id"], body.objection_id or "")
+        if objection is None or objection.get("answer"):
+            raise ConflictError("No such unanswered objection. / 该异议不存在或已答复。",
+                                details=[{"field": "objection_id", "type": "not_open", "message": "not open"}])
+        step.extra.append(repository.objection_answer(application["id"], objection["id"], body.answer or "", now_iso))
         step.update["open_objections"] = application.get("open_objections", 0) - 1
+        if objection.get("objector_key"):
+            step.extra.append(inbox_put(objection["objector_key"], objection_message(application, body.answer or ""),
+                                        now_iso, int(clock.utc_now().timestamp())))
+            step.announcements.append((objection["objector_key"], objection_message(application, body.answer or "")))
     elif action in (Action.approve, Action.reject):
         _notice_over(application, now_iso)
         # An objection filed in the notice's last second must still stop a decision.
@@ -168,8 +176,7 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
         repository.write(writes)
     except ConditionFailedError as exc:
         raise _refusal(exc.failed, application, action, pool_index, team_index, extra_index) from exc
-    if message:
-        announce([(application["applicant_key"], message)])
+    announce(step.announcements + ([(application["applicant_key"], message)] if message else []))
     return applications.get_application(principal, application_id)
 
 

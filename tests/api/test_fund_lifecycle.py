@@ -79,6 +79,10 @@ def test_an_application_from_draft_to_closed_moves_the_money_exactly(client, acc
     answered = act(client, staff, draft["id"], "answer_objection", waiting["version"],
                    objection_id=objection.json_body["id"], answer="排练安排在工作日 14:00–16:00，在活动室内进行。")
     assert answered["open_objections"] == 0 and answered["objections"][0]["answer"]
+    told = get(client, "/notifications/mine?limit=50", neighbour).json_body["items"]
+    assert any(m["subject_id"] == draft["id"] and m["event"] == "objection_answered" and "14:00" in m["text"]
+               for m in told)
+    assert "objector_key" not in str(answered)
     assert_pool(client, street, (ALLOCATED, ALLOCATED, 0, 0))
 
     approved = act(client, street, draft["id"], "approve", answered["version"])
