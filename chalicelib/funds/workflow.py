@@ -182,6 +182,14 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
 
 def _refusal(failed: list[int], application: dict[str, Any], action: Action, pool_index: int | None,
              team_index: int | None, extra_index: int) -> Exception:
+    # The application itself first: if someone else moved it, that is the news, whatever
+    # else the transaction would also have run into.
+    if 0 in failed:
+        now = repository.get_application(application["id"]) or {}
+        if now.get("version") == application["version"]:
+            return pools.rule_error("An objection arrived meanwhile; answer it first. / 有新的异议，请先答复。",
+                                    "objections", "objections_open")
+        return ConflictError("The application changed meanwhile; reload it. / 申报已被更新，请刷新。")
     if pool_index is not None and pool_index in failed:
         pool = repository.get_pool(application["committee"], application["year"]) or {}
         return pools.rule_error(
@@ -193,8 +201,4 @@ def _refusal(failed: list[int], application: dict[str, Any], action: Action, poo
     if action is Action.answer_objection and extra_index in failed:
         return ConflictError("No such unanswered objection. / 该异议不存在或已答复。",
                              details=[{"field": "objection_id", "type": "not_open", "message": "not open"}])
-    now = repository.get_application(application["id"]) or {}
-    if 0 in failed and now.get("version") == application["version"]:
-        return pools.rule_error("An objection arrived meanwhile; answer it first. / 有新的异议，请先答复。", "objections",
-                                "objections_open")
-    return ConflictError("The application changed meanwhile; reload it. / 申报已被更新，请刷新。")
+    return ConflictError("The record changed meanwhile; reload it. / 记录已被更新，请刷新。")
