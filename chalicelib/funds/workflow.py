@@ -8,6 +8,7 @@ figures with their ledger entries and the team's yearly total, all or nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from chalicelib import clock
@@ -93,6 +94,10 @@ def _step(principal: Principal, application: dict[str, Any], action: Action, bod
     if action is Action.recommend:
         pool = pools.load_pool(application["committee"], application["year"])
         ends = rules.notice_ends(clock.utc_now(), int(pool["notice_days"]))
+        # A notice that outlasts the year would leave nothing to approve from: pools close on 31 December.
+        if not rules.pool_is_open(application["year"], ends - timedelta(milliseconds=1)):
+            raise pools.rule_error(f"A {pool['notice_days']}-day notice would end after the pool's year. / "
+                                   "公示期将跨越年度，资金池届时已关闭。", "notice_ends_at", "notice_past_year_end")
         step.update.update(notice_starts_at=now_iso, notice_ends_at=clock.iso(ends))
     elif action is Action.answer_objection:
         objection = repository.get_objection(application["id"], body.objection_id or "")
