@@ -34,18 +34,8 @@ def get_division(code: str) -> Division | None:
 
 
 def list_children(code: str) -> list[DivisionSummary]:
-    children: list[DivisionSummary] = []
-    start: dict[str, Any] | None = None
-    while True:
-        items, start = dynamo.query_page(
-            key_condition="PK = :pk AND begins_with(SK, :prefix)",
-            values={":pk": division_children_partition(code), ":prefix": "DIV#"},
-            limit=CHILDREN_PAGE,
-            start_key=start,
-        )
-        children.extend(DivisionSummary.model_validate({k: item[k] for k in DivisionSummary.model_fields}) for item in items)
-        if not start:
-            return children
+    return [DivisionSummary.model_validate({k: getattr(child, k) for k in DivisionSummary.model_fields})
+            for child in list_child_divisions(code)]
 
 
 def list_child_divisions(code: str) -> list[Division]:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from chalicelib.divisions.models import CommunityType
-from chalicelib.models import RequestModel, ResponseModel, not_blank
+from chalicelib.models import PageQuery, RequestModel, ResponseModel, not_blank
 
 COMMITTEE_CODE = r"^31[0-9]{10}$"
 ULID_TEXT = r"^[0-9A-HJKMNP-TV-Z]{26}$"
@@ -369,7 +369,5 @@ class ApplicationPage(ResponseModel):
     next_cursor: str | None = None
 
 
-class ApplicationListQuery(RequestModel):
-    limit: int = Field(default=20, ge=1, le=100)
-    cursor: str | None = Field(default=None, max_length=2048)
+class ApplicationListQuery(PageQuery):
     status: Status | None = None

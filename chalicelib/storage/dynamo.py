@@ -54,6 +54,19 @@ def translate_client_error(exc: Exception) -> Exception:
     return exc
 
 
+def put_op(item: dict[str, Any], condition: str | None = None, values: dict[str, Any] | None = None,
+           names: dict[str, str] | None = None) -> dict[str, Any]:
+    """The Put of one item inside a transaction, with its condition if it has one."""
+    operation: dict[str, Any] = {"TableName": table_name(), "Item": to_item(item)}
+    if condition:
+        operation["ConditionExpression"] = condition
+    if values:
+        operation["ExpressionAttributeValues"] = to_item(values)
+    if names:
+        operation["ExpressionAttributeNames"] = names
+    return {"Put": operation}
+
+
 def get_item(key: dict[str, str], consistent: bool = False) -> dict[str, Any] | None:
     from botocore.exceptions import ClientError
 

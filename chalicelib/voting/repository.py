@@ -53,16 +53,7 @@ def _table() -> str:
     return dynamo.table_name()
 
 
-def put(item: dict[str, Any], condition: str | None = None, values: dict[str, Any] | None = None,
-        names: dict[str, str] | None = None) -> dict[str, Any]:
-    operation: dict[str, Any] = {"TableName": _table(), "Item": to_item(item)}
-    if condition:
-        operation["ConditionExpression"] = condition
-    if values:
-        operation["ExpressionAttributeValues"] = to_item(values)
-    if names:
-        operation["ExpressionAttributeNames"] = names
-    return {"Put": operation}
+put = dynamo.put_op
 
 
 def audit(round_id: str, action: str, actor_id: str, actor_role: str, after: Any = None,

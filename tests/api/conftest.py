@@ -117,3 +117,16 @@ def client(api_env):
 
     with forbid_scans(), Client(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def at(monkeypatch):
+    """Moves the platform's clock to a Shanghai wall-clock time, e.g. "2027-03-02T10:00:00"."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    def move_to(shanghai_time: str) -> None:
+        instant = datetime.fromisoformat(shanghai_time).replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+        monkeypatch.setattr("chalicelib.clock.utc_now", lambda: instant)
+
+    return move_to

@@ -6,27 +6,14 @@ works in a year of its own (moving the clock there) and never assumes an empty p
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-import pytest
 import requests
 
 from tests.api.suggestion_helpers import get, post
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 COMMITTEE = "310110012001"  # 控一居委会, where kongjiang_resident's residence is verified
 STREET = "310110012"
-
-
-@pytest.fixture
-def at(monkeypatch):
-    def move_to(shanghai_time: str) -> None:
-        instant = datetime.fromisoformat(shanghai_time).replace(tzinfo=SHANGHAI)
-        monkeypatch.setattr("chalicelib.clock.utc_now", lambda: instant)
-
-    return move_to
 
 
 def create_pool(client, official, year: int, allocated_fen: int, committee: str = COMMITTEE, **overrides: Any):
@@ -66,6 +53,20 @@ def ledger_sums(client, account, year: int) -> dict[str, int]:
         cursor = page.json_body["next_cursor"]
         if not cursor:
             return sums
+
+
+def all_pages(client, path: str, account) -> list[dict[str, Any]]:
+    """Every item of a list: the session's other tests, at later clock times, fill its newest pages."""
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        separator = "&" if "?" in path else "?"
+        page = get(client, path + (f"{separator}cursor={cursor}" if cursor else ""), account)
+        assert page.status_code == 200, page.body
+        items += page.json_body["items"]
+        cursor = page.json_body["next_cursor"]
+        if not cursor:
+            return items
 
 
 def application(year: int, team: str = "阳光合唱团", lines: list[dict[str, Any]] | None = None, **overrides: Any):

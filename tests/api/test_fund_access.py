@@ -18,10 +18,8 @@ import pytest
 from app import app
 from chalicelib.funds import rules
 from chalicelib.funds.models import Action, FundActionRequest
-from tests.api.fund_helpers import COMMITTEE, act, application, at, create_pool, detail, new_application, pool
+from tests.api.fund_helpers import COMMITTEE, act, application, create_pool, detail, new_application, pool
 from tests.api.suggestion_helpers import get, post
-
-__all__ = ["at"]
 
 # Pools are one per committee and year in a table the whole session shares, so these
 # tests keep to years of their own.

@@ -15,10 +15,8 @@ import pytest
 import requests
 from ulid import ULID
 
-from tests.api.fund_helpers import COMMITTEE, act, application, at, create_pool, detail, new_application, pool, upload_receipt
+from tests.api.fund_helpers import COMMITTEE, act, application, create_pool, detail, new_application, pool, upload_receipt
 from tests.api.suggestion_helpers import get, post
-
-__all__ = ["at"]
 
 # Pools are one per committee and year in a table the whole session shares, so these
 # tests keep to years of their own; NO_POOL_YEAR never gets a pool for COMMITTEE.

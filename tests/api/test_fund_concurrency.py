@@ -21,11 +21,9 @@ from chalicelib.errors import MulinError
 from chalicelib.funds import applications, repository, workflow
 from chalicelib.funds.models import ApplicationDraft, FundActionRequest
 from chalicelib.web.middleware import error_body
-from tests.api.fund_helpers import COMMITTEE, at, create_pool, detail, figures, ledger_sums
+from tests.api.fund_helpers import COMMITTEE, create_pool, detail, figures, ledger_sums
 from tests.api.fund_helpers import application as application_body
 from tests.api.suggestion_helpers import get, post
-
-__all__ = ["at"]
 
 YEAR = 2033  # the pool that affords 20 of 50 equal requests, alone in its year
 SHARED_YEAR = 2034  # unequal requests, and officials racing on one application

@@ -5,24 +5,21 @@ draft → submit → return → edit → resubmit → recommend → public notic
 
 from __future__ import annotations
 
-from tests.api.fund_helpers import COMMITTEE, act, at, create_pool, detail, figures, ledger_sums, new_application, upload_receipt
+from tests.api.fund_helpers import (
+    COMMITTEE,
+    act,
+    all_pages,
+    create_pool,
+    detail,
+    figures,
+    ledger_sums,
+    new_application,
+    upload_receipt,
+)
 from tests.api.suggestion_helpers import get, post
-
-__all__ = ["at"]
 
 YEAR = 2031
 ALLOCATED = 20_000_000  # ¥200,000
-
-
-def whole_inbox(client, account) -> list[dict]:
-    """Every page: the session's other tests, at later clock times, fill the newest ones."""
-    messages, cursor = [], None
-    while True:
-        page = get(client, "/notifications/mine?limit=100" + (f"&cursor={cursor}" if cursor else ""), account).json_body
-        messages += page["items"]
-        cursor = page["next_cursor"]
-        if not cursor:
-            return messages
 
 
 def assert_pool(client, account, expected: tuple[int, int, int, int]) -> None:
@@ -90,7 +87,7 @@ def test_an_application_from_draft_to_closed_moves_the_money_exactly(client, acc
     answered = act(client, staff, draft["id"], "answer_objection", waiting["version"],
                    objection_id=objection.json_body["id"], answer="排练安排在工作日 14:00–16:00，在活动室内进行。")
     assert answered["open_objections"] == 0 and answered["objections"][0]["answer"]
-    told = whole_inbox(client, neighbour)
+    told = all_pages(client, "/notifications/mine?limit=100", neighbour)
     assert any(m["subject_id"] == draft["id"] and m["event"] == "objection_answered" and "14:00" in m["text"]
                for m in told)
     assert "objector_key" not in str(answered)
@@ -129,11 +126,11 @@ def test_an_application_from_draft_to_closed_moves_the_money_exactly(client, acc
     assert actions == ["create", "submit", "return_for_changes", "edit", "submit", "recommend", "object",
                        "answer_objection", "approve", "fund", "start", "report", "return", "report", "accept", "close"]
 
-    inbox = whole_inbox(client, resident)
+    inbox = all_pages(client, "/notifications/mine?limit=100", resident)
     events = {m["event"] for m in inbox if m["subject_id"] == draft["id"]}
     assert {"return_for_changes", "recommend", "approve", "fund", "accept", "close"} <= events
 
     listed = get(client, f"/funds/pools/{COMMITTEE}/{YEAR}/applications", neighbour)
     assert listed.status_code == 200 and [i["id"] for i in listed.json_body["items"]] == [draft["id"]]
-    mine = get(client, "/funds/applications/mine", resident).json_body["items"]
+    mine = all_pages(client, "/funds/applications/mine?limit=100", resident)
     assert draft["id"] in [i["id"] for i in mine]

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from tests.api.fund_helpers import COMMITTEE, application, at, create_pool
+from tests.api.fund_helpers import COMMITTEE, application, create_pool
 from tests.api.suggestion_helpers import get, post
-
-__all__ = ["at"]
 
 YEAR = 2032
 

@@ -3,10 +3,8 @@ is refused when recommended, and nothing is approved from a closed pool."""
 
 from __future__ import annotations
 
-from tests.api.fund_helpers import act, at, create_pool, figures, new_application
+from tests.api.fund_helpers import act, create_pool, figures, new_application
 from tests.api.suggestion_helpers import post
-
-__all__ = ["at"]
 
 YEAR = 2040
 

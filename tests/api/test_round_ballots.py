@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from tests.api.suggestion_helpers import get, post
-from tests.api.test_round_lifecycle import at, new_round, propose  # noqa: F401 - `at` is a fixture
+from tests.api.test_round_lifecycle import new_round, propose
 
 COSTS = (4_000_000, 3_000_000, 2_000_000)
 
 
-def round_in_voting(client, accounts, at, **overrides):  # noqa: F811
+def round_in_voting(client, accounts, at, **overrides):
     staff, street = accounts["committee_staff"], accounts["street_official"]
     at("2027-02-20T10:00:00")
     round_id = new_round(client, staff, **overrides)["id"]
@@ -30,7 +30,7 @@ def refused_rules(response):
     return {d["rule"] for d in response.json_body["details"]}
 
 
-def test_knapsack_ballots_must_fit_the_budget_and_spend_the_minimum_share(client, accounts, at):  # noqa: F811
+def test_knapsack_ballots_must_fit_the_budget_and_spend_the_minimum_share(client, accounts, at):
     round_id, (a, b, c) = round_in_voting(client, accounts, at,
                                           budget_fen=8_000_000, method={"kind": "knapsack", "min_budget_share_percent": 50})
     voter = accounts["kongjiang_resident"]
@@ -39,7 +39,7 @@ def test_knapsack_ballots_must_fit_the_budget_and_spend_the_minimum_share(client
     assert post(client, f"/rounds/{round_id}/ballots", voter, {"picks": [a, b]}).status_code == 201
 
 
-def test_cumulative_ballots_keep_to_the_points(client, accounts, at):  # noqa: F811
+def test_cumulative_ballots_keep_to_the_points(client, accounts, at):
     round_id, (a, b, c) = round_in_voting(client, accounts, at,
                                           method={"kind": "cumulative", "points": 10, "max_points_per_project": 6})
     voter = accounts["kongjiang_resident"]
@@ -51,7 +51,7 @@ def test_cumulative_ballots_keep_to_the_points(client, accounts, at):  # noqa: F
 
 
 @pytest.mark.parametrize(("picks", "rule"), [([], None), (["A", "B", "C"], "max_picks")])
-def test_approval_ballots_keep_to_the_pick_limits(client, accounts, at, picks, rule):  # noqa: F811
+def test_approval_ballots_keep_to_the_pick_limits(client, accounts, at, picks, rule):
     round_id, projects = round_in_voting(client, accounts, at)
     chosen = [projects[ord(p) - ord("A")] for p in picks]
     response = post(client, f"/rounds/{round_id}/ballots", accounts["kongjiang_resident"], {"picks": chosen})
@@ -61,7 +61,7 @@ def test_approval_ballots_keep_to_the_pick_limits(client, accounts, at, picks, r
         assert refused_rules(response) == {rule}
 
 
-def test_a_ballot_can_be_changed_with_its_private_code_and_the_last_one_counts(client, accounts, at):  # noqa: F811
+def test_a_ballot_can_be_changed_with_its_private_code_and_the_last_one_counts(client, accounts, at):
     round_id, (a, b, c) = round_in_voting(client, accounts, at, allow_ballot_change=True)
     voter, street = accounts["kongjiang_resident"], accounts["street_official"]
     first = post(client, f"/rounds/{round_id}/ballots", voter, {"picks": [a]}).json_body
@@ -78,7 +78,7 @@ def test_a_ballot_can_be_changed_with_its_private_code_and_the_last_one_counts(c
     assert {p["id"]: p["score"] for p in result["projects"]} == {a: 0, b: 0, c: 1}
 
 
-def test_paper_ballots_in_bulk_each_on_a_code_once(client, accounts, at):  # noqa: F811
+def test_paper_ballots_in_bulk_each_on_a_code_once(client, accounts, at):
     staff = accounts["committee_staff"]
     round_id, (a, b, c) = round_in_voting(client, accounts, at)
     at("2027-03-20T10:00:00")
@@ -105,7 +105,7 @@ def test_paper_ballots_in_bulk_each_on_a_code_once(client, accounts, at):  # noq
     assert post(client, f"/rounds/{round_id}/ballots", staff, {"picks": [a], "code": codes[2]}).status_code == 201
 
 
-def test_no_one_can_learn_through_the_api_who_cast_which_ballot(client, accounts, at):  # noqa: F811
+def test_no_one_can_learn_through_the_api_who_cast_which_ballot(client, accounts, at):
     round_id, (a, _, _) = round_in_voting(client, accounts, at)
     voter = accounts["kongjiang_resident"]
     receipt = post(client, f"/rounds/{round_id}/ballots", voter, {"picks": [a]}).json_body["receipt"]

@@ -8,15 +8,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import boto3
-import pytest
 
 from tests.api.suggestion_helpers import get, post
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 COMMITTEE = "310110012001"
 SCHEDULE = {
     "proposals": {"starts": "2027-03-01T09:00:00", "ends": "2027-03-10T18:00:00"},
@@ -28,13 +24,6 @@ SCHEDULE = {
 }
 
 
-@pytest.fixture
-def at(monkeypatch):
-    def move_to(shanghai_time: str) -> None:
-        instant = datetime.fromisoformat(shanghai_time).replace(tzinfo=SHANGHAI)
-        monkeypatch.setattr("chalicelib.clock.utc_now", lambda: instant)
-
-    return move_to
 
 
 def new_round(client, account, **overrides):

@@ -1,0 +1,151 @@
+"""Personal data taken out of free text that residents agreed to have published.
+
+Consent covers the resident's words, not the phone numbers, ID numbers, e-mail addresses,
+licence plates or flat numbers they wrote into them (PIPL: publish the minimum). Each find
+becomes a fixed marker, so a reader still sees that something was there and what kind.
+
+What stays, because it identifies no one: years, dates, money, counts, the 12345 hotline,
+400/800 service numbers, road and lane numbers (控江路1500号, 长阳路1080弄), and buildings
+(12号楼, 5栋) and stairwells (2单元) on their own, which many households share. What goes:
+the flat (301室, and 2单元1302 where a bare number follows a stairwell or building).
+
+Text is compared and returned in NFKC form, so full-width digits and punctuation
+(１３９－１２３４－５６７８) are read like their ASCII forms. The returned text therefore has ASCII
+，！？：；（） as well (,!?:;()); 。、《》 and other CJK punctuation are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MARKERS = {
+    "phone": "〔电话〕",
+    "id_number": "〔证件号〕",
+    "email": "〔邮箱〕",
+    "plate": "〔车牌〕",
+    "address": "〔门牌〕",
+}
+
+# People group digits with spaces or dashes, sometimes both (139 - 1234 - 5678); em and en
+# dashes survive NFKC, so they are listed beside the hyphen.
+_SEP = r"(?:[ \t]?[-–—][ \t]?|[ \t])?"
+_NO_DIGIT_BEFORE = r"(?<![0-9])"
+_NO_DIGIT_AFTER = r"(?![0-9])"
+
+_BIRTH_DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+# The date check keeps long order and account numbers out; the check digit is not verified
+# because a mistyped ID number is still somebody's ID number.
+_ID_18_DIGITS = rf"[1-9][0-9]{{5}}[ -]?(?:18|19|20)[0-9]{{2}}{_BIRTH_DATE}[ -]?[0-9]{{3}}[0-9Xx]"
+_MOBILE_DIGITS = rf"(?:\(?(?:\+|00)?86\)?{_SEP})?1[3-9][0-9]{_SEP}[0-9]{{4}}{_SEP}[0-9]{{4}}"
+
+_ADDRESS_CHARACTER = "[A-Za-z0-9._%+-]"
+_EMAIL = re.compile(
+    # Starting only where a run of address characters starts keeps a long run without an @ linear.
+    rf"(?<!{_ADDRESS_CHARACTER})"
+    # A phone or ID number written with spaces and glued to the @ (139 1234 5678@qq.com) is
+    # taken whole, or its first groups would be left behind when the rest goes as an address.
+    # 64 is the longest local part mail allows, and keeps the backtracking around the number linear.
+    rf"(?:{_ADDRESS_CHARACTER}{{0,64}}(?:{_MOBILE_DIGITS}|{_ID_18_DIGITS}){_ADDRESS_CHARACTER}{{0,64}}|{_ADDRESS_CHARACTER}+)"
+    r"@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"
+)
+
+_ID_18 = re.compile(rf"{_NO_DIGIT_BEFORE}{_ID_18_DIGITS}{_NO_DIGIT_AFTER}")
+_ID_15 = re.compile(rf"{_NO_DIGIT_BEFORE}[1-9][0-9]{{5}}[0-9]{{2}}{_BIRTH_DATE}[0-9]{{3}}{_NO_DIGIT_AFTER}")
+_MOBILE = re.compile(rf"{_NO_DIGIT_BEFORE}{_MOBILE_DIGITS}{_NO_DIGIT_AFTER}")
+
+_EXTENSION = r"(?:[ \t]?(?:-|转|分机|ext\.?|x)[ \t]?[0-9]{1,5}(?![0-9]))?"
+_LOCAL_NUMBER = rf"[0-9]{{3,4}}{_SEP}[0-9]{{4}}"
+# An area code starts with 0, which 400/800 service numbers (meant to be called) never do.
+_LANDLINE = re.compile(
+    rf"{_NO_DIGIT_BEFORE}(?:"
+    rf"(?:\+|00)86{_SEP}\(?0?[1-9][0-9]{{1,2}}\)?"
+    rf"|\(0[1-9][0-9]{{1,2}}\)|0[1-9][0-9]{{1,2}}"
+    rf"){_SEP}{_LOCAL_NUMBER}{_NO_DIGIT_AFTER}{_EXTENSION}"
+)
+# Without an area code, 6543 2100 could be anything; after 电话 or Tel it is a number to call.
+# The short gap allows 联系电话：, Tel: and 联系王阿姨 but no digits, so the first number after the
+# word is the one taken (客服电话 400-820-8820 stays).
+# Tel only as a word of its own: hotel 6543 2100 is not a number to call.
+_CALL_WORD = r"电话|電話|手机|座机|固话|传真|联系|☎|(?<![A-Za-z])(?i:tel|phone|fax)"
+_CALLED_NUMBER = re.compile(
+    rf"(?P<keep>(?:{_CALL_WORD})[^0-9\n。!?;]{{0,8}}){_NO_DIGIT_BEFORE}{_LOCAL_NUMBER}{_NO_DIGIT_AFTER}{_EXTENSION}"
+)
+
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+# Plates never use I or O; at least one digit keeps words like 沪ABCDE out. Five characters
+# for petrol cars, six for new-energy cars (沪AD12345), four and a suffix for learner, police,
+# trailer, Hong Kong and Macau, consular and test plates.
+_PLATE_SERIAL = r"(?=[A-HJ-NP-Z]*[0-9])(?:[A-HJ-NP-Z0-9]{5,6}|[A-HJ-NP-Z0-9]{4}[学警挂港澳领使试超])"
+_PLATE = re.compile(
+    rf"[{_PROVINCES}][ \t]?[A-HJ-NP-Z][ \t]?[·・•.\- ]?[ \t]?{_PLATE_SERIAL}(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+_CHINESE_NUMBER = "[一二三四五六七八九十百零〇两]"
+_UNIT = rf"(?:[0-9]{{1,2}}|{_CHINESE_NUMBER}{{1,3}})[ \t]?单元"
+# 3室1厅 describes a flat's layout, not which flat it is.
+_NOT_LAYOUT = rf"(?![ \t]?(?:[0-9]|{_CHINESE_NUMBER})[ \t]?厅)"
+# Building, stairwell and flat as 5-2-1302室; a bound on the groups keeps a long 1-1-1-… linear.
+_ROOM_WITH_WORD = rf"(?:[0-9]{{1,4}}-){{0,3}}(?:[0-9]{{1,5}}[ \t]?室|[0-9]{{3,5}}[ \t]?房间?){_NOT_LAYOUT}"
+# A bare number after a stairwell or building is a flat unless a unit of measure or a count
+# follows it (5栋 2026年, 3号楼 120户, 5栋 300多户, 12号楼 500元).
+_MEASURE = "年月日号元块角分万千百亿人位名户个次米平方多余左%‰室房厅层楼栋幢座辆份件天周岁期届A-Za-z"
+_BARE_ROOM = rf"[0-9]{{3,4}}(?![0-9.]|[ \t]?[{_MEASURE}])"
+_ROOM = re.compile(
+    rf"{_NO_DIGIT_BEFORE}(?:{_UNIT}{_SEP})?{_ROOM_WITH_WORD}"
+    rf"|{_NO_DIGIT_BEFORE}{_UNIT}{_SEP}{_BARE_ROOM}"
+)
+# Inside a lane (长阳路1080弄5号) the 号 is the house, as 号楼 is the building in an estate.
+_BUILDING = (
+    rf"(?<![0-9A-Za-z])(?:[0-9]{{1,4}}|{_CHINESE_NUMBER}{{1,4}}|[A-Za-z])[ \t]?(?:号楼|#楼|栋|幢|座)"
+    r"|(?<=弄)[ \t]?[0-9]{1,4}[ \t]?号"
+)
+_BUILDING_ROOM = re.compile(rf"(?P<keep>(?:{_BUILDING}){_SEP}){_BARE_ROOM}")
+
+# E-mail first: an address may hold a phone number (13912345678@163.com). ID numbers before
+# phone numbers so no other rule sees their digits; call words after other numbers have gone,
+# so a marker may sit in the gap (电话 13912345678 / 6543 2100).
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_EMAIL, MARKERS["email"]),
+    (_ID_18, MARKERS["id_number"]),
+    (_ID_15, MARKERS["id_number"]),
+    (_MOBILE, MARKERS["phone"]),
+    (_LANDLINE, MARKERS["phone"]),
+    (_CALLED_NUMBER, MARKERS["phone"]),
+    (_PLATE, MARKERS["plate"]),
+    (_ROOM, MARKERS["address"]),
+    (_BUILDING_ROOM, MARKERS["address"]),
+)
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _replace(pattern: re.Pattern[str], marker: str, text: str) -> str:
+    if "keep" in pattern.groupindex:
+        return pattern.sub(lambda found: found["keep"] + marker, text)
+    return pattern.sub(marker, text)
+
+
+def scrub(text: str) -> str:
+    """`text` in NFKC form with every phone, ID number, e-mail address, plate and flat replaced by its marker."""
+    text = _normalise(text)
+    # One pass can uncover a find for a rule that already ran (a call word whose number sat
+    # behind a plate), so passes repeat until nothing changes. Each replacement removes at
+    # least one digit or @, which markers never contain, so the loop ends.
+    while True:
+        scrubbed = text
+        for pattern, marker in _RULES:
+            scrubbed = _replace(pattern, marker, scrubbed)
+        scrubbed = _normalise(scrubbed)
+        if scrubbed == text:
+            return text
+        text = scrubbed
+
+
+def contains_personal_data(text: str) -> bool:
+    """Whether `scrub` would change anything but the normal form of `text`."""
+    normalised = _normalise(text)
+    return any(pattern.search(normalised) for pattern, _ in _RULES)
