@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from chalicelib.divisions.repository import put_divisions
 from local_stack.divisions import shanghai_divisions
 from local_stack.provision import DemoUser, Stack, add_user
@@ -74,10 +76,13 @@ def add_demo_funds(users: list[DemoUser]) -> int:
                          residence=committee)
     staff = Principal(user_id=staff_user.user_id, role=Role.committee_staff, jurisdiction=committee)
     street = Principal(user_id=street_user.user_id, role=Role.street_official, jurisdiction=street_user.division)
-    year = rules.shanghai_date(clock.utc_now()).year
+    today = rules.shanghai_date(clock.utc_now())
+    year, starts_on = today.year, today.isoformat()
+    if today >= date(today.year, 12, 20):
+        # A notice started now would outlast this year's pool: the demo works in next year's.
+        year, starts_on = today.year + 1, f"{today.year + 1}-01-05"
     pools.create_pools(street, committee, str(year), PoolCreate(
         allocated_fen=15_000_000, per_application_cap_fen=2_000_000, per_team_cap_fen=3_000_000, notice_days=7))
-    today = rules.shanghai_date(clock.utc_now()).isoformat()
     plans = [
         ("楼道微改造：加装扶手和感应灯", "micro_renovation", "12 号楼楼组",
          [("不锈钢扶手（米）", 18_000, 40), ("感应灯", 6_500, 12)], []),
@@ -91,7 +96,7 @@ def add_demo_funds(users: list[DemoUser]) -> int:
             "committee": committee, "year": year, "title": title, "category": category,
             "team": {"name": team, "lead_name": "王阿姨", "member_count": 12},
             "purpose": f"{title}，由居民自治团队组织实施，费用公开。", "beneficiaries": 200,
-            "starts_on": today, "ends_on": f"{year}-12-31",
+            "starts_on": starts_on, "ends_on": f"{year}-12-31",
             "lines": [{"item": item, "unit_price_fen": price, "quantity": quantity} for item, price, quantity in lines],
             "requested_fen": sum(price * quantity for _, price, quantity in lines),
         }))
