@@ -3,6 +3,7 @@ street by community type), top it up, and read it with its ledger."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from chalicelib import clock
@@ -58,7 +59,7 @@ def load_pool(committee: str, year: int) -> dict[str, Any]:
 def get_pool(principal: Principal, committee: str, year: str) -> Pool:
     committee = checked_committee(committee)
     require_reader(principal, committee)
-    return pool_of(load_pool(committee, checked_year(year)), clock.iso(clock.utc_now()))
+    return pool_of(load_pool(committee, checked_year(year)), clock.utc_now())
 
 
 def ledger(principal: Principal, committee: str, year: str, limit: int, cursor: str | None) -> LedgerPage:
@@ -110,7 +111,7 @@ def create_pools(principal: Principal, division: str, year: str, body: PoolCreat
         except ConditionFailedError as exc:
             raise ConflictError("This committee already has a pool for the year; top it up instead. / "
                                 "该居委会本年度资金池已设立，请追加拨款。") from exc
-        return PoolAllocationReport(created=[pool_of(pool, at)], skipped=[])
+        return PoolAllocationReport(created=[pool_of(pool, now)], skipped=[])
     if level == "street":
         from chalicelib.divisions.repository import get_division
 
@@ -118,12 +119,13 @@ def create_pools(principal: Principal, division: str, year: str, body: PoolCreat
             raise NotFoundError("No such street. / 没有这个街道。")
         if body.amounts_by_type is None:
             raise rule_error("Give amounts_by_type for a street. / 请按社区类型填写拨款金额。", "amounts_by_type")
-        return _allocate_street(principal, division, number, body, at)
+        return _allocate_street(principal, division, number, body, now)
     raise rule_error("Pools belong to committees, allocated one by one or for a whole street. / "
                      "资金池按居委会设立，可逐个或按街道设立。", "division", "wrong_level")
 
 
-def _allocate_street(principal: Principal, street: str, year: int, body: PoolCreate, at: str) -> PoolAllocationReport:
+def _allocate_street(principal: Principal, street: str, year: int, body: PoolCreate,
+                     now: datetime) -> PoolAllocationReport:
     """Every committee of the street gets the amount for its community type (社区分类治理);
     each pool is its own transaction, so a committee that has one already is skipped, not
     reset, and running the allocation twice creates nothing twice."""
@@ -142,13 +144,13 @@ def _allocate_street(principal: Principal, street: str, year: int, body: PoolCre
         if amount is None:
             skipped.append(PoolSkip(committee=committee.code, reason="no_amount_for_community_type"))
             continue
-        pool, writes = _pool_writes(principal, committee.code, year, amount, kind, body, at)
+        pool, writes = _pool_writes(principal, committee.code, year, amount, kind, body, clock.iso(now))
         try:
             repository.write(writes)
         except ConditionFailedError:
             skipped.append(PoolSkip(committee=committee.code, reason="exists"))
             continue
-        created.append(pool_of(pool, at))
+        created.append(pool_of(pool, now))
     return PoolAllocationReport(created=created, skipped=skipped)
 
 
@@ -169,4 +171,4 @@ def top_up(principal: Principal, committee: str, year: str, body: TopUp) -> Pool
         repository.pool_audit(committee, number, "top_up", principal.user_id, principal.role.value,
                               after={"amount_fen": body.amount_fen}, reason=body.reason),
     ])
-    return pool_of(load_pool(committee, number), at)
+    return pool_of(load_pool(committee, number), now)

@@ -3,6 +3,7 @@ applicant is told at each step."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from chalicelib.funds import rules
@@ -22,11 +23,9 @@ from chalicelib.funds.models import (
 )
 
 
-def pool_of(item: dict[str, Any], now_iso: str) -> Pool:
-    from chalicelib.clock import utc_now
-
+def pool_of(item: dict[str, Any], now: datetime) -> Pool:
     fields = {k: v for k, v in item.items() if k in Pool.model_fields}
-    return Pool.model_validate({**fields, "is_open": rules.pool_is_open(int(item["year"]), utc_now())})
+    return Pool.model_validate({**fields, "is_open": rules.pool_is_open(int(item["year"]), now)})
 
 
 def ledger_entry_of(item: dict[str, Any]) -> LedgerEntry:
