@@ -42,17 +42,10 @@ def ledger_sums(client, account, year: int) -> dict[str, int]:
     effects = {"allocate": {"allocated_fen": 1, "available_fen": 1}, "commit": {"available_fen": -1, "committed_fen": 1},
                "disburse": {"committed_fen": -1, "disbursed_fen": 1}, "release": {"committed_fen": -1, "available_fen": 1},
                "refund": {"disbursed_fen": -1, "available_fen": 1}}
-    cursor = None
-    while True:
-        path = f"/funds/pools/{COMMITTEE}/{year}/ledger?limit=50" + (f"&cursor={cursor}" if cursor else "")
-        page = get(client, path, account)
-        assert page.status_code == 200, page.body
-        for entry in page.json_body["items"]:
-            for figure, sign in effects[entry["kind"]].items():
-                sums[figure] += sign * entry["amount_fen"]
-        cursor = page.json_body["next_cursor"]
-        if not cursor:
-            return sums
+    for entry in all_pages(client, f"/funds/pools/{COMMITTEE}/{year}/ledger?limit=100", account):
+        for figure, sign in effects[entry["kind"]].items():
+            sums[figure] += sign * entry["amount_fen"]
+    return sums
 
 
 def all_pages(client, path: str, account) -> list[dict[str, Any]]:

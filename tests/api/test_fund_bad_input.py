@@ -15,7 +15,17 @@ import pytest
 import requests
 from ulid import ULID
 
-from tests.api.fund_helpers import COMMITTEE, act, application, create_pool, detail, new_application, pool, upload_receipt
+from tests.api.fund_helpers import (
+    COMMITTEE,
+    act,
+    all_pages,
+    application,
+    create_pool,
+    detail,
+    new_application,
+    pool,
+    upload_receipt,
+)
 from tests.api.suggestion_helpers import get, post
 
 # Pools are one per committee and year in a table the whole session shares, so these
@@ -95,16 +105,7 @@ def new_in_progress(client, accounts, at) -> dict:
 
 
 def ledger_count(client, account, year: int, committee: str = COMMITTEE) -> int:
-    count, cursor = 0, None
-    for _ in range(50):
-        path = f"/funds/pools/{committee}/{year}/ledger?limit=100" + (f"&cursor={cursor}" if cursor else "")
-        page = get(client, path, account)
-        assert page.status_code == 200, page.body
-        count += len(page.json_body["items"])
-        cursor = page.json_body["next_cursor"]
-        if not cursor:
-            return count
-    raise AssertionError("the ledger has too many pages")
+    return len(all_pages(client, f"/funds/pools/{committee}/{year}/ledger?limit=100", account))
 
 
 def pool_state(client, accounts, year: int = YEAR, committee: str = COMMITTEE) -> tuple:
