@@ -12,8 +12,9 @@ a time, until an outcome leaves no supported project unfunded that would still f
 budget, or goes over it (then the previous outcome stands). This is pabutools 1.2.3's
 `method_of_equal_shares(..., voter_budget_increment=1)`, decided the same way.
 
-Each run is first tried in floats (`mes_fast.py`); a run that rounding could decide differently
-is redone here in `Fraction`s, which is also the reference the tests compare the fast path with.
+Each run is first tried in integers with certified rounding (`mes_fast.py`); a run that rounding
+could decide differently is redone here in `Fraction`s, which is also the reference the tests
+compare the fast path with.
 """
 
 from __future__ import annotations
@@ -58,12 +59,11 @@ class _Supporters:
 
 
 class _Prepared:
-    """What every run of one problem shares: supporters per project, exact and as float lists."""
+    """What every run of one problem shares: supporters per project, by group and by voter."""
 
     def __init__(self, problem: Problem):
         self.supporters = _supporters(problem)
         self.live = [None if s is None else mes_fast.LiveSupporters.of(s) for s in self.supporters]
-        self.float_costs = [float(c) for c in problem.costs]
 
 
 def _supporters(problem: Problem) -> list[_Supporters | None]:
@@ -87,13 +87,13 @@ def equal_shares(problem: Problem, endowment: Fraction, *, exact: bool = False, 
                  hint: Sequence[int] = ()) -> tuple[list[int], bool, bool]:
     """One run at a given per-voter endowment: (funded projects in order, tie broken, decided in fractions).
 
-    `exact=True` skips the float pass: slower, same answer; tests compare the two. `hint`, a likely
+    `exact=True` skips the integer pass: slower, same answer; tests compare the two. `hint`, a likely
     funding order, only saves time.
     """
     prepared = prepared or _Prepared(problem)
     if not exact:
         try:
-            selected, tie = mes_fast.run(prepared.live, prepared.float_costs, len(problem.groups), problem.rank, endowment, hint)
+            selected, tie = mes_fast.run(prepared.live, problem.costs, len(problem.groups), problem.rank, endowment, hint)
             return selected, tie, False
         except mes_fast.Ambiguous:
             pass

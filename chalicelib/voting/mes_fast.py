@@ -1,21 +1,24 @@
-"""One run of equal shares in floats, taking only the decisions that rounding cannot change.
+"""One run of equal shares in integers, taking only the decisions that rounding cannot change.
 
 `mes.py` defines the method and runs it in fractions; this module runs it many times faster, for
-add1's hundreds of runs. Every price is computed with an interval that
-certainly holds the exact price: budgets and their sums carry rounding errors far below
-`MARGIN` (a relative 1e-9; the real errors are nearer 1e-13). A project is funded only when its
-interval lies wholly below every other's, or when the tied prices are exact (1/points, when all
-supporters can still pay their share), so that the tie-break rank decides as it would in
-fractions. A voter is drained to zero only when their budget is clearly below what they owe.
+add1's hundreds of runs. Money is an integer number of units of 2^-shift fen, the shift chosen so
+that an endowment is at least 2^128 units, and every division rounds in a known direction. Every
+budget is kept within `error` units of its exact value (a drained budget is exactly 0), so every
+payment per point is an interval [lo, hi] that certainly holds the exact one. The error bound can
+grow by a factor at every step (the poor's error is shared by fewer payers); on the largest sample
+election it stays below 2^50 units, far under the 128 bits of room. A project is funded only when
+its price interval lies wholly below every other's, or when the tied prices are exact (1/points,
+when all supporters can still pay their share), so that the tie-break rank decides as it would in
+fractions. A voter is drained to zero only when their budget is certainly below what they owe.
 Anything closer raises `Ambiguous`, and the caller redoes the run in fractions.
 
 Speed comes from three things. Identical ballots are one group, but prices are computed over one
-entry per voter, so every pass is a C-level operation on a list of floats. A project's price only
-rises as budgets fall, so the last price computed is a lower bound and only the cheapest few are
-priced each step (lazy evaluation). Pricing finds who cannot pay by Newton's method from below,
-which yields a rising lower bound at every round: a project is dropped from the step as soon as
-that bound exceeds the best price found, and a hint (add1's previous funding order) prices the
-likely winner first so that this happens early.
+entry per voter, so every pass is a C-level operation on a list of integers. A project's price
+only rises as budgets fall, so the last price computed is a lower bound and only the cheapest few
+are priced each step (lazy evaluation). Pricing finds who cannot pay by Newton's method from
+below, which yields a rising lower bound at every round: a project is dropped from the step as
+soon as that bound exceeds the best price found, and a hint (add1's previous funding order) prices
+the likely winner first so that this happens early.
 """
 
 from __future__ import annotations
@@ -25,20 +28,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import compress
-from operator import itemgetter, truediv
+from operator import floordiv, itemgetter
 from typing import Protocol
 
-# Rounding error of a price computed in floats stays far below this relative margin (≈1e-13 for
-# thousands of voters); anything closer is decided again with fractions.
-MARGIN = 1e-9
-# Relative rounding error of 1/n in floats, with room to spare.
-EXACT_ERROR = 1e-15
+# An endowment is at least 2^PRECISION_BITS units: room for the error bound to grow over a whole run.
+PRECISION_BITS = 128
+# Prices per unit of utility (at most 1) are compared as integers scaled by 2^KEY_BITS.
+KEY_BITS = 64
+# Above every price: the upper end of a price nobody has bounded yet.
+UNBOUNDED = 1 << (KEY_BITS + 1)
 # Rounds of "who falls short of the price" before sorting instead; a handful suffice in real elections.
 ITERATION_LIMIT = 12
 
 
 class Ambiguous(Exception):
-    """A float decision fell inside the rounding margin; the run must be redone in fractions."""
+    """An integer decision fell inside the rounding error; the run must be redone in fractions."""
 
 
 class GroupsOfProject(Protocol):
@@ -49,32 +53,34 @@ class GroupsOfProject(Protocol):
     points: list[int]
 
 
-def run(live: Sequence[LiveSupporters | None], costs: Sequence[float], groups: int, rank: Sequence[int],
+def run(live: Sequence[LiveSupporters | None], costs: Sequence[Fraction], groups: int, rank: Sequence[int],
         endowment: Fraction, hint: Sequence[int] = ()) -> tuple[list[int], bool]:
     """(funded projects in order, whether an exact tie was broken by `rank`); raises `Ambiguous`.
 
     `hint` is a guess of the funding order: a wrong guess costs time only.
     """
-    start = float(endowment)
-    budgets = [start] * groups
-    floors = [0.0] * len(live)
+    shift = max(0, PRECISION_BITS + 1 - (endowment.numerator.bit_length() - endowment.denominator.bit_length()))
+    start, remainder = divmod(endowment.numerator << shift, endowment.denominator)
+    budgets = _Budgets([start] * groups, error=1 if remainder else 0)
+    units = [_whole_units(cost, shift) for cost in costs]
+    floors = [0] * len(live)
     in_play = [s is not None for s in live]
-    # Heap keys are certified lower bounds of each price; with everyone able to pay it is 1/(total points).
-    heap = [((1.0 / s.total_points) * (1 - EXACT_ERROR), rank[j], j) for j, s in enumerate(live) if s is not None]
+    # Heap keys are lower bounds of each price; with everyone able to pay it is 1/(total points).
+    heap = [(_key(1, s.total_points), rank[j], j) for j, s in enumerate(live) if s is not None]
     heapq.heapify(heap)
     selected: list[int] = []
     tie_broken = False
     while heap:
         evaluated: list[Price] = []
-        lowest_upper = float("inf")
+        lowest_upper = UNBOUNDED
         guess = hint[len(selected)] if len(selected) < len(hint) else -1
         guess_popped = False
         if guess >= 0 and in_play[guess]:
-            price = _price(guess, live[guess], budgets, costs[guess], start, floors[guess], lowest_upper)
+            price = _price(guess, live[guess], budgets, units[guess], floors[guess], lowest_upper)
             if price is None:
                 in_play[guess] = False
             else:
-                floors[guess] = price.per_point
+                floors[guess] = price.lo
                 evaluated.append(price)
                 lowest_upper = price.upper
         while heap and heap[0][0] <= lowest_upper:
@@ -84,11 +90,11 @@ def run(live: Sequence[LiveSupporters | None], costs: Sequence[float], groups: i
             if j == guess:
                 guess_popped = True
                 continue
-            price = _price(j, live[j], budgets, costs[j], start, floors[j], lowest_upper)
+            price = _price(j, live[j], budgets, units[j], floors[j], lowest_upper)
             if price is None:
                 in_play[j] = False
                 continue
-            floors[j] = price.per_point
+            floors[j] = price.lo
             evaluated.append(price)
             lowest_upper = min(lowest_upper, price.upper)
         if not evaluated:
@@ -107,7 +113,7 @@ def run(live: Sequence[LiveSupporters | None], costs: Sequence[float], groups: i
             raise Ambiguous
         selected.append(winner.project)
         in_play[winner.project] = False
-        _pay(live[winner.project], budgets, winner.per_point)
+        budgets.pay(live[winner.project], winner.lo, winner.hi)
         for p in evaluated:
             # The guess, if never popped, still has its older (lower) entry in the heap.
             if p is not winner and (p.project != guess or guess_popped):
@@ -115,12 +121,28 @@ def run(live: Sequence[LiveSupporters | None], costs: Sequence[float], groups: i
     return selected, tie_broken
 
 
+def _whole_units(cost: Fraction, shift: int) -> int:
+    units, remainder = divmod(cost.numerator << shift, cost.denominator)
+    if remainder:
+        raise Ambiguous  # costs are whole fen; anything finer is left to fractions
+    return units
+
+
+def _key(per_point: int, cost: int) -> int:
+    """The price per unit of utility, per_point / cost, scaled by 2^KEY_BITS and rounded down."""
+    return (per_point << KEY_BITS) // cost
+
+
+def _key_up(per_point: int, cost: int) -> int:
+    return -((-per_point << KEY_BITS) // cost)
+
+
 class LiveSupporters:
-    """A project's supporters as the float runs read them; built once, shared by every run, never changed.
+    """A project's supporters as the integer runs read them; built once, shared by every run, never changed.
 
     Prices are computed over one entry per voter (a group of identical ballots repeated), so that
-    every pass is a plain float list operation; payments are made once per group. Drained voters
-    stay in the lists: at exactly 0.0 they count as short of any price and pay nothing.
+    every pass is a plain list operation; payments are made once per group. Drained voters stay in
+    the lists: at exactly 0 they count as short of any price and pay nothing.
     """
 
     def __init__(self, voters: list[int], voter_points: list[int], groups: list[int], points: list[int]):
@@ -128,6 +150,7 @@ class LiveSupporters:
         self.groups = groups
         self.points = points
         self.unit_points = points.count(1) == len(points)
+        self.most_points = max(points, default=1)
         self.total_points = sum(voter_points)
         self.values_of = _getter(voters)
 
@@ -138,7 +161,7 @@ class LiveSupporters:
         return cls(voters, voter_points, list(s.groups), list(s.points))
 
 
-def _getter(indices: list[int]) -> Callable[[list[float]], Sequence[float]]:
+def _getter(indices: list[int]) -> Callable[[list[int]], Sequence[int]]:
     if not indices:
         return lambda budgets: ()
     if len(indices) == 1:
@@ -147,143 +170,158 @@ def _getter(indices: list[int]) -> Callable[[list[float]], Sequence[float]]:
     return itemgetter(*indices)
 
 
+class _Budgets(list):
+    """Each group's budget in units, every one within `error` units of the exact budget.
+
+    A budget shown as 0 is exactly 0: a payment leaves at least `error` units, or the exact
+    remainder, unless the voter certainly could not pay and is drained.
+    """
+
+    def __init__(self, budgets: list[int], error: int):
+        super().__init__(budgets)
+        self.error = error
+
+    def pay(self, s: LiveSupporters | None, lo: int, hi: int) -> None:
+        assert s is not None
+        due_per_point = (lo + hi) // 2
+        if s.unit_points:
+            for g in s.groups:
+                have = self[g]
+                if have > due_per_point:
+                    self[g] = have - due_per_point
+                elif have:
+                    self[g] = 0
+        else:
+            for g, p in zip(s.groups, s.points, strict=True):
+                due = due_per_point * p
+                have = self[g]
+                if have > due:
+                    self[g] = have - due
+                elif have:
+                    self[g] = 0
+        self.error += (hi - lo) * s.most_points
+
+
 @dataclass
 class Price:
     project: int
-    lower: float  # the true price per unit of utility lies in [lower, upper]
-    upper: float  # infinite when only the lower bound was worked out
+    lower: int  # the exact price per unit of utility lies in [lower, upper] / 2^KEY_BITS
+    upper: int  # UNBOUNDED when only the lower bound was worked out
     total_points: int | None  # set when the price is exactly 1/total_points
-    per_point: float  # what each supporter pays per point, unless that is more than they have
-    ratios: Sequence[float]  # each voter's budget per point
-    band: float  # how far a budget per point may be off the true one
+    lo: int  # the exact payment per point lies in [lo, hi] units, unless the voter pays all they have
+    hi: int
+    ratios: Sequence[int]  # each voter's budget per point, rounded down
+    error: int  # how far a budget may be off the exact one
+    threshold: int  # the price was worked out taking those with a ratio below this as paying all they have
 
     def clear_payers(self) -> bool:
-        """No voter's budget is within rounding of what they owe: who pays all they have is certain."""
-        low, high = self.per_point - self.band, self.per_point + self.band
-        return not [r for r in self.ratios if low <= r <= high]
+        """Who pays all they have is certain: nobody's budget is within rounding of what they owe, and
+        the voters taken to fall short are exactly those certainly below the price."""
+        low, high = self.lo - self.error, self.hi + self.error
+        return low <= self.threshold <= high and not [r for r in self.ratios if low <= r < high]
 
 
-def _price(j: int, s: LiveSupporters | None, budgets: list[float], cost: float, start: float, floor: float,
-           ceiling: float) -> Price | None:
-    """The project's price in floats with an error interval wide enough for any rounding; None once unaffordable.
+def _price(j: int, s: LiveSupporters | None, budgets: _Budgets, cost: int, floor: int, ceiling: int) -> Price | None:
+    """The project's price as an interval that certainly holds the exact one; None once unaffordable.
 
-    `floor` is a payment per point known not to exceed the current one (the last one computed:
+    `floor` is a payment per point known not to exceed the current one (the last lower bound found:
     prices only rise), where the search for who falls short starts. Once the price is certainly
     above `ceiling` (another project is cheaper), the search stops and returns only a lower bound.
     """
     assert s is not None
     values = s.values_of(budgets)
-    # Budgets carry rounding error proportional to the endowment; sums of them, to the supporters' endowment.
-    tolerance = MARGIN * start
-    slack = MARGIN * (cost + start * len(values))
+    error = budgets.error
     available = sum(values)
-    if available < cost - slack:
+    slack = (len(values) - values.count(0)) * error
+    if available + slack < cost:
         return None
-    if available <= cost + slack:
+    if available - slack < cost:
         raise Ambiguous
-    ratios = values if s.unit_points else list(map(truediv, values, s.voter_points))
+    ratios = values if s.unit_points else list(map(floordiv, values, s.voter_points))
     points = s.total_points
-    per_point = cost / points
-    if floor <= per_point and min(ratios) > per_point * (1 + MARGIN) + tolerance:
-        # Everyone can pay their share with room to spare: the price is exactly 1/(total points).
-        price = 1.0 / points
-        return Price(j, price * (1 - EXACT_ERROR), price * (1 + EXACT_ERROR), points, per_point, (), 0.0)
-    search = _PoorSearch(s, values, ratios, cost, slack)
-    search.run(max(per_point, floor * (1 - MARGIN)), ceiling * cost)
+    lo, hi = cost // points, -(-cost // points)
+    if floor <= lo and min(ratios) >= hi + error:
+        # Everyone can pay their share: the price is exactly 1/(total points).
+        return Price(j, _key(1, points), _key_up(1, points), points, lo, hi, (), error, lo)
+    search = _PoorSearch(s, values, ratios, cost, error)
+    search.run(max(lo, floor), ceiling)
     if not search.converged:
-        return Price(j, search.lower_per_point / cost, float("inf"), None, search.per_point, ratios, 0.0)
-    paid_by_poor, poor_points = search.paid_by_poor, search.poor_points
-    per_point = (cost - paid_by_poor) / (points - poor_points)
-    band = MARGIN * per_point + tolerance
-    price = per_point / cost
-    if paid_by_poor == 0.0:
+        bound = search.lower_per_point
+        return Price(j, _key(max(bound, 0), cost), UNBOUNDED, None, bound, bound, ratios, error, search.threshold)
+    rest = points - search.poor_points
+    # The poor's exact budgets sum to within this of what they show; drained ones are exact.
+    poor_slack = search.poor_live * error
+    lo = (cost - search.paid_by_poor - poor_slack) // rest
+    hi = -((search.paid_by_poor - poor_slack - cost) // rest)
+    if search.paid_by_poor == 0:
         # Only drained voters fall short; if nobody else is near the line the price is exactly 1/(points left).
-        candidate = Price(j, price * (1 - EXACT_ERROR), price * (1 + EXACT_ERROR), points - poor_points, per_point, ratios,
-                          band)
+        candidate = Price(j, _key(1, rest), _key_up(1, rest), rest, lo, hi, ratios, error, search.threshold)
         if candidate.clear_payers():
             return candidate
-    # per_point·(points left) = cost − paid_by_poor, whose absolute error is below slack.
-    remaining = cost - paid_by_poor
-    if remaining <= 1000 * slack:
-        raise Ambiguous  # the poor pay nearly all of it: the rest is too small to price reliably
-    error = slack / remaining
-    return Price(j, price * (1 - error), price * (1 + error), None, per_point, ratios, band)
+    # Whatever the poor set, this lower bound holds (see _PoorSearch); the upper end holds once
+    # clear_payers confirms the set.
+    return Price(j, _key(max(lo, 0), cost), _key_up(hi, cost), None, lo, hi, ratios, error, search.threshold)
 
 
 class _PoorSearch:
     """Who cannot pay the price, found from below (Newton's method on a concave piecewise-linear sum).
 
     Those who cannot pay the current price pay all they have, which raises the price for the rest;
-    repeat until nobody new falls short. Each round's price is where the line "the poor pay all
-    they have, everyone else the price" reaches the cost; that line lies above the true "what
-    supporters can pay" curve, so its root never passes the true price: every round gives a lower
-    bound (whoever was counted poor), the poor only ever grow, and an unchanged count means an
-    unchanged set.
+    repeat until nobody new falls short. Each round's price is where the line "these pay all they
+    have, everyone else the price" reaches the cost; for any choice of "these", that line lies
+    above the true "what supporters can pay" curve, so its root never passes the true price: every
+    round gives a lower bound, the poor only ever grow, and an unchanged count means an unchanged set.
     """
 
-    def __init__(self, s: LiveSupporters, values: Sequence[float], ratios: Sequence[float], cost: float, slack: float):
-        self.s, self.values, self.ratios, self.cost, self.slack = s, values, ratios, cost, slack
-        self.paid_by_poor, self.poor_points = 0.0, 0
-        self.per_point = self.lower_per_point = 0.0
+    def __init__(self, s: LiveSupporters, values: Sequence[int], ratios: Sequence[int], cost: int, error: int):
+        self.s, self.values, self.ratios, self.cost, self.error = s, values, ratios, cost, error
+        self.paid_by_poor = self.poor_points = self.poor_live = 0
+        self.lower_per_point = self.threshold = 0
         self.converged = False
 
-    def run(self, per_point: float, give_up_above: float) -> None:
+    def run(self, per_point: int, give_up_above: int) -> None:
         s, values, cost = self.s, self.values, self.cost
         points = s.total_points
         counted = -1
         for _ in range(ITERATION_LIMIT):
             if s.unit_points:
                 short_of = [v for v in values if v < per_point]
-                paid, short = sum(short_of), len(short_of)
+                short = len(short_of)
             else:
                 falls_short = [r < per_point for r in self.ratios]
                 short_of = list(compress(values, falls_short))
-                paid, short = sum(short_of), sum(compress(s.voter_points, falls_short))
+                short = sum(compress(s.voter_points, falls_short))
             if short == counted:
-                self.converged = True
+                self.converged, self.threshold = True, per_point
                 break
             if short >= points:
                 raise Ambiguous  # everyone short: affordable only within rounding
             counted = short
-            self.paid_by_poor, self.poor_points = paid, short
-            per_point = max(per_point, (cost - paid) / (points - short))
-            self.per_point = per_point
-            self.lower_per_point = (cost - paid - self.slack) / (points - short)
-            if self.lower_per_point > give_up_above:
+            self._count(short_of, short)
+            per_point = max(per_point, (cost - self.paid_by_poor) // (points - short))
+            self.lower_per_point = (cost - self.paid_by_poor - self.poor_live * self.error) // (points - short)
+            if (self.lower_per_point << KEY_BITS) > give_up_above * cost:
                 break
         else:
-            self.paid_by_poor, self.poor_points = _poor_share_by_sorting(s, values, self.ratios, cost)
+            self._by_sorting()
             self.converged = True
 
+    def _count(self, short_of: list[int], short_points: int) -> None:
+        self.paid_by_poor, self.poor_points = sum(short_of), short_points
+        self.poor_live = len(short_of) - short_of.count(0)
 
-def _poor_share_by_sorting(s: LiveSupporters, values: Sequence[float], ratios: Sequence[float], cost: float
-                           ) -> tuple[float, int]:
-    """The same answer in one sort, for budgets spread so that the iteration would take long."""
-    voter_points = s.voter_points
-    order = sorted(range(len(ratios)), key=ratios.__getitem__)
-    paid_by_poor, poor_points = 0.0, 0
-    for i in order:
-        if (cost - paid_by_poor) <= ratios[i] * (s.total_points - poor_points):
-            return paid_by_poor, poor_points
-        paid_by_poor += values[i]
-        poor_points += voter_points[i]
-    raise Ambiguous
-
-
-def _pay(s: LiveSupporters, budgets: list[float], per_point: float) -> None:
-    # Drained voters (exactly 0.0) are skipped: they have nothing left to pay.
-    if s.unit_points:
-        for g in s.groups:
-            have = budgets[g]
-            if have > per_point:
-                budgets[g] = have - per_point
-            elif have:
-                budgets[g] = 0.0
-    else:
-        for g, p in zip(s.groups, s.points, strict=True):
-            due = per_point * p
-            have = budgets[g]
-            if have > due:
-                budgets[g] = have - due
-            elif have:
-                budgets[g] = 0.0
+    def _by_sorting(self) -> None:
+        """The same answer in one sort, for budgets spread so that the iteration would take long."""
+        s, values, ratios = self.s, self.values, self.ratios
+        order = sorted(range(len(ratios)), key=ratios.__getitem__)
+        paid_by_poor = poor_points = 0
+        for n, i in enumerate(order):
+            if (self.cost - paid_by_poor) <= ratios[i] * (s.total_points - poor_points):
+                if n and ratios[order[n - 1]] == ratios[i]:
+                    raise Ambiguous  # equal ratios on both sides: the set is not "everyone below a ratio"
+                self._count([values[k] for k in order[:n]], poor_points)
+                self.threshold = ratios[i]
+                return
+            paid_by_poor += values[i]
+            poor_points += s.voter_points[i]
+        raise Ambiguous

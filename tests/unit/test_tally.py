@@ -83,10 +83,11 @@ def test_one_run_at_the_plain_share_is_pabutools_mes_cost(name):
     e = election(name)
     problem = tally.equal_shares_problem(e, tally.id_rank(e))
 
-    selected, _, _ = equal_shares.equal_shares(problem, e.budget / len(e.ballots))
+    selected, _, in_fractions = equal_shares.equal_shares(problem, e.budget / len(e.ballots))
 
     ids = list(e.projects)
     assert sorted(ids[j] for j in selected) == expected["selected"]
+    assert in_fractions is False  # real elections are decided by the fast integer pass
 
 
 @pytest.mark.parametrize("rule", sorted(REFERENCE_NAME))
@@ -236,11 +237,19 @@ def test_add1_keeps_the_last_outcome_within_budget_when_the_next_one_overshoots(
 
 
 def test_a_price_at_the_edge_of_rounding_is_decided_in_fractions():
-    # Two voters with 5 each and a project costing exactly 10: floats cannot certify "affordable".
+    # Three voters with 10/3 each and a project costing exactly 10: a share rounded to whole units
+    # cannot certify "affordable".
+    problem = equal_shares.Problem(costs=(Fraction(10),), budget=Fraction(10), voters=3, groups=((3, ((0, 1),)),), rank=(0,))
+
+    assert equal_shares.equal_shares(problem, Fraction(10, 3)) == ([0], False, True)
+    assert equal_shares.equal_shares_add1(problem).exact_runs == 1
+
+
+def test_a_share_that_units_hold_exactly_is_decided_without_fractions():
+    # Two voters with 5 each and a project costing exactly 10: every figure is a whole number of units.
     problem = equal_shares.Problem(costs=(Fraction(10),), budget=Fraction(10), voters=2, groups=((2, ((0, 1),)),), rank=(0,))
 
-    assert equal_shares.equal_shares(problem, Fraction(5)) == ([0], False, True)
-    assert equal_shares.equal_shares_add1(problem).exact_runs == 1
+    assert equal_shares.equal_shares(problem, Fraction(5)) == ([0], False, False)
 
 
 # --- random elections -----------------------------------------------------------------------
