@@ -1,11 +1,12 @@
 """Wiring only: the Chalice app, its middleware and its blueprints."""
 
-from chalice import Chalice
+from chalice import Chalice, Cron
 
 from chalicelib.divisions.routes import divisions_api
 from chalicelib.funds.routes import funds_api
 from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
+from chalicelib.publishing.routes import publishing_api
 from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
 from chalicelib.uploads.routes import uploads_api
@@ -29,3 +30,12 @@ app.register_blueprint(suggestions_api)
 app.register_blueprint(notifications_api)
 app.register_blueprint(voting_api)
 app.register_blueprint(funds_api)
+app.register_blueprint(publishing_api)
+
+
+# 17:00 UTC on the last day of a month is 01:00 on the 1st in Shanghai (UTC+8, no daylight saving).
+@app.schedule(Cron(0, 17, "L", "*", "?", "*"), name="publish_last_month")
+def publish_last_month(event):
+    from chalicelib.publishing.service import publish_after
+
+    return publish_after(event.time)

@@ -165,6 +165,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "division.update_profile": frozenset({Role.district_admin, Role.platform_admin}),
     "workdays.read": frozenset(Role),
     "workdays.update": frozenset({Role.platform_admin}),
+    # The monthly publication covers the whole city, so only the platform republishes it.
+    "publication.publish": frozenset({Role.platform_admin}),
     "upload.photo": frozenset(Role),
     # Receipts back a fund's expense report, which its (resident) team files.
     "upload.receipt": frozenset({Role.resident}),

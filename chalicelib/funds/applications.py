@@ -113,7 +113,8 @@ def _create_draft(principal: Principal, body: ApplicationDraft) -> ApplicationDe
     }
     repository.write([
         repository.application_create(application),
-        repository.event_put(application["id"], "create", principal.user_id, principal.role.value, at, "draft"),
+        repository.event_put(application["id"], "create", principal.user_id, principal.role.value, at, "draft",
+                             counted_for=application),
     ])
     return get_application(principal, application["id"])
 

@@ -9,6 +9,7 @@
 | a committee's applications of a year     | GSI2  | GSI2PK=FUNDAPPS#{committee}#{year}           | GSI2SK={created_at}#{id} |
 | an applicant's applications, newest      | GSI1  | GSI1PK=APPLICANT#{user}, descending          | GSI1SK={created_at}#{id} |
 | a team's grants of a year (its cap)      | table | Update PK=FUNDTEAM#{committee}#{year}#{team} |                          |
+| a month's ledger entries and steps       | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{shard}            | see publishing/activity  |
 
 Every movement of money is one transaction: the pool's figures change by ADD under a
 condition that each figure stays non-negative (rules.requirements), a ledger entry is
@@ -28,6 +29,7 @@ from ulid import ULID
 from chalicelib.errors import ServiceUnavailableError
 from chalicelib.funds import rules
 from chalicelib.funds.rules import Movement
+from chalicelib.publishing import activity
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import to_item
@@ -113,9 +115,10 @@ def ledger_puts(committee: str, year: int, movements: list[Movement], at: str, a
     for kind, amount in movements:
         entry_id = str(ULID())
         entries.append(put({
-            **ledger_entry_key(committee, year, at, entry_id), "type": "fund_ledger_entry", "id": entry_id,
+            **ledger_entry_key(committee, year, at, entry_id), **activity.index_keys(at, entry_id),
+            "type": "fund_ledger_entry", "id": entry_id,
             "at": at, "kind": kind.value, "amount_fen": amount, "application_id": application_id, "reason": reason,
-            "actor_role": actor_role,
+            "actor_role": actor_role, "fact": {"domain": "ledger", "committee": committee, "year": year},
         }, "attribute_not_exists(PK)"))  # an entry is written once and never changed
     return entries
 
@@ -195,11 +198,19 @@ def get_application_record(application_id: str) -> list[dict[str, Any]]:
 
 
 def event_put(application_id: str, action: str, actor_id: str, actor_role: str, at: str, status: str | None,
-              reason: str | None = None, amount_fen: int | None = None) -> dict[str, Any]:
+              reason: str | None = None, amount_fen: int | None = None,
+              counted_for: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A timeline event; `counted_for` (the application) also files it for the monthly publication."""
+    def key_for(at_iso: str, event_id: str) -> dict[str, str]:
+        return fund_application_item_key(application_id, "EVT", at_iso, event_id)
+
+    fact = None if counted_for is None else {
+        "domain": "fund_application", "committee": counted_for["committee"], "year": counted_for["year"],
+        "category": counted_for["category"]}
     return audit_put(_table(), subject=f"fund_application#{application_id}", action=action, actor_id=actor_id,
                      actor_role=actor_role, after={"status": status}, reason=reason, at=at,
-                     key_for=lambda at_iso, event_id: fund_application_item_key(application_id, "EVT", at_iso, event_id),
-                     extra={"status": status, "amount_fen": amount_fen})
+                     key_for=key_for if fact is None else activity.indexed(key_for),
+                     extra={"status": status, "amount_fen": amount_fen, "fact": fact})
 
 
 def objection_put(application_id: str, objection: dict[str, Any]) -> dict[str, Any]:

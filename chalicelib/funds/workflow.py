@@ -159,7 +159,7 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
         repository.application_versioned_put(updated, body.version, application["status"],
                                              "open_objections = :objections", seen),
         repository.event_put(application_id, action.value, principal.user_id, principal.role.value, at, target.value,
-                             reason=body.reason or body.answer, amount_fen=step.amount_fen),
+                             reason=body.reason or body.answer, amount_fen=step.amount_fen, counted_for=updated),
     ]
     pool_index = team_index = None
     if step.movements:

@@ -23,11 +23,13 @@ and the messages to its submitters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from chalicelib.notifications.repository import inbox_put
+from chalicelib.publishing import activity
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import to_item
@@ -89,6 +91,10 @@ class CaseRecord:
     case: Case
     events: list[dict[str, Any]]
     ratings: list[dict[str, Any]]
+
+
+# The first answer a case gets, whichever it is, is its acknowledgement (受理 or 不予受理, or a direct reply).
+FIRST_RESPONSES = ("accept", "decline", "reply")
 
 
 def _case_item(case: Case) -> dict[str, Any]:
@@ -175,7 +181,7 @@ def _case_writes(change: Change) -> list[dict[str, Any]]:
     return writes
 
 
-def _event_write(event: Event, at: str, seq: int) -> dict[str, Any]:
+def _event_write(event: Event, at: str, seq: int, fact: dict[str, Any] | None) -> dict[str, Any]:
     return audit_put(
         dynamo.table_name(),
         subject=f"suggestion#{event.case_id}",
@@ -186,11 +192,23 @@ def _event_write(event: Event, at: str, seq: int) -> dict[str, Any]:
         after=event.status_to,
         reason=event.reason,
         at=at,
-        key_for=partial(suggestion_event_key, event.case_id),
+        key_for=activity.indexed(partial(suggestion_event_key, event.case_id)),
         # Events of one transaction share a time; `seq` keeps them in the order they happened.
         extra={"actor_division": event.actor_division, "message": event.message, "details": event.details or None,
-               "seq": seq},
+               "seq": seq, "fact": fact},
     )
+
+
+def _fact(case: Case, before: Case | None, action: str) -> dict[str, Any]:
+    """What the monthly publication counts an event by: never the text, the submitter or the location."""
+    fact: dict[str, Any] = {
+        "domain": "suggestion", "division": case.division, "category": case.category.value,
+        "channel": case.channel.value, "submitted_at": case.submitted_at, "consent": case.publish_consent,
+        "acknowledge_by": case.acknowledge_by, "reply_by": (before or case).reply_by,
+    }
+    if before is not None and before.acknowledged_at is None and action in FIRST_RESPONSES:
+        fact["first_response"] = True
+    return fact
 
 
 def division_exists_check(code: str) -> dict[str, Any]:
@@ -213,13 +231,17 @@ def tracking_number_put(tracking_no: str, case_id: str) -> dict[str, Any]:
 
 
 def write(changes: list[Change], events: list[Event], notices: list[Notice], at: str, at_epoch: int,
-          leading: list[dict[str, Any]] | None = None) -> None:
+          leading: list[dict[str, Any]] | None = None, unchanged: Sequence[Case] = ()) -> None:
     """One transaction: `leading` items first (their positions are stable for error mapping),
-    then the cases with their entries, the events and the messages."""
+    then the cases with their entries, the events and the messages. `unchanged` are cases
+    that have events here but no change (a rating that does not reopen)."""
     items = list(leading or [])
     for change in changes:
         items += _case_writes(change)
-    items += [_event_write(event, at, seq) for seq, event in enumerate(events)]
+    as_changed = {case.id: Change(case, case) for case in unchanged} | {change.after.id: change for change in changes}
+    items += [_event_write(event, at, seq, _fact(as_changed[event.case_id].after, as_changed[event.case_id].before,
+                                                  event.action) if event.case_id in as_changed else None)
+              for seq, event in enumerate(events)]
     items += [inbox_put(n.recipient, n.message, at, at_epoch) for n in notices]
     dynamo.transact_write(items)
 

@@ -354,7 +354,7 @@ def rate_suggestion(principal: Principal, reference: str, body: RatingRequest) -
     plan = plan_rating(case, submitter, body, principal, now, _deadline)
     try:
         repository.write(plan.changes, plan.events, plan.notices, clock.iso(now), int(now.timestamp()),
-                         leading=plan.checks)
+                         leading=plan.checks, unchanged=[case])
     except ConditionFailedError as exc:
         if 0 in exc.failed:
             raise AlreadyRatedError() from exc

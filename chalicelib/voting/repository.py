@@ -26,12 +26,15 @@ partition per voter; nothing is updated on every vote (turnout is counted at the
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from chalicelib.publishing import activity
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import to_item
 from chalicelib.storage.keys import (
+    audit_key,
     ballot_key,
     ballot_partition,
     evaluator_record_key,
@@ -57,9 +60,15 @@ put = dynamo.put_op
 
 
 def audit(round_id: str, action: str, actor_id: str, actor_role: str, after: Any = None,
-          reason: str | None = None) -> dict[str, Any]:
-    return audit_put(_table(), subject=f"round#{round_id}", action=action, actor_id=actor_id, actor_role=actor_role,
-                     after=after, reason=reason)
+          reason: str | None = None, scope: str | None = None) -> dict[str, Any]:
+    """A round's audit event; with `scope`, also filed for the monthly publication (the tally)."""
+    subject = f"round#{round_id}"
+    if scope is None:
+        return audit_put(_table(), subject=subject, action=action, actor_id=actor_id, actor_role=actor_role,
+                         after=after, reason=reason)
+    return audit_put(_table(), subject=subject, action=action, actor_id=actor_id, actor_role=actor_role,
+                     after=after, reason=reason, key_for=activity.indexed(partial(audit_key, subject)),
+                     extra={"fact": {"domain": "round", "round_id": round_id, "scope": scope}})
 
 
 def round_item(round_record: dict[str, Any]) -> dict[str, Any]:

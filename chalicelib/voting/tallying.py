@@ -102,7 +102,8 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
             repository.put({**repository.round_item_key(round_id, "RESULT"), "type": "round_result", **result},
                            "attribute_not_exists(PK)"),
             repository.audit(round_id, "tally", principal.user_id, principal.role.value,
-                             after={"ballots": result["ballots"], "selected": list(outcome.selected)}),
+                             after={"ballots": result["ballots"], "selected": list(outcome.selected)},
+                             scope=record["scope"]),
         ])
     except ConditionFailedError as exc:
         raise ConflictError("The round was tallied or changed meanwhile. / 活动已计票或已被更新。") from exc

@@ -195,3 +195,12 @@ def checked_schedule(year: int, holidays: Iterable[date], workdays: Iterable[dat
             details=problems,
         )
     return YearSchedule(holidays=holidays, workdays=workdays)
+
+
+def working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
+    """Working days after `start` up to and including `end`: a reply on the next working day took 1."""
+    days, day = 0, start + timedelta(days=1)
+    while day <= end:
+        days += calendar.is_working_day(day)
+        day += timedelta(days=1)
+    return days

@@ -1,0 +1,84 @@
+"""The files of a month: summary.json, CSV tables and index.html, each rendered deterministically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from chalicelib.publishing.mulin_index import COMPONENTS
+
+JSON_TYPE = "application/json; charset=utf-8"
+CSV_TYPE = "text/csv; charset=utf-8"
+HTML_TYPE = "text/html; charset=utf-8"
+PB_TYPE = "text/plain; charset=utf-8"
+
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+                         keep_trailing_newline=True)
+_TEMPLATES.filters["zip"] = lambda first, second: zip(first, second, strict=True)
+
+
+def json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    # A byte-order mark lets spreadsheet programs read the Chinese names as UTF-8.
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def tables(summary: dict[str, Any]) -> dict[str, bytes]:
+    s = summary["suggestions"]
+    suggestion_columns = ["received", "accepted", "declined", "replied", "closed", "adopted",
+                          "acknowledged_on_time_rate", "replied_on_time_rate", "adoption_rate",
+                          "median_working_days_to_reply", "ratings", "satisfaction_mean"]
+    scores = summary["mulin_index"]["scores"]
+    return {
+        "suggestions.csv": _csv(["division", "level", "name", *suggestion_columns,
+                                 *[f"rating_{n}" for n in range(1, 6)]],
+                                [[r["division"], r["level"], r["name"], *[r[c] for c in suggestion_columns],
+                                  *[r["satisfaction_distribution"][str(n)] for n in range(1, 6)]] for r in s]),
+        "suggestions_by_category.csv": _csv(["division", "category", "received"],
+                                            [[r["division"], k, v] for r in s for k, v in r["by_category"].items()]),
+        "suggestions_by_channel.csv": _csv(["division", "channel", "received"],
+                                           [[r["division"], k, v] for r in s for k, v in r["by_channel"].items()]),
+        "adopted_suggestions.csv": _csv(["tracking_no", "division", "category", "adoption", "title", "content", "reply"],
+                                        [[a["tracking_no"], a["division"], a["category"], a["adoption"], a["title"],
+                                          a["content"], a["reply"]] for a in summary["adopted_suggestions"]]),
+        "rounds.csv": _csv(["round_id", "title", "scope", "rule", "ballots", "registered_residents", "turnout",
+                            "budget_fen", "total_cost_fen"],
+                           [[r["round_id"], r["title"], r["scope"], r["rule"], r["ballots"], r["registered_residents"],
+                             r["turnout"], r["budget_fen"], r["total_cost_fen"]] for r in summary["rounds"]]),
+        "round_projects.csv": _csv(["round_id", "project_id", "title", "cost_fen", "votes", "selected"],
+                                   [[r["round_id"], p["id"], p["title"], p["cost_fen"], p["votes"], p["selected"]]
+                                    for r in summary["rounds"] for p in r["projects"]]),
+        "fund_applications.csv": _csv(["division", "level", "status", "applications"],
+                                      [[r["division"], r["level"], k, v] for r in summary["funds"]
+                                       for k, v in r["applications_by_status"].items()]),
+        "fund_amounts.csv": _csv(["division", "level", "category", "approved_fen", "paid_fen"],
+                                 [[r["division"], r["level"], c, r["approved_fen_by_category"].get(c, 0),
+                                   r["paid_fen_by_category"].get(c, 0)] for r in summary["funds"]
+                                  for c in sorted({*r["approved_fen_by_category"], *r["paid_fen_by_category"]})]),
+        "pools.csv": _csv(["committee", "name", "year", "allocated_fen", "available_fen", "committed_fen",
+                           "disbursed_fen", "use_rate"],
+                          [[p["committee"], p["name"], p["year"], p["allocated_fen"], p["available_fen"],
+                            p["committed_fen"], p["disbursed_fen"], p["use_rate"]] for p in summary["pools"]]),
+        "mulin_index.csv": _csv(["division", "level", "name", "score", "version",
+                                 *[f"{c}_{part}" for c in COMPONENTS for part in ("value", "normalised")]],
+                                [[r["division"], r["level"], r["name"], r["score"], r["version"],
+                                  *[r["components"][c][part] for c in COMPONENTS for part in ("value", "normalised")]]
+                                 for r in scores]),
+    }
+
+
+def page(summary: dict[str, Any], files: list[str]) -> bytes:
+    return _TEMPLATES.get_template("month.html").render(s=summary, files=files, components=COMPONENTS).encode("utf-8")

@@ -1,0 +1,78 @@
+"""What the monthly publication reads from the table and the buckets, and what it writes.
+
+| pattern                                | index | key condition                                 |
+| -------------------------------------- | ----- | --------------------------------------------- |
+| a month's activity, by shard           | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{00..15}            |
+| a round's result                       | table | GetItem PK=ROUND#{id}, SK=RESULT              |
+| a pool's ledger up to the month's end  | table | Query PK=POOL#{committee}#{year}, SK BETWEEN  |
+| an adopted case, for its text          | table | GetItem PK=SUG#{id}, SK=CASE                  |
+| a division's name and population       | table | GetItem PK=DIV#{code}                         |
+
+Files go to the public bucket under summaries/; a round's files are read from rounds/{id}/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from chalicelib import aws
+from chalicelib.publishing import activity
+from chalicelib.settings import get_settings
+from chalicelib.storage import dynamo
+from chalicelib.storage.keys import pool_partition, round_item_key, suggestion_key
+from chalicelib.storage.table import GSI1
+
+PAGE = 1000
+PREFIX = "summaries/"
+
+
+def activity_pages(month: str) -> Iterator[list[dict[str, Any]]]:
+    for shard in range(activity.SHARDS):
+        start = None
+        while True:
+            items, start = dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk",
+                                             values={":pk": activity.partition(month, shard)}, limit=PAGE,
+                                             start_key=start)
+            yield items
+            if not start:
+                break
+
+
+def round_result(round_id: str) -> dict[str, Any] | None:
+    return dynamo.get_item(round_item_key(round_id, "RESULT"))
+
+
+def round_title(round_id: str) -> str:
+    item = dynamo.get_item(round_item_key(round_id, "ROUND"))
+    return item["title"] if item else ""
+
+
+def ledger_until(committee: str, year: int, end_iso: str) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    start = None
+    while True:
+        # Entries are keyed LEDGER#{at}#{id}; "LEDGER#{end}" sorts after every entry before the end.
+        page, start = dynamo.query_page(key_condition="PK = :pk AND SK BETWEEN :first AND :last",
+                                        values={":pk": pool_partition(committee, year), ":first": "LEDGER#",
+                                                ":last": f"LEDGER#{end_iso}"}, limit=PAGE, start_key=start)
+        entries += page
+        if not start:
+            return entries
+
+
+def case(case_id: str) -> dict[str, Any] | None:
+    return dynamo.get_item(suggestion_key(case_id))
+
+
+def public_file(key: str) -> bytes | None:
+    try:
+        return aws.client("s3").get_object(Bucket=get_settings().public_bucket, Key=key)["Body"].read()
+    except aws.client("s3").exceptions.NoSuchKey:
+        return None
+
+
+def put_public_file(key: str, body: bytes, content_type: str) -> None:
+    aws.client("s3").put_object(Bucket=get_settings().public_bucket, Key=key, Body=body, ContentType=content_type,
+                                CacheControl="no-cache" if key.endswith(("latest.json", "index.json")) else
+                                "public, max-age=300")

@@ -1,0 +1,165 @@
+"""Publishing a month: read its activity, aggregate, render, and write it whole or not at all.
+
+Files first, then the month's manifest, then index.json and latest.json: until the pointers are
+written, readers see the previous state, and a run that failed halfway is completed by the next
+run (which rewrites every file, byte for byte the same when the records are the same).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from chalicelib import clock
+from chalicelib.auth import Principal, require
+from chalicelib.errors import RuleViolationError, ValidationFailedError
+from chalicelib.funds import rules as fund_rules
+from chalicelib.funds.models import MovementKind
+from chalicelib.observability import count, logger
+from chalicelib.publishing import months, render, repository, summary
+from chalicelib.publishing.aggregate import MonthTally, scopes
+from chalicelib.publishing.scrub import scrub
+from chalicelib.workdays.rules import shanghai_date, working_days_between
+from chalicelib.workdays.service import load_calendar
+
+Progress = Callable[[int], None]
+
+
+def _working_days() -> Callable[[str, str], int]:
+    calendar = load_calendar()
+
+    def between(start_iso: str, end_iso: str) -> int:
+        return working_days_between(_day(start_iso), _day(end_iso), calendar)
+
+    return between
+
+
+def _day(iso: str) -> date:
+    return shanghai_date(datetime.fromisoformat(iso.replace("Z", "+00:00")))
+
+
+def tally_month(month: str, progress: Progress | None = None) -> MonthTally:
+    tally = MonthTally(_working_days())
+    for page in repository.activity_pages(month):
+        tally.add_all(page)
+        if progress:
+            progress(len(page))
+    return tally
+
+
+def _pool_figures(tally: MonthTally, end: str) -> dict[tuple[str, int], dict[str, int]]:
+    figures: dict[tuple[str, int], dict[str, int]] = {}
+    for committee, year in sorted(tally.pools):
+        totals = fund_rules.Figures()
+        for entry in repository.ledger_until(committee, year, end):
+            totals = fund_rules.apply_movements(totals, [(MovementKind(entry["kind"]), int(entry["amount_fen"]))])
+        figures[(committee, year)] = {name: getattr(totals, name) for name in fund_rules.FIGURES}
+    return figures
+
+
+def _adopted(case_ids: set[str]) -> list[dict[str, Any]]:
+    """Adopted suggestions whose senders agreed to publication: scrubbed text, division at most a committee."""
+    published = []
+    for case_id in sorted(case_ids):
+        case = repository.case(case_id)
+        if not case or not case.get("publish_consent") or not case.get("reply"):
+            continue
+        published.append({
+            "tracking_no": case["tracking_no"], "division": case["division"], "category": case["category"],
+            "adoption": case["reply"]["adoption"], "title": scrub(case["title"]), "content": scrub(case["content"]),
+            "reply": scrub(case["reply"]["message"]),
+        })
+    return published
+
+
+def _divisions(codes: set[str]) -> dict[str, dict[str, Any]]:
+    from chalicelib.divisions.repository import get_division
+
+    found = {}
+    for code in sorted(codes):
+        division = get_division(code)
+        if division is not None:
+            found[code] = {"name": division.name, "population": division.population}
+    return found
+
+
+def build_files(month: str, progress: Progress | None = None) -> dict[str, tuple[bytes, str]]:
+    """Every file of the month but the manifest: name → (bytes, content type)."""
+    period = months.bounds(month)
+    tally = tally_month(month, progress)
+    results, files = [], {}
+    for round_id in sorted(tally.rounds):
+        result = repository.round_result(round_id)
+        ballots = repository.public_file(f"rounds/{round_id}/ballots.pb")
+        if result is None or ballots is None:
+            continue
+        result = {**result, "title": repository.round_title(round_id), "scope": tally.rounds[round_id]}
+        results.append(result)
+        files[f"rounds/{round_id}.pb"] = (ballots, render.PB_TYPE)
+        public_result = {k: v for k, v in result.items() if k not in ("PK", "SK", "type", "GSI1PK", "GSI1SK")}
+        files[f"rounds/{round_id}.json"] = (render.json_bytes(public_result), render.JSON_TYPE)
+    codes = {code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values()) for code in scopes(c)}
+    data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, period[1]),
+                         _adopted(tally.adopted_with_consent))
+    files["summary.json"] = (render.json_bytes(data), render.JSON_TYPE)
+    for name, body in render.tables(data).items():
+        files[name] = (body, render.CSV_TYPE)
+    files["index.html"] = (render.page(data, sorted(n for n in files if "/" not in n)), render.HTML_TYPE)
+    return files
+
+
+def manifest(month: str, files: dict[str, tuple[bytes, str]], generated_at: str) -> dict[str, Any]:
+    return {
+        "month": month, "schema_version": summary.SCHEMA_VERSION, "generated_at": generated_at,
+        "files": [{"name": name, "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(), "content_type": kind}
+                  for name, (body, kind) in sorted(files.items())],
+    }
+
+
+def publish(month: str, progress: Progress | None = None) -> dict[str, Any]:
+    """Publish (or republish) one month; returns its manifest."""
+    checked(month)
+    files = build_files(month, progress)
+    folder = f"{repository.PREFIX}{month}/"
+    for name, (body, kind) in sorted(files.items()):
+        repository.put_public_file(folder + name, body, kind)
+    written = manifest(month, files, clock.iso(clock.utc_now()))
+    repository.put_public_file(folder + "manifest.json", render.json_bytes(written), render.JSON_TYPE)
+    _point_to(month)
+    return written
+
+
+def _point_to(month: str) -> None:
+    index_key, latest_key = repository.PREFIX + "index.json", repository.PREFIX + "latest.json"
+    existing = repository.public_file(index_key)
+    published = {entry["month"] for entry in (json.loads(existing)["months"] if existing else [])} | {month}
+    entries = [{"month": m, "manifest": f"{m}/manifest.json", "page": f"{m}/index.html"}
+               for m in sorted(published, reverse=True)]
+    repository.put_public_file(index_key, render.json_bytes({"months": entries}), render.JSON_TYPE)
+    repository.put_public_file(latest_key, render.json_bytes(entries[0]), render.JSON_TYPE)
+
+
+def checked(month: str) -> str:
+    try:
+        return months.checked(month, clock.utc_now())
+    except months.MonthError as exc:
+        error = ValidationFailedError if exc.kind == "malformed" else RuleViolationError
+        raise error(f"{exc.message} / {exc.message_zh}", details=[
+            {"field": "month", "type": exc.kind, "message": exc.message, "message_zh": exc.message_zh}]) from exc
+
+
+def publish_after(scheduled_at: str) -> dict[str, Any]:
+    """The scheduled run: the month that had just ended in Shanghai when the schedule fired."""
+    month = months.month_before(datetime.fromisoformat(scheduled_at.replace("Z", "+00:00")))
+    written = publish(month)
+    logger.info("month published", extra={"month": month, "files": len(written["files"])})
+    count("MonthPublished")
+    return {"month": month, "files": len(written["files"])}
+
+
+def publish_requested(principal: Principal, month: str) -> dict[str, Any]:
+    require(principal, "publication.publish")
+    return publish(month)
