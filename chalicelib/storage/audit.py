@@ -8,18 +8,18 @@ existing yet.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
 from ulid import ULID
 
+from chalicelib import clock
 from chalicelib.storage.items import to_item
 from chalicelib.storage.keys import audit_key
 
 
 def utc_now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return clock.iso(clock.utc_now())
 
 
 def audit_put(

@@ -1,0 +1,286 @@
+"""The monthly publication end to end: a month seeded through the API (suggestions, a tallied
+round, a fund application), published by the scheduled handler invoked as Lambda would, then
+read back from the public bucket and checked against a count made here, independently.
+
+March 2045 belongs to this module alone; April 2045 is the month a failure is injected into.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import boto3
+import pytest
+
+from chalicelib.voting import tally
+from chalicelib.voting.pabulib import parse
+from tests.api import fund_helpers
+from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, post, submit
+
+MONTH = "2045-03"
+POPULATION = 4000
+# Personal data a resident or an official might type; none of it may ever be published.
+PLANTED = {
+    "phone": "13912345678",
+    "spaced phone": "139 1234 5678",
+    "landline": "021-65431234",
+    "id number": "310110199001011234",
+    "email": "wang.ayi@example.com",
+    "plate": "沪A12345",
+}
+PII_TEXT = ("请联系我 139 1234 5678 或 021-65431234，身份证 310110199001011234，邮箱 wang.ayi@example.com，"
+            "车牌沪A12345。")
+
+
+@pytest.fixture(scope="module")
+def s3(stack):
+    return boto3.client("s3", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+def read(s3, stack, key: str) -> bytes:
+    return s3.get_object(Bucket=stack.public_bucket, Key=key)["Body"].read()
+
+
+def month_files(s3, stack, month: str) -> dict[str, bytes]:
+    listed = s3.list_objects_v2(Bucket=stack.public_bucket, Prefix=f"summaries/{month}/")
+    prefix = len(f"summaries/{month}/")
+    return {o["Key"][prefix:]: read(s3, stack, o["Key"]) for o in listed.get("Contents", [])}
+
+
+def run_schedule(client, scheduled_at: str):
+    event = client.events.generate_cw_event("aws.events", "Scheduled Event", {}, [])
+    event["time"] = scheduled_at
+    response = client.lambda_.invoke("publish_last_month", event)
+    return response.payload
+
+
+def seed_suggestions(client, accounts, at) -> dict:
+    resident, street = accounts["resident"], accounts["street_official"]
+    at("2045-03-02T10:00:00")
+    cases = [submit(client, resident, category="sanitation", publish_consent=(n == 0),
+                    title=f"垃圾分类点{n}号需要加盖", content=f"垃圾分类点{n}号气味大，建议加盖。{PII_TEXT}")
+             for n in range(5)]
+    cases.append(submit(client, resident, category="transport", publish_consent=False, content=f"路口需要红绿灯。{PII_TEXT}"))
+    at("2045-03-03T10:00:00")
+    for case in cases:
+        act(client, street, case["id"], "accept")
+    at("2045-03-09T10:00:00")
+    adoptions = ["adopted", "adopted", "adopted", "adopted", "partly_adopted", "not_adopted"]
+    for case, adoption in zip(cases, adoptions, strict=True):
+        body = {"message": "已安排处理，有问题请打 13912345678。", "adoption": adoption}
+        if adoption != "adopted":
+            body["reason"] = "经费有限，分步实施。"
+        act(client, street, case["id"], "reply", body)
+    at("2045-03-10T10:00:00")
+    scores = [5, 4, 5, 3, 4]
+    for case, score in zip(cases, scores, strict=False):
+        rated = post(client, f"/suggestions/{case['id']}/rating", resident, {"score": score})
+        assert rated.status_code in (200, 201), rated.body
+    # 23:30 on 31 March in Shanghai is 15:30 UTC: March. Half past midnight on 1 April is April.
+    at("2045-03-31T23:30:00")
+    submit(client, resident, category="transport", publish_consent=False)
+    at("2045-04-01T00:30:00")
+    april = submit(client, resident, category="transport", publish_consent=False)
+    return {"cases": cases, "scores": scores, "adoptions": adoptions, "april": april}
+
+
+def seed_round(client, accounts, at) -> str:
+    staff, street = accounts["committee_staff"], accounts["street_official"]
+    at("2045-01-02T10:00:00")
+    schedule = {
+        "proposals": {"starts": "2045-01-05T09:00:00", "ends": "2045-01-10T18:00:00"},
+        "review": {"starts": "2045-01-11T09:00:00", "ends": "2045-01-20T18:00:00"},
+        "voting": {"starts": "2045-02-01T09:00:00", "ends": "2045-02-10T20:00:00"},
+        "results": {"starts": "2045-03-01T09:00:00", "ends": "2045-03-10T18:00:00"},
+        "implementation": {"starts": "2045-03-11T09:00:00", "ends": "2045-06-30T18:00:00"},
+        "evaluation": {"starts": "2045-07-01T09:00:00", "ends": "2045-07-15T18:00:00"},
+    }
+    created = post(client, "/rounds", staff, {
+        "scope": KONGJIANG_COMMITTEE, "title": "控一小区微更新 2045", "description": "居民提议、投票决定。",
+        "budget_fen": 5_000_000, "schedule": schedule, "method": {"kind": "approval", "min_picks": 1, "max_picks": 2},
+        "rule": "greedy", "eligibility": {"accounts": True, "roster": False, "paper_codes": False}})
+    assert created.status_code == 201, created.body
+    round_id = created.json_body["id"]
+    at("2045-01-06T10:00:00")
+    projects = []
+    for title, cost in (("楼道扶手", 3_000_000), ("口袋花园", 2_500_000)):
+        proposed = post(client, f"/rounds/{round_id}/proposals", accounts["kongjiang_resident"],
+                        {"title": title, "description": f"{title}方案", "estimated_cost_fen": cost})
+        assert proposed.status_code == 201, proposed.body
+        projects.append((proposed.json_body["id"], cost))
+    at("2045-01-12T10:00:00")
+    for project, cost in projects:
+        reviewed = post(client, f"/rounds/{round_id}/projects/{project}/review", street,
+                        {"feasible": True, "final_cost_fen": cost})
+        assert reviewed.status_code == 200, reviewed.body
+    at("2045-02-02T10:00:00")
+    rail, garden = projects[0][0], projects[1][0]
+    for voter, picks in (("kongjiang_resident", [rail]), ("kongjiang_neighbour", [rail, garden])):
+        assert post(client, f"/rounds/{round_id}/ballots", accounts[voter], {"picks": picks}).status_code == 201
+    at("2045-03-02T10:00:00")
+    tallied = post(client, f"/rounds/{round_id}/tally", street, {})
+    assert tallied.status_code == 200, tallied.body
+    return round_id
+
+
+def seed_funds(client, accounts, at) -> dict:
+    street = accounts["street_official"]
+    at("2045-02-20T10:00:00")
+    fund_helpers.create_pool(client, street, 2045, 10_000_000)
+    ready = fund_helpers.to_approval(client, accounts, at, 2045)
+    approved = fund_helpers.act(client, street, ready["id"], "approve", ready["version"])
+    return {"approved_fen": approved["approved_fen"]}
+
+
+def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, accounts, at, s3, stack):
+    admin = accounts["platform_admin"]
+    at("2045-02-01T10:00:00")
+    profile = client.http.put(f"/divisions/{KONGJIANG_COMMITTEE}/profile", body=json.dumps({"population": POPULATION}),
+                              headers={**accounts["district_admin"].headers, "Content-Type": "application/json"})
+    assert profile.status_code == 200, profile.body
+    seeded = seed_suggestions(client, accounts, at)
+    round_id = seed_round(client, accounts, at)
+    funds = seed_funds(client, accounts, at)
+
+    # 17:00 UTC on 31 March is 01:00 on 1 April in Shanghai.
+    at("2045-04-01T01:00:00")
+    outcome = run_schedule(client, "2045-03-31T17:00:00Z")
+    assert outcome["month"] == MONTH
+
+    files = month_files(s3, stack, MONTH)
+    manifest = json.loads(files.pop("manifest.json"))
+    assert {f["name"] for f in manifest["files"]} == set(files)
+    for entry in manifest["files"]:
+        assert hashlib.sha256(files[entry["name"]]).hexdigest() == entry["sha256"]
+        assert len(files[entry["name"]]) == entry["bytes"]
+    for name in ("summary.json", "index.html", "suggestions.csv", "rounds.csv", "pools.csv", "mulin_index.csv",
+                 f"rounds/{round_id}.pb", f"rounds/{round_id}.json"):
+        assert name in files
+    assert json.loads(read(s3, stack, "summaries/latest.json"))["month"] >= MONTH
+    assert MONTH in [m["month"] for m in json.loads(read(s3, stack, "summaries/index.json"))["months"]]
+
+    summary = json.loads(files["summary.json"])
+    assert summary["schema_version"] == "1.0" and summary["month"] == MONTH
+    committee = next(r for r in summary["suggestions"] if r["division"] == KONGJIANG_COMMITTEE)
+    # Counted here: 6 on 2 March and the one at 23:30 on 31 March; the one on 1 April is not March's.
+    assert committee["received"] == 7
+    assert committee["accepted"] == 6 and committee["replied"] == 6
+    assert committee["adopted"] == 5  # four adopted, one partly
+    assert committee["declined"] == 0
+    assert committee["acknowledged_on_time_rate"] == 1.0 and committee["replied_on_time_rate"] == 1.0
+    assert committee["adoption_rate"] == round(5 / 6, 4)
+    assert committee["ratings"] == 5 and committee["satisfaction_mean"] == sum(seeded["scores"]) / 5
+    # 2 March → 9 March (a Thursday to the next Thursday in Shanghai): five working days.
+    assert committee["median_working_days_to_reply"] == 5
+    # Fewer than five people: suppressed, in the table and in the distribution.
+    assert committee["by_category"] == {"sanitation": 5, "transport": None}
+    assert committee["satisfaction_distribution"] == {"1": 0, "2": 0, "3": None, "4": None, "5": None}
+    city = next(r for r in summary["suggestions"] if r["division"] == "31")
+    assert city["received"] >= 7
+
+    consented = [a for a in summary["adopted_suggestions"] if a["division"] == KONGJIANG_COMMITTEE]
+    assert [a["tracking_no"] for a in consented] == [seeded["cases"][0]["tracking_no"]]
+    assert "〔电话〕" in consented[0]["content"] and "〔证件号〕" in consented[0]["content"]
+
+    (round_row,) = [r for r in summary["rounds"] if r["round_id"] == round_id]
+    assert round_row["ballots"] == 2 and round_row["turnout"] == round(2 / POPULATION, 4)
+    recount = tally.greedy(parse(files[f"rounds/{round_id}.pb"].decode("utf-8")))
+    assert sorted(recount.selected) == sorted(p["id"] for p in round_row["projects"] if p["selected"])
+    assert recount.total_cost == round_row["total_cost_fen"]
+
+    (pool_row,) = [p for p in summary["pools"] if p["committee"] == KONGJIANG_COMMITTEE and p["year"] == 2045]
+    assert pool_row["allocated_fen"] == 10_000_000 and pool_row["committed_fen"] == funds["approved_fen"]
+    assert pool_row["use_rate"] == round(funds["approved_fen"] / 10_000_000, 4)
+    fund_row = next(r for r in summary["funds"] if r["division"] == KONGJIANG_COMMITTEE)
+    assert fund_row["applications_by_status"]["approved"] == 1
+    assert fund_row["approved_fen_by_category"] == {"elderly_service": funds["approved_fen"]}
+
+    (score,) = [s for s in summary["mulin_index"]["scores"] if s["division"] == KONGJIANG_COMMITTEE]
+    components = score["components"]
+    assert components["reply_timeliness"]["value"] == 1.0
+    assert components["satisfaction"]["value"] == 4.2
+    assert components["adoption"]["value"] == round(5 / 6, 4)
+    assert components["fund_use"]["value"] == pool_row["use_rate"]
+    # 7 suggestions + 2 ballots + 1 fund application, per 1,000 of 4,000 residents.
+    assert components["participation"]["value"] == round(10 / POPULATION * 1000, 4)
+    assert score["score"] is not None and summary["mulin_index"]["formula"]["version"] == score["version"]
+
+    # Nothing personal in any published byte.
+    every_byte = b"".join([*files.values(), read(s3, stack, "summaries/index.json")])
+    text = every_byte.decode("utf-8")
+    for kind, value in PLANTED.items():
+        assert value not in text, kind
+    for account in accounts.values():
+        assert account.phone not in text and account.phone[-11:] not in text and account.user_id not in text
+    assert "王阿姨" not in text  # the fund team lead's name
+
+    # A rerun over the same records writes the same bytes; only the manifest's generated_at may differ.
+    at("2045-04-02T09:00:00")
+    again = post(client, f"/publications/{MONTH}", admin, {})
+    assert again.status_code == 200, again.body
+    rerun = month_files(s3, stack, MONTH)
+    rerun_manifest = json.loads(rerun.pop("manifest.json"))
+    assert rerun == files
+    assert rerun_manifest["files"] == manifest["files"]
+
+
+def test_a_failure_halfway_leaves_the_previous_month_readable_and_the_next_run_completes(
+        client, accounts, at, s3, stack, monkeypatch):
+    from chalicelib.publishing import repository
+
+    admin = accounts["platform_admin"]
+    at("2045-05-01T09:00:00")
+    assert post(client, "/publications/2045-03", admin, {}).status_code == 200
+    before = read(s3, stack, "summaries/latest.json")
+    assert json.loads(before)["month"] == "2045-03"
+
+    at("2045-04-15T10:00:00")
+    submit(client, accounts["resident"], category="sanitation", publish_consent=False)
+    at("2045-05-01T09:30:00")
+    written: list[str] = []
+    real_put = repository.put_public_file
+
+    def failing_put(key, body, content_type):
+        if len(written) == 6:
+            raise RuntimeError("injected: the bucket stopped answering")
+        written.append(key)
+        real_put(key, body, content_type)
+
+    monkeypatch.setattr(repository, "put_public_file", failing_put)
+    with pytest.raises(RuntimeError):
+        run_schedule(client, "2045-04-30T17:00:00Z")
+    assert read(s3, stack, "summaries/latest.json") == before
+    assert "manifest.json" not in month_files(s3, stack, "2045-04")
+
+    monkeypatch.setattr(repository, "put_public_file", real_put)
+    assert run_schedule(client, "2045-04-30T17:00:00Z")["month"] == "2045-04"
+    assert json.loads(read(s3, stack, "summaries/latest.json"))["month"] == "2045-04"
+    files = month_files(s3, stack, "2045-04")
+    manifest = json.loads(files.pop("manifest.json"))
+    assert {f["name"]: f["sha256"] for f in manifest["files"]} == {
+        name: hashlib.sha256(body).hexdigest() for name, body in files.items()}
+    months = [m["month"] for m in json.loads(read(s3, stack, "summaries/index.json"))["months"]]
+    assert months.index("2045-04") < months.index("2045-03")  # newest first
+
+
+@pytest.mark.parametrize(("month", "status", "kind"), [
+    ("2045-13", 400, "malformed"), ("45-03", 400, "malformed"), ("2045-3", 400, "malformed"),
+    ("2025-12", 422, "before_platform"), ("2045-06", 422, "not_over"), ("2099-01", 422, "not_over"),
+])
+def test_a_month_that_cannot_be_published_is_refused_and_nothing_is_written(client, accounts, at, s3, stack,
+                                                                             month, status, kind):
+    at("2045-06-15T10:00:00")
+    response = post(client, f"/publications/{month}", accounts["platform_admin"], {})
+    assert response.status_code == status, response.body
+    assert response.json_body["code"] in ("validation_failed", "rule_violated")
+    assert response.json_body["details"][0] == {**response.json_body["details"][0], "field": "month", "type": kind}
+    assert month_files(s3, stack, month) == {}
+
+
+@pytest.mark.parametrize("account", ["resident", "committee_staff", "street_official", "district_admin"])
+def test_only_the_platform_publishes(client, accounts, at, account):
+    at("2045-06-15T10:00:00")
+    assert post(client, "/publications/2045-03", accounts[account], {}).status_code == 403
+    assert client.http.post("/publications/2045-03").status_code == 401
