@@ -70,8 +70,8 @@ _COMPONENTS: tuple[_Component, ...] = (
     ),
     _Component(
         "reply_timeliness", "0.20", Fraction(0), Fraction(1), _share,
-        "当月答复期限届满的建议中按期答复的比例（0–1）。",
-        "Share (0–1) of the suggestions whose reply fell due in the month that were answered on time.",
+        "当月作出的答复中在答复期限内作出的比例（0–1）。",
+        "Share (0–1) of the replies given in the month that were given by their deadline.",
         "比例 × 100。",
         "share × 100.",
     ),

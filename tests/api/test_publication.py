@@ -284,3 +284,18 @@ def test_only_the_platform_publishes(client, accounts, at, account):
     at("2045-06-15T10:00:00")
     assert post(client, "/publications/2045-03", accounts[account], {}).status_code == 403
     assert client.http.post("/publications/2045-03").status_code == 401
+
+
+def test_the_command_line_backfills_months_with_a_progress_bar(client, at, s3, stack, capsys):
+    from chalicelib.publishing.__main__ import main
+
+    at("2045-05-02T10:00:00")
+    assert main(["2045-03", "--to", "2045-04"]) == 0
+    out = capsys.readouterr()
+    assert "2045-03: " in out.out and "2045-04: " in out.out
+    assert "2045-03" in out.err and "records" in out.err
+    assert json.loads(read(s3, stack, "summaries/2045-04/manifest.json"))["month"] == "2045-04"
+
+    assert main(["2045-13"]) == 2
+    assert main(["2045-04", "--to", "2045-06"]) == 2  # June is not over on 2 May
+    assert "not over" in capsys.readouterr().err
