@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(PY) -W ignore bench/ballot_calls.py
 	$(PY) -W ignore bench/fund_calls.py
 	$(PY) bench/tally.py
+	$(PY) bench/publication_aggregate.py
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache

@@ -2,7 +2,8 @@
 
 Each activity record is added once and counted for its division and every division above it
 (committee, street, district, city), so memory grows with the number of divisions that had
-activity, never with the number of records. Working days are counted by a function passed in,
+activity, not with the number of records (only the ids of adopted suggestions whose senders
+consented to publication are kept, to read their text afterwards). Working days are counted by a function passed in,
 so this module stays pure.
 """
 
@@ -19,6 +20,9 @@ ADOPTED = ("adopted", "partly_adopted")
 # Suggestion events counted by name; others (assign, transfer, merge …) are steps, not outcomes.
 SUGGESTION_COUNTS = {"submit": "received", "accept": "accepted", "decline": "declined", "reply": "replied",
                      "close": "closed"}
+
+# Fund steps that record an event without moving the application to another status.
+STATUS_KEPT = ("answer_objection", "object", "edit")
 
 WorkingDays = Callable[[str, str], int]
 
@@ -81,8 +85,9 @@ class MonthTally:
         details = item.get("details") or {}
         named = SUGGESTION_COUNTS.get(action)
         adopted = action == "reply" and details.get("adoption") in ADOPTED
+        days = self.working_days(fact["submitted_at"], at) if action == "reply" and details.get("round") == 1 else None
         for code in scopes(fact["division"]):
-            counts = self.suggestions.setdefault(code, SuggestionCounts())
+            counts = self.suggestions.get(code) or self.suggestions.setdefault(code, SuggestionCounts())
             if named:
                 counts.counts[named] += 1
             if action == "submit":
@@ -94,8 +99,8 @@ class MonthTally:
             if action == "reply":
                 counts.counts["replies_on_time"] += at <= fact["reply_by"]
                 counts.counts["adopted"] += adopted
-                if details.get("round") == 1:
-                    counts.reply_days[self.working_days(fact["submitted_at"], at)] += 1
+                if days is not None:
+                    counts.reply_days[days] += 1
             if action == "rate":
                 counts.ratings[int(details["score"])] += 1
         if adopted and fact.get("consent"):
@@ -104,8 +109,9 @@ class MonthTally:
     def _fund_step(self, item: dict[str, Any], fact: dict[str, Any]) -> None:
         status, amount = item.get("status"), item.get("amount_fen") or 0
         for code in scopes(fact["committee"]):
-            counts = self.funds.setdefault(code, FundCounts())
-            if status and item["action"] != "edit":
+            counts = self.funds.get(code) or self.funds.setdefault(code, FundCounts())
+            # Answering an objection leaves the application in notice: not a status entered.
+            if status and item["action"] not in STATUS_KEPT:
                 counts.statuses[status] += 1
             if status == "approved" and item["action"] == "approve":
                 counts.approved_by_category[fact["category"]] += int(amount)
@@ -115,7 +121,7 @@ class MonthTally:
     def _ledger(self, item: dict[str, Any], fact: dict[str, Any]) -> None:
         self.pools.add((fact["committee"], int(fact["year"])))
         for code in scopes(fact["committee"]):
-            self.funds.setdefault(code, FundCounts()).movements[item["kind"]] += int(item["amount_fen"])
+            (self.funds.get(code) or self.funds.setdefault(code, FundCounts())).movements[item["kind"]] += int(item["amount_fen"])
 
 
 def median(histogram: Counter) -> float | None:

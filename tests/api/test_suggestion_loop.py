@@ -3,6 +3,7 @@ transfer → return → reply → rate → reopen → reply → close, every ste
 
 from __future__ import annotations
 
+from tests.api.fund_helpers import all_pages
 from tests.api.suggestion_helpers import (
     KONGJIANG_COMMITTEE,
     YANJI_STREET,
@@ -69,7 +70,7 @@ def test_the_closed_loop_from_submission_to_a_rated_closed_case(client, accounts
     assert all(e["actor_id"] for e in official_view)
     assert official_view[6]["message"] == "进度太慢"
 
-    inbox = get(client, "/notifications/mine", resident).json_body["items"]
+    inbox = all_pages(client, "/notifications/mine?limit=100", resident)
     told = {n["event"] for n in inbox if n["subject_id"] == case_id}
     assert {"submit", "accept", "assign", "transfer", "return", "reply", "reopen", "close"} <= told
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from tests.api.fund_helpers import all_pages
 from tests.api.suggestion_helpers import act, detail, get, post, submit, suggestion
 
 
@@ -37,7 +38,7 @@ def test_a_merged_case_receives_the_primary_reply_and_each_submitter_rates_it(cl
     assert rating == {"count": 2, "mean": 4.5}
 
     def told_of_reply(account, case_id):
-        inbox = get(client, "/notifications/mine", account).json_body["items"]
+        inbox = all_pages(client, "/notifications/mine?limit=100", account)
         return any(n["event"] == "reply" and n["subject_id"] == case_id for n in inbox)
 
     assert told_of_reply(first, primary) and told_of_reply(second, primary)

@@ -9,6 +9,7 @@ import time
 
 import boto3
 
+from tests.api.fund_helpers import all_pages
 from tests.api.suggestion_helpers import act, get, submit
 
 
@@ -48,7 +49,7 @@ def test_each_step_is_in_the_inbox_and_on_the_topic_without_the_phone_number(cli
                for m in published)
     assert len({m["recipient"] for m in published}) == 1
 
-    inbox = get(client, "/notifications/mine", resident).json_body["items"]
+    inbox = all_pages(client, "/notifications/mine?limit=100", resident)
     mine = [n for n in inbox if n["subject_id"] == case_id]
     assert [n["event"] for n in mine] == ["accept", "submit"]  # newest first
     assert "已受理" in mine[0]["text"] and "accepted" in mine[0]["text_en"]
