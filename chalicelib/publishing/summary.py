@@ -108,6 +108,11 @@ def index_scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows:
                  divisions: Mapping[str, Mapping[str, Any]], year: int) -> list[dict[str, Any]]:
     """The Mulin index of every committee and street with activity, components beside the score."""
     codes = {c for c in (*tally.suggestions, *tally.funds, *(r["scope"] for r in round_rows)) if len(c) in (9, 12)}
+    pools_of: dict[str, list[dict[str, Any]]] = {}
+    for pool in pool_rows:
+        if pool["year"] == year:
+            for length in (9, 12):
+                pools_of.setdefault(pool["committee"][:length], []).append(pool)
     rows = []
     for code in sorted(codes):
         s = tally.suggestions.get(code)
@@ -119,7 +124,7 @@ def index_scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows:
         population = (divisions.get(code) or {}).get("population")
         acts = counts["received"] + ballots + applications
         rated = sum(ratings.values())
-        own_pools = [p for p in pool_rows if p["committee"].startswith(code) and p["year"] == year]
+        own_pools = pools_of.get(code, [])
         allocated = sum(p["allocated_fen"] for p in own_pools)
         components = {
             "participation": round(acts / population * 1000, RATE_DECIMALS) if population and acts >= MIN_PEOPLE else None,
