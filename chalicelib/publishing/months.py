@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
+from chalicelib import clock
 from chalicelib.publishing.activity import SHANGHAI
 
 MONTH = re.compile(r"^(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])$")
@@ -37,11 +38,7 @@ def bounds(month: str) -> tuple[str, str]:
     start = datetime(first.year, first.month, 1, tzinfo=SHANGHAI).astimezone(UTC)
     following = _next_first_day(first)
     end = datetime(following.year, following.month, 1, tzinfo=SHANGHAI).astimezone(UTC)
-    return _iso(start), _iso(end)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return clock.iso(start), clock.iso(end)
 
 
 def checked(month: str, now: datetime) -> str:
@@ -51,7 +48,7 @@ def checked(month: str, now: datetime) -> str:
         raise MonthError("before_platform", f"Mulin holds no records before {FIRST_MONTH}.",
                          f"{FIRST_MONTH} 之前没有记录可公布。")
     _, end = bounds(month)
-    if _iso(now.astimezone(UTC)) < end:
+    if clock.iso(now) < end:
         raise MonthError("not_over", f"{first:%Y-%m} is not over yet; a month is published once it has ended.",
                          f"{first:%Y-%m} 尚未结束，月份结束后方可公布。")
     return month
