@@ -7,6 +7,7 @@ from chalicelib.funds.routes import funds_api
 from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
 from chalicelib.publishing.routes import publishing_api
+from chalicelib.storage.queues import PUBLICATIONS_QUEUE
 from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
 from chalicelib.uploads.routes import uploads_api
@@ -39,3 +40,10 @@ def publish_last_month(event):
     from chalicelib.publishing.service import publish_after
 
     return publish_after(event.time)
+
+
+@app.on_sqs_message(queue=PUBLICATIONS_QUEUE, batch_size=1, name="publish_requested_month")
+def publish_requested_month(event):
+    from chalicelib.publishing.jobs import run_message
+
+    return [run_message(record.body) for record in event]

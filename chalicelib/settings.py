@@ -36,6 +36,9 @@ class Settings:
     # Keys the hashes that stand in for phone numbers on voting rosters and for voters'
     # one-ballot records. Unset, it is derived from the cursor secret (a local stack).
     pii_key: bytes = b""
+    # Months asked for through the API are queued here and published by the function that
+    # reads the queue, since a large month outlasts an API request.
+    publications_queue_url: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -71,6 +74,7 @@ def get_settings() -> Settings:
         ),
         notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
         pii_key=os.environ.get("MULIN_PII_KEY", "").strip().encode(),
+        publications_queue_url=os.environ.get("MULIN_PUBLICATIONS_QUEUE_URL", "").strip(),
     )
 
 

@@ -18,7 +18,7 @@ def build(app: cdk.App) -> MulinStack:
     if stage not in ("dev", "prod"):
         raise ValueError(f"unknown stage {stage!r}: use dev or prod (.chalice/config.json)")
     env = cdk.Environment(account=os.environ.get("CDK_DEFAULT_ACCOUNT"), region=os.environ.get("CDK_DEFAULT_REGION"))
-    return MulinStack(app, f"mulin-{stage}", stage=stage, env=env)
+    return MulinStack(app, stage, stack_name=f"mulin-{stage}", stage=stage, env=env)
 
 
 if __name__ == "__main__":

@@ -7,20 +7,24 @@ boto3, so the two cannot drift; tests/infra compares them.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
+from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sns as sns
+from aws_cdk import aws_sqs as sqs
 from chalice.cdk import Chalice
 from constructs import Construct
 
 from chalicelib.identity import GROUPS, USER_POOL_CLIENT_DEFINITION, USER_POOL_DEFINITION
 from chalicelib.storage.buckets import ABANDONED_UPLOAD_DAYS, ATTACHMENTS_CORS, UPLOAD_PREFIX
+from chalicelib.storage.queues import MAX_RECEIVES, RETENTION_SECONDS, VISIBILITY_TIMEOUT_SECONDS
 from chalicelib.storage.table import (
     IDEMPOTENCY_TABLE_DEFINITION,
     IDEMPOTENCY_TTL_ATTRIBUTE,
@@ -58,9 +62,17 @@ def table_properties(definition: dict[str, Any], ttl_attribute: str, *, producti
     return properties
 
 
+def chalice_stage_config(stage: str) -> dict[str, Any]:
+    return dict(json.loads((ROOT / ".chalice" / "config.json").read_text(encoding="utf-8"))["stages"][stage])
+
+
 class MulinStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, *, stage: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        # The Chalice construct packages the app as the stage named by this stack's id; any
+        # other id would silently drop the stage's timeouts, memory and concurrency.
+        if construct_id != stage:
+            raise ValueError(f"the stack's id must be its stage ({stage!r}), not {construct_id!r}")
         production = stage == "prod"
         removal = cdk.RemovalPolicy.RETAIN if production else cdk.RemovalPolicy.DESTROY
 
@@ -137,6 +149,8 @@ class MulinStack(cdk.Stack):
             conditions={"Bool": {"aws:SecureTransport": "false"}},
         ))
 
+        publications = self._publications_queue()
+
         issuer = cdk.Fn.join("", ["https://cognito-idp.", self.region, ".", self.url_suffix, "/", pool.ref])
         self.api = Chalice(
             self, "Api", source_dir=str(ROOT),
@@ -153,21 +167,43 @@ class MulinStack(cdk.Stack):
                     "MULIN_CURSOR_SECRET": cursor_secret.secret_value.unsafe_unwrap(),
                     "MULIN_NOTIFICATIONS_TOPIC_ARN": notifications.topic_arn,
                     "MULIN_PII_KEY": pii_key.secret_value.unsafe_unwrap(),
+                    "MULIN_PUBLICATIONS_QUEUE_URL": publications.queue_url,
                     # Categories whose deadlines count working days: `-c working_day_categories=sanitation,…`.
                     "MULIN_WORKING_DAY_CATEGORIES": str(self.node.try_get_context("working_day_categories") or ""),
                 },
                 "manage_iam_role": False,
                 "iam_role_arn": self._function_role(main_table, idempotency_table, attachments, public,
-                                                   notifications).role_arn,
+                                                   notifications, publications).role_arn,
             },
         )
+        # The app declares its event source by a queue name; it reads the queue made here.
+        self.api.get_resource("PublishRequestedMonth").add_property_override(
+            "Events.PublishRequestedMonthSqsEventSource.Properties.Queue", publications.queue_arn)
         cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.sub("https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/"))
         cdk.CfnOutput(self, "UserPoolId", value=pool.ref)
         cdk.CfnOutput(self, "UserPoolClientId", value=client.ref)
         cdk.CfnOutput(self, "PublicBucket", value=public.bucket_name)
 
-    def _function_role(self, main: cdk.CfnResource, idempotency: cdk.CfnResource,
-                       attachments: s3.Bucket, public: s3.Bucket, notifications: sns.Topic) -> iam.Role:
+    def _publications_queue(self) -> sqs.Queue:
+        """Months asked for through the API; one that fails MAX_RECEIVES times is kept aside and
+        raises an alarm, so a month never silently goes unpublished."""
+        failed = sqs.Queue(self, "PublicationsFailed", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
+                           retention_period=cdk.Duration.days(14))
+        cloudwatch.Alarm(
+            self, "PublicationFailedAlarm", alarm_description="A requested month could not be published",
+            metric=failed.metric_approximate_number_of_messages_visible(period=cdk.Duration.minutes(5)),
+            threshold=0, comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, evaluation_periods=1,
+            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        return sqs.Queue(
+            self, "Publications", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
+            visibility_timeout=cdk.Duration.seconds(VISIBILITY_TIMEOUT_SECONDS),
+            retention_period=cdk.Duration.seconds(RETENTION_SECONDS),
+            dead_letter_queue=sqs.DeadLetterQueue(queue=failed, max_receive_count=MAX_RECEIVES),
+        )
+
+    def _function_role(self, main: cdk.CfnResource, idempotency: cdk.CfnResource, attachments: s3.Bucket,
+                       public: s3.Bucket, notifications: sns.Topic, publications: sqs.Queue) -> iam.Role:
         """Least privilege: named actions on named resources, nothing on `*`."""
         role = iam.Role(self, "FunctionRole", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("service-role/AWSLambdaBasicExecutionRole"))
@@ -181,4 +217,8 @@ class MulinStack(cdk.Stack):
         role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"],
                                                resources=[attachments.bucket_arn, public.bucket_arn]))
         role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[notifications.topic_arn]))
+        role.add_to_policy(iam.PolicyStatement(
+            actions=["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                     "sqs:ChangeMessageVisibility"],
+            resources=[publications.queue_arn]))
         return role

@@ -11,6 +11,7 @@ import argparse
 import json
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -37,17 +38,24 @@ def main(argv: list[str] | None = None) -> int:
         apply_environment(stack)
 
         from local_stack.demo import add_demo_funds, add_demo_suggestions, add_demo_users, load_divisions
+        from local_stack.demo_history import add_last_months_history
         from local_stack.server import make_server
 
         divisions = load_divisions()
         users = add_demo_users(stack)
         suggestions = add_demo_suggestions(users)
         fund_applications = add_demo_funds(users)
+        history_month = add_last_months_history(users)
         state = Path(args.state)
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps(stack.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
         server = make_server(args.port)
+        from app import publish_requested_month
+        from local_stack.queue_worker import start_queue_worker
+
+        start_queue_worker(stack.publications_queue_url, publish_requested_month, threading.Event())
+        publish_on_start(users, history_month)
         print(f"Mulin is up in {time.monotonic() - started:.1f} s ({divisions} divisions, {suggestions} demo suggestions, "
               f"{fund_applications} demo fund applications)")
         print(f"  API          {stack.api_url}  (health: {stack.api_url}/health, contract: {stack.api_url}/openapi.json)")
@@ -56,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  demo accounts (sign in with the phone number):")
         for user in users:
             print(f"    {user.role:<16} {user.username}  {user.password}  {user.division or ''}")
+        print(f"  summaries    {moto.url}/{stack.public_bucket}/summaries/{history_month}/index.html"
+              " (last month's demo history, published from the queue a few seconds after start)")
         print("Ctrl-C stops everything.", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
@@ -63,6 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         moto.stop()
     return 0
+
+
+def publish_on_start(users, month: str) -> None:
+    """Ask for last month as the platform admin would; the queue worker publishes it."""
+    from chalicelib.auth import Principal, Role
+    from chalicelib.publishing import jobs
+
+    admin = next(user for user in users if user.role == "platform_admin")
+    jobs.request(Principal(user_id=admin.user_id, role=Role.platform_admin, jurisdiction=admin.division), month)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import boto3
 
 from chalicelib.identity import create_user, create_user_pool
 from chalicelib.storage.buckets import create_buckets
+from chalicelib.storage.queues import create_publications_queue
 from chalicelib.storage.table import create_tables
 
 # Hong Kong: the nearest region where the embedded AWS offers every service we use.
@@ -45,6 +46,7 @@ class Stack:
     jwt_issuer: str
     cursor_secret: str
     notifications_topic_arn: str = ""
+    publications_queue_url: str = ""
     pii_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     api_url: str = ""
     demo_users: list[DemoUser] = field(default_factory=list)
@@ -71,6 +73,7 @@ class Stack:
             "MULIN_CURSOR_SECRET": self.cursor_secret,
             "MULIN_NOTIFICATIONS_TOPIC_ARN": self.notifications_topic_arn,
             "MULIN_PII_KEY": self.pii_key,
+            "MULIN_PUBLICATIONS_QUEUE_URL": self.publications_queue_url,
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -81,7 +84,7 @@ def clients(endpoint_url: str, region: str = REGION) -> dict[str, Any]:
     session = boto3.session.Session(
         aws_access_key_id="testing", aws_secret_access_key="testing", region_name=region
     )
-    return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp", "sns")}
+    return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp", "sns", "sqs")}
 
 
 def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = REGION) -> Stack:
@@ -92,6 +95,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
     create_buckets(aws["s3"], region, attachments, public)
     pool_id, client_id = create_user_pool(aws["cognito-idp"], prefix)
     topic_arn = aws["sns"].create_topic(Name=f"{prefix}-notifications")["TopicArn"]
+    queue_url = create_publications_queue(aws["sqs"], f"{prefix}-publications")
     return Stack(
         aws_endpoint_url=endpoint_url,
         region=region,
@@ -105,6 +109,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         jwt_issuer=f"https://cognito-idp.{region}.amazonaws.com/{pool_id}",
         cursor_secret=secrets.token_urlsafe(32),
         notifications_topic_arn=topic_arn,
+        publications_queue_url=queue_url,
     )
 
 

@@ -7,12 +7,15 @@
 | a pool's ledger up to the month's end  | table | Query PK=POOL#{committee}#{year}, SK BETWEEN  |
 | an adopted case, for its text          | table | GetItem PK=SUG#{id}, SK=CASE                  |
 | a division's name and population       | table | GetItem PK=DIV#{code}                         |
+| where a month's latest run stands      | table | GetItem PK=PUBLICATION#{yyyy-mm}, SK=STATUS   |
 
 Files go to the public bucket under summaries/; a round's files are read from rounds/{id}/.
+Months asked for through the API are sent to the publications queue.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +23,9 @@ from chalicelib import aws
 from chalicelib.publishing import activity
 from chalicelib.settings import get_settings
 from chalicelib.storage import dynamo
-from chalicelib.storage.keys import pool_partition, round_item_key, suggestion_key
+from chalicelib.storage.audit import audit_put
+from chalicelib.storage.items import to_item
+from chalicelib.storage.keys import pool_partition, publication_key, round_item_key, suggestion_key
 from chalicelib.storage.table import GSI1
 
 PAGE = 1000
@@ -76,3 +81,37 @@ def put_public_file(key: str, body: bytes, content_type: str) -> None:
     aws.client("s3").put_object(Bucket=get_settings().public_bucket, Key=key, Body=body, ContentType=content_type,
                                 CacheControl="no-cache" if key.endswith(("latest.json", "index.json")) else
                                 "public, max-age=300")
+
+
+def status(month: str) -> dict[str, Any] | None:
+    return dynamo.get_item(publication_key(month), consistent=True)
+
+
+def put_status(month: str, fields: dict[str, Any]) -> None:
+    dynamo.db().put_item(TableName=dynamo.table_name(),
+                         Item=to_item({**publication_key(month), "type": "publication", "month": month, **fields}))
+
+
+def request(month: str, fields: dict[str, Any], *, actor_id: str, actor_role: str, unless_since: str) -> bool:
+    """Record a request for the month with its audit event, unless one made at or after
+    `unless_since` is still queued or running; True when recorded."""
+    status_put = dynamo.put_op(
+        {**publication_key(month), "type": "publication", "month": month, **fields},
+        condition="attribute_not_exists(PK) OR NOT (#state IN (:queued, :running)) OR requested_at < :since",
+        values={":queued": "queued", ":running": "running", ":since": unless_since}, names={"#state": "state"},
+    )
+    audit = audit_put(dynamo.table_name(), subject=f"PUBLICATION#{month}", action="publication.request",
+                      actor_id=actor_id, actor_role=actor_role, after={"state": fields["state"]},
+                      at=fields["requested_at"])
+    try:
+        dynamo.transact_write([status_put, audit])
+    except dynamo.ConditionFailedError:
+        return False
+    return True
+
+
+def enqueue(month: str) -> None:
+    queue_url = get_settings().publications_queue_url
+    if not queue_url:
+        raise RuntimeError("MULIN_PUBLICATIONS_QUEUE_URL is not set")
+    aws.client("sqs").send_message(QueueUrl=queue_url, MessageBody=json.dumps({"month": month}))

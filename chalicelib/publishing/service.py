@@ -14,7 +14,6 @@ from datetime import date, datetime
 from typing import Any
 
 from chalicelib import clock
-from chalicelib.auth import Principal, require
 from chalicelib.errors import RuleViolationError, ValidationFailedError
 from chalicelib.funds import rules as fund_rules
 from chalicelib.funds.models import MovementKind
@@ -120,8 +119,26 @@ def manifest(month: str, files: dict[str, tuple[bytes, str]], generated_at: str)
 
 
 def publish(month: str, progress: Progress | None = None) -> dict[str, Any]:
-    """Publish (or republish) one month; returns its manifest."""
+    """Publish (or republish) one month; returns its manifest. Where the run stands is kept
+    beside it (GET /publications/{month}), a failure included."""
     checked(month)
+    started_at = clock.iso(clock.utc_now())
+    earlier = repository.status(month) or {}
+    requested = {k: earlier[k] for k in ("requested_at",) if k in earlier}
+    repository.put_status(month, {**requested, "state": "running", "started_at": started_at})
+    try:
+        written = _write(month, progress)
+    except Exception as exc:
+        repository.put_status(month, {**requested, "state": "failed", "started_at": started_at,
+                                      "finished_at": clock.iso(clock.utc_now()), "error": type(exc).__name__})
+        raise
+    repository.put_status(month, {**requested, "state": "published", "started_at": started_at,
+                                  "finished_at": written["generated_at"], "files": len(written["files"]),
+                                  "manifest": f"{repository.PREFIX}{month}/manifest.json"})
+    return written
+
+
+def _write(month: str, progress: Progress | None) -> dict[str, Any]:
     files = build_files(month, progress)
     folder = f"{repository.PREFIX}{month}/"
     for name, (body, kind) in sorted(files.items()):
@@ -158,8 +175,3 @@ def publish_after(scheduled_at: str) -> dict[str, Any]:
     logger.info("month published", extra={"month": month, "files": len(written["files"])})
     count("MonthPublished")
     return {"month": month, "files": len(written["files"])}
-
-
-def publish_requested(principal: Principal, month: str) -> dict[str, Any]:
-    require(principal, "publication.publish")
-    return publish(month)

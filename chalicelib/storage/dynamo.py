@@ -78,6 +78,34 @@ def get_item(key: dict[str, str], consistent: bool = False) -> dict[str, Any] | 
     return from_item(item) if item else None
 
 
+BATCH_GET_LIMIT = 100
+
+
+def batch_get(keys: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Every item of `keys` that exists, in no particular order: BatchGetItem in batches of
+    100, asking again for what DynamoDB left unprocessed (it does so under load)."""
+    import time
+
+    from botocore.exceptions import ClientError
+
+    found: list[dict[str, Any]] = []
+    for first in range(0, len(keys), BATCH_GET_LIMIT):
+        request = {table_name(): {"Keys": [to_item(k) for k in keys[first:first + BATCH_GET_LIMIT]]}}
+        for attempt in range(8):
+            try:
+                response = db().batch_get_item(RequestItems=request)
+            except ClientError as exc:
+                raise translate_client_error(exc) from exc
+            found += [from_item(i) for i in response.get("Responses", {}).get(table_name(), [])]
+            request = response.get("UnprocessedKeys") or {}
+            if not request:
+                break
+            time.sleep(min(1.0, 0.05 * 2 ** attempt))
+        else:
+            raise ServiceUnavailableError(headers={"Retry-After": "1"})
+    return found
+
+
 def query_page(
     *,
     key_condition: str,

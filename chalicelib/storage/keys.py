@@ -165,3 +165,8 @@ def applicant_partition(user_id: str) -> str:
 
 def team_grant_key(committee: str, year: int, team_digest: str) -> dict[str, str]:
     return {"PK": f"FUNDTEAM#{committee}#{year:04d}#{team_digest}", "SK": "TEAM"}
+
+
+# Monthly publication: where each month's latest run stands (publishing/repository.py).
+def publication_key(month: str) -> dict[str, str]:
+    return {"PK": f"PUBLICATION#{month}", "SK": "STATUS"}

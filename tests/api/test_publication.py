@@ -16,7 +16,7 @@ import pytest
 from chalicelib.voting import tally
 from chalicelib.voting.pabulib import parse
 from tests.api import fund_helpers
-from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, post, submit
+from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, get, post, submit
 
 MONTH = "2045-03"
 POPULATION = 4000
@@ -54,6 +54,37 @@ def run_schedule(client, scheduled_at: str):
     event["time"] = scheduled_at
     response = client.lambda_.invoke("publish_last_month", event)
     return response.payload
+
+
+@pytest.fixture(scope="module")
+def sqs(stack):
+    return boto3.client("sqs", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+def queued(sqs, stack) -> list[str]:
+    """Bodies of the messages waiting on the publications queue, taken off it."""
+    bodies = []
+    while messages := sqs.receive_message(QueueUrl=stack.publications_queue_url, MaxNumberOfMessages=10,
+                                          WaitTimeSeconds=0).get("Messages", []):
+        for message in messages:
+            bodies.append(message["Body"])
+            sqs.delete_message(QueueUrl=stack.publications_queue_url, ReceiptHandle=message["ReceiptHandle"])
+    return bodies
+
+
+def publish_through_api(client, sqs, stack, admin, month: str) -> dict:
+    """Ask for the month as an admin would, then deliver the queued message to the queue's
+    function as Lambda's event source would; returns the month's status afterwards."""
+    asked = post(client, f"/publications/{month}", admin, {})
+    assert asked.status_code == 202, asked.body
+    assert asked.json_body["state"] == "queued"
+    bodies = queued(sqs, stack)
+    assert [json.loads(b)["month"] for b in bodies] == [month]
+    client.lambda_.invoke("publish_requested_month", client.events.generate_sqs_event(bodies, "mulin-publications"))
+    status = get(client, f"/publications/{month}", admin)
+    assert status.status_code == 200, status.body
+    return status.json_body
 
 
 def seed_suggestions(client, accounts, at) -> dict:
@@ -134,7 +165,7 @@ def seed_funds(client, accounts, at) -> dict:
     return {"approved_fen": approved["approved_fen"]}
 
 
-def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, accounts, at, s3, stack):
+def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, accounts, at, s3, sqs, stack):
     admin = accounts["platform_admin"]
     at("2045-02-01T10:00:00")
     profile = client.http.put(f"/divisions/{KONGJIANG_COMMITTEE}/profile", body=json.dumps({"population": POPULATION}),
@@ -148,6 +179,8 @@ def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, account
     at("2045-04-01T01:00:00")
     outcome = run_schedule(client, "2045-03-31T17:00:00Z")
     assert outcome["month"] == MONTH
+    status = get(client, f"/publications/{MONTH}", admin).json_body
+    assert status["state"] == "published" and status["manifest"] == f"summaries/{MONTH}/manifest.json", status
 
     files = month_files(s3, stack, MONTH)
     manifest = json.loads(files.pop("manifest.json"))
@@ -218,8 +251,8 @@ def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, account
 
     # A rerun over the same records writes the same bytes; only the manifest's generated_at may differ.
     at("2045-04-02T09:00:00")
-    again = post(client, f"/publications/{MONTH}", admin, {})
-    assert again.status_code == 200, again.body
+    again = publish_through_api(client, sqs, stack, admin, MONTH)
+    assert again["state"] == "published" and again["files"] == len(files)
     rerun = month_files(s3, stack, MONTH)
     rerun_manifest = json.loads(rerun.pop("manifest.json"))
     assert rerun == files
@@ -227,12 +260,12 @@ def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, account
 
 
 def test_a_failure_halfway_leaves_the_previous_month_readable_and_the_next_run_completes(
-        client, accounts, at, s3, stack, monkeypatch):
+        client, accounts, at, s3, sqs, stack, monkeypatch):
     from chalicelib.publishing import repository
 
     admin = accounts["platform_admin"]
     at("2045-05-01T09:00:00")
-    assert post(client, "/publications/2045-03", admin, {}).status_code == 200
+    assert publish_through_api(client, sqs, stack, admin, "2045-03")["state"] == "published"
     before = read(s3, stack, "summaries/latest.json")
     assert json.loads(before)["month"] == "2045-03"
 
@@ -253,6 +286,8 @@ def test_a_failure_halfway_leaves_the_previous_month_readable_and_the_next_run_c
         run_schedule(client, "2045-04-30T17:00:00Z")
     assert read(s3, stack, "summaries/latest.json") == before
     assert "manifest.json" not in month_files(s3, stack, "2045-04")
+    failed = get(client, "/publications/2045-04", admin).json_body
+    assert failed["state"] == "failed" and failed["error"] == "RuntimeError", failed
 
     monkeypatch.setattr(repository, "put_public_file", real_put)
     assert run_schedule(client, "2045-04-30T17:00:00Z")["month"] == "2045-04"
@@ -283,7 +318,30 @@ def test_a_month_that_cannot_be_published_is_refused_and_nothing_is_written(clie
 def test_only_the_platform_publishes(client, accounts, at, account):
     at("2045-06-15T10:00:00")
     assert post(client, "/publications/2045-03", accounts[account], {}).status_code == 403
+    assert get(client, "/publications/2045-03", accounts[account]).status_code == 403
     assert client.http.post("/publications/2045-03").status_code == 401
+
+
+def test_asking_again_while_a_month_waits_queues_it_once_until_the_request_goes_quiet(client, accounts, at, sqs, stack):
+    admin = accounts["platform_admin"]
+    queued(sqs, stack)
+    at("2046-02-03T09:00:00")
+    assert get(client, "/publications/2046-01", admin).status_code == 404
+    first = post(client, "/publications/2046-01", admin, {})
+    at("2046-02-03T09:20:00")
+    second = post(client, "/publications/2046-01", admin, {})
+    assert first.status_code == second.status_code == 202
+    assert second.json_body == first.json_body  # the same request, not a new one
+    assert queued(sqs, stack) == ['{"month": "2046-01"}']
+
+    # Its function died without a word: after twice the longest run, asking again queues it again.
+    at("2046-02-03T09:31:00")
+    third = post(client, "/publications/2046-01", admin, {})
+    assert third.json_body["requested_at"] != first.json_body["requested_at"]
+    assert queued(sqs, stack) == ['{"month": "2046-01"}']
+    status = get(client, "/publications/2046-01", admin).json_body
+    assert {k: v for k, v in status.items() if v is not None} == {
+        "month": "2046-01", "state": "queued", "requested_at": third.json_body["requested_at"]}
 
 
 def test_the_command_line_backfills_months_with_a_progress_bar(client, at, s3, stack, capsys):

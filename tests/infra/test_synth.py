@@ -56,7 +56,8 @@ def test_api_function_gets_every_setting_it_reads(template):
     variables = functions["APIHandler"]["Properties"]["Environment"]["Variables"]
     required = {"MULIN_TABLE", "MULIN_IDEMPOTENCY_TABLE", "MULIN_PUBLIC_BUCKET", "MULIN_ATTACHMENTS_BUCKET",
                 "MULIN_USER_POOL_ID", "MULIN_USER_POOL_CLIENT_ID", "MULIN_JWT_ISSUER", "MULIN_CURSOR_SECRET",
-                "MULIN_NOTIFICATIONS_TOPIC_ARN", "MULIN_WORKING_DAY_CATEGORIES", "MULIN_PII_KEY"}
+                "MULIN_NOTIFICATIONS_TOPIC_ARN", "MULIN_WORKING_DAY_CATEGORIES", "MULIN_PII_KEY",
+                "MULIN_PUBLICATIONS_QUEUE_URL"}
     assert required <= set(variables)
     assert variables["MULIN_STAGE"] == "prod"
 
@@ -87,3 +88,33 @@ def test_notifications_go_to_an_encrypted_topic_the_function_may_publish_to_and_
     grants = [s for p in resources(template, "AWS::IAM::Policy").values()
               for s in p["Properties"]["PolicyDocument"]["Statement"] if "sns:Publish" in json.dumps(s["Action"])]
     assert grants and all(s["Resource"] == {"Ref": topic_name} for s in grants)
+
+
+def test_requested_months_are_read_from_the_stacks_queue_with_a_dead_letter_queue_and_alarm(template):
+    from chalicelib.storage.queues import MAX_RECEIVES, VISIBILITY_TIMEOUT_SECONDS
+
+    function = template["Resources"]["PublishRequestedMonth"]["Properties"]
+    (source,) = function["Events"].values()
+    assert source["Type"] == "SQS" and source["Properties"]["BatchSize"] == 1
+    queue_name = source["Properties"]["Queue"]["Fn::GetAtt"][0]
+    queue = template["Resources"][queue_name]["Properties"]
+    assert queue["VisibilityTimeout"] == VISIBILITY_TIMEOUT_SECONDS >= 6 * function["Timeout"]
+    assert queue["RedrivePolicy"]["maxReceiveCount"] == MAX_RECEIVES
+    failed = queue["RedrivePolicy"]["deadLetterTargetArn"]["Fn::GetAtt"][0]
+    alarms = resources(template, "AWS::CloudWatch::Alarm").values()
+    assert any(a["Properties"]["Dimensions"][0]["Value"]["Fn::GetAtt"][0] == failed for a in alarms)
+    assert function["ReservedConcurrentExecutions"] == 1  # one month at a time keeps index.json whole
+
+
+def test_every_function_gets_the_timeout_memory_and_concurrency_of_its_stage(template):
+    from infra.stack import chalice_stage_config
+
+    stage = chalice_stage_config("prod")
+    functions = resources(template, "AWS::Serverless::Function")
+    for name, resource in functions.items():
+        own = next((v for k, v in stage["lambda_functions"].items() if k.replace("_", "") == name.lower()), {})
+        properties = resource["Properties"]
+        assert properties["Timeout"] == own.get("lambda_timeout", stage["lambda_timeout"]), name
+        assert properties["MemorySize"] == own.get("lambda_memory_size", stage["lambda_memory_size"]), name
+    assert functions["PublishLastMonth"]["Properties"]["Timeout"] == 900
+    assert functions["APIHandler"]["Properties"]["ReservedConcurrentExecutions"] == stage["reserved_concurrency"]

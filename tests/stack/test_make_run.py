@@ -143,6 +143,28 @@ def test_demo_fund_pool_and_applications_are_readable(running_stack):
     assert pool["allocated_fen"] == pool["available_fen"] == 15_000_000 and pool["is_open"]
 
 
+def test_last_month_is_published_from_the_queue_with_numbers_in_it(running_stack):
+    from local_stack.demo_history import HISTORY
+
+    state = running_stack["state"]
+    s3 = boto3.client("s3", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        listed = s3.list_objects_v2(Bucket=state["public_bucket"], Prefix="summaries/latest.json")
+        if listed.get("KeyCount"):
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the queue worker did not publish last month within 120 s")
+    latest = json.loads(s3.get_object(Bucket=state["public_bucket"], Key="summaries/latest.json")["Body"].read())
+    summary = json.loads(s3.get_object(Bucket=state["public_bucket"],
+                                       Key=f"summaries/{latest['month']}/summary.json")["Body"].read())
+    committee = next(row for row in summary["suggestions"] if row["division"] == "310110012001")
+    assert committee["received"] == committee["replied"] == len(HISTORY)
+    assert committee["satisfaction_mean"] is not None
+    assert len(summary["adopted_suggestions"]) == 3  # adopted and consented: the 1st, 3rd and 5th
+
+
 def test_ctrl_c_stops_everything(running_stack):
     process = running_stack["process"]
     process.send_signal(signal.SIGINT)

@@ -1,0 +1,32 @@
+"""The publication queue, as plain data shared by the app, the local stack and infra/.
+
+A month asked for through the API is a message here; the function that reads the queue
+publishes it (a large month outlasts the 29 s an API request may take). A message that keeps
+failing goes to the dead-letter queue after MAX_RECEIVES tries, where an alarm sees it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The name the app's event source is declared with; infra/ points the event source at the
+# queue it creates, whatever that one is called.
+PUBLICATIONS_QUEUE = "mulin-publications"
+PUBLISH_TIMEOUT_SECONDS = 900
+# AWS advises six times the function's timeout, so a message is not handed out again while a
+# throttled or retried invocation is still at work on it.
+VISIBILITY_TIMEOUT_SECONDS = 6 * PUBLISH_TIMEOUT_SECONDS
+MAX_RECEIVES = 3
+RETENTION_SECONDS = 4 * 24 * 3600
+
+
+def create_publications_queue(sqs_client: Any, name: str) -> str:
+    """Create the queue and its dead-letter queue; return the queue's URL."""
+    dead = sqs_client.create_queue(QueueName=f"{name}-failed",
+                                   Attributes={"MessageRetentionPeriod": str(14 * 24 * 3600)})["QueueUrl"]
+    dead_arn = sqs_client.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    return str(sqs_client.create_queue(QueueName=name, Attributes={
+        "VisibilityTimeout": str(VISIBILITY_TIMEOUT_SECONDS),
+        "MessageRetentionPeriod": str(RETENTION_SECONDS),
+        "RedrivePolicy": f'{{"deadLetterTargetArn": "{dead_arn}", "maxReceiveCount": "{MAX_RECEIVES}"}}',
+    })["QueueUrl"])

@@ -1,0 +1,45 @@
+"""What Lambda's SQS event source does in AWS, for the local stack: long-poll the publications
+queue and hand each message to the app's queue handler, deleting it only once handled.
+
+A message whose handling raised stays on the queue and comes back after its visibility
+timeout, as in AWS; the embedded AWS applies the same redrive policy to it.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any
+
+
+def _event(message: dict[str, Any], queue_arn: str) -> dict[str, Any]:
+    return {"Records": [{"messageId": message["MessageId"], "receiptHandle": message["ReceiptHandle"],
+                         "body": message["Body"], "attributes": message.get("Attributes", {}),
+                         "messageAttributes": {}, "eventSource": "aws:sqs", "eventSourceARN": queue_arn}]}
+
+
+def start_queue_worker(queue_url: str, handler: Any, stop: threading.Event) -> threading.Thread:
+    """A daemon thread calling `handler(event, context)` for each message until `stop` is set."""
+    from chalice.local import LambdaContext
+
+    from chalicelib import aws
+    from chalicelib.storage.queues import PUBLISH_TIMEOUT_SECONDS
+
+    def run() -> None:
+        sqs = aws.client("sqs")
+        queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        while not stop.is_set():
+            messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=1, WaitTimeSeconds=1,
+                                           AttributeNames=["All"]).get("Messages", [])
+            for message in messages:
+                try:
+                    context = LambdaContext("publish_requested_month", 1024, PUBLISH_TIMEOUT_SECONDS * 1000)
+                    handler(_event(message, queue_arn), context)
+                except Exception:  # noqa: BLE001 - a failed run is reported and retried, never fatal to the stack
+                    traceback.print_exc()
+                    continue
+                sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+
+    thread = threading.Thread(target=run, name="publications-queue", daemon=True)
+    thread.start()
+    return thread
