@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from chalicelib.divisions.repository import put_divisions
 from local_stack.divisions import shanghai_divisions
@@ -32,17 +33,23 @@ def add_demo_users(stack: Stack) -> list[DemoUser]:
     ]
 
 
-def add_demo_suggestions(users: list[DemoUser]) -> int:
-    """A few cases at different steps, so the queue and the resident's list are not empty."""
+def suggestion_actors(users: list[DemoUser]) -> tuple[Any, Any, str]:
+    """The demo resident, the street official who answers, and the committee the cases are for."""
     from chalicelib.auth import Principal, Role
-    from chalicelib.suggestions import service
-    from chalicelib.suggestions.models import ActionRequest, SuggestionSubmission
 
     by_role = {user.role: user for user in users}
     resident = Principal(user_id=by_role["resident"].user_id, role=Role.resident, phone=by_role["resident"].username)
     street_user = by_role["street_official"]
     street = Principal(user_id=street_user.user_id, role=Role.street_official, jurisdiction=street_user.division)
-    committee = by_role["committee_staff"].division or ""
+    return resident, street, by_role["committee_staff"].division or ""
+
+
+def add_demo_suggestions(users: list[DemoUser]) -> int:
+    """A few cases at different steps, so the queue and the resident's list are not empty."""
+    from chalicelib.suggestions import service
+    from chalicelib.suggestions.models import ActionRequest, SuggestionSubmission
+
+    resident, street, committee = suggestion_actors(users)
     cases = [
         ("控江路人行道加装盲道", "控江路 1500 号附近人行道没有盲道，视障居民出行不便，建议加装并清理占道。", "transport", []),
         ("小区增设电动自行车充电桩", "楼道里常有电瓶车充电，存在火灾隐患，建议在小区空地集中设置充电桩。", "public_safety",

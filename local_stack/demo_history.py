@@ -41,15 +41,11 @@ def last_month(now: datetime) -> str:
 
 def add_last_months_history(users: list[DemoUser]) -> str:
     """Suggestions sent, accepted, answered and rated in the month before this one; returns that month."""
-    from chalicelib.auth import Principal, Role
     from chalicelib.suggestions import service
     from chalicelib.suggestions.models import ActionRequest, RatingRequest, SuggestionSubmission
+    from local_stack.demo import suggestion_actors
 
-    by_role = {user.role: user for user in users}
-    resident = Principal(user_id=by_role["resident"].user_id, role=Role.resident, phone=by_role["resident"].username)
-    street_user = by_role["street_official"]
-    street = Principal(user_id=street_user.user_id, role=Role.street_official, jurisdiction=street_user.division)
-    committee = by_role["committee_staff"].division or ""
+    resident, street, committee = suggestion_actors(users)
     month = last_month(clock.utc_now())
     start = datetime.fromisoformat(f"{month}-02T09:00:00").replace(tzinfo=SHANGHAI)
     for n, (category, title, content, adoption, score) in enumerate(HISTORY):
