@@ -3,6 +3,7 @@
 | pattern                          | index | key condition                                   | example                       |
 | -------------------------------- | ----- | ----------------------------------------------- | ----------------------------- |
 | get one division                 | table | PK = DIV#{parent} AND SK = DIV#{code}           | PK=DIV#310110, SK=DIV#310110012 |
+| get many divisions               | table | BatchGetItem of the keys above                  |                               |
 | list a division's children       | table | PK = DIV#{code} AND begins_with(SK, "DIV#")     | PK=DIV#310110012              |
 | load the registry (admin tool)   | table | BatchWriteItem of the items above               |                               |
 
@@ -31,6 +32,12 @@ def _division(item: dict[str, Any]) -> Division:
 def get_division(code: str) -> Division | None:
     item = dynamo.get_item(division_key(code))
     return _division(item) if item else None
+
+
+def get_divisions(codes: Iterable[str]) -> dict[str, Division]:
+    """The divisions of `codes` that exist, by code."""
+    found = (_division(item) for item in dynamo.batch_get([division_key(code) for code in sorted(set(codes))]))
+    return {division.code: division for division in found}
 
 
 def list_children(code: str) -> list[DivisionSummary]:

@@ -16,6 +16,7 @@ from typing import Any
 
 CITY = "31"
 LEVELS = {2: "city", 6: "district", 9: "street", 12: "committee"}
+COMMITTEE_DIGITS = 12
 ADOPTED = ("adopted", "partly_adopted")
 # Suggestion events counted by name; others (assign, transfer, merge …) are steps, not outcomes.
 SUGGESTION_COUNTS = {"submit": "received", "accept": "accepted", "decline": "declined", "reply": "replied",

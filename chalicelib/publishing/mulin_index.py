@@ -20,13 +20,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-INDEX_VERSION = "1.0"
+INDEX_VERSION = "1.1"
 MINIMUM_COMPONENTS = 3
 DECIMALS = 1
 # Suggestions, ballots and fund applications per 1,000 residents in a month that count as full
 # participation. About 40 a month in a committee of 4,000 residents: well above what most
 # committees see now, so the component has room to show improvement.
 PARTICIPATION_TARGET_PER_1000 = 10
+# Where a committee has recorded its households but not its residents, residents are taken as
+# households times Shanghai's average household size (2.32 people, 2020 census). Version 1.1
+# added this; 1.0 left such committees without a participation component.
+PEOPLE_PER_HOUSEHOLD = "2.32"
 
 _HUNDRED = Fraction(100)
 
@@ -62,8 +66,11 @@ def _participation(per_1000: Fraction) -> Fraction:
 _COMPONENTS: tuple[_Component, ...] = (
     _Component(
         "participation", "0.25", Fraction(0), None, _participation,
-        "当月每千名居民提交的建议、投票和自治金申请数之和。",
-        "Suggestions, ballots and autonomy-fund applications in the month per 1,000 residents.",
+        f"当月每千名居民提交的建议、投票和自治金申请数之和；只登记了户数时，居民数按户数 × {PEOPLE_PER_HOUSEHOLD}"
+        "（2020年人口普查上海户均人数）估算。",
+        "Suggestions, ballots and autonomy-fund applications in the month per 1,000 residents; where only the"
+        f" number of households is recorded, residents are estimated as households × {PEOPLE_PER_HOUSEHOLD}"
+        " (Shanghai's average household size, 2020 census).",
         f"min(100, 数值 ÷ {PARTICIPATION_TARGET_PER_1000} × 100)：每千人{PARTICIPATION_TARGET_PER_1000}件即满分。",
         f"min(100, value / {PARTICIPATION_TARGET_PER_1000} × 100): {PARTICIPATION_TARGET_PER_1000} per 1,000 residents"
         " scores full marks.",
@@ -132,7 +139,8 @@ FORMULA: dict = {
             "range": [float(component.lowest), None if component.highest is None else float(component.highest)],
             "definition": {"zh": component.definition_zh, "en": component.definition_en},
             "normalisation": {"zh": component.normalisation_zh, "en": component.normalisation_en},
-            **({"target": PARTICIPATION_TARGET_PER_1000} if component.name == "participation" else {}),
+            **({"target": PARTICIPATION_TARGET_PER_1000, "people_per_household": float(PEOPLE_PER_HOUSEHOLD)}
+               if component.name == "participation" else {}),
         }
         for component in _COMPONENTS
     },
@@ -183,3 +191,12 @@ def score(components: Mapping[str, float | None]) -> dict:
     used = sum(1 for entry in report.values() if entry["value"] is not None)
     result = None if used < MINIMUM_COMPONENTS else float(_round(weighted / total_weight))
     return {"score": result, "components": report, "version": INDEX_VERSION}
+
+
+def residents(population: int | None, households: int | None) -> tuple[Fraction | None, str | None]:
+    """The participation component's denominator and what it was taken from."""
+    if population:
+        return Fraction(population), "registered_residents"
+    if households:
+        return households * Fraction(PEOPLE_PER_HOUSEHOLD), "households"
+    return None, None

@@ -5,8 +5,9 @@
 | a month's activity, by shard           | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{00..15}            |
 | a round's result                       | table | GetItem PK=ROUND#{id}, SK=RESULT              |
 | a pool's ledger up to the month's end  | table | Query PK=POOL#{committee}#{year}, SK BETWEEN  |
-| an adopted case, for its text          | table | GetItem PK=SUG#{id}, SK=CASE                  |
-| a division's name and population       | table | GetItem PK=DIV#{code}                         |
+| adopted cases, for their text          | table | BatchGetItem PK=SUG#{id}, SK=CASE             |
+| the year's pools of active committees  | table | BatchGetItem PK=POOL#{committee}#{year}       |
+| divisions' names and populations       | table | BatchGetItem (divisions/repository.py)        |
 | where a month's latest run stands      | table | GetItem PK=PUBLICATION#{yyyy-mm}, SK=STATUS   |
 
 Files go to the public bucket under summaries/; a round's files are read from rounds/{id}/.
@@ -25,7 +26,7 @@ from chalicelib.settings import get_settings
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import to_item
-from chalicelib.storage.keys import pool_partition, publication_key, round_item_key, suggestion_key
+from chalicelib.storage.keys import pool_key, pool_partition, publication_key, round_item_key, suggestion_key
 from chalicelib.storage.table import GSI1
 
 PAGE = 1000
@@ -66,8 +67,13 @@ def ledger_until(committee: str, year: int, end_iso: str) -> list[dict[str, Any]
             return entries
 
 
-def case(case_id: str) -> dict[str, Any] | None:
-    return dynamo.get_item(suggestion_key(case_id))
+def cases(case_ids: list[str]) -> list[dict[str, Any]]:
+    return dynamo.batch_get([suggestion_key(case_id) for case_id in case_ids])
+
+
+def pools_of(committees: list[str], year: int) -> list[tuple[str, int]]:
+    """Which of these committees have a pool for the year."""
+    return [(item["committee"], int(item["year"])) for item in dynamo.batch_get([pool_key(c, year) for c in committees])]
 
 
 def public_file(key: str) -> bytes | None:

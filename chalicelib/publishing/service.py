@@ -19,7 +19,7 @@ from chalicelib.funds import rules as fund_rules
 from chalicelib.funds.models import MovementKind
 from chalicelib.observability import count, logger
 from chalicelib.publishing import months, render, repository, summary
-from chalicelib.publishing.aggregate import MonthTally, scopes
+from chalicelib.publishing.aggregate import COMMITTEE_DIGITS, MonthTally, scopes
 from chalicelib.publishing.scrub import scrub
 from chalicelib.workdays.rules import shanghai_date, working_days_between
 from chalicelib.workdays.service import load_calendar
@@ -49,22 +49,25 @@ def tally_month(month: str, progress: Progress | None = None) -> MonthTally:
     return tally
 
 
-def _pool_figures(tally: MonthTally, end: str) -> dict[tuple[str, int], dict[str, int]]:
+def _pool_figures(tally: MonthTally, year: int, end: str) -> dict[tuple[str, int], dict[str, int]]:
+    """Figures at the month's end of every pool that moved in the month, and of the year's pool
+    of every committee with any activity, moved or not (its use still counts in the index)."""
+    committees = sorted({code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values())
+                         for code in scopes(c) if len(code) == COMMITTEE_DIGITS})
     figures: dict[tuple[str, int], dict[str, int]] = {}
-    for committee, year in sorted(tally.pools):
+    for committee, pool_year in sorted(set(tally.pools) | set(repository.pools_of(committees, year))):
         totals = fund_rules.Figures()
-        for entry in repository.ledger_until(committee, year, end):
+        for entry in repository.ledger_until(committee, pool_year, end):
             totals = fund_rules.apply_movements(totals, [(MovementKind(entry["kind"]), int(entry["amount_fen"]))])
-        figures[(committee, year)] = {name: getattr(totals, name) for name in fund_rules.FIGURES}
+        figures[(committee, pool_year)] = {name: getattr(totals, name) for name in fund_rules.FIGURES}
     return figures
 
 
 def _adopted(case_ids: set[str]) -> list[dict[str, Any]]:
     """Adopted suggestions whose senders agreed to publication: scrubbed text, division at most a committee."""
     published = []
-    for case_id in sorted(case_ids):
-        case = repository.case(case_id)
-        if not case or not case.get("publish_consent") or not case.get("reply"):
+    for case in sorted(repository.cases(sorted(case_ids)), key=lambda c: c["tracking_no"]):
+        if not case.get("publish_consent") or not case.get("reply"):
             continue
         published.append({
             "tracking_no": case["tracking_no"], "division": case["division"], "category": case["category"],
@@ -75,14 +78,10 @@ def _adopted(case_ids: set[str]) -> list[dict[str, Any]]:
 
 
 def _divisions(codes: set[str]) -> dict[str, dict[str, Any]]:
-    from chalicelib.divisions.repository import get_division
+    from chalicelib.divisions.repository import get_divisions
 
-    found = {}
-    for code in sorted(codes):
-        division = get_division(code)
-        if division is not None:
-            found[code] = {"name": division.name, "population": division.population}
-    return found
+    return {code: {"name": division.name, "population": division.population, "households": division.households}
+            for code, division in sorted(get_divisions(codes).items())}
 
 
 def build_files(month: str, progress: Progress | None = None) -> dict[str, tuple[bytes, str]]:
@@ -101,7 +100,7 @@ def build_files(month: str, progress: Progress | None = None) -> dict[str, tuple
         public_result = {k: v for k, v in result.items() if k not in ("PK", "SK", "type", "GSI1PK", "GSI1SK")}
         files[f"rounds/{round_id}.json"] = (render.json_bytes(public_result), render.JSON_TYPE)
     codes = {code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values()) for code in scopes(c)}
-    data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, period[1]),
+    data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, int(month[:4]), period[1]),
                          _adopted(tally.adopted_with_consent))
     files["summary.json"] = (render.json_bytes(data), render.JSON_TYPE)
     for name, body in render.tables(data).items():

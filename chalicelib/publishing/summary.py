@@ -121,13 +121,15 @@ def index_scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows:
         own_rounds = [r for r in round_rows if r["scope"] == code]
         ballots = sum(r["ballots"] for r in own_rounds)
         applications = tally.funds[code].statuses["submitted"] if code in tally.funds else 0
-        population = (divisions.get(code) or {}).get("population")
+        division = divisions.get(code) or {}
+        population = division.get("population")
+        people, base = mulin_index.residents(population, division.get("households"))
         acts = counts["received"] + ballots + applications
         rated = sum(ratings.values())
         own_pools = pools_of.get(code, [])
         allocated = sum(p["allocated_fen"] for p in own_pools)
         components = {
-            "participation": round(acts / population * 1000, RATE_DECIMALS) if population and acts >= MIN_PEOPLE else None,
+            "participation": round(float(acts / people * 1000), RATE_DECIMALS) if people and acts >= MIN_PEOPLE else None,
             "reply_timeliness": rate(counts["replies_on_time"], counts["replied"]),
             "satisfaction": round(sum(k * v for k, v in ratings.items()) / rated, 2) if rated >= MIN_PEOPLE else None,
             "adoption": rate(counts["adopted"], counts["replied"]),
@@ -135,7 +137,7 @@ def index_scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows:
                               RATE_DECIMALS) if allocated else None,
             "turnout": min(1.0, round(ballots / population, RATE_DECIMALS)) if own_rounds and population else None,
         }
-        rows.append({**_named(code, divisions), **mulin_index.score(components)})
+        rows.append({**_named(code, divisions), **mulin_index.score(components), "participation_base": base})
     return rows
 
 

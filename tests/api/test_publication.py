@@ -16,7 +16,7 @@ import pytest
 from chalicelib.voting import tally
 from chalicelib.voting.pabulib import parse
 from tests.api import fund_helpers
-from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, get, post, submit
+from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, OTHER_KONGJIANG_COMMITTEE, act, get, post, submit
 
 MONTH = "2045-03"
 POPULATION = 4000
@@ -357,3 +357,26 @@ def test_the_command_line_backfills_months_with_a_progress_bar(client, at, s3, s
     assert main(["2045-13"]) == 2
     assert main(["2045-04", "--to", "2045-06"]) == 2  # June is not over on 2 May
     assert "not over" in capsys.readouterr().err
+
+
+def test_a_pool_that_did_not_move_still_counts_and_households_stand_in_for_residents(client, accounts, at, s3, sqs,
+                                                                                        stack):
+    committee, admin = OTHER_KONGJIANG_COMMITTEE, accounts["platform_admin"]
+    at("2047-01-05T10:00:00")
+    fund_helpers.create_pool(client, accounts["street_official"], 2047, 8_000_000, committee=committee)
+    profile = client.http.put(f"/divisions/{committee}/profile", body=json.dumps({"households": 1000}),
+                              headers={**accounts["district_admin"].headers, "Content-Type": "application/json"})
+    assert profile.status_code == 200, profile.body
+    at("2047-02-10T10:00:00")
+    for n in range(5):
+        submit(client, accounts["resident"], division=committee, title=f"楼道灯不亮{n}")
+
+    at("2047-03-02T10:00:00")
+    assert publish_through_api(client, sqs, stack, admin, "2047-02")["state"] == "published"
+    summary = json.loads(read(s3, stack, "summaries/2047-02/summary.json"))
+    (pool_row,) = [p for p in summary["pools"] if p["committee"] == committee]
+    assert (pool_row["year"], pool_row["allocated_fen"], pool_row["use_rate"]) == (2047, 8_000_000, 0.0)
+    (score,) = [s for s in summary["mulin_index"]["scores"] if s["division"] == committee]
+    assert score["components"]["fund_use"]["value"] == 0.0
+    assert score["participation_base"] == "households"
+    assert score["components"]["participation"]["value"] == round(5 / 2320 * 1000, 4)

@@ -33,8 +33,8 @@ A_GOOD_MONTH = {
 # --- the formula as published ------------------------------------------------------------------
 
 
-def test_the_formula_is_version_1_0_and_names_every_component_in_order():
-    assert INDEX_VERSION == "1.0" == FORMULA["version"]
+def test_the_formula_is_version_1_1_and_names_every_component_in_order():
+    assert INDEX_VERSION == "1.1" == FORMULA["version"]
     assert COMPONENTS == NAMES
     assert tuple(FORMULA["components"]) == NAMES
     assert FORMULA["minimum_components"] == MINIMUM_COMPONENTS == 3
@@ -73,7 +73,7 @@ def test_a_month_with_every_component():
     # 0.25×80 + 0.20×90 + 0.20×80 + 0.10×50 + 0.10×60 + 0.15×30 = 20 + 18 + 16 + 5 + 6 + 4.5
     result = score(A_GOOD_MONTH)
     assert result["score"] == 69.5
-    assert result["version"] == "1.0"
+    assert result["version"] == "1.1"
     assert result["components"] == {
         "participation": {"value": 8, "normalised": 80.0, "weight": 0.25},
         "reply_timeliness": {"value": 0.9, "normalised": 90.0, "weight": 0.2},
@@ -242,3 +242,13 @@ def test_improving_one_component_never_lowers_the_score(month, name, data):
 @given(months)
 def test_the_score_is_deterministic(month):
     assert score(month) == score(dict(reversed(list(month.items()))))
+
+
+def test_participation_counts_residents_or_else_households_at_the_census_household_size():
+    from chalicelib.publishing.mulin_index import residents
+
+    assert residents(4000, 1500) == (Fraction(4000), "registered_residents")
+    assert residents(None, 1000) == (Fraction(2320), "households")
+    assert residents(0, 0) == residents(None, None) == (None, None)
+    assert FORMULA["components"]["participation"]["people_per_household"] == 2.32
+    assert "2.32" in FORMULA["components"]["participation"]["definition"]["en"]
