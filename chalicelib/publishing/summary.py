@@ -13,17 +13,22 @@ from typing import Any
 
 from chalicelib.publishing import mulin_index
 from chalicelib.publishing.aggregate import LEVELS, MonthTally, level_of, median
+from chalicelib.publishing.cells import COUNTED, SCORES, withheld_suggestion_cells
 
 SCHEMA_VERSION = "1.0"
 MIN_PEOPLE = 5
 RATE_DECIMALS = 4
 SUPPRESSION = {
     "minimum": MIN_PEOPLE,
-    "zh": f"涉及不足{MIN_PEOPLE}人的单元格及据此计算的比例、平均数不予公布（记为 null），以免识别到个人。",
+    "zh": f"涉及不足{MIN_PEOPLE}人的单元格及据此计算的比例、平均数不予公布（记为 null），以免识别到个人；"
+          "为使这些数字无法由合计减去其他数字推算出来，另有少量单元格一并不予公布（互补隐藏）。"
+          "评分分布只在各分值都可公布时公布。",
     "en": f"Cells counting fewer than {MIN_PEOPLE} people, and rates or means taken over fewer, are not published"
-          " (null), so that no one can be singled out.",
+          " (null), so that no one can be singled out; so that they cannot be worked back from a total minus the"
+          " other cells, a few more cells are left out with them (complementary suppression). A distribution of"
+          " ratings is published whole or not at all.",
 }
-SUGGESTION_FIELDS = ("received", "accepted", "declined", "replied", "closed", "adopted")
+SUGGESTION_FIELDS = COUNTED
 
 
 def people(count: int) -> int | None:
@@ -40,24 +45,32 @@ def _named(code: str, divisions: Mapping[str, Mapping[str, Any]]) -> dict[str, A
 
 
 def suggestions(tally: MonthTally, divisions: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    withheld = withheld_suggestion_cells(tally, MIN_PEOPLE)
+
+    def shown(code: str, key: Any, value: int) -> int | None:
+        return None if (code, key) in withheld else value
+
     rows = []
     for code in sorted(tally.suggestions):
         s = tally.suggestions[code]
         ratings = sum(s.ratings.values())
         replies_timed = sum(s.reply_days.values())
+        adopted_shown = (code, "adopted") not in withheld and (code, "replied") not in withheld
         rows.append({
             **_named(code, divisions),
-            **{name: people(s.counts[name]) for name in SUGGESTION_FIELDS},
+            **{name: shown(code, name, s.counts[name]) for name in SUGGESTION_FIELDS},
             "acknowledged_on_time_rate": rate(s.counts["first_responses_on_time"], s.counts["first_responses"]),
             "replied_on_time_rate": rate(s.counts["replies_on_time"], s.counts["replied"]),
-            "adoption_rate": rate(s.counts["adopted"], s.counts["replied"]),
+            # adopted ÷ replied beside a shown replied would give a withheld adopted back.
+            "adoption_rate": rate(s.counts["adopted"], s.counts["replied"]) if adopted_shown else None,
             "median_working_days_to_reply": median(s.reply_days) if replies_timed >= MIN_PEOPLE else None,
-            "ratings": people(ratings),
+            "ratings": shown(code, "ratings", ratings),
             "satisfaction_mean": round(sum(k * v for k, v in s.ratings.items()) / ratings, 2)
             if ratings >= MIN_PEOPLE else None,
-            "satisfaction_distribution": {str(score): people(s.ratings[score]) for score in range(1, 6)},
-            "by_category": {name: people(n) for name, n in sorted(s.categories.items())},
-            "by_channel": {name: people(n) for name, n in sorted(s.channels.items())},
+            "satisfaction_distribution": {score: shown(code, ("satisfaction_distribution", score), s.ratings[int(score)])
+                                          for score in SCORES},
+            "by_category": {name: shown(code, ("by_category", name), n) for name, n in sorted(s.categories.items())},
+            "by_channel": {name: shown(code, ("by_channel", name), n) for name, n in sorted(s.channels.items())},
         })
     return rows
 
