@@ -16,9 +16,11 @@ import pytest
 from chalicelib.voting import tally
 from chalicelib.voting.pabulib import parse
 from tests.api import fund_helpers
-from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, OTHER_KONGJIANG_COMMITTEE, act, get, post, submit
+from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, get, post, submit
 
 MONTH = "2045-03"
+# 双花居委会: no other test sets its profile, so it has households and no population.
+HOUSEHOLDS_ONLY_COMMITTEE = "310110012010"
 POPULATION = 4000
 # Personal data a resident or an official might type; none of it may ever be published.
 PLANTED = {
@@ -362,7 +364,7 @@ def test_the_command_line_backfills_months_with_a_progress_bar(client, at, s3, s
 
 def test_a_pool_that_did_not_move_still_counts_and_households_stand_in_for_residents(client, accounts, at, s3, sqs,
                                                                                         stack):
-    committee, admin = OTHER_KONGJIANG_COMMITTEE, accounts["platform_admin"]
+    committee, admin = HOUSEHOLDS_ONLY_COMMITTEE, accounts["platform_admin"]
     at("2047-01-05T10:00:00")
     fund_helpers.create_pool(client, accounts["street_official"], 2047, 8_000_000, committee=committee)
     profile = client.http.put(f"/divisions/{committee}/profile", body=json.dumps({"households": 1000}),
