@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from chalicelib import aws
+from chalicelib import aws, clock
 from chalicelib.publishing import activity
 from chalicelib.settings import get_settings
 from chalicelib.storage import dynamo
@@ -94,16 +94,19 @@ def status(month: str) -> dict[str, Any] | None:
 
 
 def put_status(month: str, fields: dict[str, Any]) -> None:
-    dynamo.db().put_item(TableName=dynamo.table_name(),
-                         Item=to_item({**publication_key(month), "type": "publication", "month": month, **fields}))
+    dynamo.db().put_item(TableName=dynamo.table_name(), Item=to_item({
+        **publication_key(month), "type": "publication", "month": month, "updated_at": clock.iso(clock.utc_now()),
+        **fields}))
 
 
 def request(month: str, fields: dict[str, Any], *, actor_id: str, actor_role: str, unless_since: str) -> bool:
     """Record a request for the month with its audit event, unless one made at or after
     `unless_since` is still queued or running; True when recorded."""
     status_put = dynamo.put_op(
-        {**publication_key(month), "type": "publication", "month": month, **fields},
-        condition="attribute_not_exists(PK) OR NOT (#state IN (:queued, :running)) OR requested_at < :since",
+        {**publication_key(month), "type": "publication", "month": month, "updated_at": fields["requested_at"],
+         **fields},
+        # A run the schedule started carries no requested_at; a stale one must not block requests.
+        condition="attribute_not_exists(PK) OR NOT (#state IN (:queued, :running)) OR updated_at < :since",
         values={":queued": "queued", ":running": "running", ":since": unless_since}, names={"#state": "state"},
     )
     audit = audit_put(dynamo.table_name(), subject=f"PUBLICATION#{month}", action="publication.request",

@@ -383,3 +383,18 @@ def test_a_pool_that_did_not_move_still_counts_and_households_stand_in_for_resid
     assert score["components"]["fund_use"]["value"] == 0.0
     assert score["participation_base"] == "households"
     assert score["components"]["participation"]["value"] == round(5 / 2320 * 1000, 4)
+
+
+def test_a_scheduled_run_that_died_does_not_block_a_request_for_long(client, accounts, at, sqs, stack):
+    from chalicelib.publishing import repository
+
+    admin = accounts["platform_admin"]
+    queued(sqs, stack)
+    at("2046-04-01T01:00:00")
+    repository.put_status("2046-03", {"state": "running", "started_at": "2046-03-31T17:00:00.000Z"})  # then killed
+    at("2046-04-01T01:10:00")
+    assert post(client, "/publications/2046-03", admin, {}).json_body["state"] == "running"
+    assert queued(sqs, stack) == []
+    at("2046-04-01T01:31:00")
+    asked = post(client, "/publications/2046-03", admin, {}).json_body
+    assert asked["state"] == "queued" and queued(sqs, stack) == ['{"month": "2046-03"}']
