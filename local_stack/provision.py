@@ -6,6 +6,7 @@ ones infra/ turns into CloudFormation.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from dataclasses import asdict, dataclass, field
@@ -93,6 +94,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
     public, attachments = f"{prefix}-public", f"{prefix}-attachments"
     create_tables(aws["dynamodb"], table, idempotency)
     create_buckets(aws["s3"], region, attachments, public)
+    allow_public_reads(aws["s3"], public)
     pool_id, client_id = create_user_pool(aws["cognito-idp"], prefix)
     topic_arn = aws["sns"].create_topic(Name=f"{prefix}-notifications")["TopicArn"]
     queue_url = create_publications_queue(aws["sqs"], f"{prefix}-publications")
@@ -111,6 +113,14 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         notifications_topic_arn=topic_arn,
         publications_queue_url=queue_url,
     )
+
+
+def allow_public_reads(s3_client: Any, bucket: str) -> None:
+    """Anyone may read the published files, as CloudFront serves them in AWS, so the page URL
+    `make run` prints opens in a browser."""
+    s3_client.put_bucket_policy(Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+        "Resource": [f"arn:aws:s3:::{bucket}/summaries/*", f"arn:aws:s3:::{bucket}/rounds/*"]}]}))
 
 
 def add_user(stack: Stack, *, phone: str, password: str, role: str, division: str | None) -> DemoUser:

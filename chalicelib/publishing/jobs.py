@@ -46,10 +46,7 @@ def status(principal: Principal, month: str) -> dict[str, Any]:
 
 
 def view(month: str, status: dict[str, Any]) -> dict[str, Any]:
-    return {"month": month, **{k: v for k, v in status.items() if k in VIEW_FIELDS}}
-
-
-VIEW_FIELDS = ("state", "requested_at", "started_at", "finished_at", "files", "manifest", "error")
+    return {"month": month, **{k: v for k, v in status.items() if k in ("requested_at", *repository.RUN_FIELDS)}}
 
 
 def run_message(body: str) -> dict[str, Any]:

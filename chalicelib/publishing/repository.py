@@ -93,10 +93,21 @@ def status(month: str) -> dict[str, Any] | None:
     return dynamo.get_item(publication_key(month), consistent=True)
 
 
+RUN_FIELDS = ("state", "started_at", "finished_at", "files", "manifest", "error")
+
+
 def put_status(month: str, fields: dict[str, Any]) -> None:
-    dynamo.db().put_item(TableName=dynamo.table_name(), Item=to_item({
-        **publication_key(month), "type": "publication", "month": month, "updated_at": clock.iso(clock.utc_now()),
-        **fields}))
+    """Where this run stands: `fields` replace the last run's, a request's requested_at stays."""
+    values = {"type": "publication", "month": month, "updated_at": clock.iso(clock.utc_now()), **fields}
+    names = {f"#{name}": name for name in values}
+    dropped = [name for name in RUN_FIELDS if name not in fields]
+    expression = "SET " + ", ".join(f"#{name} = :{name}" for name in values)
+    if dropped:
+        names.update({f"#{name}": name for name in dropped})
+        expression += " REMOVE " + ", ".join(f"#{name}" for name in dropped)
+    dynamo.db().update_item(TableName=dynamo.table_name(), Key=to_item(publication_key(month)),
+                            UpdateExpression=expression, ExpressionAttributeNames=names,
+                            ExpressionAttributeValues=to_item({f":{name}": value for name, value in values.items()}))
 
 
 def request(month: str, fields: dict[str, Any], *, actor_id: str, actor_role: str, unless_since: str) -> bool:

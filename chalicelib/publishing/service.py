@@ -49,11 +49,10 @@ def tally_month(month: str, progress: Progress | None = None) -> MonthTally:
     return tally
 
 
-def _pool_figures(tally: MonthTally, year: int, end: str) -> dict[tuple[str, int], dict[str, int]]:
+def _pool_figures(tally: MonthTally, active: set[str], year: int, end: str) -> dict[tuple[str, int], dict[str, int]]:
     """Figures at the month's end of every pool that moved in the month, and of the year's pool
     of every committee with any activity, moved or not (its use still counts in the index)."""
-    committees = sorted({code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values())
-                         for code in scopes(c) if len(code) == COMMITTEE_DIGITS})
+    committees = sorted(code for code in active if len(code) == COMMITTEE_DIGITS)
     figures: dict[tuple[str, int], dict[str, int]] = {}
     for committee, pool_year in sorted(set(tally.pools) | set(repository.pools_of(committees, year))):
         totals = fund_rules.Figures()
@@ -100,7 +99,7 @@ def build_files(month: str, progress: Progress | None = None) -> dict[str, tuple
         public_result = {k: v for k, v in result.items() if k not in ("PK", "SK", "type", "GSI1PK", "GSI1SK")}
         files[f"rounds/{round_id}.json"] = (render.json_bytes(public_result), render.JSON_TYPE)
     codes = {code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values()) for code in scopes(c)}
-    data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, int(month[:4]), period[1]),
+    data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, codes, int(month[:4]), period[1]),
                          _adopted(tally.adopted_with_consent))
     files["summary.json"] = (render.json_bytes(data), render.JSON_TYPE)
     for name, body in render.tables(data).items():
@@ -122,16 +121,14 @@ def publish(month: str, progress: Progress | None = None) -> dict[str, Any]:
     beside it (GET /publications/{month}), a failure included."""
     checked(month)
     started_at = clock.iso(clock.utc_now())
-    earlier = repository.status(month) or {}
-    requested = {k: earlier[k] for k in ("requested_at",) if k in earlier}
-    repository.put_status(month, {**requested, "state": "running", "started_at": started_at})
+    repository.put_status(month, {"state": "running", "started_at": started_at})
     try:
         written = _write(month, progress)
     except Exception as exc:
-        repository.put_status(month, {**requested, "state": "failed", "started_at": started_at,
+        repository.put_status(month, {"state": "failed", "started_at": started_at,
                                       "finished_at": clock.iso(clock.utc_now()), "error": type(exc).__name__})
         raise
-    repository.put_status(month, {**requested, "state": "published", "started_at": started_at,
+    repository.put_status(month, {"state": "published", "started_at": started_at,
                                   "finished_at": written["generated_at"], "files": len(written["files"]),
                                   "manifest": f"{repository.PREFIX}{month}/manifest.json"})
     return written

@@ -28,12 +28,6 @@ SUPPRESSION = {
           " other cells, a few more cells are left out with them (complementary suppression). A distribution of"
           " ratings is published whole or not at all.",
 }
-SUGGESTION_FIELDS = COUNTED
-
-
-def people(count: int) -> int | None:
-    """A count of people as published: 0 and 5 or more as they are, 1–4 suppressed."""
-    return count if count == 0 or count >= MIN_PEOPLE else None
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -58,7 +52,7 @@ def suggestions(tally: MonthTally, divisions: Mapping[str, Mapping[str, Any]]) -
         adopted_shown = (code, "adopted") not in withheld and (code, "replied") not in withheld
         rows.append({
             **_named(code, divisions),
-            **{name: shown(code, name, s.counts[name]) for name in SUGGESTION_FIELDS},
+            **{name: shown(code, name, s.counts[name]) for name in COUNTED},
             "acknowledged_on_time_rate": rate(s.counts["first_responses_on_time"], s.counts["first_responses"]),
             "replied_on_time_rate": rate(s.counts["replies_on_time"], s.counts["replied"]),
             # adopted ÷ replied beside a shown replied would give a withheld adopted back.

@@ -163,6 +163,10 @@ def test_last_month_is_published_from_the_queue_with_numbers_in_it(running_stack
     assert committee["received"] == committee["replied"] == len(HISTORY)
     assert committee["satisfaction_mean"] is not None
     assert len(summary["adopted_suggestions"]) == 3  # adopted and consented: the 1st, 3rd and 5th
+    # The page opens without credentials, as a resident's browser would open it.
+    page = f"{state['aws_endpoint_url']}/{state['public_bucket']}/summaries/{latest['month']}/index.html"
+    with urllib.request.urlopen(page, timeout=10) as response:
+        assert response.status == 200 and response.headers["Content-Type"].startswith("text/html")
 
 
 def test_ctrl_c_stops_everything(running_stack):
