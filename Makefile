@@ -4,6 +4,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+# Debian's chromium drives the browser tests: playwright cannot download its own browser here.
+BROWSER := /usr/bin/chromium
+# Without a CJK font the screenshots show empty boxes for every Chinese character.
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench lint clean
 
@@ -13,10 +19,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+$(BROWSER) $(CJK_FONT):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei
+
 run: $(STAMP)
 	$(PY) -m local_stack
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP) $(BROWSER) $(CJK_FONT)
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -31,4 +45,4 @@ bench: $(STAMP)
 	$(PY) bench/publication_aggregate.py
 
 clean:
-	rm -rf $(VENV) .local .pytest_cache
+	rm -rf $(VENV) .local .pytest_cache node_modules test-artifacts

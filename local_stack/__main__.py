@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from local_stack.demo import add_demo_funds, add_demo_suggestions, add_demo_users, load_divisions
         from local_stack.demo_history import add_last_months_history
-        from local_stack.server import make_server
+        from local_stack.server import make_server, site_config
 
         divisions = load_divisions()
         users = add_demo_users(stack)
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps(stack.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
-        server = make_server(args.port)
+        server = make_server(args.port, config_for_pages=site_config(stack))
         from app import publish_requested_month
         from local_stack.queue_worker import start_queue_worker
 
@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         publish_on_start(users, history_month)
         print(f"Mulin is up in {time.monotonic() - started:.1f} s ({divisions} divisions, {suggestions} demo suggestions, "
               f"{fund_applications} demo fund applications)")
+        print(f"  pages        {stack.api_url}/  (residents' site; 中文, English)")
         print(f"  API          {stack.api_url}  (health: {stack.api_url}/health, contract: {stack.api_url}/openapi.json)")
         print(f"  embedded AWS {moto.url}  (region {stack.region})")
         print(f"  stack        {state}")

@@ -1,17 +1,92 @@
-"""Serve the Chalice app (and, at the same origin, the residents' pages in web/)."""
+"""Serve the Chalice app and, at the same origin, the residents' pages in web/.
+
+In AWS, CloudFront serves web/ from the public bucket and forwards API paths to API
+Gateway; here one server does both, so the pages call the API without CORS. A path is a
+page or an asset only if a file of that name exists under web/ (`/` is index.html) and no
+API route claims it; everything else goes to the Chalice app as before.
+"""
 
 from __future__ import annotations
 
+import json
+import mimetypes
+from functools import partial
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from chalice.config import Config
-from chalice.local import LocalDevServer, create_local_server
+from chalice.local import ChaliceRequestHandler, LocalDevServer
 
 ROOT = Path(__file__).resolve().parent.parent
+WEB_ROOT = ROOT / "web"
+SITE_CONFIG_PATH = "/config.json"
+CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
+                 ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 
 
-def make_server(port: int, host: str = "127.0.0.1") -> LocalDevServer:
+def site_file(path: str, web_root: Path = WEB_ROOT) -> Path | None:
+    """The file under web/ a GET for `path` names, or None; never a file outside web/."""
+    relative = unquote(urlsplit(path).path).lstrip("/") or "index.html"
+    if relative.endswith("/"):
+        relative += "index.html"
+    candidate = (web_root / relative).resolve()
+    if not candidate.is_relative_to(web_root.resolve()) or not candidate.is_file():
+        return None
+    if candidate.name.startswith(".") or candidate.suffix == ".md":
+        return None
+    return candidate
+
+
+class SiteRequestHandler(ChaliceRequestHandler):
+    def __init__(self, *args: Any, site_config: dict[str, str], **kwargs: Any) -> None:
+        self.site_config = site_config
+        super().__init__(*args, **kwargs)
+
+    def _serve_site(self, head_only: bool) -> bool:
+        if urlsplit(self.path).path == SITE_CONFIG_PATH:
+            body = json.dumps(self.site_config, ensure_ascii=False).encode()
+            content_type = CONTENT_TYPES[".json"]
+        else:
+            file = site_file(self.path)
+            if file is None:
+                return False
+            body = file.read_bytes()
+            content_type = CONTENT_TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        # Pages change with each deployment; a stale script beside a new page breaks forms.
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(body)
+        return True
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        if not self._serve_site(head_only=False):
+            self._generic_handle()
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        if not self._serve_site(head_only=True):
+            self._generic_handle()
+
+
+def site_config(stack: Any) -> dict[str, str]:
+    """What the pages need to know about the stack: where to sign in and where summaries are."""
+    return {
+        "api_base": "",
+        "region": stack.region,
+        "cognito_endpoint": stack.aws_endpoint_url + "/",
+        "user_pool_client_id": stack.user_pool_client_id,
+        "public_base": f"{stack.aws_endpoint_url}/{stack.public_bucket}",
+    }
+
+
+def make_server(port: int, host: str = "127.0.0.1", config_for_pages: dict[str, str] | None = None) -> LocalDevServer:
     from app import app
 
     config = Config.create(chalice_stage="dev", app_name=app.app_name, chalice_app=app, project_dir=str(ROOT))
-    return create_local_server(app, config, host, port)
+    handler = partial(SiteRequestHandler, site_config=config_for_pages or {})
+    return LocalDevServer(app, config, host, port, handler_cls=handler)

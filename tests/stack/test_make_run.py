@@ -5,11 +5,7 @@ Ctrl-C stops everything it started."""
 from __future__ import annotations
 
 import json
-import os
 import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,58 +14,16 @@ from pathlib import Path
 import boto3
 import pytest
 
-from local_stack.moto_server import free_port
+from tests.local_stack_process import http_get, port_open, running_local_stack
 
 ROOT = Path(__file__).resolve().parents[2]
 ROLES = {"resident", "committee_staff", "street_official", "district_admin", "platform_admin"}
 
 
-def http_get(url, token=None):
-    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def port_open(port):
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
 @pytest.fixture(scope="module")
 def running_stack(tmp_path_factory):
-    state = tmp_path_factory.mktemp("stack") / "stack.json"
-    api_port, aws_port = free_port(), free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MULIN_", "AWS_ENDPOINT"))}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local_stack", "--port", str(api_port), "--aws-port", str(aws_port),
-         "--state", str(state)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    started = time.monotonic()
-    ready_after = None
-    try:
-        while time.monotonic() - started < 60:
-            if process.poll() is not None:
-                pytest.fail(f"make run exited early:\n{process.stdout.read()}")
-            if state.exists() and port_open(api_port):
-                status, _ = http_get(f"http://127.0.0.1:{api_port}/health")
-                if status == 200:
-                    ready_after = time.monotonic() - started
-                    break
-            time.sleep(0.25)
-        assert ready_after is not None, "the API did not answer /health with 200 within 60 s"
-        yield {"process": process, "state": json.loads(state.read_text()), "api_port": api_port,
-               "aws_port": aws_port}
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    with running_local_stack(tmp_path_factory.mktemp("stack") / "stack.json") as stack:
+        yield stack
 
 
 def test_state_file_describes_the_stack(running_stack):

@@ -1,0 +1,67 @@
+"""The pages every resident meets first: home and sign-in, in both languages and large type."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import audit, sign_in
+from tests.local_stack_process import ROOT
+
+PAGES = ["index.html", "sign-in.html"]
+
+
+def test_every_string_exists_in_both_languages_and_every_page_key_is_defined():
+    zh = json.loads((ROOT / "web/i18n/zh.json").read_text(encoding="utf-8"))
+    en = json.loads((ROOT / "web/i18n/en.json").read_text(encoding="utf-8"))
+    assert set(zh) == set(en)
+    assert all(value.strip() for value in [*zh.values(), *en.values()])
+    import re
+
+    used = set()
+    for file in (ROOT / "web").rglob("*.html"):
+        used |= set(re.findall(r'data-i18n(?:-placeholder|-aria-label)?="([^"]+)"', file.read_text(encoding="utf-8")))
+    assert used <= set(zh), used - set(zh)
+
+
+def test_home_and_sign_in_pass_the_audit_signed_out(page):
+    for name in PAGES:
+        page.goto(f"/{name}")
+        expect(page.locator("h1")).not_to_be_empty()
+        audit(page, name.removesuffix(".html"))
+
+
+def test_a_resident_signs_in_with_the_phone_number_and_is_greeted_masked(page, stack):
+    sign_in(page, stack)
+    expect(page.locator("#who")).to_contain_text("138****0001")
+    expect(page.get_by_role("button", name="退出登录")).to_be_visible()
+
+
+@pytest.mark.expects_http_errors
+def test_a_wrong_password_is_said_next_to_the_password_field(page, stack):
+    page.goto("/sign-in.html")
+    page.get_by_label("手机号").fill("13800000001")
+    page.get_by_label("密码").fill("not-the-password")
+    page.get_by_role("button", name="登录", exact=True).click()
+    password = page.get_by_label("密码")
+    expect(password).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#password-error")).to_have_text("手机号或密码不正确。")
+    expect(page.get_by_role("alert")).to_be_visible()
+
+
+def test_english_and_large_type_are_remembered(page):
+    page.goto("/index.html")
+    base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("h1")).to_have_text("Mulin · taking part in your neighbourhood")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("button", name="Large type").click()
+    page.reload()
+    expect(page.get_by_role("button", name="Large type")).to_have_attribute("aria-pressed", "true")
+    large = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert large >= 20 > base
+    button_height = page.get_by_role("button", name="中文").bounding_box()["height"]
+    assert button_height >= 48
+    audit(page, "index-en-large")

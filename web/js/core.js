@@ -1,0 +1,421 @@
+// Shared by every page: preferences, strings, the page frame, sign-in, API calls, drafts
+// and safe form submission. Pages import what they use; nothing here knows a page.
+
+const PREFS_KEY = "mulin.prefs";
+const SESSION_KEY = "mulin.session";
+const DRAFT_PREFIX = "mulin.draft.";
+const SHANGHAI = "Asia/Shanghai";
+// Network failures and 429/503 are retried with the same Idempotency-Key, so a retry can
+// never create a second record; after these waits the page asks the resident instead.
+const RETRY_WAITS_MS = [800, 2000];
+
+export const state = { lang: "zh", strings: {}, config: null };
+
+export class ApiError extends Error {
+  constructor(status, payload, retryAfter) {
+    super((payload && payload.message) || `HTTP ${status}`);
+    this.status = status;
+    this.code = (payload && payload.code) || "http_" + status;
+    this.details = (payload && payload.details) || [];
+    this.retryAfter = retryAfter;
+  }
+  get retryable() { return this.status === 429 || this.status === 503 || this.status === 502 || this.status === 504; }
+}
+export class NetworkError extends Error { get retryable() { return true; } }
+export class SignInNeeded extends Error {}
+
+// ---- preferences and strings -------------------------------------------------------------
+
+export function prefs() {
+  try { return JSON.parse(localStorage.getItem(PREFS_KEY)) || {}; } catch { return {}; }
+}
+function setPref(name, value) {
+  localStorage.setItem(PREFS_KEY, JSON.stringify({ ...prefs(), [name]: value }));
+}
+
+export function t(key, vars = {}) {
+  const text = state.strings[key];
+  if (text === undefined) {
+    console.error(`missing string ${key}`);
+    return key;
+  }
+  return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? ""));
+}
+
+// The API words its messages "English / 中文"; show the half the resident reads.
+export function apiText(message) {
+  if (!message) return "";
+  const halves = message.split(" / ");
+  if (halves.length < 2) return message;
+  return state.lang === "zh" ? halves.slice(1).join(" / ") : halves[0];
+}
+
+export function translate(root) {
+  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll("[data-i18n-aria-label]")) el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
+}
+
+const locale = () => (state.lang === "zh" ? "zh-CN" : "en-GB");
+
+// Every time is shown in Shanghai time, whatever the device's zone: a renter abroad sees
+// the same deadline as a neighbour downstairs.
+export function formatTime(iso) {
+  if (!iso) return "";
+  const text = new Intl.DateTimeFormat(locale(), {
+    timeZone: SHANGHAI, year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false,
+  }).format(new Date(iso));
+  return `${text} ${t("time.zone")}`;
+}
+export function formatDate(value) {
+  if (!value) return "";
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+08:00`) : new Date(value);
+  return new Intl.DateTimeFormat(locale(), { timeZone: SHANGHAI, year: "numeric", month: "long", day: "numeric" }).format(date);
+}
+export function formatFen(fen) {
+  return new Intl.NumberFormat(locale(), { style: "currency", currency: "CNY" }).format(fen / 100);
+}
+
+// ---- page frame --------------------------------------------------------------------------
+
+const NAV = [
+  ["index.html", "nav.home"], ["suggest.html", "nav.suggest"], ["my-suggestions.html", "nav.mine"],
+  ["vote.html", "nav.vote"], ["fund.html", "nav.fund"], ["summaries.html", "nav.summaries"],
+];
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "text") node.textContent = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+export { el };
+
+function renderFrame(page) {
+  const here = location.pathname.split("/").pop() || "index.html";
+  const session = currentSession();
+  const header = el("header", { class: "site-header" },
+    el("div", { class: "bar" },
+      el("a", { class: "brand", href: "index.html", text: t("site.name") }),
+      el("button", {
+        type: "button", class: "switch", lang: state.lang === "zh" ? "en" : "zh-CN", text: t("switch.language"),
+        onclick: () => { setPref("lang", state.lang === "zh" ? "en" : "zh"); location.reload(); },
+      }),
+      el("button", {
+        type: "button", class: "switch", "aria-pressed": String(!!prefs().large), text: t("switch.large"),
+        onclick: (event) => {
+          const large = !prefs().large;
+          setPref("large", large);
+          document.documentElement.classList.toggle("large", large);
+          event.currentTarget.setAttribute("aria-pressed", String(large));
+        },
+      }),
+      session
+        ? el("button", { type: "button", class: "switch", text: t("auth.sign_out"), onclick: () => { signOut(); location.href = "index.html"; } })
+        : el("a", { class: "switch button", href: `sign-in.html?next=${encodeURIComponent(here + location.search)}`, text: t("auth.sign_in") }),
+    ));
+  const nav = el("nav", { class: "site-nav", "aria-label": t("nav.label") },
+    el("ul", {}, ...NAV.map(([href, key]) => el("li", {},
+      el("a", { href, text: t(key), "aria-current": href === here ? "page" : null })))));
+  const skip = el("a", { class: "skip-link", href: "#main", text: t("nav.skip") });
+  document.body.prepend(skip, header, nav);
+  document.body.append(el("footer", { class: "site-footer" }, el("p", { text: t("site.footer") })));
+  document.title = `${t(page + ".title")} · ${t("site.name")}`;
+}
+
+// Every page starts here: preferences, strings, config, frame. Returns the site config.
+export async function boot(page) {
+  const chosen = prefs();
+  state.lang = chosen.lang === "en" ? "en" : "zh";
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  document.documentElement.classList.toggle("large", !!chosen.large);
+  const [strings, config] = await Promise.all([getJson(`i18n/${state.lang}.json`), getJson("config.json")]);
+  state.strings = strings;
+  state.config = config;
+  renderFrame(page);
+  translate(document);
+  return config;
+}
+
+// ---- sign-in (Cognito's own endpoint; the API only ever sees the ID token) ----------------
+
+async function cognito(target, body) {
+  let response;
+  try {
+    response = await fetch(state.config.cognito_endpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": `AWSCognitoIdentityProviderService.${target}` },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const type = String(payload.__type || "").split("#").pop();
+    throw new ApiError(response.status, { code: type || "sign_in_failed", message: payload.message });
+  }
+  return payload;
+}
+
+function tokenExpiry(token) {
+  try {
+    const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+    return claims.exp * 1000;
+  } catch {
+    return 0;
+  }
+}
+
+export function currentSession() {
+  try { return JSON.parse(localStorage.getItem(SESSION_KEY)); } catch { return null; }
+}
+export function signOut() { localStorage.removeItem(SESSION_KEY); }
+
+export async function signIn(phone, password) {
+  const result = await cognito("InitiateAuth", {
+    AuthFlow: "USER_PASSWORD_AUTH", ClientId: state.config.user_pool_client_id,
+    AuthParameters: { USERNAME: phone, PASSWORD: password },
+  });
+  const tokens = result.AuthenticationResult;
+  if (!tokens) throw new ApiError(400, { code: result.ChallengeName || "challenge", message: "" });
+  localStorage.setItem(SESSION_KEY, JSON.stringify({ id: tokens.IdToken, refresh: tokens.RefreshToken }));
+}
+
+// A token that ran out while a resident was typing is renewed silently: no input is lost to
+// a timeout.
+async function idToken() {
+  const session = currentSession();
+  if (!session) return null;
+  if (tokenExpiry(session.id) - Date.now() > 60_000) return session.id;
+  if (!session.refresh) return null;
+  try {
+    const result = await cognito("InitiateAuth", {
+      AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: state.config.user_pool_client_id,
+      AuthParameters: { REFRESH_TOKEN: session.refresh },
+    });
+    const renewed = { ...session, id: result.AuthenticationResult.IdToken };
+    localStorage.setItem(SESSION_KEY, JSON.stringify(renewed));
+    return renewed.id;
+  } catch (error) {
+    if (error instanceof NetworkError) throw error;
+    signOut();
+    return null;
+  }
+}
+
+export function requireSignIn() {
+  if (currentSession()) return true;
+  const here = location.pathname.split("/").pop() + location.search;
+  location.replace(`sign-in.html?next=${encodeURIComponent(here)}`);
+  return false;
+}
+
+// ---- API ---------------------------------------------------------------------------------
+
+export function newIdempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function callOnce(method, path, { body, idempotencyKey, auth }) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
+  if (auth) {
+    const token = await idToken();
+    if (!token) throw new SignInNeeded();
+    headers.Authorization = `Bearer ${token}`;
+  }
+  let response;
+  try {
+    response = await fetch(state.config.api_base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new NetworkError();
+  }
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, payload, response.headers.get("Retry-After"));
+  return payload;
+}
+
+// Reads are retried; writes only when they carry an Idempotency-Key (or are naturally
+// idempotent, like a ballot keyed by voter and round: pass retry: true).
+export async function api(method, path, { body, idempotencyKey, auth = true, retry } = {}) {
+  const mayRetry = retry ?? (method === "GET" || !!idempotencyKey);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await callOnce(method, path, { body, idempotencyKey, auth });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) { signOut(); throw new SignInNeeded(); }
+      if (!mayRetry || !error.retryable || attempt >= RETRY_WAITS_MS.length) throw error;
+      const asked = Number(error.retryAfter) * 1000;
+      await wait(Math.min(Number.isFinite(asked) && asked > 0 ? asked : RETRY_WAITS_MS[attempt], 5000));
+    }
+  }
+}
+
+// ---- drafts: what a resident typed survives a reload, a lost network or a dead battery ----
+
+export function keepDraft(form, name) {
+  const key = DRAFT_PREFIX + name;
+  let saved = {};
+  try { saved = JSON.parse(localStorage.getItem(key)) || {}; } catch { saved = {}; }
+  for (const field of form.elements) {
+    if (!field.name || !(field.name in saved) || field.type === "file" || field.type === "password") continue;
+    if (field.type === "checkbox") field.checked = saved[field.name] === true;
+    else if (field.type === "radio") field.checked = saved[field.name] === field.value;
+    else field.value = saved[field.name];
+  }
+  const draft = {
+    get extra() { return saved.__extra; },
+    set extra(value) { saved.__extra = value; store(); },
+    // One key per draft: every retry and every double press of this draft is one record.
+    idempotencyKey: saved.__key || newIdempotencyKey(),
+    clear() { localStorage.removeItem(key); },
+  };
+  function store() {
+    const values = { __key: draft.idempotencyKey, __extra: saved.__extra };
+    for (const field of form.elements) {
+      if (!field.name || field.type === "file" || field.type === "password") continue;
+      if (field.type === "checkbox") values[field.name] = field.checked;
+      else if (field.type === "radio") { if (field.checked) values[field.name] = field.value; }
+      else values[field.name] = field.value;
+    }
+    saved = values;
+    localStorage.setItem(key, JSON.stringify(values));
+  }
+  form.addEventListener("input", store);
+  form.addEventListener("change", store);
+  draft.save = store;
+  return draft;
+}
+
+// ---- errors beside their fields, and one-at-a-time submission -----------------------------
+
+function fieldFor(form, path) {
+  const parts = path.split(".");
+  while (parts.length) {
+    const name = parts.join(".");
+    const match = form.querySelector(`[data-field="${CSS.escape(name)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (match) return match;
+    parts.pop();
+  }
+  return null;
+}
+
+export function clearErrors(form) {
+  for (const node of form.querySelectorAll(".field-error[data-generated]")) node.remove();
+  for (const node of form.querySelectorAll("[aria-invalid]")) {
+    node.removeAttribute("aria-invalid");
+    const described = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => !id.endsWith("-error"));
+    if (described.length) node.setAttribute("aria-describedby", described.join(" "));
+    else node.removeAttribute("aria-describedby");
+  }
+  const summary = form.querySelector(".error-summary");
+  if (summary) summary.replaceChildren();
+}
+
+function errorSummary(form) {
+  let summary = form.querySelector(".error-summary");
+  if (!summary) {
+    summary = el("div", { class: "error-summary", role: "alert", tabindex: "-1" });
+    form.prepend(summary);
+  }
+  return summary;
+}
+
+// Shows any failure where the resident will look for it and says what to do next. Returns
+// true when the failure was the network's, so the caller can offer to retry.
+export function showError(form, error, { onRetry } = {}) {
+  clearErrors(form);
+  const summary = errorSummary(form);
+  if (error instanceof SignInNeeded) {
+    summary.append(el("p", { text: t("error.sign_in_again") }),
+      el("a", { href: `sign-in.html?next=${encodeURIComponent(location.pathname.split("/").pop() + location.search)}`, text: t("auth.sign_in") }));
+    summary.focus();
+    return false;
+  }
+  if (error instanceof NetworkError || (error instanceof ApiError && error.retryable)) {
+    summary.append(el("p", { text: t(error instanceof NetworkError ? "error.network" : "error.busy") }));
+    if (onRetry) summary.append(el("button", { type: "button", class: "secondary", text: t("error.retry"), onclick: onRetry }));
+    summary.focus();
+    return true;
+  }
+  if (!(error instanceof ApiError)) {
+    console.error(error);
+    summary.append(el("p", { text: t("error.unexpected") }));
+    summary.focus();
+    return false;
+  }
+  const list = el("ul");
+  let first = null;
+  for (const detail of error.details) {
+    const message = state.lang === "zh" ? (detail.message_zh || detail.message) : detail.message;
+    const field = fieldFor(form, detail.field || "");
+    if (field) {
+      const id = `${field.id || field.name || "field"}-error`;
+      let holder = form.querySelector(`#${CSS.escape(id)}`);
+      if (!holder) {
+        holder = el("p", { class: "field-error", id, "data-generated": true });
+        (field.closest("[data-error-after]") || field).after(holder);
+      }
+      holder.textContent = message;
+      const input = field.matches("input, select, textarea") ? field : field.querySelector("input, select, textarea");
+      if (input) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), id].filter(Boolean).join(" "));
+        first = first || input;
+      }
+    }
+    list.append(el("li", { text: message }));
+  }
+  summary.append(el("p", { text: apiText(error.message) || t(error.details.length ? "error.fields" : "error.unexpected") }));
+  if (list.childElementCount) summary.append(list);
+  (first || summary).focus();
+  return false;
+}
+
+// The button says it is working, a second press does nothing, and whatever happens the
+// form comes back usable with what was typed still in it.
+export function guardSubmit(form, send) {
+  let busy = false;
+  const run = async () => {
+    if (busy) return;
+    busy = true;
+    const buttons = [...form.querySelectorAll("button[type=submit]")];
+    for (const button of buttons) { button.setAttribute("aria-disabled", "true"); button.dataset.label = button.textContent; button.textContent = t("form.sending"); }
+    form.setAttribute("aria-busy", "true");
+    try {
+      clearErrors(form);
+      await send();
+    } catch (error) {
+      showError(form, error, { onRetry: () => form.requestSubmit() });
+    } finally {
+      for (const button of buttons) { button.removeAttribute("aria-disabled"); button.textContent = button.dataset.label; }
+      form.removeAttribute("aria-busy");
+      busy = false;
+    }
+  };
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+}
+
+export function announce(region, text) {
+  region.textContent = "";
+  // A fresh node is what screen readers reliably announce.
+  requestAnimationFrame(() => { region.textContent = text; });
+}
+
+export function param(name) { return new URLSearchParams(location.search).get(name); }
