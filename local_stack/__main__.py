@@ -39,12 +39,14 @@ def main(argv: list[str] | None = None) -> int:
 
         from local_stack.demo import add_demo_funds, add_demo_suggestions, add_demo_users, load_divisions
         from local_stack.demo_history import add_last_months_history
+        from local_stack.demo_rounds import add_demo_rounds
         from local_stack.server import make_server, site_config
 
         divisions = load_divisions()
         users = add_demo_users(stack)
         suggestions = add_demo_suggestions(users)
         fund_applications = add_demo_funds(users)
+        rounds = add_demo_rounds(users)
         history_month = add_last_months_history(users)
         state = Path(args.state)
         state.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         start_queue_worker(stack.publications_queue_url, publish_requested_month, threading.Event())
         publish_on_start(users, history_month)
         print(f"Mulin is up in {time.monotonic() - started:.1f} s ({divisions} divisions, {suggestions} demo suggestions, "
-              f"{fund_applications} demo fund applications)")
+              f"{fund_applications} demo fund applications, {rounds} demo voting rounds)")
         print(f"  pages        {stack.api_url}/  (residents' site; 中文, English)")
         print(f"  API          {stack.api_url}  (health: {stack.api_url}/health, contract: {stack.api_url}/openapi.json)")
         print(f"  embedded AWS {moto.url}  (region {stack.region})")

@@ -17,6 +17,7 @@ class Me(ResponseModel):
     user_id: str
     role: str
     jurisdiction: str | None
+    residence: str | None = Field(default=None, description="a resident's committee, once staff have verified it")
     phone_masked: str | None = Field(description="138****1234: the full number is never shown")
 
 

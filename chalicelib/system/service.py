@@ -26,5 +26,6 @@ def describe_me(principal: Principal) -> Me:
         user_id=principal.user_id,
         role=principal.role.value,
         jurisdiction=principal.jurisdiction,
+        residence=principal.residence,
         phone_masked=mask_phone(principal.phone) if principal.phone else None,
     )

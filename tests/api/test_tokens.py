@@ -42,8 +42,15 @@ def test_valid_token_reaches_the_route_as_the_signed_in_official(client, account
         "user_id": official.user_id,
         "role": "street_official",
         "jurisdiction": "310110012",
+        "residence": None,
         "phone_masked": f"{official.phone[3:6]}****{official.phone[-4:]}",
     }
+
+
+def test_a_resident_learns_the_committee_staff_verified_and_no_jurisdiction(client, accounts):
+    body = me(client, accounts["kongjiang_resident"].token).json_body
+    assert (body["role"], body["jurisdiction"], body["residence"]) == ("resident", None, "310110012001")
+    assert me(client, accounts["resident"].token).json_body["residence"] is None
 
 
 def test_the_same_key_resigning_unchanged_claims_is_accepted(client, accounts):

@@ -47,13 +47,15 @@ def browser():
 
 
 def is_expected_refusal(text: str) -> bool:
-    # Chromium logs every 4xx answer as a console error; a test about bad input expects some.
-    return text.startswith("Failed to load resource: the server responded with a status of 4")
+    # Chromium logs every 4xx answer and every dropped request as a console error; a test
+    # about bad input or a lost network expects some.
+    return text.startswith(("Failed to load resource: the server responded with a status of 4",
+                            "Failed to load resource: net::ERR_FAILED"))
 
 
 @pytest.fixture
 def page(browser, base_url, request):
-    refusals_expected = request.node.get_closest_marker("expects_http_errors") is not None
+    refusals_expected = request.node.get_closest_marker("expects_failed_requests") is not None
     context = browser.new_context(base_url=base_url, viewport={"width": PHONE[0], "height": PHONE[1]},
                                   locale="zh-CN", timezone_id="Europe/London")
     context.set_default_timeout(15_000)

@@ -39,7 +39,7 @@ def test_a_resident_signs_in_with_the_phone_number_and_is_greeted_masked(page, s
     expect(page.get_by_role("button", name="退出登录")).to_be_visible()
 
 
-@pytest.mark.expects_http_errors
+@pytest.mark.expects_failed_requests
 def test_a_wrong_password_is_said_next_to_the_password_field(page, stack):
     page.goto("/sign-in.html")
     page.get_by_label("手机号").fill("13800000001")

@@ -42,6 +42,8 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? ""));
 }
 
+export function has(key) { return key in state.strings; }
+
 // The API words its messages "English / 中文"; show the half the resident reads.
 export function apiText(message) {
   if (!message) return "";
@@ -280,6 +282,8 @@ export function keepDraft(form, name) {
     else field.value = saved[field.name];
   }
   const draft = {
+    // For fields whose options arrive later (a select filled from the API).
+    saved(name) { return saved[name]; },
     get extra() { return saved.__extra; },
     set extra(value) { saved.__extra = value; store(); },
     // One key per draft: every retry and every double press of this draft is one record.
@@ -290,6 +294,11 @@ export function keepDraft(form, name) {
     const values = { __key: draft.idempotencyKey, __extra: saved.__extra };
     for (const field of form.elements) {
       if (!field.name || field.type === "file" || field.type === "password") continue;
+      // A select still waiting for its options has no choice yet; keep the saved one.
+      if (field.tagName === "SELECT" && !field.options.length) {
+        if (field.name in saved) values[field.name] = saved[field.name];
+        continue;
+      }
       if (field.type === "checkbox") values[field.name] = field.checked;
       else if (field.type === "radio") { if (field.checked) values[field.name] = field.value; }
       else values[field.name] = field.value;
