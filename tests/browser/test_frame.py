@@ -65,3 +65,27 @@ def test_english_and_large_type_are_remembered(page):
     button_height = page.get_by_role("button", name="中文").bounding_box()["height"]
     assert button_height >= 48
     audit(page, "index-en-large")
+
+
+def test_the_keyboard_alone_signs_in_with_the_focus_always_visible(page, stack):
+    page.goto("/sign-in.html")
+    expect(page.get_by_role("heading", level=1)).not_to_be_empty()
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="跳到主要内容")
+    expect(skip).to_be_focused()
+    assert skip.evaluate("el => el.getBoundingClientRect().left >= 0")
+    outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    phone = page.get_by_label("手机号")
+    for _ in range(10):
+        if phone.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(phone).to_be_focused()
+    page.keyboard.type("138 0000 0001")
+    page.keyboard.press("Tab")
+    page.keyboard.type(next(u for u in stack["state"]["demo_users"] if u["role"] == "resident")["password"])
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/index.html")
+    expect(page.locator("#who")).to_contain_text("138****0001")
