@@ -187,3 +187,32 @@ def test_the_monthly_reports_link_to_last_months_page(page, stack):
     link.click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     audit(page, "month-page")
+
+
+@pytest.mark.expects_failed_requests
+def test_in_english_and_large_type_the_form_speaks_english_and_the_apis_refusal_too(page, stack):
+    sign_in(page, stack, next_page="suggest.html")
+    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="Large type").click()
+    expect(page.get_by_role("heading", name="What is your suggestion about?")).to_be_visible()
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator("#category-error")).to_have_text("Choose a category.")
+    expect(page.get_by_role("alert")).to_have_text("Please correct the following.Choose a category.")
+    page.get_by_label("Elderly care").check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_label("Street or town")).to_have_value("310110012")
+    expect(page.get_by_role("alert")).to_be_hidden()  # answered, so the complaint is gone
+    audit(page, "suggest-place-en-large")
+    assert page.get_by_role("button", name="Next").bounding_box()["height"] >= 48
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("Subject").fill("Benches at the bus stop")
+    page.get_by_label("What happened and what you suggest").fill("There is nowhere to sit while waiting.")
+    page.evaluate("document.getElementById('title').removeAttribute('maxlength')")
+    page.evaluate("document.getElementById('title').value = 'x'.repeat(101)")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Send the suggestion").click()
+    error = page.locator("#title-error")
+    expect(error).to_be_visible()
+    assert error.inner_text().isascii() and error.inner_text()
+    expect(page.get_by_label("Subject")).to_have_attribute("aria-invalid", "true")

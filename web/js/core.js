@@ -14,6 +14,8 @@ export const state = { lang: "zh", strings: {}, config: null };
 export class ApiError extends Error {
   constructor(status, payload, retryAfter) {
     super((payload && payload.message) || `HTTP ${status}`);
+    // What the API said, in its "English / 中文" form; empty when it said nothing useful.
+    this.apiMessage = (payload && payload.message) || "";
     this.status = status;
     this.code = (payload && payload.code) || "http_" + status;
     this.details = (payload && payload.details) || [];
@@ -391,7 +393,7 @@ export function showError(form, error, { onRetry } = {}) {
     }
     list.append(el("li", { text: message }));
   }
-  summary.append(el("p", { text: apiText(error.message) || t(error.details.length ? "error.fields" : "error.unexpected") }));
+  summary.append(el("p", { text: apiText(error.apiMessage) || t(error.details.length ? "error.fields" : "error.unexpected") }));
   if (list.childElementCount) summary.append(list);
   (first || summary).focus();
   return false;

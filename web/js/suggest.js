@@ -1,4 +1,4 @@
-import { ApiError, api, boot, el, formatTime, guardSubmit, keepDraft, requireSignIn, showError, t } from "./core.js";
+import { ApiError, api, boot, clearErrors, el, formatTime, guardSubmit, keepDraft, requireSignIn, showError, t } from "./core.js";
 import { MAX_PHOTOS, PHOTO_TYPES, uploadPhoto } from "./photos.js";
 import { steps } from "./steps.js";
 
@@ -137,6 +137,7 @@ const flow = steps(form, {
   check: (section) => {
     const problem = missing(section);
     if (problem) showError(form, problem);
+    else clearErrors(form);
     return !problem;
   },
   onShow: (index, section) => {
