@@ -52,6 +52,15 @@ def get_one(id: str, principal: Principal) -> RoundDetail:  # noqa: A002
     return service.get_round(principal, id)
 
 
+@voting_api.operation(
+    "/rounds/{id}/ballot", "GET", summary="A round as any voter sees it, without signing in (paper-code households)",
+    tags=TAGS, response=RoundDetail, authenticated=False, errors=(404,),
+    description="The same view a signed-in resident gets: projects, costs, limits and schedule, no objections.",
+)
+def ballot(id: str) -> RoundDetail:  # noqa: A002
+    return service.get_round(None, id)
+
+
 @voting_api.operation("/rounds/{id}/proposals", "POST", summary="Propose a project (eligible residents; staff)",
                       tags=TAGS, body=ProposalCreate, response=Project, status=201, errors=(404, 422))
 def propose(id: str, principal: Principal, body: ProposalCreate) -> Project:  # noqa: A002

@@ -130,6 +130,11 @@ def test_a_whole_round_from_proposals_to_closing(client, accounts, at, stack):
     assert objection.status_code == 201
     assert len(get(client, f"/rounds/{round_id}", street).json_body["objections"]) == 1
     assert get(client, f"/rounds/{round_id}", voter).json_body["objections"] == []
+    # A household voting with a paper code reads the ballot unsigned: what a voter sees, no more.
+    unsigned = client.http.get(f"/rounds/{round_id}/ballot")
+    assert unsigned.status_code == 200
+    assert unsigned.json_body == get(client, f"/rounds/{round_id}", voter).json_body
+    assert client.http.get("/rounds/01JD0000000000000000000000/ballot").status_code == 404
 
     at("2027-05-10T10:00:00")
     progress = post(client, f"/rounds/{round_id}/progress", street,
