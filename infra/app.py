@@ -17,6 +17,8 @@ def build(app: cdk.App) -> MulinStack:
     stage = app.node.try_get_context("stage") or "dev"
     if stage not in ("dev", "prod"):
         raise ValueError(f"unknown stage {stage!r}: use dev or prod (.chalice/config.json)")
+    # Server access logs are granted by bucket policy, not by the legacy LogDeliveryWrite ACL.
+    app.node.set_context("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", True)
     env = cdk.Environment(account=os.environ.get("CDK_DEFAULT_ACCOUNT"), region=os.environ.get("CDK_DEFAULT_REGION"))
     return MulinStack(app, stage, stack_name=f"mulin-{stage}", stage=stage, env=env)
 

@@ -1,8 +1,15 @@
-"""One stack: the Chalice app with its table, buckets and user pool.
+"""One stack: the Chalice app with its table, buckets, user pool, pages, alarms and logs.
 
 Tables and the user pool are written as CloudFormation properties straight from the
 definitions in chalicelib (storage.table, identity) that the local stack creates through
 boto3, so the two cannot drift; tests/infra compares them.
+
+In the China regions (cn-north-1, cn-northwest-1) two global services are missing or
+different: Cognito user pools do not exist there, so the stack takes an OIDC issuer of the
+operator's choice (`-c oidc_issuer=… -c oidc_jwks_url=… -c oidc_client_id=…`); and
+CloudFront needs an ICP-filed domain, so the pages are deployed to the bucket and served by
+the operator's CDN under that domain. Everything else is the same, with the partition and
+URL suffix taken from the region, never written out.
 """
 
 from __future__ import annotations
@@ -12,14 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
-from aws_cdk import aws_cloudwatch as cloudwatch
+from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
-from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sqs as sqs
-from chalice.cdk import Chalice
 from constructs import Construct
 
 from chalicelib.identity import GROUPS, USER_POOL_CLIENT_DEFINITION, USER_POOL_DEFINITION
@@ -31,6 +36,10 @@ from chalicelib.storage.table import (
     TABLE_DEFINITION,
     TTL_ATTRIBUTE,
 )
+from infra.monitoring import Monitoring, secure_topic
+from infra.nag import acknowledge_findings
+from infra.packaging import PrecompiledChalice
+from infra.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_ACTIONS = [
@@ -66,6 +75,31 @@ def chalice_stage_config(stage: str) -> dict[str, Any]:
     return dict(json.loads((ROOT / ".chalice" / "config.json").read_text(encoding="utf-8"))["stages"][stage])
 
 
+def cfn_properties(definition: dict[str, Any]) -> dict[str, Any]:
+    """A CloudFormation property dict as keyword arguments of an L1 construct (so that
+    cdk-nag, which reads L1 attributes, sees them): top-level names in snake_case, nested
+    names in camelCase, which jsii maps back to CloudFormation's PascalCase."""
+
+    def camel(name: str) -> str:
+        return name[0].lower() + name[1:]
+
+    def nested(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {camel(k): nested(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [nested(v) for v in value]
+        return value
+
+    def snake(name: str) -> str:
+        return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+
+    return {snake(k): nested(v) for k, v in definition.items()}
+
+
+def is_china(region: str) -> bool:
+    return not cdk.Token.is_unresolved(region) and region.startswith("cn-")
+
+
 class MulinStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, *, stage: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
@@ -73,7 +107,8 @@ class MulinStack(cdk.Stack):
         # other id would silently drop the stage's timeouts, memory and concurrency.
         if construct_id != stage:
             raise ValueError(f"the stack's id must be its stage ({stage!r}), not {construct_id!r}")
-        production = stage == "prod"
+        self.china = is_china(self.region)
+        production = self.production = stage == "prod"
         removal = cdk.RemovalPolicy.RETAIN if production else cdk.RemovalPolicy.DESTROY
 
         main_table = cdk.CfnResource(self, "MainTable", type="AWS::DynamoDB::Table",
@@ -85,21 +120,15 @@ class MulinStack(cdk.Stack):
         )
         idempotency_table.apply_removal_policy(removal)
 
+        # Who read or wrote which object of the other buckets.
+        access_logs = self._log_bucket("AccessLogs", removal)
         attachments = s3.Bucket(
             self, "Attachments",
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             encryption=s3.BucketEncryption.S3_MANAGED,
             enforce_ssl=True,
             removal_policy=removal,
-            cors=[
-                s3.CorsRule(
-                    allowed_methods=[s3.HttpMethods(m) for m in rule["AllowedMethods"]],
-                    allowed_origins=rule["AllowedOrigins"],
-                    allowed_headers=rule["AllowedHeaders"],
-                    max_age=rule["MaxAgeSeconds"],
-                )
-                for rule in ATTACHMENTS_CORS["CORSRules"]
-            ],
+            server_access_logs_bucket=access_logs, server_access_logs_prefix="attachments/",
             # Photos presigned but never attached to a case are not kept.
             lifecycle_rules=[s3.LifecycleRule(prefix=UPLOAD_PREFIX, expiration=cdk.Duration.days(ABANDONED_UPLOAD_DAYS),
                                               abort_incomplete_multipart_upload_after=cdk.Duration.days(1))],
@@ -111,48 +140,28 @@ class MulinStack(cdk.Stack):
             enforce_ssl=True,
             versioned=True,
             removal_policy=removal,
+            server_access_logs_bucket=access_logs, server_access_logs_prefix="public/",
         )
 
-        pool = cdk.CfnResource(self, "UserPool", type="AWS::Cognito::UserPool",
-                               properties={"UserPoolName": f"mulin-{stage}", **USER_POOL_DEFINITION})
-        pool.apply_removal_policy(removal)
-        client = cdk.CfnResource(self, "UserPoolClient", type="AWS::Cognito::UserPoolClient",
-                                 properties={"UserPoolId": pool.ref, "ClientName": f"mulin-{stage}-web",
-                                             **USER_POOL_CLIENT_DEFINITION})
-        for group, description in GROUPS.items():
-            cdk.CfnResource(self, f"Group{group.title().replace('_', '')}", type="AWS::Cognito::UserPoolGroup",
-                            properties={"UserPoolId": pool.ref, "GroupName": group, "Description": description})
-
-        # The cursor key is resolved by CloudFormation at deploy time; it is visible to
-        # whoever may read the function's configuration, which is acceptable for an HMAC
-        # that only protects pagination state.
-        cursor_secret = secretsmanager.Secret(
-            self, "CursorSecret",
-            generate_secret_string=secretsmanager.SecretStringGenerator(exclude_punctuation=True, password_length=48),
-        )
-
-        # Keys the hashes standing in for phone numbers on rosters and for voters; unlike the
-        # cursor key it must never change while a round is open.
-        pii_key = secretsmanager.Secret(
-            self, "PiiKey",
-            generate_secret_string=secretsmanager.SecretStringGenerator(exclude_punctuation=True, password_length=48),
-        )
-        pii_key.apply_removal_policy(removal)
+        identity = self._identity(stage, removal)
+        secrets = {
+            # The cursor key only protects pagination state; the PII key keys the hashes standing
+            # in for phone numbers and voters, so it must never change while a round is open.
+            "cursor": secretsmanager.Secret(self, "CursorSecret", generate_secret_string=secretsmanager.SecretStringGenerator(
+                exclude_punctuation=True, password_length=48)),
+            "pii": secretsmanager.Secret(self, "PiiKey", generate_secret_string=secretsmanager.SecretStringGenerator(
+                exclude_punctuation=True, password_length=48)),
+        }
+        secrets["pii"].apply_removal_policy(removal)
 
         # Every message put in a resident's inbox is also published here; an SMS sender
         # (or, in the China regions, the provider's SMS service) subscribes to it.
-        notifications = sns.Topic(self, "Notifications", display_name="Mulin notifications",
-                                  master_key=kms.Alias.from_alias_name(self, "SnsKey", "alias/aws/sns"))
-        notifications.add_to_resource_policy(iam.PolicyStatement(
-            effect=iam.Effect.DENY, actions=["sns:Publish"], principals=[iam.AnyPrincipal()],
-            resources=[notifications.topic_arn],
-            conditions={"Bool": {"aws:SecureTransport": "false"}},
-        ))
+        notifications = secure_topic(self, "Notifications", "Mulin notifications")
+        publications, failed_publications = self._publications_queue()
 
-        publications = self._publications_queue()
-
-        issuer = cdk.Fn.join("", ["https://cognito-idp.", self.region, ".", self.url_suffix, "/", pool.ref])
-        self.api = Chalice(
+        self.function_role = self._function_role(main_table, idempotency_table, attachments, public,
+                                                 notifications, publications)
+        self.api = PrecompiledChalice(
             self, "Api", source_dir=str(ROOT),
             stage_config={
                 "environment_variables": {
@@ -161,57 +170,116 @@ class MulinStack(cdk.Stack):
                     "MULIN_IDEMPOTENCY_TABLE": idempotency_table.ref,
                     "MULIN_PUBLIC_BUCKET": public.bucket_name,
                     "MULIN_ATTACHMENTS_BUCKET": attachments.bucket_name,
-                    "MULIN_USER_POOL_ID": pool.ref,
-                    "MULIN_USER_POOL_CLIENT_ID": client.ref,
-                    "MULIN_JWT_ISSUER": issuer,
-                    "MULIN_CURSOR_SECRET": cursor_secret.secret_value.unsafe_unwrap(),
+                    **identity,
+                    # Resolved by CloudFormation at deploy time; visible to whoever may read the
+                    # function's configuration, as any environment variable is.
+                    "MULIN_CURSOR_SECRET": secrets["cursor"].secret_value.unsafe_unwrap(),
+                    "MULIN_PII_KEY": secrets["pii"].secret_value.unsafe_unwrap(),
                     "MULIN_NOTIFICATIONS_TOPIC_ARN": notifications.topic_arn,
-                    "MULIN_PII_KEY": pii_key.secret_value.unsafe_unwrap(),
                     "MULIN_PUBLICATIONS_QUEUE_URL": publications.queue_url,
                     # Categories whose deadlines count working days: `-c working_day_categories=sanitation,…`.
                     "MULIN_WORKING_DAY_CATEGORIES": str(self.node.try_get_context("working_day_categories") or ""),
                 },
                 "manage_iam_role": False,
-                "iam_role_arn": self._function_role(main_table, idempotency_table, attachments, public,
-                                                   notifications, publications).role_arn,
+                "iam_role_arn": self.function_role.role_arn,
             },
         )
         # The app declares its event source by a queue name; it reads the queue made here.
         self.api.get_resource("PublishRequestedMonth").add_property_override(
             "Events.PublishRequestedMonthSqsEventSource.Properties.Queue", publications.queue_arn)
+
+        self.monitoring = Monitoring(self, "Monitoring", api=self.api, stage=stage, api_name=f"mulin-{stage}",
+                                     removal=removal)
+        # The functions' own log groups, instead of AWSLambdaBasicExecutionRole's logs on `*`.
+        self.function_role.add_to_policy(iam.PolicyStatement(
+            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+            resources=[group.log_group_arn for group in self.monitoring.log_groups]))
+        self.monitoring.watch_queue("PublicationFailedAlarm", "A requested month could not be published",
+                                    failed_publications.metric_approximate_number_of_messages_visible(
+                                        period=cdk.Duration.minutes(5)))
+        self._site(public, attachments, access_logs, identity)
         cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.sub("https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/"))
+        cdk.CfnOutput(self, "PublicBucket", value=public.bucket_name)
+        cdk.CfnOutput(self, "AlarmTopic", value=self.monitoring.alarms.topic_arn)
+        acknowledge_findings(self)
+
+    def _log_bucket(self, construct_id: str, removal: cdk.RemovalPolicy, **options: Any) -> s3.Bucket:
+        """Request logs, kept a year (China's Cybersecurity Law asks for six months at least)."""
+        return s3.Bucket(
+            self, construct_id,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            encryption=s3.BucketEncryption.S3_MANAGED,
+            enforce_ssl=True,
+            removal_policy=removal,
+            lifecycle_rules=[s3.LifecycleRule(expiration=cdk.Duration.days(365))],
+            **options,
+        )
+
+    def _identity(self, stage: str, removal: cdk.RemovalPolicy) -> dict[str, str]:
+        """The user pool, or in the China regions the operator's OIDC issuer; the settings the app reads."""
+        if self.china:
+            issuer, jwks, client = (str(self.node.try_get_context(k) or "") for k in
+                                    ("oidc_issuer", "oidc_jwks_url", "oidc_client_id"))
+            if not (issuer and jwks and client):
+                raise ValueError("the China regions have no Cognito user pools: pass -c oidc_issuer=… "
+                                 "-c oidc_jwks_url=… -c oidc_client_id=… (see infra/README.md)")
+            return {"MULIN_USER_POOL_ID": "oidc", "MULIN_USER_POOL_CLIENT_ID": client,
+                    "MULIN_JWT_ISSUER": issuer, "MULIN_JWKS_URL": jwks}
+        pool = cognito.CfnUserPool(self, "UserPool", user_pool_name=f"mulin-{stage}",
+                                   **cfn_properties(USER_POOL_DEFINITION))
+        pool.apply_removal_policy(removal)
+        client = cognito.CfnUserPoolClient(self, "UserPoolClient", user_pool_id=pool.ref, client_name=f"mulin-{stage}-web",
+                                           **cfn_properties(USER_POOL_CLIENT_DEFINITION))
+        for group, description in GROUPS.items():
+            cognito.CfnUserPoolGroup(self, f"Group{group.title().replace('_', '')}", user_pool_id=pool.ref,
+                                     group_name=group, description=description)
         cdk.CfnOutput(self, "UserPoolId", value=pool.ref)
         cdk.CfnOutput(self, "UserPoolClientId", value=client.ref)
-        cdk.CfnOutput(self, "PublicBucket", value=public.bucket_name)
+        self.user_pool, self.user_pool_client = pool, client
+        return {"MULIN_USER_POOL_ID": pool.ref, "MULIN_USER_POOL_CLIENT_ID": client.ref,
+                "MULIN_JWT_ISSUER": cdk.Fn.join("", ["https://cognito-idp.", self.region, ".", self.url_suffix, "/", pool.ref])}
 
-    def _publications_queue(self) -> sqs.Queue:
+    def _site(self, public: s3.Bucket, attachments: s3.Bucket, access_logs: s3.Bucket, identity: dict[str, str]) -> None:
+        origins = [str(o) for o in (self.node.try_get_context("site_origins") or "").split(",") if o]
+        if not self.china:
+            # CloudFront delivers its logs with an ACL; a bucket of their own keeps ACLs off the others.
+            cdn_logs = self._log_bucket("CdnLogs", cdk.RemovalPolicy.RETAIN if self.production else cdk.RemovalPolicy.DESTROY,
+                                        object_ownership=s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+                                        server_access_logs_bucket=access_logs, server_access_logs_prefix="cdn-logs/")
+            site = Site(self, "Site", public=public, logs=cdn_logs, rest_api_id=self.api.get_resource("RestAPI").ref,
+                        client_id=identity["MULIN_USER_POOL_CLIENT_ID"])
+            cdk.CfnOutput(self, "SiteUrl", value=site.origin)
+        # Residents' browsers post photos straight to the attachments bucket. The presigned form
+        # is what authorizes an upload (key, type, size, expiry); `-c site_origins=https://…`
+        # narrows CORS to the pages' own domain. The distribution's domain cannot be named here:
+        # the API's functions read this bucket's name, and the distribution fronts the API.
+        for rule in ATTACHMENTS_CORS["CORSRules"]:
+            attachments.add_cors_rule(allowed_methods=[s3.HttpMethods(m) for m in rule["AllowedMethods"]],
+                                      allowed_origins=origins or rule["AllowedOrigins"],
+                                      allowed_headers=rule["AllowedHeaders"], max_age=rule["MaxAgeSeconds"])
+
+    def _publications_queue(self) -> tuple[sqs.Queue, sqs.Queue]:
         """Months asked for through the API; one that fails MAX_RECEIVES times is kept aside and
         raises an alarm, so a month never silently goes unpublished."""
         failed = sqs.Queue(self, "PublicationsFailed", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
                            retention_period=cdk.Duration.days(14))
-        cloudwatch.Alarm(
-            self, "PublicationFailedAlarm", alarm_description="A requested month could not be published",
-            metric=failed.metric_approximate_number_of_messages_visible(period=cdk.Duration.minutes(5)),
-            threshold=0, comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, evaluation_periods=1,
-            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
-        )
-        return sqs.Queue(
+        queue = sqs.Queue(
             self, "Publications", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
             visibility_timeout=cdk.Duration.seconds(VISIBILITY_TIMEOUT_SECONDS),
             retention_period=cdk.Duration.seconds(RETENTION_SECONDS),
             dead_letter_queue=sqs.DeadLetterQueue(queue=failed, max_receive_count=MAX_RECEIVES),
         )
+        return queue, failed
 
     def _function_role(self, main: cdk.CfnResource, idempotency: cdk.CfnResource, attachments: s3.Bucket,
                        public: s3.Bucket, notifications: sns.Topic, publications: sqs.Queue) -> iam.Role:
         """Least privilege: named actions on named resources, nothing on `*`."""
         role = iam.Role(self, "FunctionRole", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
-        role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("service-role/AWSLambdaBasicExecutionRole"))
-        table_arns = [main.get_att("Arn").to_string(), idempotency.get_att("Arn").to_string()]
+        main_arn = main.get_att("Arn").to_string()
+        indexes = [cdk.Fn.join("", [main_arn, "/index/", index["IndexName"]])
+                   for index in TABLE_DEFINITION["GlobalSecondaryIndexes"]]
         role.add_to_policy(iam.PolicyStatement(
-            actions=DATA_ACTIONS,
-            resources=[*table_arns, *(cdk.Fn.join("", [arn, "/index/*"]) for arn in table_arns)],
-        ))
+            actions=DATA_ACTIONS, resources=[main_arn, idempotency.get_att("Arn").to_string(), *indexes]))
         role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject", "s3:GetObject"],
                                                resources=[attachments.arn_for_objects("*"), public.arn_for_objects("*")]))
         role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"],

@@ -1,0 +1,147 @@
+"""The deployment is checked, not trusted: cdk-nag, cfn-lint, the China partition, the site
+behind CloudFront, alarms, logs, API limits and a bundle that carries its bytecode."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.infra.conftest import CHINA_CONTEXT, resources, synthesize
+
+# W3005 is a DependsOn CDK's own BucketDeployment adds beside a GetAtt; harmless and not ours.
+CFN_LINT_IGNORED = ["W3005"]
+
+
+def test_cdk_nag_aws_solutions_pass_with_every_acknowledgement_reasoned(prod, china):
+    from infra.nag import ACKNOWLEDGED, DEPLOYMENT_REASON
+
+    for synthesized in (prod, china):
+        (report,) = synthesized.nag_report["pluginReports"]
+        assert (report["pluginName"], report["conclusion"], report["violations"]) == ("AwsSolutions", "success", [])
+    reasons = [reason for findings in ACKNOWLEDGED.values() for _, reason in findings] + [DEPLOYMENT_REASON]
+    assert all(len(reason) >= 60 for reason in reasons)
+
+
+def test_cdk_nag_is_really_applied_an_open_bucket_fails(tmp_path):
+    import aws_cdk as cdk
+    from aws_cdk import aws_s3 as s3
+    from cdk_nag import AwsSolutionsChecks
+
+    app = cdk.App(outdir=str(tmp_path))
+    s3.Bucket(cdk.Stack(app, "Careless"), "Open")
+    cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(app))
+    with pytest.raises(Exception, match="AwsSolutions-S10"):
+        app.synth()
+
+
+@pytest.mark.parametrize("which", ["prod", "china"])
+def test_cfn_lint_passes_on_the_synthesized_templates(which, request):
+    synthesized = request.getfixturevalue(which)
+    region = "cn-north-1" if which == "china" else "ap-east-1"
+    cfn_lint = Path(sys.executable).with_name("cfn-lint")
+    result = subprocess.run([str(cfn_lint), "--regions", region, "--ignore-checks", *CFN_LINT_IGNORED, "--",
+                             str(synthesized.template_path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_china_stage_uses_no_global_only_service_and_names_no_partition(china):
+    kinds = {r["Type"] for r in china.template["Resources"].values()}
+    assert not {k for k in kinds if k.startswith(("AWS::CloudFront::", "AWS::Cognito::"))}
+    assert "arn:aws:" not in json.dumps(china.template)
+    variables = china.template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert variables["MULIN_JWT_ISSUER"] == CHINA_CONTEXT["oidc_issuer"]
+    assert variables["MULIN_JWKS_URL"] == CHINA_CONTEXT["oidc_jwks_url"]
+    assert variables["MULIN_USER_POOL_CLIENT_ID"] == CHINA_CONTEXT["oidc_client_id"]
+
+
+def test_the_china_stage_refuses_to_synthesize_without_an_issuer(tmp_path):
+    with pytest.raises(ValueError, match="oidc_issuer"):
+        synthesize(tmp_path, "dev", "cn-northwest-1")
+
+
+def test_the_pages_and_months_are_served_by_cloudfront_through_origin_access_control(template):
+    (distribution,) = resources(template, "AWS::CloudFront::Distribution").values()
+    config = distribution["Properties"]["DistributionConfig"]
+    assert config["DefaultRootObject"] == "index.html"
+    assert config["DefaultCacheBehavior"]["ViewerProtocolPolicy"] == "redirect-to-https"
+    assert config["Logging"]["Bucket"]
+    s3_origin = next(o for o in config["Origins"] if "S3OriginConfig" in o)
+    assert s3_origin["OriginAccessControlId"] and s3_origin["S3OriginConfig"]["OriginAccessIdentity"] == ""
+    (api,) = config["CacheBehaviors"]
+    assert api["PathPattern"] == "/api/*" and api["ViewerProtocolPolicy"] == "https-only"
+    assert "POST" in api["AllowedMethods"]
+    api_origin = next(o for o in config["Origins"] if o["Id"] == api["TargetOriginId"])
+    assert "execute-api" in json.dumps(api_origin["DomainName"])
+    public_policy = json.dumps(resources(template, "AWS::S3::BucketPolicy"))
+    assert "cloudfront.amazonaws.com" in public_policy and "AWS:SourceArn" in public_policy
+
+
+def test_the_pages_are_deployed_with_a_config_that_points_at_the_api_on_the_same_domain(prod):
+    from infra.site import site_config
+    from local_stack.server import site_config as local_config
+
+    (deployment,) = resources(prod.template, "Custom::CDKBucketDeployment").values()
+    assert deployment["Properties"]["Prune"] is False  # published months are never deleted
+    pages, config = (prod.template_path.parent / f"asset.{key.removesuffix('.zip')}"
+                     for key in deployment["Properties"]["SourceObjectKeys"])
+    assert {"index.html", "suggest.html", "vote.html", "fund.html"} <= {p.name for p in pages.iterdir()}
+    assert not (pages / "README.md").exists()
+    # Tokens (region, client id) stand as markers until CloudFormation resolves them.
+    written = json.loads(re.sub(r'<<marker:0xbaba:\d+>>', '"token"', (config / "config.json").read_text()))
+    assert (written["api_base"], written["public_base"]) == ("/api", "")
+    markers = json.dumps(deployment["Properties"]["SourceMarkers"])
+    assert '{"Ref": "UserPoolClient"}' in markers and "cognito-idp." in markers
+
+    class LocalStack:
+        region, aws_endpoint_url, user_pool_client_id, public_bucket = "r", "http://x", "c", "b"
+
+    assert set(site_config(region="r", url_suffix="s", client_id="c", api_base="/api")) == set(local_config(LocalStack()))
+
+
+def test_every_function_logs_to_a_group_kept_a_year_and_alarms_on_errors_and_throttles(template):
+    from infra.monitoring import FUNCTIONS
+
+    groups = resources(template, "AWS::Logs::LogGroup")
+    alarms = resources(template, "AWS::CloudWatch::Alarm").values()
+    (alarm_topic,) = [n for n in resources(template, "AWS::SNS::Topic") if n.startswith("MonitoringAlarms")]
+    assert all(a["Properties"]["AlarmActions"] == [{"Ref": alarm_topic}] for a in alarms)
+    for name in FUNCTIONS:
+        group = template["Resources"][name]["Properties"]["LoggingConfig"]["LogGroup"]["Ref"]
+        assert groups[group]["Properties"]["RetentionInDays"] == 365
+        watched = {a["Properties"]["MetricName"] for a in alarms
+                   if a["Properties"].get("Dimensions") == [{"Name": "FunctionName", "Value": {"Ref": name}}]}
+        assert watched == {"Errors", "Throttles"}, name
+    assert any(a["Properties"]["MetricName"] == "5XXError" and a["Properties"]["Namespace"] == "AWS/ApiGateway"
+               for a in alarms)
+
+
+def test_the_api_stage_throttles_logs_each_request_and_is_named_for_its_stage(template):
+    from infra.monitoring import API_LIMITS
+
+    api = template["Resources"]["RestAPI"]["Properties"]
+    assert api["Name"] == "mulin-prod"
+    (settings,) = api["MethodSettings"]
+    assert (settings["ThrottlingRateLimit"], settings["ThrottlingBurstLimit"]) == (API_LIMITS["prod"].rate,
+                                                                                  API_LIMITS["prod"].burst)
+    assert settings["DataTraceEnabled"] is False  # request bodies carry phone numbers
+    assert api["AccessLogSetting"]["DestinationArn"]["Fn::GetAtt"][0] in resources(template, "AWS::Logs::LogGroup")
+
+
+def test_the_bundle_carries_bytecode_compiled_for_the_runtime_and_nothing_stray(prod):
+    code = prod.template["Resources"]["APIHandler"]["Properties"]["CodeUri"]["Key"]
+    bundle = prod.template_path.parent / f"asset.{code}"
+    with zipfile.ZipFile(bundle) as archive:
+        names = set(archive.namelist())
+        compiled = [n for n in names if n.endswith(".pyc")]
+        assert "chalicelib/__pycache__/auth.cpython-311.pyc" in names
+        # Flags 0b01: hash-based and unchecked, so a zip's imprecise timestamps cannot void them.
+        header = archive.read("chalicelib/__pycache__/auth.cpython-311.pyc")[:8]
+        assert int.from_bytes(header[4:8], "little") == 0b01
+    assert all(".cpython-311." in n for n in compiled)
+    assert "app.py" in names and "web/index.html" not in names and not any(n.startswith("tests/") for n in names)
