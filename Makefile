@@ -38,6 +38,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/cold_start.py
+	$(PY) bench/deployment_package.py
 	$(PY) -W ignore bench/suggestion_calls.py
 	$(PY) -W ignore bench/ballot_calls.py
 	$(PY) -W ignore bench/fund_calls.py

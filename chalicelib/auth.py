@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from chalicelib.divisions.rules import DIVISION_LEVEL_BY_LENGTH, is_well_formed, is_within
@@ -112,34 +111,25 @@ def from_authorizer_context(context: dict[str, Any]) -> Principal:
     )
 
 
-@lru_cache(maxsize=4)
-def _jwks_client(jwks_url: str) -> Any:
-    import jwt  # deferred: cryptography costs cold start on routes that never verify
-
-    # Keys are cached for the life of the container; a key rotation is picked up because
-    # an unknown `kid` makes PyJWKClient fetch the set again.
-    return jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=3600, timeout=5)
-
-
 def verify_token(token: str) -> dict[str, Any] | None:
     """Claims of a valid ID token of our pool and client, else None (never raises)."""
-    import jwt
+    import jwt  # deferred: only requests that carry a token pay for PyJWT and rsa
+
+    from chalicelib import tokens
 
     settings = get_settings()
     if token.lower().startswith("bearer "):
         token = token[7:].strip()
     try:
-        signing_key = _jwks_client(settings.jwks_url).get_signing_key_from_jwt(token)
-        claims = jwt.decode(
+        claims = tokens.verify(
             token,
-            signing_key.key,
-            algorithms=["RS256"],
+            jwks_url=settings.jwks_url,
             audience=settings.user_pool_client_id,
             issuer=settings.jwt_issuer,
             leeway=CLOCK_SKEW_SECONDS,
-            options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+            required=["exp", "iat", "iss", "aud", "sub"],
         )
-    except jwt.PyJWKClientConnectionError:
+    except tokens.KeysUnavailableError:
         log.warning("token keys could not be fetched from %s", settings.jwks_url)
         return None
     except jwt.PyJWTError as exc:
