@@ -9,14 +9,16 @@ jurisdiction is answered as if it did not exist.
 
 from __future__ import annotations
 
+import base64
 import enum
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
 from chalicelib.divisions.rules import DIVISION_LEVEL_BY_LENGTH, is_well_formed, is_within
 from chalicelib.errors import ForbiddenError, NotFoundError
-from chalicelib.settings import get_settings
+from chalicelib.settings import TokenIssuer, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +69,12 @@ class Principal:
         return self.role is not Role.resident
 
 
-def principal_from_claims(claims: dict[str, Any]) -> Principal | None:
-    """The principal a verified token describes, or None when its claims are inconsistent."""
+def principal_from_claims(claims: dict[str, Any], pool: str | None = None) -> Principal | None:
+    """The principal a verified token describes, or None when its claims are inconsistent.
+
+    `pool` is the pool that signed it: a residents' pool token is a resident's whatever
+    groups it names, and an officials' pool token without a role group is no one's.
+    """
     user_id = claims.get("sub")
     if not isinstance(user_id, str) or not user_id:
         return None
@@ -76,6 +82,10 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal | None:
     if isinstance(groups, str):
         groups = groups.split()
     role = next((r for r in ROLE_PRECEDENCE if r.value in groups), Role.resident)
+    if pool == "residents":
+        role = Role.resident
+    elif pool == "officials" and role is Role.resident:
+        return None
     phone = claims.get("phone_number") if isinstance(claims.get("phone_number"), str) else None
     if role is Role.resident:
         residence = claims.get(JURISDICTION_CLAIM)
@@ -111,26 +121,39 @@ def from_authorizer_context(context: dict[str, Any]) -> Principal:
     )
 
 
-def verify_token(token: str) -> dict[str, Any] | None:
-    """Claims of a valid ID token of our pool and client, else None (never raises)."""
+def _claimed_issuer(token: str) -> Any:
+    """The issuer a token names, unverified: it only chooses whose keys then verify it."""
+    try:
+        payload = token.split(".")[1]
+        return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))).get("iss")
+    except (IndexError, ValueError, AttributeError, UnicodeDecodeError):
+        return None
+
+
+def verify_token_of(token: str) -> tuple[dict[str, Any], TokenIssuer] | None:
+    """Claims of a valid ID token of one of our pools and its client, with that pool; else None (never raises)."""
     import jwt  # deferred: only requests that carry a token pay for PyJWT and rsa
 
     from chalicelib import tokens
 
-    settings = get_settings()
     if token.lower().startswith("bearer "):
         token = token[7:].strip()
+    claimed = _claimed_issuer(token)
+    issuer = next((i for i in get_settings().token_issuers() if i.issuer == claimed), None)
+    if issuer is None:
+        log.info("token rejected: unknown issuer")
+        return None
     try:
         claims = tokens.verify(
             token,
-            jwks_url=settings.jwks_url,
-            audience=settings.user_pool_client_id,
-            issuer=settings.jwt_issuer,
+            jwks_url=issuer.jwks_url,
+            audience=issuer.audience,
+            issuer=issuer.issuer,
             leeway=CLOCK_SKEW_SECONDS,
             required=["exp", "iat", "iss", "aud", "sub"],
         )
     except tokens.KeysUnavailableError:
-        log.warning("token keys could not be fetched from %s", settings.jwks_url)
+        log.warning("token keys could not be fetched from %s", issuer.jwks_url)
         return None
     except jwt.PyJWTError as exc:
         log.info("token rejected: %s", type(exc).__name__)
@@ -139,14 +162,19 @@ def verify_token(token: str) -> dict[str, Any] | None:
     # jurisdiction; only ID tokens describe the user.
     if claims.get("token_use") != "id":
         return None
-    return claims
+    return claims, issuer
+
+
+def verify_token(token: str) -> dict[str, Any] | None:
+    verified = verify_token_of(token)
+    return verified[0] if verified else None
 
 
 def authenticate(token: str | None) -> Principal | None:
     if not token:
         return None
-    claims = verify_token(token)
-    return principal_from_claims(claims) if claims else None
+    verified = verify_token_of(token)
+    return principal_from_claims(verified[0], pool=verified[1].pool) if verified else None
 
 
 # (action) -> roles allowed. Jurisdiction is checked separately against the subject.

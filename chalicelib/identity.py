@@ -1,8 +1,12 @@
-"""The Cognito user pool, as plain data shared by the local stack and infra/.
+"""The two Cognito user pools, as plain data shared by the local stack and infra/.
 
-Everyone signs in with a mainland mobile number. Officials are placed in one group per
-role and carry their jurisdiction in `custom:division`; the app client reads both into
-the ID token, which is what the API's authorizer verifies.
+Everyone signs in with a mainland mobile number. Residents have a pool of their own in
+which MFA is optional: many sign in rarely, from a shared or basic phone. Officials work
+other people's cases, so their pool requires MFA, lets only administrators create
+accounts, and asks for stronger passwords; there they are placed in one group per role
+and carry their jurisdiction in `custom:division`. Each app client reads both into the ID
+token, which is what the API's authorizer verifies; a token of the residents' pool is a
+resident's whatever groups it names.
 """
 
 from __future__ import annotations
@@ -21,9 +25,23 @@ assert set(GROUPS) == set(OFFICIAL_GROUPS)
 
 JURISDICTION_ATTRIBUTE = JURISDICTION_CLAIM.removeprefix("custom:")
 
+# An authenticator app (TOTP): SMS codes would need an SNS role and cost per message.
+MFA_METHODS = ["SOFTWARE_TOKEN_MFA"]
+
+_JURISDICTION_SCHEMA = [
+    {
+        "Name": JURISDICTION_ATTRIBUTE,
+        "AttributeDataType": "String",
+        # Only administrators set a jurisdiction; a user must never be able to widen it.
+        "Mutable": True,
+        "StringAttributeConstraints": {"MinLength": "2", "MaxLength": "12"},
+    }
+]
+
 USER_POOL_DEFINITION: dict[str, Any] = {
     "UsernameAttributes": ["phone_number"],
     "AutoVerifiedAttributes": ["phone_number"],
+    "MfaConfiguration": "OPTIONAL",
     "Policies": {
         "PasswordPolicy": {
             "MinimumLength": 10,
@@ -34,15 +52,25 @@ USER_POOL_DEFINITION: dict[str, Any] = {
             "TemporaryPasswordValidityDays": 3,
         }
     },
-    "Schema": [
-        {
-            "Name": JURISDICTION_ATTRIBUTE,
-            "AttributeDataType": "String",
-            # Only administrators set a jurisdiction; a user must never be able to widen it.
-            "Mutable": True,
-            "StringAttributeConstraints": {"MinLength": "2", "MaxLength": "12"},
+    "Schema": _JURISDICTION_SCHEMA,
+}
+
+OFFICIALS_POOL_DEFINITION: dict[str, Any] = {
+    "UsernameAttributes": ["phone_number"],
+    "AutoVerifiedAttributes": ["phone_number"],
+    "MfaConfiguration": "ON",
+    "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": True},
+    "Policies": {
+        "PasswordPolicy": {
+            "MinimumLength": 12,
+            "RequireUppercase": True,
+            "RequireLowercase": True,
+            "RequireNumbers": True,
+            "RequireSymbols": True,
+            "TemporaryPasswordValidityDays": 1,
         }
-    ],
+    },
+    "Schema": _JURISDICTION_SCHEMA,
 }
 
 USER_POOL_CLIENT_DEFINITION: dict[str, Any] = {
@@ -59,14 +87,18 @@ USER_POOL_CLIENT_DEFINITION: dict[str, Any] = {
 }
 
 
-def create_user_pool(cognito_client: Any, pool_name: str) -> tuple[str, str]:
-    """Create the pool, its app client and groups; return (pool id, client id)."""
-    pool_id = cognito_client.create_user_pool(PoolName=pool_name, **USER_POOL_DEFINITION)["UserPool"]["Id"]
+def create_user_pool(cognito_client: Any, pool_name: str, *, officials: bool = False) -> tuple[str, str]:
+    """Create one pool and its app client (and, for officials, the role groups); return (pool id, client id)."""
+    definition = OFFICIALS_POOL_DEFINITION if officials else USER_POOL_DEFINITION
+    pool_id = cognito_client.create_user_pool(PoolName=pool_name, **definition)["UserPool"]["Id"]
+    cognito_client.set_user_pool_mfa_config(UserPoolId=pool_id, MfaConfiguration=definition["MfaConfiguration"],
+                                             SoftwareTokenMfaConfiguration={"Enabled": True})
     client_id = cognito_client.create_user_pool_client(
-        UserPoolId=pool_id, ClientName=f"{pool_name}-web", **USER_POOL_CLIENT_DEFINITION
+        UserPoolId=pool_id, ClientName=f"{pool_name}-{'api' if officials else 'web'}", **USER_POOL_CLIENT_DEFINITION
     )["UserPoolClient"]["ClientId"]
-    for group, description in GROUPS.items():
-        cognito_client.create_group(UserPoolId=pool_id, GroupName=group, Description=description)
+    if officials:
+        for group, description in GROUPS.items():
+            cognito_client.create_group(UserPoolId=pool_id, GroupName=group, Description=description)
     return pool_id, client_id
 
 

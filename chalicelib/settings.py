@@ -26,6 +26,11 @@ class Settings:
     jwt_issuer: str
     jwks_url: str
     cursor_secret: bytes
+    # The officials' pool (MFA required). Unset where one external issuer serves everyone
+    # (the China regions); then roles come from that issuer's groups alone.
+    officials_user_pool_client_id: str = ""
+    officials_jwt_issuer: str = ""
+    officials_jwks_url: str = ""
     max_body_bytes: int = 256 * 1024
     # Suggestion categories whose deadlines count Chinese working days instead of the
     # statutory calendar days (a deployment's choice, e.g. to match a 12345 work-order rule).
@@ -43,6 +48,23 @@ class Settings:
     @property
     def is_production(self) -> bool:
         return self.stage == "prod"
+
+    def token_issuers(self) -> list[TokenIssuer]:
+        if not self.officials_jwt_issuer:
+            return [TokenIssuer(self.jwt_issuer, self.jwks_url, self.user_pool_client_id, pool=None)]
+        return [TokenIssuer(self.jwt_issuer, self.jwks_url, self.user_pool_client_id, pool="residents"),
+                TokenIssuer(self.officials_jwt_issuer, self.officials_jwks_url, self.officials_user_pool_client_id,
+                            pool="officials")]
+
+
+@dataclass(frozen=True)
+class TokenIssuer:
+    """Who may sign the ID tokens the API accepts, and which pool that is (None: one for all)."""
+
+    issuer: str
+    jwks_url: str
+    audience: str
+    pool: str | None
 
 
 def _require(name: str) -> str:
@@ -69,6 +91,7 @@ def get_settings() -> Settings:
         jwt_issuer=issuer,
         jwks_url=os.environ.get("MULIN_JWKS_URL") or f"{issuer}/.well-known/jwks.json",
         cursor_secret=_require("MULIN_CURSOR_SECRET").encode(),
+        **_officials(region),
         working_day_categories=frozenset(
             c.strip() for c in os.environ.get("MULIN_WORKING_DAY_CATEGORIES", "").split(",") if c.strip()
         ),
@@ -76,6 +99,18 @@ def get_settings() -> Settings:
         pii_key=os.environ.get("MULIN_PII_KEY", "").strip().encode(),
         publications_queue_url=os.environ.get("MULIN_PUBLICATIONS_QUEUE_URL", "").strip(),
     )
+
+
+def _officials(region: str) -> dict[str, str]:
+    pool_id = os.environ.get("MULIN_OFFICIALS_USER_POOL_ID", "").strip()
+    if not pool_id:
+        return {}
+    issuer = os.environ.get("MULIN_OFFICIALS_JWT_ISSUER") or f"https://cognito-idp.{region}.amazonaws.com/{pool_id}"
+    return {
+        "officials_user_pool_client_id": _require("MULIN_OFFICIALS_USER_POOL_CLIENT_ID"),
+        "officials_jwt_issuer": issuer,
+        "officials_jwks_url": os.environ.get("MULIN_OFFICIALS_JWKS_URL") or f"{issuer}/.well-known/jwks.json",
+    }
 
 
 def reset_settings() -> None:

@@ -96,7 +96,7 @@ class Monitoring(Construct):
             "DestinationArn": access_logs.log_group_arn,
             "Format": cdk.Stack.of(self).to_json_string(ACCESS_LOG_FORMAT),
         })
-        rest_api.add_dependency(account)
+        rest_api.add_resource_dependency(account)
 
     @staticmethod
     def _function_metric(api: Chalice, name: str, metric: str) -> cloudwatch.Metric:

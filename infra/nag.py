@@ -17,14 +17,17 @@ DEPLOYMENT_REASON = ("CDK's own BucketDeployment function, run only while deploy
                      "bucket; its role, wildcards on the CDK asset bucket and its runtime are chosen by CDK")
 ACKNOWLEDGED: dict[str, list[tuple[str, str]]] = {
     "UserPool": [
-        ("COG1", "NIST SP 800-63B advises length over composition rules: at least 10 characters with letters "
-                 "and digits, so that elderly residents can keep a password they remember; Cognito locks out "
-                 "repeated failures"),
-        ("COG2", "MFA is offered to every resident (SMS or an authenticator app) and not forced: many residents "
-                 "sign in rarely from a shared or basic phone. Officials' tokens are refused unless MFA is set "
-                 "(see README, Officials and MFA)"),
-        ("COG8", "The Plus feature plan is billed per monthly active user; residents' actions are protected by "
-                 "per-identity rate limits and conditional writes in the app, not by risk-based sign-in"),
+        ("COG1", "Residents' pool: NIST SP 800-63B advises length over composition rules, so at least 10 "
+                 "characters with letters and digits, which elderly residents can remember; Cognito locks out "
+                 "repeated failures. The officials' pool requires upper case, digits and symbols"),
+        ("COG2", "Residents' pool: MFA (an authenticator app) is offered to every resident and not forced, since "
+                 "many sign in rarely from a shared or basic phone. Officials have their own pool, where it is required"),
+        ("COG8", "The Plus feature plan is billed per monthly active resident; residents' actions are protected by "
+                 "per-identity limits and conditional writes in the app rather than risk-based sign-in"),
+    ],
+    "OfficialsUserPool": [
+        ("COG8", "The Plus feature plan is billed per monthly active user; officials' accounts are created by "
+                 "administrators only and every sign-in needs an authenticator code"),
     ],
     "CursorSecret/Resource": [("SMG4", "Keys only the HMAC of pagination cursors; rotating it would just "
                                        "invalidate open cursors, so it is rotated by redeploying, not on a schedule")],

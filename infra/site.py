@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
+from aws_cdk import aws_certificatemanager as acm
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
 from aws_cdk import aws_s3 as s3
@@ -21,13 +22,15 @@ WEB = Path(__file__).resolve().parent.parent / "web"
 API_STAGE = "api"
 
 
-def site_config(*, region: str, url_suffix: str, client_id: str, api_base: str) -> dict[str, Any]:
+def site_config(*, region: str, url_suffix: str, client_id: str, officials_client_id: str,
+                api_base: str) -> dict[str, Any]:
     """The pages' config.json; the same keys the local server answers with."""
     return {
         "api_base": api_base,
         "region": region,
         "cognito_endpoint": f"https://cognito-idp.{region}.{url_suffix}/",
         "user_pool_client_id": client_id,
+        "officials_user_pool_client_id": officials_client_id,
         # Published months are on the pages' own domain.
         "public_base": "",
     }
@@ -35,7 +38,7 @@ def site_config(*, region: str, url_suffix: str, client_id: str, api_base: str) 
 
 class Site(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, public: s3.Bucket, logs: s3.Bucket,
-                 rest_api_id: str, client_id: str) -> None:
+                 rest_api_id: str, client_id: str, officials_client_id: str) -> None:
         super().__init__(scope, construct_id)
         stack = cdk.Stack.of(self)
         api_origin = origins.HttpOrigin(f"{rest_api_id}.execute-api.{stack.region}.{stack.url_suffix}",
@@ -45,7 +48,9 @@ class Site(Construct):
             comment="Mulin residents' pages, published months and API",
             default_root_object="index.html",
             http_version=cloudfront.HttpVersion.HTTP2_AND_3,
-            minimum_protocol_version=cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+            # A WAF web ACL for CloudFront lives in us-east-1; pass its ARN to attach it.
+            web_acl_id=self.node.try_get_context("web_acl_arn"),
+            **self._custom_domain(),
             enable_logging=True, log_bucket=logs, log_file_prefix="cloudfront/",
             default_behavior=cloudfront.BehaviorOptions(
                 origin=origins.S3BucketOrigin.with_origin_access_control(public),
@@ -64,9 +69,10 @@ class Site(Construct):
                 ),
             },
         )
-        self.origin = f"https://{self.distribution.distribution_domain_name}"
+        domain = self.node.try_get_context("domain")
+        self.origin = f"https://{domain or self.distribution.distribution_domain_name}"
         config = site_config(region=stack.region, url_suffix=stack.url_suffix, client_id=client_id,
-                             api_base=f"/{API_STAGE}")
+                             officials_client_id=officials_client_id, api_base=f"/{API_STAGE}")
         self.pages = s3deploy.BucketDeployment(
             self, "Pages", destination_bucket=public,
             sources=[s3deploy.Source.asset(str(WEB), exclude=["README.md"]),
@@ -76,3 +82,13 @@ class Site(Construct):
             cache_control=[s3deploy.CacheControl.no_cache()],
             distribution=self.distribution, distribution_paths=["/*.html", "/js/*", "/css/*", "/i18n/*", "/config.json"],
         )
+
+    def _custom_domain(self) -> dict[str, Any]:
+        """`-c domain=… -c certificate_arn=…` (an ACM certificate in us-east-1): the site's own
+        name, and TLS 1.2 at least, which the default *.cloudfront.net certificate cannot set."""
+        domain, certificate_arn = (self.node.try_get_context(k) for k in ("domain", "certificate_arn"))
+        if not (domain and certificate_arn):
+            return {}
+        return {"domain_names": [str(domain)],
+                "certificate": acm.Certificate.from_certificate_arn(self, "Certificate", str(certificate_arn)),
+                "minimum_protocol_version": cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021}

@@ -27,7 +27,13 @@ from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
-from chalicelib.identity import GROUPS, USER_POOL_CLIENT_DEFINITION, USER_POOL_DEFINITION
+from chalicelib.identity import (
+    GROUPS,
+    MFA_METHODS,
+    OFFICIALS_POOL_DEFINITION,
+    USER_POOL_CLIENT_DEFINITION,
+    USER_POOL_DEFINITION,
+)
 from chalicelib.storage.buckets import ABANDONED_UPLOAD_DAYS, ATTACHMENTS_CORS, UPLOAD_PREFIX
 from chalicelib.storage.queues import MAX_RECEIVES, RETENTION_SECONDS, VISIBILITY_TIMEOUT_SECONDS
 from chalicelib.storage.table import (
@@ -225,19 +231,30 @@ class MulinStack(cdk.Stack):
                                  "-c oidc_jwks_url=… -c oidc_client_id=… (see infra/README.md)")
             return {"MULIN_USER_POOL_ID": "oidc", "MULIN_USER_POOL_CLIENT_ID": client,
                     "MULIN_JWT_ISSUER": issuer, "MULIN_JWKS_URL": jwks}
-        pool = cognito.CfnUserPool(self, "UserPool", user_pool_name=f"mulin-{stage}",
-                                   **cfn_properties(USER_POOL_DEFINITION))
-        pool.apply_removal_policy(removal)
-        client = cognito.CfnUserPoolClient(self, "UserPoolClient", user_pool_id=pool.ref, client_name=f"mulin-{stage}-web",
-                                           **cfn_properties(USER_POOL_CLIENT_DEFINITION))
+        pools = {}
+        for key, officials in (("UserPool", False), ("OfficialsUserPool", True)):
+            definition = OFFICIALS_POOL_DEFINITION if officials else USER_POOL_DEFINITION
+            pool = cognito.CfnUserPool(self, key, user_pool_name=f"mulin-{stage}{'-officials' if officials else ''}",
+                                       enabled_mfas=MFA_METHODS, **cfn_properties(definition))
+            pool.apply_removal_policy(removal)
+            client = cognito.CfnUserPoolClient(
+                self, f"{key}Client", user_pool_id=pool.ref, client_name=f"mulin-{stage}-{'api' if officials else 'web'}",
+                **cfn_properties(USER_POOL_CLIENT_DEFINITION))
+            cdk.CfnOutput(self, f"{key}Id", value=pool.ref)
+            cdk.CfnOutput(self, f"{key}ClientId", value=client.ref)
+            pools[key] = (pool, client)
+        (pool, client), (officials_pool, officials_client) = pools["UserPool"], pools["OfficialsUserPool"]
         for group, description in GROUPS.items():
-            cognito.CfnUserPoolGroup(self, f"Group{group.title().replace('_', '')}", user_pool_id=pool.ref,
+            cognito.CfnUserPoolGroup(self, f"Group{group.title().replace('_', '')}", user_pool_id=officials_pool.ref,
                                      group_name=group, description=description)
-        cdk.CfnOutput(self, "UserPoolId", value=pool.ref)
-        cdk.CfnOutput(self, "UserPoolClientId", value=client.ref)
-        self.user_pool, self.user_pool_client = pool, client
-        return {"MULIN_USER_POOL_ID": pool.ref, "MULIN_USER_POOL_CLIENT_ID": client.ref,
-                "MULIN_JWT_ISSUER": cdk.Fn.join("", ["https://cognito-idp.", self.region, ".", self.url_suffix, "/", pool.ref])}
+
+        def issuer(of: cognito.CfnUserPool) -> str:
+            return cdk.Fn.join("", ["https://cognito-idp.", self.region, ".", self.url_suffix, "/", of.ref])
+
+        return {"MULIN_USER_POOL_ID": pool.ref, "MULIN_USER_POOL_CLIENT_ID": client.ref, "MULIN_JWT_ISSUER": issuer(pool),
+                "MULIN_OFFICIALS_USER_POOL_ID": officials_pool.ref,
+                "MULIN_OFFICIALS_USER_POOL_CLIENT_ID": officials_client.ref,
+                "MULIN_OFFICIALS_JWT_ISSUER": issuer(officials_pool)}
 
     def _site(self, public: s3.Bucket, attachments: s3.Bucket, access_logs: s3.Bucket, identity: dict[str, str]) -> None:
         origins = [str(o) for o in (self.node.try_get_context("site_origins") or "").split(",") if o]
@@ -247,7 +264,8 @@ class MulinStack(cdk.Stack):
                                         object_ownership=s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
                                         server_access_logs_bucket=access_logs, server_access_logs_prefix="cdn-logs/")
             site = Site(self, "Site", public=public, logs=cdn_logs, rest_api_id=self.api.get_resource("RestAPI").ref,
-                        client_id=identity["MULIN_USER_POOL_CLIENT_ID"])
+                        client_id=identity["MULIN_USER_POOL_CLIENT_ID"],
+                        officials_client_id=identity["MULIN_OFFICIALS_USER_POOL_CLIENT_ID"])
             cdk.CfnOutput(self, "SiteUrl", value=site.origin)
         # Residents' browsers post photos straight to the attachments bucket. The presigned form
         # is what authorizes an upload (key, type, size, expiry); `-c site_origins=https://…`

@@ -9,7 +9,7 @@ from chalicelib.divisions.repository import put_divisions
 from local_stack.divisions import shanghai_divisions
 from local_stack.provision import DemoUser, Stack, add_user
 
-DEMO_PASSWORD = "mulin-demo-2026"
+DEMO_PASSWORD = "Mulin-demo-2026"
 
 # (role, phone, jurisdiction): a committee, its street, its district, the city.
 DEMO_ACCOUNTS = (

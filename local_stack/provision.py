@@ -46,6 +46,8 @@ class Stack:
     jwks_url: str
     jwt_issuer: str
     cursor_secret: str
+    officials_user_pool_id: str = ""
+    officials_user_pool_client_id: str = ""
     notifications_topic_arn: str = ""
     publications_queue_url: str = ""
     pii_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
@@ -71,11 +73,25 @@ class Stack:
             "MULIN_USER_POOL_CLIENT_ID": self.user_pool_client_id,
             "MULIN_JWKS_URL": self.jwks_url,
             "MULIN_JWT_ISSUER": self.jwt_issuer,
+            "MULIN_OFFICIALS_USER_POOL_ID": self.officials_user_pool_id,
+            "MULIN_OFFICIALS_USER_POOL_CLIENT_ID": self.officials_user_pool_client_id,
+            "MULIN_OFFICIALS_JWKS_URL": self.jwks_of(self.officials_user_pool_id),
+            "MULIN_OFFICIALS_JWT_ISSUER": self.issuer_of(self.officials_user_pool_id),
             "MULIN_CURSOR_SECRET": self.cursor_secret,
             "MULIN_NOTIFICATIONS_TOPIC_ARN": self.notifications_topic_arn,
             "MULIN_PII_KEY": self.pii_key,
             "MULIN_PUBLICATIONS_QUEUE_URL": self.publications_queue_url,
         }
+
+    # Tokens name the AWS issuer; the embedded AWS serves the keys from its own URL.
+    def issuer_of(self, pool_id: str) -> str:
+        return f"https://cognito-idp.{self.region}.amazonaws.com/{pool_id}"
+
+    def jwks_of(self, pool_id: str) -> str:
+        return f"{self.aws_endpoint_url}/{pool_id}/.well-known/jwks.json"
+
+    def client_for(self, role: str) -> str:
+        return self.user_pool_client_id if role == "resident" else self.officials_user_pool_client_id
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,6 +112,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
     create_buckets(aws["s3"], region, attachments, public)
     allow_public_reads(aws["s3"], public)
     pool_id, client_id = create_user_pool(aws["cognito-idp"], prefix)
+    officials_pool_id, officials_client_id = create_user_pool(aws["cognito-idp"], f"{prefix}-officials", officials=True)
     topic_arn = aws["sns"].create_topic(Name=f"{prefix}-notifications")["TopicArn"]
     queue_url = create_publications_queue(aws["sqs"], f"{prefix}-publications")
     return Stack(
@@ -110,6 +127,8 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         jwks_url=f"{endpoint_url}/{pool_id}/.well-known/jwks.json",
         jwt_issuer=f"https://cognito-idp.{region}.amazonaws.com/{pool_id}",
         cursor_secret=secrets.token_urlsafe(32),
+        officials_user_pool_id=officials_pool_id,
+        officials_user_pool_client_id=officials_client_id,
         notifications_topic_arn=topic_arn,
         publications_queue_url=queue_url,
     )
@@ -126,7 +145,8 @@ def allow_public_reads(s3_client: Any, bucket: str) -> None:
 def add_user(stack: Stack, *, phone: str, password: str, role: str, division: str | None) -> DemoUser:
     cognito = clients(stack.aws_endpoint_url, stack.region)["cognito-idp"]
     group = None if role == "resident" else role
-    user_id = create_user(cognito, stack.user_pool_id, phone=phone, password=password, group=group, division=division)
+    pool_id = stack.user_pool_id if role == "resident" else stack.officials_user_pool_id
+    user_id = create_user(cognito, pool_id, phone=phone, password=password, group=group, division=division)
     user = DemoUser(username=phone, password=password, role=role, division=division, user_id=user_id)
     stack.demo_users.append(user)
     return user
@@ -135,8 +155,9 @@ def add_user(stack: Stack, *, phone: str, password: str, role: str, division: st
 def sign_in(stack: Stack, username: str, password: str) -> str:
     """The ID token a user gets from Cognito's InitiateAuth, as a browser would."""
     cognito = clients(stack.aws_endpoint_url, stack.region)["cognito-idp"]
+    role = next((user.role for user in stack.demo_users if user.username == username), "resident")
     result = cognito.initiate_auth(
-        ClientId=stack.user_pool_client_id,
+        ClientId=stack.client_for(role),
         AuthFlow="USER_PASSWORD_AUTH",
         AuthParameters={"USERNAME": username, "PASSWORD": password},
     )

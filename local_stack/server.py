@@ -80,6 +80,7 @@ def site_config(stack: Any) -> dict[str, str]:
         "region": stack.region,
         "cognito_endpoint": stack.aws_endpoint_url + "/",
         "user_pool_client_id": stack.user_pool_client_id,
+        "officials_user_pool_client_id": stack.officials_user_pool_client_id,
         "public_base": f"{stack.aws_endpoint_url}/{stack.public_bucket}",
     }
 

@@ -31,6 +31,11 @@ def http_get(url, token=None):
         return error.code, error.read()
 
 
+def client_for(state: dict, role: str) -> str:
+    """Residents sign in through the residents' pool client, officials through the officials' pool's."""
+    return state["user_pool_client_id"] if role == "resident" else state["officials_user_pool_client_id"]
+
+
 def port_open(port):
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) == 0
@@ -41,22 +46,27 @@ def running_local_stack(state: Path) -> Iterator[dict]:
     """Yields the process, its state file's content and both ports once /health answers."""
     api_port, aws_port = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MULIN_", "AWS_ENDPOINT"))}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local_stack", "--port", str(api_port), "--aws-port", str(aws_port),
-         "--state", str(state)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    # A file, not a pipe: every request is logged, and a pipe nobody reads fills up and
+    # then blocks the server in the middle of a request.
+    log = state.with_suffix(".log")
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "local_stack", "--port", str(api_port), "--aws-port", str(aws_port),
+             "--state", str(state)],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, text=True,
+        )
     started = time.monotonic()
     try:
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"make run exited early:\n{process.stdout.read()}")
+                raise RuntimeError(f"make run exited early:\n{log.read_text()}")
             if state.exists() and port_open(api_port) and http_get(f"http://127.0.0.1:{api_port}/health")[0] == 200:
                 break
             if time.monotonic() - started > READY_WITHIN_SECONDS:
                 raise RuntimeError(f"the API did not answer /health with 200 within {READY_WITHIN_SECONDS} s")
             time.sleep(0.25)
-        yield {"process": process, "state": json.loads(state.read_text()), "api_port": api_port, "aws_port": aws_port}
+        yield {"process": process, "state": json.loads(state.read_text()), "api_port": api_port, "aws_port": aws_port,
+               "log": log}
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)

@@ -19,7 +19,7 @@ from local_stack.moto_server import start_moto_server
 from local_stack.provision import add_user, provision, sign_in
 from tests.scan_guard import forbid_scans
 
-PASSWORD = "api-test-password-1"
+PASSWORD = "Api-test-password-1"
 
 # (name, role, jurisdiction): one per role in 杨浦区 控江路街道, plus officials of
 # another street and district (黄浦区 南京东路街道) to prove isolation.

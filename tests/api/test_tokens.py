@@ -109,6 +109,34 @@ def test_real_access_token_of_our_pool_is_refused(client, stack, accounts):
     cognito = boto3.client("cognito-idp", endpoint_url=stack.aws_endpoint_url, region_name=stack.region)
     access = cognito.initiate_auth(
         ClientId=stack.user_pool_client_id, AuthFlow="USER_PASSWORD_AUTH",
-        AuthParameters={"USERNAME": accounts["resident"].phone, "PASSWORD": "api-test-password-1"},
+        AuthParameters={"USERNAME": accounts["resident"].phone, "PASSWORD": "Api-test-password-1"},
     )["AuthenticationResult"]["AccessToken"]
     assert me(client, access).status_code == 403
+
+
+def test_officials_and_residents_sign_in_through_their_own_pools(client, stack, accounts):
+    cognito = boto3.client("cognito-idp", endpoint_url=stack.aws_endpoint_url, region_name=stack.region)
+    official = accounts["street_official"]
+    # An official's account is not in the residents' pool, whose client cannot sign it in.
+    with pytest.raises(cognito.exceptions.ClientError):
+        cognito.initiate_auth(ClientId=stack.user_pool_client_id, AuthFlow="USER_PASSWORD_AUTH",
+                              AuthParameters={"USERNAME": official.phone, "PASSWORD": "Api-test-password-1"})
+    assert claims_of(official.token)["iss"].endswith(stack.officials_user_pool_id)
+    assert claims_of(accounts["resident"].token)["iss"].endswith(stack.user_pool_id)
+    pools = {p["Id"]: p for p in cognito.list_user_pools(MaxResults=60)["UserPools"]}
+    mfa = {pool_id: cognito.get_user_pool_mfa_config(UserPoolId=pool_id)["MfaConfiguration"]
+           for pool_id in (stack.user_pool_id, stack.officials_user_pool_id) if pool_id in pools}
+    assert mfa == {stack.user_pool_id: "OPTIONAL", stack.officials_user_pool_id: "ON"}
+
+
+def test_a_residents_pool_token_naming_an_official_group_is_still_a_residents(client, accounts):
+    # Even if someone managed to put a group into a resident's token, the pool that signed
+    # it decides: the residents' pool never makes officials.
+    forged = resign(accounts["resident"].token, **{"cognito:groups": ["platform_admin"], "custom:division": "31"})
+    response = me(client, forged)
+    assert response.status_code == 200 and response.json_body["role"] == "resident"
+
+
+def test_an_officials_pool_token_without_a_role_group_is_refused(client, accounts):
+    unassigned = resign(accounts["street_official"].token, **{"cognito:groups": []})
+    assert me(client, unassigned).status_code == 403

@@ -15,7 +15,7 @@ import boto3
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from tests.local_stack_process import ROOT, running_local_stack
+from tests.local_stack_process import ROOT, client_for, running_local_stack
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -82,7 +82,7 @@ def id_token(stack, role):
     user = demo_user(stack, role)
     cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
     return cognito.initiate_auth(
-        ClientId=state["user_pool_client_id"], AuthFlow="USER_PASSWORD_AUTH",
+        ClientId=client_for(state, role), AuthFlow="USER_PASSWORD_AUTH",
         AuthParameters={"USERNAME": user["username"], "PASSWORD": user["password"]},
     )["AuthenticationResult"]["IdToken"]
 
@@ -91,7 +91,9 @@ def sign_in(page: Page, stack, role="resident", next_page="index.html"):
     user = demo_user(stack, role)
     page.goto(f"/sign-in.html?next={next_page}")
     page.get_by_label("手机号").fill(user["username"].removeprefix("+86"))
-    page.get_by_label("密码").fill(user["password"])
+    page.get_by_label("密码", exact=True).fill(user["password"])
+    if role != "resident":
+        page.get_by_label("我是居委会、街道或区的工作人员").check()
     page.get_by_role("button", name="登录", exact=True).click()
     page.wait_for_url(f"**/{next_page.split('?')[0]}*")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -43,9 +44,9 @@ def test_a_resident_signs_in_with_the_phone_number_and_is_greeted_masked(page, s
 def test_a_wrong_password_is_said_next_to_the_password_field(page, stack):
     page.goto("/sign-in.html")
     page.get_by_label("手机号").fill("13800000001")
-    page.get_by_label("密码").fill("not-the-password")
+    page.get_by_label("密码", exact=True).fill("not-the-password")
     page.get_by_role("button", name="登录", exact=True).click()
-    password = page.get_by_label("密码")
+    password = page.get_by_label("密码", exact=True)
     expect(password).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#password-error")).to_have_text("手机号或密码不正确。")
     expect(page.get_by_role("alert")).to_be_visible()
@@ -89,3 +90,72 @@ def test_the_keyboard_alone_signs_in_with_the_focus_always_visible(page, stack):
     page.keyboard.press("Enter")
     page.wait_for_url("**/index.html")
     expect(page.locator("#who")).to_contain_text("138****0001")
+
+
+def officials_pool(stack):
+    import boto3
+
+    state = stack["state"]
+    cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
+    return cognito, state["officials_user_pool_id"], state["officials_user_pool_client_id"]
+
+
+def new_official(cognito, pool_id, phone, *, temporary=None, password=None):
+    cognito.admin_create_user(UserPoolId=pool_id, Username=phone, MessageAction="SUPPRESS",
+                              TemporaryPassword=temporary or "Temporary-pass-1",
+                              UserAttributes=[{"Name": "phone_number", "Value": phone},
+                                              {"Name": "phone_number_verified", "Value": "true"},
+                                              {"Name": "custom:division", "Value": "310110012001"}])
+    cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=phone, GroupName="committee_staff")
+    if password:
+        cognito.admin_set_user_password(UserPoolId=pool_id, Username=phone, Password=password, Permanent=True)
+
+
+def test_staff_sign_in_with_their_authenticator_code(page, stack):
+    cognito, pool_id, client_id = officials_pool(stack)
+    phone, password = "+8613900000101", "Staff-password-101"
+    new_official(cognito, pool_id, phone, password=password)
+    access = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                                   AuthParameters={"USERNAME": phone, "PASSWORD": password})["AuthenticationResult"]
+    cognito.associate_software_token(AccessToken=access["AccessToken"])
+    cognito.verify_software_token(AccessToken=access["AccessToken"], UserCode="123456")
+    cognito.admin_set_user_mfa_preference(UserPoolId=pool_id, Username=phone,
+                                          SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+
+    page.goto("/sign-in.html")
+    page.get_by_label("手机号").fill(phone.removeprefix("+86"))
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_label("我是居委会、街道或区的工作人员").check()
+    page.get_by_role("button", name="登录", exact=True).click()
+    expect(page.get_by_role("heading", name="输入验证码")).to_be_focused()
+    audit(page, "sign-in-code")
+    page.get_by_label("6 位验证码").fill("12345")
+    page.get_by_role("button", name="登录", exact=True).click()
+    expect(page.locator("#code-error")).to_have_text("验证码不正确，请输入应用当前显示的 6 位数字。")
+    page.get_by_label("6 位验证码").fill("123456")
+    page.get_by_role("button", name="登录", exact=True).click()
+    page.wait_for_url("**/index.html")
+    session = page.evaluate("JSON.parse(localStorage.getItem('mulin.session'))")
+    assert session["client"] == client_id
+
+
+def test_a_new_staff_account_sets_its_password_and_authenticator_at_first_sign_in(page, stack):
+    cognito, pool_id, _ = officials_pool(stack)
+    phone = "+8613900000102"
+    new_official(cognito, pool_id, phone, temporary="Temporary-pass-102")
+    page.goto("/sign-in.html")
+    page.get_by_label("手机号").fill(phone.removeprefix("+86"))
+    page.get_by_label("密码", exact=True).fill("Temporary-pass-102")
+    page.get_by_label("我是居委会、街道或区的工作人员").check()
+    page.get_by_role("button", name="登录", exact=True).click()
+    expect(page.get_by_role("heading", name="请设置新密码")).to_be_focused()
+    page.get_by_label("新密码").fill("Chosen-password-102")
+    page.get_by_role("button", name="登录", exact=True).click()
+    # The officials' pool requires MFA, so the first sign-in goes on to set up the app.
+    expect(page.get_by_role("heading", name="绑定身份验证器")).to_be_focused()
+    expect(page.locator("#secret")).to_have_text(re.compile(r"^\S{4}( \S{1,4})+$"))
+    audit(page, "sign-in-authenticator-setup")
+    page.get_by_label("6 位验证码").fill("123456")
+    page.get_by_role("button", name="登录", exact=True).click()
+    page.wait_for_url("**/index.html")
+    assert cognito.admin_get_user(UserPoolId=pool_id, Username=phone)["UserStatus"] == "CONFIRMED"

@@ -96,12 +96,14 @@ def test_the_pages_are_deployed_with_a_config_that_points_at_the_api_on_the_same
     written = json.loads(re.sub(r'<<marker:0xbaba:\d+>>', '"token"', (config / "config.json").read_text()))
     assert (written["api_base"], written["public_base"]) == ("/api", "")
     markers = json.dumps(deployment["Properties"]["SourceMarkers"])
-    assert '{"Ref": "UserPoolClient"}' in markers and "cognito-idp." in markers
+    assert '{"Ref": "UserPoolClient"}' in markers and '{"Ref": "OfficialsUserPoolClient"}' in markers
+    assert "cognito-idp." in markers
 
     class LocalStack:
-        region, aws_endpoint_url, user_pool_client_id, public_bucket = "r", "http://x", "c", "b"
+        region, aws_endpoint_url, user_pool_client_id, officials_user_pool_client_id, public_bucket = "r", "x", "c", "o", "b"
 
-    assert set(site_config(region="r", url_suffix="s", client_id="c", api_base="/api")) == set(local_config(LocalStack()))
+    assert set(site_config(region="r", url_suffix="s", client_id="c", officials_client_id="o",
+                           api_base="/api")) == set(local_config(LocalStack()))
 
 
 def test_every_function_logs_to_a_group_kept_a_year_and_alarms_on_errors_and_throttles(template):
@@ -145,3 +147,40 @@ def test_the_bundle_carries_bytecode_compiled_for_the_runtime_and_nothing_stray(
         assert int.from_bytes(header[4:8], "little") == 0b01
     assert all(".cpython-311." in n for n in compiled)
     assert "app.py" in names and "web/index.html" not in names and not any(n.startswith("tests/") for n in names)
+
+
+def test_key_properties_hold_by_cdk_assertions(template):
+    from aws_cdk import assertions
+
+    stack = assertions.Template.from_json(template)
+    stack.resource_count_is("AWS::CloudFront::Distribution", 1)
+    stack.resource_count_is("AWS::Cognito::UserPool", 2)
+    stack.has_resource_properties("AWS::Cognito::UserPool", {
+        "MfaConfiguration": "ON", "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": True}})
+    stack.all_resources_properties("AWS::DynamoDB::Table", {
+        "BillingMode": "PAY_PER_REQUEST", "DeletionProtectionEnabled": True, "SSESpecification": {"SSEEnabled": True},
+        "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True}})
+    stack.all_resources_properties("AWS::S3::Bucket", {"PublicAccessBlockConfiguration": {
+        "BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True, "RestrictPublicBuckets": True}})
+    stack.all_resources_properties("AWS::SQS::Queue", {"SqsManagedSseEnabled": True})
+    stack.all_resources_properties("AWS::Logs::LogGroup", {"RetentionInDays": 365})
+    stack.all_resources("AWS::DynamoDB::Table", {"DeletionPolicy": "Retain"})
+
+
+def test_dev_with_its_own_domain_certificate_and_web_acl(tmp_path):
+    from infra.monitoring import API_LIMITS
+
+    certificate = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c"
+    web_acl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/mulin/0f1e2d3c"
+    dev = synthesize(tmp_path, "dev", "ap-east-1", domain="mulin.example.org", certificate_arn=certificate,
+                     web_acl_arn=web_acl)
+    (distribution,) = resources(dev.template, "AWS::CloudFront::Distribution").values()
+    config = distribution["Properties"]["DistributionConfig"]
+    assert config["Aliases"] == ["mulin.example.org"] and config["WebACLId"] == web_acl
+    assert config["ViewerCertificate"] == {"AcmCertificateArn": certificate, "MinimumProtocolVersion": "TLSv1.2_2021",
+                                           "SslSupportMethod": "sni-only"}
+    settings = dev.template["Resources"]["RestAPI"]["Properties"]["MethodSettings"][0]
+    assert (settings["ThrottlingRateLimit"], settings["ThrottlingBurstLimit"]) == (API_LIMITS["dev"].rate,
+                                                                                  API_LIMITS["dev"].burst)
+    assert {g["Properties"]["RetentionInDays"] for g in resources(dev.template, "AWS::Logs::LogGroup").values()} == {30}
+    assert dev.template["Resources"]["MainTable"]["Properties"]["DeletionProtectionEnabled"] is False

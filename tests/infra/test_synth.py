@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import json
 
-from chalicelib.identity import USER_POOL_CLIENT_DEFINITION, USER_POOL_DEFINITION
+from chalicelib.identity import (
+    MFA_METHODS,
+    OFFICIALS_POOL_DEFINITION,
+    USER_POOL_CLIENT_DEFINITION,
+    USER_POOL_DEFINITION,
+)
 from chalicelib.storage.table import TABLE_DEFINITION, TTL_ATTRIBUTE
 from tests.infra.conftest import resources
 
@@ -22,13 +27,23 @@ def test_main_table_is_the_definition_the_local_stack_creates(template):
     assert table["DeletionProtectionEnabled"] is True
 
 
-def test_user_pool_is_the_shared_definition(template):
-    pool = template["Resources"]["UserPool"]["Properties"]
-    assert {k: pool[k] for k in USER_POOL_DEFINITION} == USER_POOL_DEFINITION
-    client = template["Resources"]["UserPoolClient"]["Properties"]
-    assert {k: client[k] for k in USER_POOL_CLIENT_DEFINITION} == USER_POOL_CLIENT_DEFINITION
-    groups = {g["Properties"]["GroupName"] for g in resources(template, "AWS::Cognito::UserPoolGroup").values()}
-    assert groups == {"committee_staff", "street_official", "district_admin", "platform_admin"}
+def test_both_user_pools_are_the_shared_definitions_and_only_officials_must_use_mfa(template):
+    for key, definition in (("UserPool", USER_POOL_DEFINITION), ("OfficialsUserPool", OFFICIALS_POOL_DEFINITION)):
+        pool = template["Resources"][key]["Properties"]
+        assert {k: pool[k] for k in definition} == definition
+        assert pool["EnabledMfas"] == MFA_METHODS
+        client = template["Resources"][f"{key}Client"]["Properties"]
+        assert {k: client[k] for k in USER_POOL_CLIENT_DEFINITION} == USER_POOL_CLIENT_DEFINITION
+    assert template["Resources"]["UserPool"]["Properties"]["MfaConfiguration"] == "OPTIONAL"
+    officials = template["Resources"]["OfficialsUserPool"]["Properties"]
+    assert officials["MfaConfiguration"] == "ON"
+    assert officials["AdminCreateUserConfig"] == {"AllowAdminCreateUserOnly": True}
+    groups = resources(template, "AWS::Cognito::UserPoolGroup").values()
+    assert {g["Properties"]["GroupName"] for g in groups} == {"committee_staff", "street_official", "district_admin",
+                                                             "platform_admin"}
+    assert all(g["Properties"]["UserPoolId"] == {"Ref": "OfficialsUserPool"} for g in groups)
+    variables = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert variables["MULIN_OFFICIALS_USER_POOL_CLIENT_ID"] == {"Ref": "OfficialsUserPoolClient"}
 
 
 def test_api_function_gets_every_setting_it_reads(template):

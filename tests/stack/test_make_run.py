@@ -14,7 +14,7 @@ from pathlib import Path
 import boto3
 import pytest
 
-from tests.local_stack_process import http_get, port_open, running_local_stack
+from tests.local_stack_process import client_for, http_get, port_open, running_local_stack
 
 ROOT = Path(__file__).resolve().parents[2]
 ROLES = {"resident", "committee_staff", "street_official", "district_admin", "platform_admin"}
@@ -29,6 +29,7 @@ def running_stack(tmp_path_factory):
 def test_state_file_describes_the_stack(running_stack):
     state = running_stack["state"]
     for key in ("api_url", "aws_endpoint_url", "region", "user_pool_id", "user_pool_client_id",
+                "officials_user_pool_id", "officials_user_pool_client_id",
                 "table_name", "idempotency_table_name", "public_bucket", "attachments_bucket"):
         assert state[key], key
     assert state["api_url"] == f"http://127.0.0.1:{running_stack['api_port']}"
@@ -42,7 +43,7 @@ def test_demo_user_signs_in_and_calls_an_authenticated_route(running_stack):
     cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
     official = next(u for u in state["demo_users"] if u["role"] == "street_official")
     token = cognito.initiate_auth(
-        ClientId=state["user_pool_client_id"], AuthFlow="USER_PASSWORD_AUTH",
+        ClientId=client_for(state, "street_official"), AuthFlow="USER_PASSWORD_AUTH",
         AuthParameters={"USERNAME": official["username"], "PASSWORD": official["password"]},
     )["AuthenticationResult"]["IdToken"]
 
@@ -67,7 +68,7 @@ def test_demo_suggestions_are_in_the_residents_list_and_the_streets_queue(runnin
     def token_of(role):
         user = next(u for u in state["demo_users"] if u["role"] == role)
         return cognito.initiate_auth(
-            ClientId=state["user_pool_client_id"], AuthFlow="USER_PASSWORD_AUTH",
+            ClientId=client_for(state, role), AuthFlow="USER_PASSWORD_AUTH",
             AuthParameters={"USERNAME": user["username"], "PASSWORD": user["password"]},
         )["AuthenticationResult"]["IdToken"]
 

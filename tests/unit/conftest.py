@@ -33,5 +33,11 @@ def no_network(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def unit_settings(monkeypatch):
+    # Whatever a session-wide stack of another tier left in the environment, a unit test
+    # sees exactly these settings, as it does when run alone.
+    import os
+
+    for name in [n for n in os.environ if n.startswith("MULIN_") and n not in UNIT_SETTINGS]:
+        monkeypatch.delenv(name)
     for name, value in UNIT_SETTINGS.items():
         monkeypatch.setenv(name, value)

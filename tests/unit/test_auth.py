@@ -86,3 +86,11 @@ def test_permission_matrix(action, role):
         # Outside the jurisdiction the subject does not exist for this official.
         with pytest.raises(NotFoundError):
             require(principal, action, FOREIGN_COMMITTEE)
+
+
+def test_the_pool_that_signed_decides_between_resident_and_official():
+    official_claims = claims(["street_official"], "310110012")
+    assert principal_from_claims(official_claims, pool="residents").role is Role.resident
+    assert principal_from_claims(official_claims, pool="officials").role is Role.street_official
+    assert principal_from_claims(official_claims).role is Role.street_official  # one external issuer for all
+    assert principal_from_claims(claims(), pool="officials") is None

@@ -1,7 +1,8 @@
 // The application form, one screen per step (team, project, budget, review): everything
 // typed stays on the device until the application is in, and however often it is sent,
 // by a double press or a retry after a lost answer, it becomes one application.
-import { ApiError, announce, api, clearErrors, el, formatDate, formatFen, guardSubmit, keepDraft, showError, t } from "./core.js";
+import { ApiError, api, el, formatDate, formatFen, t } from "./core.js";
+import { announce, clearErrors, guardSubmit, keepDraft, showError } from "./forms.js";
 
 export const CATEGORIES = [
   "team_building", "leader_training", "micro_renovation", "elderly_service", "old_and_young",

@@ -1,4 +1,5 @@
-import { ApiError, api, boot, el, formatTime, guardSubmit, has, keepDraft, param, requireSignIn, showError, t } from "./core.js";
+import { ApiError, api, boot, el, formatTime, has, param, requireSignIn, t } from "./core.js";
+import { guardSubmit, keepDraft, showError } from "./forms.js";
 
 await boot("mine");
 if (!requireSignIn()) throw new Error("redirecting to sign-in");

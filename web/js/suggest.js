@@ -1,4 +1,5 @@
-import { ApiError, api, boot, clearErrors, el, formatTime, guardSubmit, keepDraft, requireSignIn, showError, t } from "./core.js";
+import { ApiError, api, boot, el, formatTime, requireSignIn, t } from "./core.js";
+import { clearErrors, guardSubmit, keepDraft, showError } from "./forms.js";
 import { MAX_PHOTOS, PHOTO_TYPES, uploadPhoto } from "./photos.js";
 import { steps } from "./steps.js";
 

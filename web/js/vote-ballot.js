@@ -1,10 +1,8 @@
 // One round's ballot: choose within the round's limits, review, cast, show the receipt.
 // The choices stay in a draft until the ballot is cast, so a reload or a lost network
 // loses nothing; the server keeps one ballot per voter or code whatever the page does.
-import {
-  ApiError, SignInNeeded, announce, api, clearErrors, currentSession, el, formatFen, formatTime, guardSubmit,
-  keepDraft, showError, t,
-} from "./core.js";
+import { ApiError, SignInNeeded, api, currentSession, el, formatFen, formatTime, t } from "./core.js";
+import { announce, clearErrors, guardSubmit, keepDraft, showError } from "./forms.js";
 
 // The code typed on the entry form travels to the ballot in this tab only, never in the URL.
 export const CODE_HANDOFF = "mulin.vote.code";

@@ -1,6 +1,7 @@
 // The voting page: the open rounds of the resident's committee, the paper-code entry, and
 // (with ?round=…) one round's ballot, which vote-ballot.js runs.
-import { SignInNeeded, api, boot, currentSession, el, formatFen, guardSubmit, param, t } from "./core.js";
+import { SignInNeeded, api, boot, currentSession, el, formatFen, param, t } from "./core.js";
+import { guardSubmit } from "./forms.js";
 import { CODE_HANDOFF, fieldProblem, problem, showBallot, windowText } from "./vote-ballot.js";
 
 await boot("vote");
