@@ -1,4 +1,9 @@
-"""Base classes every request and response model derives from."""
+"""Base classes every request and response model derives from.
+
+Every model defers building its validator to its first use (`defer_build`): a Lambda
+container imports all of them, but a request touches a few, and building them all at
+import was a fifth of the cold start (bench/cold_start.py).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field
 class RequestModel(BaseModel):
     """Input from outside: unknown fields are refused (no mass assignment), text is trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class ResponseModel(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class PageQuery(RequestModel):
