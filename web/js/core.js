@@ -27,7 +27,7 @@ export class SignInNeeded extends Error {}
 
 // ---- preferences and strings -------------------------------------------------------------
 
-export function prefs() {
+function prefs() {
   try { return JSON.parse(localStorage.getItem(PREFS_KEY)) || {}; } catch { return {}; }
 }
 function setPref(name, value) {
@@ -53,7 +53,7 @@ export function apiText(message) {
   return state.lang === "zh" ? halves.slice(1).join(" / ") : halves[0];
 }
 
-export function translate(root) {
+function translate(root) {
   for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll("[data-i18n-aria-label]")) el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
@@ -184,7 +184,7 @@ function tokenExpiry(token) {
 export function currentSession() {
   try { return JSON.parse(localStorage.getItem(SESSION_KEY)); } catch { return null; }
 }
-export function signOut() { localStorage.removeItem(SESSION_KEY); }
+function signOut() { localStorage.removeItem(SESSION_KEY); }
 
 // Who signed in and through which pool's client, so a renewal asks the same pool.
 export function saveSession(tokens, client) {
