@@ -18,6 +18,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
+# The variables `import app` and its settings need; no AWS is reached.
+APP_ENV = {
+    "AWS_DEFAULT_REGION": "ap-east-1",
+    "MULIN_TABLE": "bench",
+    "MULIN_IDEMPOTENCY_TABLE": "bench-idempotency",
+    "MULIN_PUBLIC_BUCKET": "bench",
+    "MULIN_ATTACHMENTS_BUCKET": "bench",
+    "MULIN_USER_POOL_ID": "ap-east-1_bench",
+    "MULIN_USER_POOL_CLIENT_ID": "bench",
+    "MULIN_CURSOR_SECRET": "bench",
+}
 
 PROBES = {
     "import boto3": "import boto3",
@@ -37,18 +48,7 @@ def measure(statement: str) -> float:
         f"{statement}\n"
         "print(time.perf_counter() - start)\n"
     )
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "AWS_DEFAULT_REGION": "ap-east-1",
-        "MULIN_TABLE": "bench",
-        "MULIN_IDEMPOTENCY_TABLE": "bench-idempotency",
-        "MULIN_PUBLIC_BUCKET": "bench",
-        "MULIN_ATTACHMENTS_BUCKET": "bench",
-        "MULIN_USER_POOL_ID": "ap-east-1_bench",
-        "MULIN_USER_POOL_CLIENT_ID": "bench",
-        "MULIN_CURSOR_SECRET": "bench",
-    }
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), **APP_ENV}
     output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True,
                             capture_output=True, text=True).stdout
     return float(output.strip().splitlines()[-1])

@@ -32,22 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.cold_start import APP_ENV  # noqa: E402
 from infra.packaging import rebuild_bundle  # noqa: E402
 
 TARGET_BYTES = 10_000_000
 STAGE = "prod"
 PROJECT_FILES = ("app.py", "requirements.txt", ".chalice/config.json")
-# The variables `import app` and its settings need, as bench/cold_start.py sets them.
-APP_ENV = {
-    "AWS_DEFAULT_REGION": "ap-east-1",
-    "MULIN_TABLE": "bench",
-    "MULIN_IDEMPOTENCY_TABLE": "bench-idempotency",
-    "MULIN_PUBLIC_BUCKET": "bench",
-    "MULIN_ATTACHMENTS_BUCKET": "bench",
-    "MULIN_USER_POOL_ID": "ap-east-1_bench",
-    "MULIN_USER_POOL_CLIENT_ID": "bench",
-    "MULIN_CURSOR_SECRET": "bench",
-}
 # Printed once per bundle: third-party modules `import app` took from the venv rather than
 # the bundle; the Lambda runtime has boto3 and botocore, and nothing else of the venv.
 OUTSIDE_PROBE = """

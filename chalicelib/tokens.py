@@ -19,7 +19,7 @@ from typing import Any
 import jwt
 import rsa
 from jwt.algorithms import Algorithm
-from jwt.utils import from_base64url_uint
+from jwt.utils import from_base64url_uint, to_base64url_uint
 
 ALGORITHM = "RS256"
 # Cognito's keys are 2048 bits; a shorter key in the set would be a forger's gift.
@@ -42,28 +42,34 @@ class UnknownKeyError(jwt.InvalidTokenError):
 
 
 class RS256Algorithm(Algorithm):
-    """RSASSA-PKCS1-v1_5 with SHA-256, verification only, keys as `rsa.PublicKey`."""
+    """RSASSA-PKCS1-v1_5 with SHA-256 over `rsa` keys: a public key verifies, a private key signs."""
 
-    def prepare_key(self, key: Any) -> rsa.PublicKey:
+    def prepare_key(self, key: Any) -> rsa.PublicKey | rsa.PrivateKey:
         # Anything else (above all a string or bytes, the HMAC confusion) is refused.
-        if not isinstance(key, rsa.PublicKey):
-            raise jwt.InvalidKeyError("an RS256 key must be an RSA public key")
+        if not isinstance(key, rsa.PublicKey | rsa.PrivateKey):
+            raise jwt.InvalidKeyError("an RS256 key must be an RSA key")
         return key
 
-    def sign(self, msg: bytes, key: Any) -> bytes:
-        raise NotImplementedError("the API only verifies tokens; Cognito signs them")
+    def sign(self, msg: bytes, key: rsa.PublicKey | rsa.PrivateKey) -> bytes:
+        if not isinstance(key, rsa.PrivateKey):
+            raise jwt.InvalidKeyError("signing needs the RSA private key")
+        return rsa.sign(msg, key, "SHA-256")
 
-    def verify(self, msg: bytes, key: rsa.PublicKey, sig: bytes) -> bool:
+    def verify(self, msg: bytes, key: rsa.PublicKey | rsa.PrivateKey, sig: bytes) -> bool:
+        public = rsa.PublicKey(key.n, key.e)
         try:
             # rsa.verify accepts any hash it knows (SHA-1, MD5, ...) and says which it
             # found; RS256 means SHA-256 and nothing else.
-            return rsa.verify(msg, sig, key) == "SHA-256"
+            return rsa.verify(msg, sig, public) == "SHA-256"
         except (rsa.VerificationError, OverflowError, ValueError):
             return False
 
     @staticmethod
-    def to_jwk(key_obj: Any, as_dict: bool = False) -> Any:
-        raise NotImplementedError
+    def to_jwk(key_obj: rsa.PublicKey | rsa.PrivateKey, as_dict: bool = False) -> str | dict[str, Any]:
+        """The public half as an RS256 signing JWK (never the private exponent)."""
+        jwk = {"kty": "RSA", "use": "sig", "alg": ALGORITHM,
+               "n": to_base64url_uint(key_obj.n).decode(), "e": to_base64url_uint(key_obj.e).decode()}
+        return jwk if as_dict else json.dumps(jwk)
 
     @staticmethod
     def from_jwk(jwk: str | dict[str, Any]) -> rsa.PublicKey:

@@ -349,3 +349,23 @@ def test_verification_works_where_cryptography_cannot_be_imported(signing_key, o
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "verified without cryptography" in result.stdout
+
+
+def test_the_algorithm_signs_with_a_private_key_interoperably_and_exports_only_the_public_half(signing_key):
+    pem = signing_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+                                    serialization.NoEncryption())
+    private = tokens.rsa.PrivateKey.load_pkcs1(pem)
+    algorithm = tokens.RS256Algorithm()
+    signature = algorithm.sign(b"header.payload", algorithm.prepare_key(private))
+    # cryptography, which Cognito-compatible signers use, accepts it as RS256.
+    signing_key.public_key().verify(signature, b"header.payload", padding.PKCS1v15(), hashes.SHA256())
+    public = algorithm.from_jwk(algorithm.to_jwk(private))
+    assert algorithm.verify(b"header.payload", public, signature)
+    assert not algorithm.verify(b"header.payload!", public, signature)
+    exported = algorithm.to_jwk(private, as_dict=True)
+    assert {k: exported[k] for k in ("n", "e")} == {k: jwk_of(signing_key)[k] for k in ("n", "e")}
+    assert "d" not in exported and "p" not in exported
+    with pytest.raises(jwt.InvalidKeyError):
+        algorithm.sign(b"header.payload", public)
+    with pytest.raises(jwt.InvalidKeyError):
+        algorithm.prepare_key(pem)
