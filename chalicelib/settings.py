@@ -32,6 +32,9 @@ class Settings:
     officials_jwt_issuer: str = ""
     officials_jwks_url: str = ""
     max_body_bytes: int = 256 * 1024
+    # Multiplies every per-identity limit (chalicelib/ratelimit.py): raised for a campaign
+    # week, or by test suites whose one test account sends hundreds of requests an hour.
+    rate_limit_scale: float = 1.0
     # Suggestion categories whose deadlines count Chinese working days instead of the
     # statutory calendar days (a deployment's choice, e.g. to match a 12345 work-order rule).
     working_day_categories: frozenset[str] = frozenset()
@@ -98,6 +101,7 @@ def get_settings() -> Settings:
         notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
         pii_key=os.environ.get("MULIN_PII_KEY", "").strip().encode(),
         publications_queue_url=os.environ.get("MULIN_PUBLICATIONS_QUEUE_URL", "").strip(),
+        rate_limit_scale=float(os.environ.get("MULIN_RATE_LIMIT_SCALE", "").strip() or 1.0),
     )
 
 

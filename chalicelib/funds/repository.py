@@ -24,11 +24,10 @@ import random
 import time
 from typing import Any
 
-from ulid import ULID
-
 from chalicelib.errors import ServiceUnavailableError
 from chalicelib.funds import rules
 from chalicelib.funds.rules import Movement
+from chalicelib.ids import new_id
 from chalicelib.publishing import activity
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
@@ -113,7 +112,7 @@ def ledger_puts(committee: str, year: int, movements: list[Movement], at: str, a
                 application_id: str | None = None, reason: str | None = None) -> list[dict[str, Any]]:
     entries = []
     for kind, amount in movements:
-        entry_id = str(ULID())
+        entry_id = new_id()
         entries.append(put({
             **ledger_entry_key(committee, year, at, entry_id), **activity.index_keys(at, entry_id),
             "type": "fund_ledger_entry", "id": entry_id,

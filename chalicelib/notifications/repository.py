@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ulid import ULID
-
+from chalicelib.ids import new_id
 from chalicelib.notifications.models import Notification
 from chalicelib.storage import dynamo
 from chalicelib.storage.items import to_item
@@ -29,7 +28,7 @@ RETENTION_SECONDS = 2 * 366 * 24 * 3600
 
 def inbox_put(recipient: str, message: dict[str, Any], at_iso: str, at_epoch: int) -> dict[str, Any]:
     """The transaction item that delivers `message` (Notification fields but id and at)."""
-    notification_id = str(ULID())
+    notification_id = new_id()
     record = {
         **inbox_key(recipient, at_iso, notification_id),
         "type": NOTIFICATION_TYPE,

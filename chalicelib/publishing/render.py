@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from chalicelib.publishing.mulin_index import COMPONENTS
 
@@ -17,10 +16,18 @@ CSV_TYPE = "text/csv; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
 PB_TYPE = "text/plain; charset=utf-8"
 
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                         autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
-                         keep_trailing_newline=True)
-_TEMPLATES.filters["zip"] = lambda first, second: zip(first, second, strict=True)
+
+@lru_cache(maxsize=1)
+def _templates() -> Any:
+    # Built on first use: only the monthly publication renders pages, and Jinja2 would
+    # otherwise weigh on every API container's cold start.
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                            autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+                            keep_trailing_newline=True)
+    templates.filters["zip"] = lambda first, second: zip(first, second, strict=True)
+    return templates
 
 
 def json_bytes(data: Any) -> bytes:
@@ -81,4 +88,4 @@ def tables(summary: dict[str, Any]) -> dict[str, bytes]:
 
 
 def page(summary: dict[str, Any], files: list[str]) -> bytes:
-    return _TEMPLATES.get_template("month.html").render(s=summary, files=files, components=COMPONENTS).encode("utf-8")
+    return _templates().get_template("month.html").render(s=summary, files=files, components=COMPONENTS).encode("utf-8")

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from ulid import ULID
-
 from chalicelib import clock
+from chalicelib.ids import new_id
 from chalicelib.storage.items import to_item
 from chalicelib.storage.keys import audit_key
 
@@ -40,7 +39,7 @@ def audit_put(
     partition (a suggestion keeps its events beside the case, so that one Query returns
     the case with its timeline); `extra` carries what the timeline shows besides."""
     at = at or utc_now_iso()
-    event_id = str(ULID())
+    event_id = new_id()
     record = {
         **(extra or {}),
         **(key_for or partial(audit_key, subject))(at, event_id),

@@ -25,7 +25,7 @@ TAGS = ("suggestions",)
 
 @suggestions_api.operation(
     "/suggestions", "POST", summary="Send a suggestion (residents; staff on a resident's behalf)", tags=TAGS,
-    body=SuggestionSubmission, response=SubmissionReceipt, status=201, errors=(404, 409, 422, 503),
+    body=SuggestionSubmission, response=SubmissionReceipt, status=201, errors=(404, 409, 422, 429, 503),
     headers=("Idempotency-Key",),
     description="A retry with the same Idempotency-Key returns the first receipt; the same key with another body is 409.",
 )

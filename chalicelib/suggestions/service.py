@@ -7,9 +7,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from ulid import ULID
-
-from chalicelib import clock, idempotency
+from chalicelib import clock, idempotency, ratelimit
 from chalicelib.auth import Principal, Role, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
@@ -21,6 +19,7 @@ from chalicelib.errors import (
     ServiceUnavailableError,
     ValidationFailedError,
 )
+from chalicelib.ids import new_id
 from chalicelib.models import PageQuery
 from chalicelib.notifications.service import announce
 from chalicelib.settings import get_settings
@@ -51,7 +50,7 @@ from chalicelib.workdays.service import load_calendar
 ULID_PATTERN = re.compile(r"[0-9A-HJKMNP-TV-Z]{26}")
 TRACKING_ATTEMPTS = 4
 # Positions of the leading items in a submission's transaction (see repository.write).
-TRACKING_ITEM, DIVISION_ITEM = 0, 1
+TRACKING_ITEM, DIVISION_ITEM, RATE_ITEM = 0, 1, 2
 
 NOT_FOUND = "No such suggestion. / 没有这条建议。"
 
@@ -73,6 +72,10 @@ def _submitter_of(principal: Principal) -> str:
 
 
 # --- submit -----------------------------------------------------------------------------
+
+
+def _submission_limit(principal: Principal) -> ratelimit.Limit:
+    return ratelimit.RESIDENT_SUGGESTIONS if principal.role is Role.resident else ratelimit.STAFF_SUGGESTIONS
 
 
 def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempotency_key: str | None) -> SubmissionReceipt:
@@ -120,7 +123,7 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
             entered_by: EnteredBy | None, photos: list[Any]) -> SubmissionReceipt:
     now = clock.utc_now()
     at = clock.iso(now)
-    case_id = str(ULID())
+    case_id = new_id()
     kept_photos: list[str] = []
     if photos:
         from chalicelib.uploads.service import keep_photos
@@ -161,7 +164,8 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
                 [Change(None, case)], [event], [Notice(case.submitter, notice_for(case, "submit"))],
                 at, int(now.timestamp()),
                 leading=[repository.tracking_number_put(case.tracking_no, case.id),
-                         repository.division_exists_check(case.division)],
+                         repository.division_exists_check(case.division),
+                         ratelimit.counter_update(_submission_limit(principal), principal.user_id)],
             )
             announce([(case.submitter, notice_for(case, "submit"))])
             return receipt_of(case)
@@ -171,6 +175,8 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
                     "No such street or committee. / 没有这个街道或居委会。",
                     details=[_field_error("division", "unknown division", "区划不存在")],
                 ) from exc
+            if RATE_ITEM in exc.failed:
+                raise ratelimit.refused(_submission_limit(principal)) from exc
             if TRACKING_ITEM not in exc.failed:
                 raise
     raise ServiceUnavailableError(headers={"Retry-After": "1"})

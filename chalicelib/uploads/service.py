@@ -7,10 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from ulid import ULID
-
 from chalicelib.auth import Principal, require
 from chalicelib.errors import RuleViolationError
+from chalicelib.ids import new_id
 from chalicelib.uploads import repository, rules
 from chalicelib.uploads.models import (
     PhotoRef,
@@ -54,7 +53,7 @@ def create_receipt_upload(principal: Principal, request: ReceiptUploadRequest) -
 
 
 def _form(kind: UploadKind, form: type[Form], principal: Principal, content_type: str, size_bytes: int) -> Form:
-    key = kind.key(principal.user_id, str(ULID()), content_type)
+    key = kind.key(principal.user_id, new_id(), content_type)
     # Taken before signing, so the advertised expiry is never later than the policy's own.
     expires_at = datetime.now(UTC) + timedelta(seconds=rules.UPLOAD_URL_SECONDS)
     url, fields = repository.presign_photo_post(key, content_type, size_bytes, rules.UPLOAD_URL_SECONDS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from chalicelib import ratelimit
 from chalicelib.auth import Principal
 from chalicelib.errors import ConflictError, ForbiddenError, RuleViolationError
 from chalicelib.privacy import keyed_digest
@@ -49,7 +50,12 @@ def _checked(record: dict[str, Any], costs: dict[str, int], body: BallotRequest)
         )
 
 
-def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest) -> BallotReceipt:
+def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
+                address: str | None = None) -> BallotReceipt:
+    """`address` is the sender's network address, which limits ballots sent without signing in."""
+    if principal is None:
+        # Counted before anything is read: a flood of wrong codes must cost its sender, not us.
+        ratelimit.charge(ratelimit.CODE_BALLOTS, address or "unknown")
     record, costs = _round_with_ballot_costs(round_id)
     in_phase(record, "voting", "Voting")
     _checked(record, costs, body)
@@ -75,11 +81,14 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest)
                      new_ballot]
         else:
             items = [repository.voter_record_put(round_id, voter, "online"), new_ballot]
+        items.append(ratelimit.counter_update(ratelimit.BALLOTS, principal.user_id))
         try:
             repository.write(items)
         except ConditionFailedError as exc:
             if body.replaces is None and 0 in exc.failed:
                 raise AlreadyVotedError() from exc
+            if len(items) - 1 in exc.failed:
+                raise ratelimit.refused(ratelimit.BALLOTS) from exc
             if body.replaces is not None and exc.failed and exc.failed[0] < 2:
                 raise RuleViolationError(
                     "That receipt and change code do not match a ballot of yours. / 回执号或改票码不正确。",

@@ -29,6 +29,7 @@ from chalicelib.voting.models import (
     RoundResult,
 )
 from chalicelib.web.api import ApiBlueprint
+from chalicelib.web.requests import source_address
 
 voting_api = ApiBlueprint(__name__)
 TAGS = ("voting",)
@@ -88,16 +89,17 @@ def codes(id: str, principal: Principal, body: CodeRequest) -> CodeSheet:  # noq
 
 @voting_api.operation("/rounds/{id}/ballots", "POST",
                       summary="Cast a ballot (eligible residents; staff entering a household's paper code)", tags=TAGS,
-                      body=BallotRequest, response=BallotReceipt, status=201, errors=(404, 409, 422))
+                      body=BallotRequest, response=BallotReceipt, status=201, errors=(404, 409, 422, 429))
 def cast(id: str, principal: Principal, body: BallotRequest) -> BallotReceipt:  # noqa: A002
     return ballots.cast_ballot(principal, id, body)
 
 
 @voting_api.operation("/rounds/{id}/code-ballots", "POST",
                       summary="Cast a ballot with a paper voting code, without signing in", tags=TAGS,
-                      body=BallotRequest, response=BallotReceipt, status=201, authenticated=False, errors=(404, 409, 422))
+                      body=BallotRequest, response=BallotReceipt, status=201, authenticated=False,
+                      errors=(404, 409, 422, 429))
 def cast_with_code(id: str, body: BallotRequest) -> BallotReceipt:  # noqa: A002
-    return ballots.cast_ballot(None, id, body)
+    return ballots.cast_ballot(None, id, body, source_address(voting_api.current_request))
 
 
 @voting_api.operation("/rounds/{id}/paper-ballots", "POST",

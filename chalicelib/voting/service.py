@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ulid import ULID
-
 from chalicelib import clock
 from chalicelib.auth import Principal, Role, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationFailedError
+from chalicelib.ids import new_id
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
@@ -102,7 +101,7 @@ def create_round(principal: Principal, body: RoundCreate) -> RoundDetail:
         raise ValidationFailedError(details=[{"field": p.split(":")[0], "type": "value_error", "message": p,
                                               "message_zh": "各阶段时间应依次衔接、不得重叠"} for p in problems])
     at = now_iso()
-    round_id = str(ULID())
+    round_id = new_id()
     record = {
         "id": round_id,
         "scope": body.scope,
@@ -203,7 +202,7 @@ def propose_project(principal: Principal, round_id: str, body: ProposalCreate) -
         in_phase(record, "proposals", "Proposing")
     if official and phase_of(record) not in (Phase.upcoming, Phase.proposals, Phase.review):
         raise rule_error("Projects are added before voting starts. / 投票开始后不能再添加项目。", "phase", "outside_window")
-    project_id = str(ULID())
+    project_id = new_id()
     photos: list[str] = []
     if body.photos:
         from chalicelib.uploads.service import keep_photos, verify_photos
@@ -302,7 +301,7 @@ def object_to_result(principal: Principal, round_id: str, body: ObjectionCreate)
     require_eligible_resident(principal, record)
     in_phase(record, "results", "Objecting")
     at = now_iso()
-    objection_id = str(ULID())
+    objection_id = new_id()
     repository.write([repository.put({**repository.round_item_key(round_id, "OBJECTION", at, objection_id),
                                       "type": "round_objection", "id": objection_id, "at": at, "text": body.text,
                                       "project_id": body.project_id}, "attribute_not_exists(PK)")])
@@ -324,7 +323,7 @@ def report_progress(principal: Principal, round_id: str, body: ProgressUpdate) -
     _selected_project(round_id, repository.get_round_record(round_id), body.project_id)
     photos: list[str] = []
     at = now_iso()
-    update_id = str(ULID())
+    update_id = new_id()
     if body.photos:
         from chalicelib.uploads.service import keep_photos, verify_photos
 
@@ -349,7 +348,7 @@ def evaluate_project(principal: Principal, round_id: str, body: EvaluationCreate
     try:
         repository.write([
             repository.evaluator_record_put(round_id, evaluator, body.project_id),
-            repository.put({**repository.round_item_key(round_id, "EVALUATION", body.project_id, str(ULID())),
+            repository.put({**repository.round_item_key(round_id, "EVALUATION", body.project_id, new_id()),
                             "type": "round_evaluation", "project_id": body.project_id, "score": body.score,
                             "comment": body.comment}, "attribute_not_exists(PK)"),
         ])

@@ -14,9 +14,9 @@ from typing import Any
 
 from chalice import Response
 from chalice.app import Request
-from ulid import ULID
 
 from chalicelib.errors import MulinError
+from chalicelib.ids import new_id
 from chalicelib.observability import count, logger
 
 CHALICE_CODES = {
@@ -34,7 +34,7 @@ def correlation_id_of(request: Request | None) -> str:
     return (
         context.get("requestId")
         or getattr(lambda_context, "aws_request_id", None)
-        or str(ULID())
+        or new_id()
     )
 
 

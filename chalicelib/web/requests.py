@@ -105,3 +105,8 @@ def validate(model: type[Model], data: Any) -> Model:
 
 def parse_query(params: dict[str, str] | None, model: type[Model]) -> Model:
     return validate(model, dict(params or {}))
+
+
+def source_address(request: Any) -> str | None:
+    """The sender's address as the gateway saw the connection (a client cannot forge it)."""
+    return ((getattr(request, "context", None) or {}).get("identity") or {}).get("sourceIp")

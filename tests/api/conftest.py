@@ -20,6 +20,9 @@ from local_stack.provision import add_user, provision, sign_in
 from tests.scan_guard import forbid_scans
 
 PASSWORD = "Api-test-password-1"
+# Each test account sends far more than a person would in an hour; tests/api/test_rate_limits.py
+# puts the real limits back for itself.
+SUITE_ENVIRONMENT = {"MULIN_RATE_LIMIT_SCALE": "1000"}
 
 # (name, role, jurisdiction): one per role in 杨浦区 控江路街道, plus officials of
 # another street and district (黄浦区 南京东路街道) to prove isolation.
@@ -75,7 +78,7 @@ def stack():
     moto = start_moto_server()
     try:
         stack = provision(moto.url, prefix="mulin-api-test")
-        with environment(stack.app_environment()):
+        with environment({**stack.app_environment(), **SUITE_ENVIRONMENT}):
             from chalicelib.aws import reset_clients
             from chalicelib.settings import reset_settings
             from local_stack.demo import load_divisions
@@ -101,7 +104,7 @@ def accounts(stack) -> dict[str, Account]:
 
 @pytest.fixture
 def api_env(stack, monkeypatch):
-    for name, value in stack.app_environment().items():
+    for name, value in {**stack.app_environment(), **SUITE_ENVIRONMENT}.items():
         monkeypatch.setenv(name, value)
     from chalicelib.aws import reset_clients
     from chalicelib.settings import reset_settings

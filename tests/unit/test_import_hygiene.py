@@ -37,3 +37,14 @@ def test_importing_the_app_touches_no_aws_and_reads_no_settings():
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_importing_the_app_leaves_what_only_some_requests_need_for_later():
+    # Each of these cost the cold start of every API container (BENCHMARKS.md, cold start):
+    # Jinja2 only renders the monthly pages; python-ulid pulls in importlib.metadata.
+    deferred = ("jinja2", "ulid", "importlib.metadata", "jwt", "rsa")
+    probe = f"import sys, app\nprint([m for m in {deferred!r} if m in sys.modules])"
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

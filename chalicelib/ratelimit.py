@@ -1,0 +1,103 @@
+"""Per-identity limits on what one person (or one address) may send in a window.
+
+The gateway's stage throttling and the web ACL protect the platform as a whole; these limits
+stop one account or one address from flooding a street's queue or a round's ballot box.
+Each limit is a fixed window counted in one item per identity and window, so no key is
+shared between people. Where the counted action is itself one transaction, the count rides
+in that transaction (`charge_in`): a refused action costs the person nothing and the action
+still takes one write call. Paper-code ballots are counted on their own before the ballot
+(`charge`), because there the refused attempts (a wrong code) are what must be limited.
+
+The identity is stored only as a keyed digest: an address or account is personal data.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from chalicelib import clock
+from chalicelib.errors import TooManyRequestsError
+from chalicelib.privacy import keyed_digest
+from chalicelib.storage import dynamo
+from chalicelib.storage.items import to_item
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str
+    allowed: int
+    window_seconds: int
+    per: str
+
+    def allowed_now(self) -> int:
+        from chalicelib.settings import get_settings
+
+        return max(1, round(self.allowed * get_settings().rate_limit_scale))
+
+    def describe(self) -> str:
+        return f"{self.allowed_now()} per {self.window_seconds // 60} minutes per {self.per}"
+
+
+# A resident rarely has more than a few suggestions a day; a committee worker typing in a
+# stack of paper forms needs far more. A voter votes once a round, and may change a ballot
+# where the round allows: twenty a day is beyond any honest use of either.
+RESIDENT_SUGGESTIONS = Limit("suggestions-resident", 10, 3600, "resident")
+STAFF_SUGGESTIONS = Limit("suggestions-staff", 300, 3600, "official")
+BALLOTS = Limit("ballots", 20, 24 * 3600, "voter")
+# Codes are 60 bits, so guessing is hopeless anyway; this keeps one address from using the
+# ballot box as a free write endpoint. A neighbourhood centre's shared address casting for
+# many households should use staff entry of paper ballots instead.
+CODE_BALLOTS = Limit("code-ballots", 30, 600, "address")
+LIMITS = (RESIDENT_SUGGESTIONS, STAFF_SUGGESTIONS, BALLOTS, CODE_BALLOTS)
+
+
+# Windows start on Shanghai's clock, so that a day's allowance renews at local midnight.
+SHANGHAI_OFFSET_SECONDS = 8 * 3600
+
+
+def _window(limit: Limit) -> tuple[int, int]:
+    """(start, seconds left) of the window that holds now."""
+    now = clock.utc_now().timestamp()
+    start = int((now + SHANGHAI_OFFSET_SECONDS) // limit.window_seconds) * limit.window_seconds - SHANGHAI_OFFSET_SECONDS
+    return start, max(1, math.ceil(start + limit.window_seconds - now))
+
+
+def counter_update(limit: Limit, identity: str) -> dict[str, Any]:
+    """The Update that counts one more request, refused by its condition once the window is full."""
+    start, _ = _window(limit)
+    return {
+        "Update": {
+            "TableName": dynamo.table_name(),
+            "Key": to_item({"PK": f"LIMIT#{limit.name}#{keyed_digest('rate-limit', identity)}", "SK": f"WINDOW#{start}"}),
+            "UpdateExpression": "ADD used :one SET expires_at = :expires",
+            "ConditionExpression": "attribute_not_exists(used) OR used < :allowed",
+            "ExpressionAttributeValues": to_item(
+                {":one": 1, ":allowed": limit.allowed_now(), ":expires": start + 2 * limit.window_seconds}
+            ),
+        }
+    }
+
+
+def refused(limit: Limit) -> TooManyRequestsError:
+    _, seconds_left = _window(limit)
+    return TooManyRequestsError(
+        f"Too many requests: the limit is {limit.describe()}; try again in {seconds_left} s. / "
+        f"请求过于频繁（上限：每{limit.window_seconds // 60}分钟{limit.allowed_now()}次），请{seconds_left}秒后再试。",
+        headers={"Retry-After": str(seconds_left)},
+    )
+
+
+def charge(limit: Limit, identity: str) -> None:
+    """Counts one request on its own write; raises TooManyRequestsError once the window is full."""
+    from botocore.exceptions import ClientError
+
+    update = counter_update(limit, identity)["Update"]
+    try:
+        dynamo.db().update_item(**update)
+    except ClientError as exc:
+        error = dynamo.translate_client_error(exc)
+        if type(error) is dynamo.ConflictError:
+            raise refused(limit) from exc
+        raise error from exc
