@@ -42,6 +42,7 @@ from chalicelib.storage.table import (
     TABLE_DEFINITION,
     TTL_ATTRIBUTE,
 )
+from infra.firewall import Firewall
 from infra.monitoring import Monitoring, secure_topic
 from infra.nag import acknowledge_findings
 from infra.packaging import PrecompiledChalice
@@ -203,6 +204,8 @@ class MulinStack(cdk.Stack):
         self.monitoring.watch_queue("PublicationFailedAlarm", "A requested month could not be published",
                                     failed_publications.metric_approximate_number_of_messages_visible(
                                         period=cdk.Duration.minutes(5)))
+        Firewall(self, "Firewall", stage=stage, rest_api="RestAPI",
+                 user_pool_arns={name: pool.attr_arn for name, pool in self.user_pools.items()})
         self._site(public, attachments, access_logs, identity)
         cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.sub("https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/"))
         cdk.CfnOutput(self, "PublicBucket", value=public.bucket_name)
@@ -223,6 +226,7 @@ class MulinStack(cdk.Stack):
 
     def _identity(self, stage: str, removal: cdk.RemovalPolicy) -> dict[str, str]:
         """The user pool, or in the China regions the operator's OIDC issuer; the settings the app reads."""
+        self.user_pools: dict[str, cognito.CfnUserPool] = {}
         if self.china:
             issuer, jwks, client = (str(self.node.try_get_context(k) or "") for k in
                                     ("oidc_issuer", "oidc_jwks_url", "oidc_client_id"))
@@ -243,6 +247,7 @@ class MulinStack(cdk.Stack):
             cdk.CfnOutput(self, f"{key}Id", value=pool.ref)
             cdk.CfnOutput(self, f"{key}ClientId", value=client.ref)
             pools[key] = (pool, client)
+            self.user_pools[key] = pool
         (pool, client), (officials_pool, officials_client) = pools["UserPool"], pools["OfficialsUserPool"]
         for group, description in GROUPS.items():
             cognito.CfnUserPoolGroup(self, f"Group{group.title().replace('_', '')}", user_pool_id=officials_pool.ref,
