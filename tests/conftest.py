@@ -31,3 +31,43 @@ def _fresh_settings_and_clients():
     yield
     reset_settings()
     reset_clients()
+
+
+# The reliability suites, reported together at the end of every run so that a reader of
+# the CI log sees at once that each ran and how it ended.
+RELIABILITY_SUITES = {
+    "concurrency": ("tests/api/test_ballot_races.py", "tests/api/test_suggestion_concurrency.py",
+                    "tests/api/test_fund_concurrency.py"),
+    "API fuzzing": ("tests/fuzz/",),
+    "fault injection": ("tests/faults/",),
+    "access matrix": ("tests/api/test_access_matrix.py",),
+    "rate limits": ("tests/api/test_rate_limits.py",),
+}
+_reliability_outcomes: dict[str, dict[str, str]] = {name: {} for name in RELIABILITY_SUITES}
+
+
+def _suite_of(nodeid: str) -> str | None:
+    return next((name for name, prefixes in RELIABILITY_SUITES.items() if nodeid.startswith(prefixes)), None)
+
+
+def pytest_runtest_logreport(report):
+    suite = _suite_of(report.nodeid)
+    if suite is None:
+        return
+    outcomes = _reliability_outcomes[suite]
+    if report.when == "call" or report.outcome != "passed":
+        # A failed setup or teardown outweighs the call's own outcome.
+        if outcomes.get(report.nodeid) in (None, "passed"):
+            outcomes[report.nodeid] = report.outcome
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not any(_reliability_outcomes.values()):
+        return
+    terminalreporter.section("reliability suites")
+    for name, outcomes in _reliability_outcomes.items():
+        if not outcomes:
+            terminalreporter.write_line(f"{name}: not run")
+            continue
+        counts = {kind: sum(1 for o in outcomes.values() if o == kind) for kind in ("passed", "failed", "skipped")}
+        terminalreporter.write_line(f"{name}: {len(outcomes)} tests, " + ", ".join(f"{n} {k}" for k, n in counts.items()))
