@@ -1,0 +1,265 @@
+"""Who may call each route of the API, and a request each caller can really make.
+
+EXPECTED is the access policy written out: one row per route (per action, for a route that
+takes one, or per way of using it), one column per caller, the status each caller gets.
+RECIPES say how to call a route so that only the caller can make the call fail: a valid
+body, an existing resource of 控一居委会 (控江路街道, 杨浦区) and a clock inside the phase
+where the resource takes the call. A refusal is then the access decision, and an allowed
+call really succeeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from chalicelib.funds.models import Action as FundAction
+from tests.api.fund_helpers import application
+from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, suggestion
+from tests.api.test_fund_access import team_name, valid_body
+from tests.api.test_round_lifecycle import SCHEDULE as LIFECYCLE_SCHEDULE
+from tests.api.test_suggestion_access import staff_entry
+
+# Columns of EXPECTED. "own" officials hold the jurisdiction of 控一居委会's resources and
+# "foreign" ones another: a committee of the same street, a street of the same district,
+# another district. The own resident lives in 控一 (verified) and owns the resident-side
+# resources; the foreign one owns nothing and has no verified residence. The platform's
+# jurisdiction is the whole city, so it has no foreign column.
+IDENTITIES = {
+    "anonymous": None,
+    "resident/own": "kongjiang_resident",
+    "resident/foreign": "other_resident",
+    "committee_staff/own": "committee_staff",
+    "committee_staff/foreign": "other_committee_staff",
+    "street_official/own": "street_official",
+    "street_official/foreign": "neighbour_street_official",
+    "district_admin/own": "district_admin",
+    "district_admin/foreign": "foreign_district_admin",
+    "platform_admin": "platform_admin",
+}
+
+RouteKey = tuple[str, str, str]  # method, path as the app declares it, and the action or way of calling it
+
+# fmt: off
+EXPECTED: dict[RouteKey, tuple[int, ...]] = {
+    #                                                            anon resident  committee street    district  platform
+    #                                                                 own  for  own  for  own  for  own  for
+    ("GET", "/health", ""):                                     (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/openapi.json", ""):                               (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/me", ""):                                         (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/divisions/{code}", ""):                           (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("PUT", "/divisions/{code}/profile", ""):                   (401, 403, 403, 403, 403, 403, 403, 200, 404, 200),
+    ("GET", "/workdays/{year}", ""):                            (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("PUT", "/workdays/{year}", ""):                            (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
+    ("POST", "/publications/{month}", ""):                      (401, 403, 403, 403, 403, 403, 403, 403, 403, 202),
+    ("GET", "/publications/{month}", ""):                       (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
+    ("POST", "/uploads/photos", ""):                            (401, 201, 201, 201, 201, 201, 201, 201, 201, 201),
+    ("POST", "/uploads/receipts", ""):                          (401, 201, 201, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/notifications/mine", ""):                         (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    # Residents write for themselves anywhere; staff enter a resident's suggestion for their own area.
+    ("POST", "/suggestions", ""):                               (401, 201, 201, 201, 404, 201, 404, 403, 403, 403),
+    ("GET", "/suggestions/mine", ""):                           (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/suggestions/{id}", ""):                           (401, 200, 404, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/suggestions/{id}/rating", ""):                   (401, 201, 404, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/review/suggestions", ""):                         (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # The street decides; the role is checked before the case is looked up.
+    ("POST", "/review/suggestions/{id}/{action}", "accept"):    (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/{action}", "reply"):     (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # A committee's money is for its residents to see (403 to others) and its officials (404 elsewhere).
+    ("POST", "/funds/pools/{division}/{year}", ""):             (401, 403, 403, 403, 403, 201, 404, 201, 404, 201),
+    ("GET", "/funds/pools/{division}/{year}", ""):              (401, 200, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/pools/{division}/{year}/top-up", ""):      (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("GET", "/funds/pools/{division}/{year}/ledger", ""):       (401, 200, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("GET", "/funds/pools/{division}/{year}/applications", ""): (401, 200, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications", ""):                        (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/funds/applications/mine", ""):                    (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/funds/applications/{id}", ""):                    (401, 200, 404, 200, 404, 200, 404, 200, 404, 200),
+    # Only the team's lead edits its text: to anyone else the draft is not there to edit.
+    ("PUT", "/funds/applications/{id}", ""):                    (401, 200, 404, 404, 404, 404, 404, 404, 404, 404),
+    ("POST", "/funds/applications/{id}/objections", ""):        (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    # An application outside one's jurisdiction (or another team's) is not found before the role is asked.
+    ("POST", "/funds/applications/{id}/{action}", "submit"):    (401, 200, 404, 403, 404, 403, 404, 403, 404, 403),
+    ("POST", "/funds/applications/{id}/{action}", "recommend"): (401, 403, 404, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/{action}", "approve"):   (401, 403, 404, 403, 404, 200, 404, 200, 404, 200),
+    # Rounds are public reading; their officials run them; eligible residents propose, vote, object, evaluate.
+    ("GET", "/rounds", ""):                                     (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "/rounds", ""):                                    (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
+    ("GET", "/rounds/{id}", ""):                                (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/rounds/{id}/ballot", ""):                         (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "/rounds/{id}/proposals", ""):                     (401, 201, 403, 201, 404, 201, 404, 201, 404, 201),
+    ("POST", "/rounds/{id}/projects/{project_id}/review", ""):  (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/rounds/{id}/roster", ""):                        (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/rounds/{id}/codes", ""):                         (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
+    ("POST", "/rounds/{id}/ballots", "online"):                 (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    # A household's paper code is its own credential; officials enter one only for their own round.
+    ("POST", "/rounds/{id}/ballots", "paper code"):             (401, 201, 201, 201, 404, 201, 404, 201, 404, 201),
+    ("POST", "/rounds/{id}/code-ballots", ""):                  (201, 201, 201, 201, 201, 201, 201, 201, 201, 201),
+    ("POST", "/rounds/{id}/paper-ballots", ""):                 (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/rounds/{id}/tally", ""):                         (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("GET", "/rounds/{id}/results", ""):                        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "/rounds/{id}/objections", ""):                    (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("POST", "/rounds/{id}/progress", ""):                      (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
+    ("POST", "/rounds/{id}/evaluations", ""):                   (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("POST", "/rounds/{id}/{action}", "cancel"):                (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+}
+# fmt: on
+
+# Shanghai wall-clock times. Years nobody else's tests use, so that counts, caps, queues and
+# monthly publications elsewhere never meet these resources.
+ANY_TIME = "2043-05-06T10:00:00"
+FUND_YEAR = 2043
+POOL_SET_UP = "2043-01-05T09:00:00"
+DRAFTING = "2043-03-02T10:00:00"
+IN_NOTICE = "2043-03-03T10:00:00"
+AFTER_NOTICE = "2043-03-20T10:00:00"
+MONTH = "2043-06"
+MONTH_OVER = "2043-07-02T10:00:00"
+ROUND_CREATED = "2044-02-20T10:00:00"
+PROPOSING = "2044-03-02T10:00:00"
+VOTING = "2044-03-22T10:00:00"
+TALLYING = "2044-03-29T10:00:00"
+OBJECTING = "2044-03-31T10:00:00"
+EVALUATING = "2044-07-02T10:00:00"
+# The lifecycle test's schedule, moved to a year of its own; the times above fall in its phases.
+ROUND_SCHEDULE = {phase: {edge: moment.replace("2027-", "2044-") for edge, moment in window.items()}
+                  for phase, window in LIFECYCLE_SCHEDULE.items()}
+PROJECT_COST = 3_000_000
+CATEGORY = "urban_renewal"
+# 凤城三村第四居委会: no other test sets its profile.
+PROFILE_COMMITTEE = "310110012023"
+STORED_YEAR = 2098
+# On no test account, so the roster makes nobody eligible who was not.
+ROSTER_PHONE = "+8613800000001"
+
+
+@dataclass(frozen=True)
+class Caller:
+    identity: str
+    allowed: bool
+
+    @property
+    def is_official(self) -> bool:
+        return self.identity.split("/")[0] not in ("anonymous", "resident")
+
+
+Body = dict[str, Any] | Callable[[Any, dict[str, Any], Caller], dict[str, Any]] | None
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How to call a route: `resource` names the World factory whose fields fill the path (or
+    gives the fields), `body` is the JSON body or makes it from (world, fields, caller), `at`
+    is the Shanghai time of the call or makes it from the fields. `fresh`: an allowed call
+    changes the resource for good, so each allowed caller gets a new one."""
+
+    resource: str | dict[str, Any] = field(default_factory=dict)
+    body: Body = None
+    at: str | Callable[[dict[str, Any]], str] = ANY_TIME
+    fresh: bool = False
+    query: str = ""
+
+
+def round_body() -> dict[str, Any]:
+    return {
+        "scope": KONGJIANG_COMMITTEE, "title": "控一小区微更新", "description": "小区公共空间改造，居民提议、投票决定。",
+        "budget_fen": 10_000_000, "schedule": ROUND_SCHEDULE, "method": {"kind": "approval", "min_picks": 1, "max_picks": 2},
+        "eligibility": {"accounts": True, "roster": True, "paper_codes": True},
+    }
+
+
+def submission(world: Any, fields: dict[str, Any], caller: Caller) -> dict[str, Any]:
+    return staff_entry(category=CATEGORY) if caller.is_official else suggestion(category=CATEGORY)
+
+
+def fund_action(action: str) -> Body:
+    return lambda world, fields, caller: valid_body(FundAction(action), fields["version"])
+
+
+def with_paper_code(world: Any, fields: dict[str, Any], caller: Caller) -> dict[str, Any]:
+    return {"picks": [fields["project_id"]], "code": world.paper_code(fields["id"])}
+
+
+COMMITTEE_FIELDS = {"code": KONGJIANG_COMMITTEE, "division": KONGJIANG_COMMITTEE}
+PROPOSAL = {"title": "楼道加装扶手", "description": "老人上下楼不便，建议在楼道加装扶手。", "estimated_cost_fen": 2_000_000}
+POOL_BODY = {"allocated_fen": 1_000_000, "per_application_cap_fen": 200_000, "per_team_cap_fen": 300_000}
+
+RECIPES: dict[RouteKey, Recipe] = {
+    ("GET", "/health", ""): Recipe(),
+    ("GET", "/openapi.json", ""): Recipe(),
+    ("GET", "/me", ""): Recipe(),
+    ("GET", "/divisions/{code}", ""): Recipe(COMMITTEE_FIELDS),
+    ("PUT", "/divisions/{code}/profile", ""): Recipe({"code": PROFILE_COMMITTEE}, {"households": 1800}),
+    ("GET", "/workdays/{year}", ""): Recipe({"year": STORED_YEAR}),
+    ("PUT", "/workdays/{year}", ""): Recipe({"year": STORED_YEAR}, {
+        "holidays": [f"{STORED_YEAR}-10-01"], "workdays": [], "source": f"国务院办公厅关于{STORED_YEAR}年部分节假日安排的通知"}),
+    ("POST", "/publications/{month}", ""): Recipe({"month": MONTH}, at=MONTH_OVER),
+    ("GET", "/publications/{month}", ""): Recipe("requested_month", at=MONTH_OVER),
+    ("POST", "/uploads/photos", ""): Recipe(body={"content_type": "image/jpeg", "size_bytes": 2048}),
+    ("POST", "/uploads/receipts", ""): Recipe(body={"content_type": "application/pdf", "size_bytes": 2048}),
+    ("GET", "/notifications/mine", ""): Recipe(),
+    ("POST", "/suggestions", ""): Recipe(body=submission),
+    ("GET", "/suggestions/mine", ""): Recipe(),
+    ("GET", "/suggestions/{id}", ""): Recipe("submitted_case"),
+    ("POST", "/suggestions/{id}/rating", ""): Recipe("replied_case", {"score": 5}, fresh=True),
+    ("GET", "/review/suggestions", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("POST", "/review/suggestions/{id}/{action}", "accept"): Recipe("submitted_case", {}, fresh=True),
+    ("POST", "/review/suggestions/{id}/{action}", "reply"): Recipe(
+        "accepted_case", {"message": "已安排整改。", "adoption": "adopted"}, fresh=True),
+    ("POST", "/funds/pools/{division}/{year}", ""): Recipe(
+        "unused_pool_year", POOL_BODY, at=lambda fields: f"{fields['year']}-01-05T09:00:00", fresh=True),
+    ("GET", "/funds/pools/{division}/{year}", ""): Recipe("fund_pool", at=IN_NOTICE),
+    ("POST", "/funds/pools/{division}/{year}/top-up", ""): Recipe(
+        "fund_pool", {"amount_fen": 10_000, "reason": "年中追加"}, at=IN_NOTICE),
+    ("GET", "/funds/pools/{division}/{year}/ledger", ""): Recipe("fund_pool", at=IN_NOTICE),
+    ("GET", "/funds/pools/{division}/{year}/applications", ""): Recipe("fund_pool", at=IN_NOTICE),
+    # No path fields, but the year's pool must exist before anyone can apply to it.
+    ("POST", "/funds/applications", ""): Recipe(
+        "fund_pool", lambda world, fields, caller: application(FUND_YEAR, team=team_name()), at=DRAFTING),
+    ("GET", "/funds/applications/mine", ""): Recipe(at=DRAFTING),
+    ("GET", "/funds/applications/{id}", ""): Recipe("draft", at=DRAFTING),
+    ("PUT", "/funds/applications/{id}", ""): Recipe(
+        "draft", lambda world, fields, caller: {**application(FUND_YEAR, team=fields["team_name"]), "version": fields["version"]},
+        at=DRAFTING, fresh=True),
+    ("POST", "/funds/applications/{id}/objections", ""): Recipe(
+        "neighbours_application_in_notice", {"reason": "活动噪音会影响 12 号楼居民休息。"}, at=IN_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/{action}", "submit"): Recipe("draft", fund_action("submit"), at=DRAFTING, fresh=True),
+    ("POST", "/funds/applications/{id}/{action}", "recommend"): Recipe(
+        "submitted_application", fund_action("recommend"), at=DRAFTING, fresh=True),
+    ("POST", "/funds/applications/{id}/{action}", "approve"): Recipe(
+        "application_in_notice", fund_action("approve"), at=AFTER_NOTICE, fresh=True),
+    ("GET", "/rounds", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("POST", "/rounds", ""): Recipe(body=round_body(), at=ROUND_CREATED),
+    ("GET", "/rounds/{id}", ""): Recipe("open_round"),
+    ("GET", "/rounds/{id}/ballot", ""): Recipe("open_round"),
+    ("POST", "/rounds/{id}/proposals", ""): Recipe("open_round", PROPOSAL, at=PROPOSING),
+    ("POST", "/rounds/{id}/projects/{project_id}/review", ""): Recipe(
+        "open_round", {"feasible": True, "final_cost_fen": PROJECT_COST}, at=PROPOSING),
+    ("POST", "/rounds/{id}/roster", ""): Recipe("open_round", {"phones": [ROSTER_PHONE]}, at=PROPOSING),
+    ("POST", "/rounds/{id}/codes", ""): Recipe("open_round", {"count": 1}, at=PROPOSING),
+    ("POST", "/rounds/{id}/ballots", "online"): Recipe(
+        "open_round", lambda world, fields, caller: {"picks": [fields["project_id"]]}, at=VOTING, fresh=True),
+    ("POST", "/rounds/{id}/ballots", "paper code"): Recipe("open_round", with_paper_code, at=VOTING),
+    ("POST", "/rounds/{id}/code-ballots", ""): Recipe("open_round", with_paper_code, at=VOTING),
+    ("POST", "/rounds/{id}/paper-ballots", ""): Recipe(
+        "open_round", lambda world, fields, caller: {"csv": f"{world.paper_code(fields['id'])};{fields['project_id']}"},
+        at=VOTING),
+    ("POST", "/rounds/{id}/tally", ""): Recipe("open_round", {}, at=TALLYING, fresh=True),
+    ("GET", "/rounds/{id}/results", ""): Recipe("tallied_round", at=OBJECTING),
+    ("POST", "/rounds/{id}/objections", ""): Recipe(
+        "tallied_round", lambda world, fields, caller: {"text": "这个项目更急需。", "project_id": fields["project_id"]},
+        at=OBJECTING),
+    ("POST", "/rounds/{id}/progress", ""): Recipe("tallied_round", lambda world, fields, caller: {
+        "project_id": fields["project_id"], "status": "in_progress", "percent": 40, "note": "已完成土方和排水"}, at=OBJECTING),
+    ("POST", "/rounds/{id}/evaluations", ""): Recipe(
+        "tallied_round", lambda world, fields, caller: {"project_id": fields["project_id"], "score": 5},
+        at=EVALUATING, fresh=True),
+    ("POST", "/rounds/{id}/{action}", "cancel"): Recipe("open_round", {"reason": "场地另有安排。"}, at=PROPOSING, fresh=True),
+}
+
+
+def label(route: RouteKey) -> str:
+    method, path, variant = route
+    if variant and "{action}" in path:
+        return f"{method} {path.replace('{action}', variant)}"
+    return f"{method} {path}" + (f" [{variant}]" if variant else "")
