@@ -9,16 +9,15 @@ warm-up, PYTHONDONTWRITEBYTECODE=1, the bundle first on PYTHONPATH and boto3 fro
 the Lambda runtime provides it; `import boto3` alone for reference. Target: the zip with
 bytecode ≤ 10 MB.
 `--requirements FILE` packages with another requirements file instead (what a dependency
-would cost).
+would cost). Prints its BENCHMARKS.md section.
 Run: .venv/bin/python bench/deployment_package.py [--runs 5] [--requirements FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-import platform
-import shlex
 import shutil
 import statistics
 import subprocess
@@ -26,12 +25,12 @@ import sys
 import tempfile
 import zipfile
 from collections import defaultdict
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import machine  # noqa: E402
 from bench.cold_start import APP_ENV  # noqa: E402
 from infra.packaging import rebuild_bundle  # noqa: E402
 
@@ -73,7 +72,9 @@ def chalice_package(project: Path, output: Path) -> Path:
     from chalice.api import package_app
 
     os.environ.setdefault("AWS_DEFAULT_REGION", APP_ENV["AWS_DEFAULT_REGION"])
-    package_app(project_dir=str(project), output_dir=str(output), stage=STAGE)
+    # Chalice reports its progress on stdout, which is this bench's section.
+    with contextlib.redirect_stdout(sys.stderr):
+        package_app(project_dir=str(project), output_dir=str(output), stage=STAGE)
     return output / "deployment.zip"
 
 
@@ -135,19 +136,11 @@ def main() -> None:
     parser.add_argument("--requirements", type=Path, default=ROOT / "requirements.txt")
     args = parser.parse_args()
 
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    command = shlex.join([os.path.relpath(sys.executable, ROOT), os.path.relpath(__file__, ROOT), *sys.argv[1:]])
     import chalice
-
-    print(f"# deployment package — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
-          f"{memory / 2**30:.0f} GB, Python {platform.python_version()}, chalice {chalice.__version__}, "
-          f"stage {STAGE}, load average {os.getloadavg()[0]:.2f}")
-    print(f"# {command}")
-    if args.requirements.resolve() != (ROOT / "requirements.txt").resolve():
-        print(f"# requirements: {args.requirements}")
 
     with tempfile.TemporaryDirectory(prefix="mulin-package-") as scratch_name:
         scratch = Path(scratch_name)
+        machine.progress("chalice package (downloads the Lambda wheels)")
         built = chalice_package(project_copy(scratch, args.requirements.resolve()), scratch / "out")
         sources_only = scratch / "sources-only.zip"
         with_bytecode = scratch / "with-bytecode.zip"
@@ -155,44 +148,56 @@ def main() -> None:
         shutil.copy(built, with_bytecode)
         rebuild_bundle(sources_only, with_bytecode=False)
         compiled = rebuild_bundle(with_bytecode, with_bytecode=True)
-
-        print()
-        print("| bundle | zip size | bytes |")
-        print("| --- | ---: | ---: |")
-        for name, path in (("as `chalice package` builds it", built),
-                           ("rebuilt, sources only (`with_bytecode=False`)", sources_only),
-                           (f"rebuilt with bytecode (`with_bytecode=True`, compiled: {compiled})", with_bytecode)):
-            print(f"| {name} | {mb(path.stat().st_size)} | {path.stat().st_size:,} |")
-        size = with_bytecode.stat().st_size
-        verdict = "met" if size <= TARGET_BYTES and compiled else "NOT met"
-        print(f"\nzip with bytecode: {mb(size)} (target ≤ {mb(TARGET_BYTES)}: {verdict})")
-
-        print(f"\nbiggest top-level entries of the bundle with bytecode (top {args.top}):\n")
-        print("| entry | zipped | unzipped | files |")
-        print("| --- | ---: | ---: | ---: |")
-        for top, zipped, unzipped, files in top_level_entries(with_bytecode, args.top):
-            print(f"| {top} | {mb(zipped)} | {mb(unzipped)} | {files:,} |")
+        top = top_level_entries(with_bytecode, args.top)
 
         dirs = {
             "without bytecode": unpack(sources_only, scratch / "unpacked-sources"),
             "with bytecode": unpack(with_bytecode, scratch / "unpacked-bytecode"),
         }
+        outside = {}
         for name, bundle_dir in dirs.items():
-            outside = subprocess.run([sys.executable, "-c", OUTSIDE_PROBE, str(bundle_dir)], cwd=scratch,
-                                     env=probe_env(bundle_dir), check=True, capture_output=True, text=True)
-            print(f"\nthird-party modules `import app` loads from outside the bundle {name}: {outside.stdout.strip()}")
+            outside[name] = subprocess.run([sys.executable, "-c", OUTSIDE_PROBE, str(bundle_dir)], cwd=scratch,
+                                           env=probe_env(bundle_dir), check=True, capture_output=True,
+                                           text=True).stdout.strip()
+        machine.progress(f"import app from each unpacked bundle, {args.runs} runs each")
+        medians = {"`import boto3` (venv, for reference)": median_of("import boto3", None, scratch, args.runs)}
+        for name, bundle_dir in dirs.items():
+            medians[f"`import app`, bundle {name}"] = median_of("import app", bundle_dir, scratch, args.runs)
+        sizes = {path: path.stat().st_size for path in (built, sources_only, with_bytecode)}
 
-        medians = {"import boto3 (venv, for reference)": median_of("import boto3", None, scratch, args.runs)}
-        for name, bundle_dir in dirs.items():
-            medians[f"import app, bundle {name}"] = median_of("import app", bundle_dir, scratch, args.runs)
-        print(f"\n`import app` from the unpacked bundle, median of {args.runs} fresh interpreters "
-              "(PYTHONDONTWRITEBYTECODE=1):\n")
-        print("| probe | median |")
-        print("| --- | ---: |")
-        for name, seconds in medians.items():
-            print(f"| {name} | {seconds * 1000:.1f} ms |")
-        ratio = medians["import app, bundle without bytecode"] / medians["import app, bundle with bytecode"]
-        print(f"| ratio without / with bytecode | {ratio:.2f} |")
+    requirements = ("" if args.requirements.resolve() == (ROOT / "requirements.txt").resolve()
+                    else f" Requirements from `{args.requirements}` instead of requirements.txt.")
+    machine.section("Deployment package", f"""
+    `chalice package` (chalice {chalice.__version__}) for stage {STAGE} from a copy of the project without
+    `__pycache__`, then `infra.packaging.rebuild_bundle` without and with bytecode; MB = 10^6 bytes.
+    Target: the zip with bytecode ≤ {mb(TARGET_BYTES)}.{requirements}
+    """)
+    verdict = "met" if sizes[with_bytecode] <= TARGET_BYTES and compiled else "not met"
+    machine.table(("bundle", "zip size"), [
+        ["as `chalice package` builds it", f"{mb(sizes[built])} ({sizes[built]:,} bytes)"],
+        ["rebuilt, sources only (`with_bytecode=False`)", f"{mb(sizes[sources_only])} ({sizes[sources_only]:,} bytes)"],
+        ["**rebuilt with bytecode (`with_bytecode=True`)**" + ("" if compiled else ", compilation FAILED"),
+         f"**{mb(sizes[with_bytecode])}** ({sizes[with_bytecode]:,} bytes; target ≤ {mb(TARGET_BYTES)}: {verdict})"],
+    ], right=(1,))
+    machine.paragraphs("Biggest top-level entries of the bundle with bytecode:")
+    machine.table(("entry", "zipped", "unzipped", "files"),
+                  ([entry, mb(zipped), mb(unzipped), f"{files:,}"] for entry, zipped, unzipped, files in top),
+                  right=(1, 2, 3))
+    machine.paragraphs(f"""
+    `import app` from the unpacked bundle, median of {args.runs} fresh interpreters after one warm-up
+    (`PYTHONDONTWRITEBYTECODE=1`, the bundle first on `PYTHONPATH`, boto3 from the venv as the
+    Lambda runtime provides it). Third-party modules `import app` took from outside the bundle:
+    {outside['without bytecode']} (without bytecode), {outside['with bytecode']} (with bytecode); the
+    Lambda runtime has boto3 and botocore and nothing else of the venv.
+    """)
+    ratio = medians["`import app`, bundle without bytecode"] / medians["`import app`, bundle with bytecode"]
+    machine.table(("probe", "median"), [*([name, f"{seconds * 1000:.1f} ms"] for name, seconds in medians.items()),
+                                        ["ratio without / with bytecode", f"{ratio:.2f}"]], right=(1,))
+    machine.paragraphs("""
+    RS256 signatures are checked with the pure-Python `rsa` (`chalicelib/tokens.py`), which brings
+    `pyasn1` with it; PyJWT still checks every claim. `cryptography`, which `PyJWT[crypto]` would
+    bring, is not in the bundle; `--requirements FILE` prices such a dependency.
+    """)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ the districts only, no round results, no pool figures and no adopted texts, as t
 would without its reads; one more build is timed with pool figures for every pool that moved
 money, because `index_scores` scans the pools once per division. Reading from DynamoDB is not
 measured: its cost is estimated from the average item size. Memory is the process's peak
-resident set (ru_maxrss) at each stage, against the baseline after imports. Prints figures only.
+resident set (ru_maxrss) at each stage, against the baseline after imports. Prints its
+BENCHMARKS.md section.
 Run: .venv/bin/python bench/publication_aggregate.py [--records 1000000] [--month 2026-10] [--seed 2026]
 """
 
@@ -25,8 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
-import platform
 import random
 import resource
 import sys
@@ -37,8 +36,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
+from bench import machine, meter, prices  # noqa: E402
 from chalicelib.funds import rules as fund_rules  # noqa: E402
 from chalicelib.funds.models import Category as FundCategory  # noqa: E402
 from chalicelib.publishing import activity, months, render, summary  # noqa: E402
@@ -54,11 +55,12 @@ ROUNDS = 24
 STREETS = 215
 COMMITTEES = 6_500
 STREET_DIVISION_SHARE = 0.15  # suggestions about a whole street rather than one committee
-# DynamoDB read pricing as assumed for the estimate.
+# DynamoDB's read unit, for the estimate of reading the month.
 READ_UNIT_BYTES = 4096
 EVENTUALLY_CONSISTENT_UNITS = 0.5
-PRICE_PER_MILLION_READ_UNITS = 0.25
 NOMINAL_ITEM_BYTES = 600
+# Sizing an item by DynamoDB's rules means serializing it first, too slow for every item.
+SIZE_SAMPLE = 100
 
 DISTRICTS = {
     "310101": "黄浦区", "310104": "徐汇区", "310105": "长宁区", "310106": "静安区", "310107": "普陀区",
@@ -297,20 +299,8 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def meminfo(field_name: str) -> str:
-    try:
-        with open("/proc/meminfo", encoding="ascii") as lines:
-            for line in lines:
-                name, _, value = line.partition(":")
-                if name == field_name:
-                    return f"{int(value.split()[0]) / 1024 ** 2:.1f} GiB"
-    except OSError:
-        pass
-    return "unknown"
-
-
 def stage(message: str) -> None:
-    print(f"  {message}", file=sys.stderr, flush=True)
+    machine.progress(message)
 
 
 def main() -> None:
@@ -363,21 +353,30 @@ def main() -> None:
 
     stage("item sizes (untimed)")
     kinds: Counter[str] = Counter()
-    json_total = utf8_total = 0
+    json_total = utf8_total = sampled = sampled_bytes = 0
+    from chalicelib.storage.items import to_item
     for item in Synthesiser(args.month, args.seed).items(n):
         kinds[item["fact"]["domain"]] += 1
         json_total += len(json.dumps(item))
         utf8_total += len(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        if kinds.total() % SIZE_SAMPLE == 0:
+            sampled += 1
+            sampled_bytes += meter.item_bytes(to_item(item))
     peak = peak_mib()
 
     aggregation_only = aggregated - generated
     rows = sum(len(data[part]) for part in ("suggestions", "funds")) + len(data["mulin_index"]["scores"])
-    command = " ".join([".venv/bin/python", "bench/publication_aggregate.py", *sys.argv[1:]])
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"# Monthly publication aggregation — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
-          f"{meminfo('MemTotal')} memory ({meminfo('MemAvailable')} available at the end), load average {load}, "
-          f"Python {platform.python_version()}, `{command}`")
-    print()
+    scheduled = json.loads((ROOT / ".chalice" / "config.json").read_text(encoding="utf-8"))
+    publisher = scheduled["stages"]["prod"]["lambda_functions"]["publish_last_month"]
+    machine.section(f"Monthly publication, {n:,} records", f"""
+    A synthetic month of activity items shaped as the writers store them, streamed one at a time
+    (never held in a list, as pages from DynamoDB would arrive) into `MonthTally.add_all`, then
+    `summary.build` and the renderers; a pass of the generator alone is timed too and subtracted.
+    Working days on the chinesecalendar package's calendar; reading from DynamoDB is not measured
+    but estimated from the items' sizes. The scheduled function and the queue's function that run
+    this in AWS have {publisher['lambda_timeout']} s and {publisher['lambda_memory_size']} MB
+    (`.chalice/config.json`, stage prod).
+    """)
     print(f"{n:,} records for {args.month} (seed {args.seed}): "
           + ", ".join(f"{count:,} {domain}" for domain, count in kinds.most_common())
           + f"; activity in {len(tally.suggestions):,} divisions for suggestions and {len(tally.funds):,} for funds "
@@ -408,17 +407,20 @@ def main() -> None:
     print()
     print("Reading the month from DynamoDB (not measured): Query on GSI1, which only reads eventually consistent, "
           f"{EVENTUALLY_CONSISTENT_UNITS} read unit per {READ_UNIT_BYTES // 1024} KB of items read "
-          f"(rounding up per page of at most 1,000 items in {activity.SHARDS} shards ignored); assumed on-demand price "
-          f"US${PRICE_PER_MILLION_READ_UNITS} per million read request units (check the region's current price list).")
+          f"(rounding up per page of at most 1,000 items in {activity.SHARDS} shards ignored); on-demand price "
+          f"US${prices.DYNAMODB_PER_MILLION_READ_UNITS} per million read request units ({prices.PRICES_AS_OF}, "
+          "`bench/prices.py`).")
     print()
     print("| item size | bytes/item | total MB | read units | US$ per publication |")
     print("| --- | ---: | ---: | ---: | ---: |")
+    dynamodb_total = round(sampled_bytes / max(sampled, 1) * n)
     for label, total in ((f"`len(json.dumps(item))`, average of the {n:,} generated", json_total),
-                         ("UTF-8 JSON (`ensure_ascii=False`), closer to DynamoDB's count", utf8_total),
+                         ("UTF-8 JSON (`ensure_ascii=False`)", utf8_total),
+                         (f"DynamoDB's item size (`bench/meter.py`), every {SIZE_SAMPLE}th item", dynamodb_total),
                          (f"nominal {NOMINAL_ITEM_BYTES} bytes", NOMINAL_ITEM_BYTES * n)):
         units = math.ceil(total / READ_UNIT_BYTES) * EVENTUALLY_CONSISTENT_UNITS
         print(f"| {label} | {total / n:,.0f} | {total / 1e6:,.1f} | {units:,.1f} | "
-              f"{units / 1e6 * PRICE_PER_MILLION_READ_UNITS:.4f} |")
+              f"{units / 1e6 * prices.DYNAMODB_PER_MILLION_READ_UNITS:.4f} |")
 
 
 if __name__ == "__main__":

@@ -1,72 +1,50 @@
-"""DynamoDB calls per suggestion operation, counted with botocore's event hooks.
+"""DynamoDB calls and capacity per suggestion operation, through the service layer.
 
 Starts the embedded AWS, loads the Shanghai divisions, then runs every operation of the
-suggestion loop through the service layer and counts the DynamoDB API calls each one
-makes (the idempotency records included: Powertools uses the same client). Targets: a
-queue page = 1 Query; an action = 1 write call; a submission ≤ 3 calls. Warm figures:
-the working-day calendar is read once per container and cached (shown separately).
-Run: .venv/bin/python bench/suggestion_calls.py
+suggestion loop once and meters the AWS calls each one makes (bench/meter.py; the
+idempotency records included: Powertools uses the same client). Targets: a queue page =
+1 Query; an action = 1 write call; a submission ≤ 3 calls. Prints its BENCHMARKS.md section.
+Run: .venv/bin/python -W ignore bench/suggestion_calls.py
 """
 
 from __future__ import annotations
 
-import os
-import platform
 import sys
 import uuid
-from collections import Counter
-from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-WRITE_CALLS = {"PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem"}
+from bench import machine, meter  # noqa: E402
+from bench.stack import embedded_aws  # noqa: E402
 
-
-@contextmanager
-def counting():
-    from chalicelib import aws
-
-    calls: Counter[str] = Counter()
-
-    def count(model, **_):
-        calls[model.name] += 1
-
-    events = aws.client("dynamodb").meta.events
-    events.register("before-call.dynamodb", count, unique_id="bench-count")
-    try:
-        yield calls
-    finally:
-        events.unregister("before-call.dynamodb", unique_id="bench-count")
+METHOD = """
+Every operation of the suggestion loop run once through the service layer against the embedded
+AWS, with the Shanghai divisions loaded; AWS calls metered on the app's own clients
+(`bench/meter.py`, which Powertools idempotency shares). Targets: a queue page = 1 Query; an
+action = 1 write call; a submission ≤ 3 calls.
+"""
 
 
 def main() -> int:
-    from local_stack.moto_server import start_moto_server
-    from local_stack.provision import apply_environment, provision
-
-    moto = start_moto_server()
-    try:
-        apply_environment(provision(moto.url, prefix="mulin-bench"))
+    rows: list[tuple[str, meter.Usage]] = []
+    with embedded_aws("mulin-bench-suggestions"):
         from chalicelib.auth import Principal, Role
         from chalicelib.models import PageQuery
         from chalicelib.suggestions import service
         from chalicelib.suggestions.models import ActionRequest, RatingRequest, ReviewQueueQuery, SuggestionSubmission
         from chalicelib.workdays.service import load_calendar, reset_calendar_cache
-        from local_stack.demo import load_divisions
 
-        load_divisions()
         resident = Principal(user_id="bench-resident", role=Role.resident, phone="+8613800009999")
         street = Principal(user_id="bench-street", role=Role.street_official, jurisdiction="310110012")
         neighbour = Principal(user_id="bench-neighbour", role=Role.street_official, jurisdiction="310110015")
         body = SuggestionSubmission(title="控江路盲道", content="人行道缺少盲道，建议加装。", category="transport",
                                     division="310110012001")
-        rows: list[tuple[str, Counter[str]]] = []
 
         def measure(name, call):
-            with counting() as calls:
+            with meter.metering() as usage:
                 result = call()
-            rows.append((name, calls))
+            rows.append((name, usage))
             return result
 
         reset_calendar_cache()
@@ -104,18 +82,21 @@ def main() -> int:
         measure("case detail with timeline", lambda: service.get_suggestion(street, cid))
         measure("case detail by tracking number", lambda: service.get_suggestion(resident, case.tracking_no))
         measure("my suggestions page", lambda: service.list_my_suggestions(resident, PageQuery()))
-    finally:
-        moto.stop()
 
-    print(f"# DynamoDB calls per suggestion operation — {datetime.now(UTC):%Y-%m-%d}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}, `.venv/bin/python bench/suggestion_calls.py`")
-    print()
-    print("| operation | calls | writes | which |")
-    print("| --- | --- | --- | --- |")
-    for name, calls in rows:
-        writes = sum(n for op, n in calls.items() if op in WRITE_CALLS)
-        which = ", ".join(f"{op} ×{n}" if n > 1 else op for op, n in sorted(calls.items()))
-        print(f"| {name} | {sum(calls.values())} | {writes} | {which} |")
+    machine.section("DynamoDB calls per suggestion operation", METHOD)
+    machine.table(("operation", *meter.USAGE_HEADERS), ([name, *meter.usage_cells(usage)] for name, usage in rows),
+                  right=meter.right_columns(1))
+    retried = dict(rows)["submit, retried with the same key"]
+    machine.paragraphs(f"""
+    {meter.CAPACITY_NOTE}
+
+    The working-day calendar is read once per container and kept for five minutes, so the warm
+    figures above do not include it. A retried submission costs
+    {retried.dynamodb_calls} call ({retried.which()}): Powertools finds the completed record
+    in the refused put's `ALL_OLD` image. An action reads the version it is conditional on, then
+    writes in one transaction; merge reads the case it merges into as well. Photos add S3 calls
+    (HeadObject and CopyObject per photo; see the routes section), not DynamoDB ones.
+    """)
     return 0
 
 
