@@ -7,7 +7,13 @@ import was a fifth of the cold start (bench/cold_start.py).
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
+
+# The years a date or time in a request may name. Near year 1 or 9999, moving a Shanghai
+# day or time to UTC overflows Python's datetime, and such a request would end in a 500.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class RequestModel(BaseModel):
@@ -31,4 +37,11 @@ def not_blank(value: str) -> str:
     """Refuse text that is only spaces, full-width ones (U+3000) included."""
     if not value.replace("\u3000", "").strip():
         raise ValueError("must not be blank")
+    return value
+
+
+def within_years(value: date | None) -> date | None:
+    """Refuse a date or time outside FIRST_YEAR to LAST_YEAR (a datetime is a date too)."""
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"must lie between the years {FIRST_YEAR} and {LAST_YEAR}")
     return value

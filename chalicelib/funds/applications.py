@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ulid import ULID
-
 from chalicelib import clock, idempotency
 from chalicelib.auth import Principal, Role, require
 from chalicelib.divisions.rules import is_within
@@ -23,6 +21,7 @@ from chalicelib.funds.models import (
     Status,
 )
 from chalicelib.funds.views import detail_view, public_view, summary_of
+from chalicelib.ids import new_id
 from chalicelib.models import PageQuery
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
@@ -45,6 +44,11 @@ def load(application_id: str) -> dict[str, Any]:
     if found is None:
         raise NotFoundError(NOT_FOUND)
     return found
+
+
+def wrong_state(status: str) -> dict[str, str]:
+    """The detail of a 409 for an application whose status does not allow the call."""
+    return {"field": "status", "type": "wrong_state", "message": status, "message_zh": f"当前状态（{status}）不允许此操作"}
 
 
 def is_applicant(principal: Principal, application: dict[str, Any]) -> bool:
@@ -107,7 +111,7 @@ def create_draft(principal: Principal, body: ApplicationDraft, idempotency_key: 
 def _create_draft(principal: Principal, body: ApplicationDraft) -> ApplicationDetail:
     at = now_iso()
     application = {
-        **_contents(body), "id": str(ULID()), "applicant_id": principal.user_id,
+        **_contents(body), "id": new_id(), "applicant_id": principal.user_id,
         "applicant_key": submitter_key(principal.phone, principal.user_id), "status": Status.draft.value,
         "version": 1, "created_at": at, "open_objections": 0, "disbursed_fen": 0, "advance_fen": 0,
     }
@@ -130,7 +134,7 @@ def update_draft(principal: Principal, application_id: str, body: ApplicationUpd
     if status not in rules.EDITABLE_STATUSES:
         raise ConflictError("Only a draft or an application returned for changes can be edited. / "
                             "只有草稿或退回修改的申报可以编辑。",
-                            details=[{"field": "status", "type": "wrong_state", "message": status.value}])
+                            details=[wrong_state(status.value)])
     _draft_problems(body, _pool_for(body))
     at = now_iso()
     updated = {**application, **_contents(body), "version": application["version"] + 1, "updated_at": at}
@@ -206,7 +210,7 @@ def object_to(principal: Principal, application_id: str, body: ObjectionCreate) 
         raise pools.rule_error(f"Objections are taken while the notice runs, until {application.get('notice_ends_at')} "
                                "(UTC). / 不在公示期内，不能提出异议。", "reason", "outside_window")
     # The inbox key, opaque like every recipient, so the answer reaches the objector.
-    objection = {"id": str(ULID()), "reason": body.reason, "filed_at": at,
+    objection = {"id": new_id(), "reason": body.reason, "filed_at": at,
                  "objector_key": submitter_key(principal.phone, principal.user_id)}
     objector = keyed_digest("fund-objector", f"{principal.phone or principal.user_id}")
     try:

@@ -36,8 +36,13 @@ class Step:
 
 
 def _conflict(message: str, application: dict[str, Any], allowed: list[str]) -> ConflictError:
-    return ConflictError(message, details=[{"field": "status", "type": "wrong_state", "message": application["status"],
-                                            "allowed_actions": allowed}])
+    return ConflictError(message, details=[{**applications.wrong_state(application["status"]), "allowed_actions": allowed}])
+
+
+def _no_open_objection() -> ConflictError:
+    return ConflictError("No such unanswered objection. / 该异议不存在或已答复。",
+                         details=[{"field": "objection_id", "type": "not_open", "message": "not open",
+                                   "message_zh": "该异议不存在或已答复"}])
 
 
 def _authorise(principal: Principal, application: dict[str, Any], action: Action) -> bool:
@@ -102,8 +107,7 @@ def _step(principal: Principal, application: dict[str, Any], action: Action, bod
     elif action is Action.answer_objection:
         objection = repository.get_objection(application["id"], body.objection_id or "")
         if objection is None or objection.get("answer"):
-            raise ConflictError("No such unanswered objection. / 该异议不存在或已答复。",
-                                details=[{"field": "objection_id", "type": "not_open", "message": "not open"}])
+            raise _no_open_objection()
         step.extra.append(repository.objection_answer(application["id"], objection["id"], body.answer or "", now_iso))
         step.update["open_objections"] = application.get("open_objections", 0) - 1
         if objection.get("objector_key"):
@@ -204,6 +208,5 @@ def _refusal(failed: list[int], application: dict[str, Any], action: Action, poo
         return pools.rule_error("This team is over its yearly cap. / 该团队本年度获批总额超过上限。", "requested_fen",
                                 "over_team_cap")
     if action is Action.answer_objection and extra_index in failed:
-        return ConflictError("No such unanswered objection. / 该异议不存在或已答复。",
-                             details=[{"field": "objection_id", "type": "not_open", "message": "not open"}])
+        return _no_open_objection()
     return ConflictError("The record changed meanwhile; reload it. / 记录已被更新，请刷新。")

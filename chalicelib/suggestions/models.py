@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
-from chalicelib.models import RequestModel, ResponseModel, not_blank
+from chalicelib.models import RequestModel, ResponseModel, not_blank, within_years
 
 DIVISION_CODE = r"^31[0-9]{7}(?:[0-9]{3})?$"  # a street (9 digits) or a committee (12)
 STREET_CODE = r"^31[0-9]{7}$"
@@ -139,12 +139,14 @@ class ReviewQueueQuery(RequestModel):
     status: Status | None = None
     category: Category | None = None
     division: str | None = Field(default=None, pattern=r"^31(?:[0-9]{4}|[0-9]{7}|[0-9]{10})?$")
-    submitted_from: date | None = Field(default=None, description="Shanghai date, inclusive")
-    submitted_to: date | None = Field(default=None, description="Shanghai date, inclusive")
+    submitted_from: date | None = Field(default=None, description="Shanghai date, inclusive, in 2000–2100")
+    submitted_to: date | None = Field(default=None, description="Shanghai date, inclusive, in 2000–2100")
     overdue: bool | None = None
     sort: QueueOrder = QueueOrder.oldest
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=2048)
+
+    _within_years = field_validator("submitted_from", "submitted_to")(within_years)
 
 
 class Deadlines(ResponseModel):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator, model_validator
 
-from chalicelib.models import RequestModel, ResponseModel, not_blank
+from chalicelib.models import RequestModel, ResponseModel, not_blank, within_years
 
 SCOPE_CODE = r"^31[0-9]{4}(?:[0-9]{3}|[0-9]{6})?$"  # a district, a street or a committee
 ULID_TEXT = r"^[0-9A-HJKMNP-TV-Z]{26}$"
@@ -49,6 +50,14 @@ class Window(RequestModel):
 
     starts: datetime
     ends: datetime
+
+    @field_validator("starts", "ends")
+    @classmethod
+    def _shanghai_unless_given(cls, value: datetime) -> datetime:
+        within_years(value)
+        # With the offset made explicit, a window with one naive end and one aware end
+        # still compares (Python refuses to compare the two forms).
+        return value if value.tzinfo is not None else value.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
 
     @model_validator(mode="after")
     def _ordered(self) -> Window:

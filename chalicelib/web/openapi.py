@@ -78,8 +78,13 @@ def build_openapi(routes: dict[str, dict[str, Any]], *, title: str, version: str
     for op in operations:
         models.update(m for m in (op.body, op.response) if m is not None)
     keyed = [(m, "validation") for m in sorted(models, key=lambda m: m.__name__)]
-    _, defs = models_json_schema(keyed, ref_template=REF_TEMPLATE)
+    refs, defs = models_json_schema(keyed, ref_template=REF_TEMPLATE)
     schemas: dict[str, Any] = dict(defs.get("$defs", {}))
+
+    # Two models of one name (funds' and voting's ObjectionCreate) get longer, qualified
+    # names in the components; the reference pydantic hands back is the one that resolves.
+    def ref(model: type[BaseModel]) -> dict[str, Any]:
+        return dict(refs[(model, "validation")])
 
     paths: dict[str, Any] = {}
     for op in operations:
@@ -106,13 +111,11 @@ def build_openapi(routes: dict[str, dict[str, Any]], *, title: str, version: str
         if op.body is not None:
             item["requestBody"] = {
                 "required": True,
-                "content": {"application/json": {"schema": {"$ref": REF_TEMPLATE.format(model=op.body.__name__)}}},
+                "content": {"application/json": {"schema": ref(op.body)}},
             }
         success: dict[str, Any] = {"description": "OK"}
         if op.response is not None:
-            success["content"] = {
-                "application/json": {"schema": {"$ref": REF_TEMPLATE.format(model=op.response.__name__)}}
-            }
+            success["content"] = {"application/json": {"schema": ref(op.response)}}
         item["responses"][str(op.status)] = success
         error_statuses = set(op.errors) | {400}
         if op.body is not None:
@@ -120,7 +123,7 @@ def build_openapi(routes: dict[str, dict[str, Any]], *, title: str, version: str
         if op.authenticated:
             error_statuses |= {401, 403}
             item["security"] = [{"cognitoIdToken": []}]
-        error_ref = {"application/json": {"schema": {"$ref": REF_TEMPLATE.format(model="ErrorResponse")}}}
+        error_ref = {"application/json": {"schema": ref(ErrorResponse)}}
         # 401 and 403 for a refused token come from the gateway's authorizer, whose
         # body the gateway writes; only their status is part of the contract.
         gateway_ref = {"application/json": {"schema": {"type": "object"}}}

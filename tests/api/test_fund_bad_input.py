@@ -15,6 +15,7 @@ import pytest
 import requests
 from ulid import ULID
 
+from chalicelib.web.openapi import ErrorResponse
 from tests.api.fund_helpers import (
     COMMITTEE,
     act,
@@ -47,6 +48,8 @@ def assert_error(response, status: int, code: str | None = None) -> dict:
     assert response.status_code == status, (response.status_code, response.body)
     body = json.loads(response.body)
     assert set(body) == ERROR_KEYS, body
+    # The contract's shape, so that every detail also says what went wrong in Chinese.
+    ErrorResponse.model_validate(body)
     assert isinstance(body["details"], list) and body["message"] and body["correlation_id"]
     assert b"Traceback" not in (response.body if isinstance(response.body, bytes) else response.body.encode())
     if code:

@@ -44,3 +44,21 @@ def test_a_route_declared_without_its_contract_is_refused():
 
     with pytest.raises(LookupError, match="/undeclared"):
         build_openapi(bare.routes, title="x", version="x")
+
+
+def test_every_reference_resolves_even_for_models_that_share_a_name(document):
+    def references(node):
+        if isinstance(node, dict):
+            yield from ([node["$ref"]] if "$ref" in node else [])
+            for value in node.values():
+                yield from references(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from references(value)
+
+    components = document["components"]["schemas"]
+    dangling = {ref for ref in references(document) if ref.removeprefix("#/components/schemas/") not in components}
+    assert not dangling
+    funds = document["paths"]["/funds/applications/{id}/objections"]["post"]["requestBody"]
+    rounds = document["paths"]["/rounds/{id}/objections"]["post"]["requestBody"]
+    assert funds != rounds

@@ -7,9 +7,10 @@ from datetime import datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from chalicelib.voting import rules
-from chalicelib.voting.models import Phase, Schedule
+from chalicelib.voting.models import Phase, Schedule, Window
 
 COSTS = {"a": 400, "b": 300, "c": 200}
 APPROVAL = {"kind": "approval", "min_picks": 1, "max_picks": 2}
@@ -83,6 +84,19 @@ def test_the_voting_window_is_half_open():
 
 def test_naive_times_are_shanghai_times():
     assert rules.to_utc(datetime(2027, 3, 21, 9, 0)).isoformat() == "2027-03-21T01:00:00+00:00"
+
+
+def test_a_window_mixing_naive_and_aware_times_compares_them_as_shanghai_times():
+    window = Window.model_validate({"starts": "2027-03-21T09:00:00", "ends": "2027-03-21T01:00:01Z"})
+    assert rules.to_utc(window.starts) < rules.to_utc(window.ends)
+    with pytest.raises(ValidationError, match="after starts"):
+        Window.model_validate({"starts": "2027-03-21T09:00:00", "ends": "2027-03-21T01:00:00Z"})
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00", "0001-01-01T00:30:00+01:00", "9999-12-31T23:00:00-05:00"])
+def test_a_time_whose_utc_is_beyond_python_is_refused_as_input(moment):
+    with pytest.raises(ValidationError, match="between the years"):
+        Window.model_validate({"starts": moment, "ends": moment.replace("00:", "01:", 1)})
 
 
 def test_overlapping_phases_are_named():
