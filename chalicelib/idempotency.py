@@ -3,13 +3,19 @@ caller's `Idempotency-Key` header.
 
 The first call with a key runs the use case and stores its result; a retry with the same
 key and the same body gets that stored result instead of a second record; the same key
-with another body is refused (409). A use case that fails leaves no record, so the
-resident can correct the input and send again with the same key. The persistence layer
-is built on first use, not at import (cold start, and tests start the embedded AWS first).
+with another body is refused (409). A use case that fails leaves no record (removing its
+in-progress record is tried twice), so the resident can correct the input and send again
+with the same key. A use case that
+succeeded is answered as a success even when storing its result failed: its record is
+written, and a 503 would only send the caller into a retry that finds the key still in
+progress, then, once that expires, runs the use case a second time. The persistence
+layer is built on first use, not at import (cold start, and tests start the embedded
+AWS first).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -43,11 +49,17 @@ def checked_key(raw: str | None) -> str | None:
     return raw
 
 
-@lru_cache(maxsize=1)
 def _persistence() -> Any:
+    return _persistence_on(aws.client("dynamodb"), get_settings().idempotency_table_name)
+
+
+# Keyed by the client, so that the layer follows aws.reset_clients instead of keeping a
+# client built for an earlier configuration.
+@lru_cache(maxsize=1)
+def _persistence_on(dynamodb: Any, table_name: str) -> Any:
     from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
 
-    return DynamoDBPersistenceLayer(table_name=get_settings().idempotency_table_name, boto3_client=aws.client("dynamodb"))
+    return DynamoDBPersistenceLayer(table_name=table_name, boto3_client=dynamodb)
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +83,7 @@ def register_lambda_context(context: Any) -> None:
 
 
 def reset() -> None:
-    _persistence.cache_clear()
+    _persistence_on.cache_clear()
     _config.cache_clear()
 
 
@@ -84,11 +96,21 @@ def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payl
         IdempotencyValidationError,
     )
 
-    guarded = idempotent_function(data_keyword_argument="request", persistence_store=_persistence(), config=_config())(
-        use_case
-    )
+    persistence = _persistence()
+    started: list[bool] = []
+    done: list[dict[str, Any]] = []
+
+    # Same module and name as the use case: Powertools keys its records by them.
+    @functools.wraps(use_case)
+    def run(request: dict[str, Any]) -> dict[str, Any]:
+        started.append(True)
+        done.append(use_case(request=request))
+        return done[0]
+
+    guarded = idempotent_function(data_keyword_argument="request", persistence_store=persistence, config=_config())(run)
+    request = {"caller": caller, "key": key, "payload": payload}
     try:
-        return guarded(request={"caller": caller, "key": key, "payload": payload})
+        return guarded(request=request)
     except IdempotencyValidationError as exc:
         raise IdempotencyKeyReusedError() from exc
     except IdempotencyAlreadyInProgressError as exc:
@@ -97,4 +119,22 @@ def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payl
             headers={"Retry-After": "1"},
         ) from exc
     except IdempotencyPersistenceLayerError as exc:
+        if done:
+            _settle(persistence.save_success, data=request, result=done[0])
+            return done[0]
+        if started:
+            # The use case failed and so did removing its in-progress record: without a
+            # second try, every retry would be refused as still in progress.
+            _settle(persistence.delete_record, data=request, exception=exc)
         raise ServiceUnavailableError(headers={"Retry-After": "1"}) from exc
+
+
+def _settle(write: Callable[..., Any], **arguments: Any) -> None:
+    """A second try at the record's last write. If it fails too, the record stays in progress
+    until the invocation that wrote it would have timed out (register_lambda_context)."""
+    from chalicelib.observability import logger
+
+    try:
+        write(**arguments)
+    except Exception as exc:  # the outcome stands; only what a retry will find is at stake
+        logger.warning("idempotency record not settled", extra={"error": type(exc).__name__})

@@ -1,7 +1,8 @@
 """Thin helpers over the DynamoDB client that every repository shares.
 
 The one place where DynamoDB error codes become domain errors: a failed condition is a
-conflict, throttling is a retryable 503, anything else propagates as a server fault.
+conflict; throttling, a server fault, a transaction cancelled by contention and a call
+that got no answer are a retryable 503; anything else propagates as a server fault.
 """
 
 from __future__ import annotations
@@ -13,13 +14,10 @@ from chalicelib.errors import ConflictError, InvalidCursorError, ServiceUnavaila
 from chalicelib.settings import get_settings
 from chalicelib.storage.items import from_item, to_item
 
-RETRYABLE_CODES = {
-    "ProvisionedThroughputExceededException",
-    "ThrottlingException",
-    "RequestLimitExceeded",
-    "InternalServerError",
-    "ServiceUnavailable",
-}
+# Why DynamoDB cancels a transaction, item by item, when nothing is wrong with the request:
+# these are reasons, not error codes (ThrottlingError, not ThrottlingException).
+RETRYABLE_REASONS = frozenset({"ThrottlingError", "ProvisionedThroughputExceeded", "TransactionConflict"})
+RETRY_SOON = {"Retry-After": "1"}
 
 
 class ConditionFailedError(ConflictError):
@@ -40,17 +38,17 @@ def db() -> Any:
 
 
 def translate_client_error(exc: Exception) -> Exception:
-    """The domain error for a botocore ClientError, or the error itself if it has none."""
-    code = getattr(exc, "response", {}).get("Error", {}).get("Code", "")
+    """The domain error for a failed DynamoDB call (aws.failures()), or the error itself if it has none."""
+    if aws.is_transient(exc):
+        return ServiceUnavailableError(headers=RETRY_SOON)
+    code = aws.error_code(exc)
     if code == "ConditionalCheckFailedException":
         return ConflictError()
     if code == "TransactionCanceledException":
         reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]  # type: ignore[attr-defined]
-        if any(r in RETRYABLE_CODES or r == "TransactionConflict" for r in reasons):
-            return ServiceUnavailableError(headers={"Retry-After": "1"})
+        if any(r in RETRYABLE_REASONS for r in reasons):
+            return ServiceUnavailableError(headers=RETRY_SOON)
         return ConditionFailedError(failed=[i for i, r in enumerate(reasons) if r == "ConditionalCheckFailed"])
-    if code in RETRYABLE_CODES:
-        return ServiceUnavailableError(headers={"Retry-After": "1"})
     return exc
 
 
@@ -68,11 +66,9 @@ def put_op(item: dict[str, Any], condition: str | None = None, values: dict[str,
 
 
 def get_item(key: dict[str, str], consistent: bool = False) -> dict[str, Any] | None:
-    from botocore.exceptions import ClientError
-
     try:
         response = db().get_item(TableName=table_name(), Key=to_item(key), ConsistentRead=consistent)
-    except ClientError as exc:
+    except aws.failures() as exc:
         raise translate_client_error(exc) from exc
     item = response.get("Item")
     return from_item(item) if item else None
@@ -86,15 +82,13 @@ def batch_get(keys: list[dict[str, str]]) -> list[dict[str, Any]]:
     100, asking again for what DynamoDB left unprocessed (it does so under load)."""
     import time
 
-    from botocore.exceptions import ClientError
-
     found: list[dict[str, Any]] = []
     for first in range(0, len(keys), BATCH_GET_LIMIT):
         request = {table_name(): {"Keys": [to_item(k) for k in keys[first:first + BATCH_GET_LIMIT]]}}
         for attempt in range(8):
             try:
                 response = db().batch_get_item(RequestItems=request)
-            except ClientError as exc:
+            except aws.failures() as exc:
                 raise translate_client_error(exc) from exc
             found += [from_item(i) for i in response.get("Responses", {}).get(table_name(), [])]
             request = response.get("UnprocessedKeys") or {}
@@ -102,7 +96,7 @@ def batch_get(keys: list[dict[str, str]]) -> list[dict[str, Any]]:
                 break
             time.sleep(min(1.0, 0.05 * 2 ** attempt))
         else:
-            raise ServiceUnavailableError(headers={"Retry-After": "1"})
+            raise ServiceUnavailableError(headers=RETRY_SOON)
     return found
 
 
@@ -119,8 +113,6 @@ def query_page(
     consistent: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """One Query call: the page of items and DynamoDB's LastEvaluatedKey."""
-    from botocore.exceptions import ClientError
-
     params: dict[str, Any] = {
         "TableName": table_name(),
         "KeyConditionExpression": key_condition,
@@ -140,8 +132,8 @@ def query_page(
         params["ConsistentRead"] = True
     try:
         response = db().query(**params)
-    except ClientError as exc:
-        if exc.response.get("Error", {}).get("Code") == "ValidationException" and start_key:
+    except aws.failures() as exc:
+        if aws.error_code(exc) == "ValidationException" and start_key:
             # A start key that does not belong to this query (the cursor was minted for
             # another one and survived its signature check only by a shared scope).
             raise InvalidCursorError() from exc
@@ -150,9 +142,7 @@ def query_page(
 
 
 def transact_write(items: list[dict[str, Any]]) -> None:
-    from botocore.exceptions import ClientError
-
     try:
         db().transact_write_items(TransactItems=items)
-    except ClientError as exc:
+    except aws.failures() as exc:
         raise translate_client_error(exc) from exc

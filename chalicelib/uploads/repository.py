@@ -25,7 +25,6 @@ from chalicelib.settings import get_settings
 from chalicelib.uploads.models import PhotoRef
 
 NOT_FOUND_CODES = {"404", "NoSuchKey", "NotFound"}
-RETRYABLE_CODES = {"SlowDown", "ThrottlingException", "RequestTimeout", "InternalError", "ServiceUnavailable", "503", "500"}
 
 
 def s3() -> Any:
@@ -37,11 +36,8 @@ def bucket() -> str:
 
 
 def translate_client_error(exc: Exception) -> Exception:
-    """The domain error for a botocore ClientError from S3, or the error itself if it has none."""
-    response = getattr(exc, "response", {})
-    code = str(response.get("Error", {}).get("Code", ""))
-    status = int(response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
-    if code in RETRYABLE_CODES or status >= 500:
+    """The domain error for a failed S3 call (aws.failures()), or the error itself if it has none."""
+    if aws.is_transient(exc):
         return ServiceUnavailableError(headers={"Retry-After": "1"})
     return exc
 
@@ -66,23 +62,19 @@ def presign_photo_post(key: str, content_type: str, max_bytes: int, expires_seco
 
 def head_photo(key: str) -> PhotoRef | None:
     """The stored object's type and size, or None when nothing is stored under the key."""
-    from botocore.exceptions import ClientError
-
     try:
         response = s3().head_object(Bucket=bucket(), Key=key)
-    except ClientError as exc:
+    except aws.failures() as exc:
         # HEAD has no body, so S3's error code is just the HTTP status.
-        if str(exc.response.get("Error", {}).get("Code", "")) in NOT_FOUND_CODES:
+        if aws.error_code(exc) in NOT_FOUND_CODES:
             return None
         raise translate_client_error(exc) from exc
     return PhotoRef(key=key, content_type=str(response.get("ContentType", "")), size_bytes=int(response["ContentLength"]))
 
 
 def copy_photo(source_key: str, destination_key: str) -> None:
-    from botocore.exceptions import ClientError
-
     try:
         s3().copy_object(Bucket=bucket(), Key=destination_key, CopySource={"Bucket": bucket(), "Key": source_key},
                          MetadataDirective="COPY")
-    except ClientError as exc:
+    except aws.failures() as exc:
         raise translate_client_error(exc) from exc

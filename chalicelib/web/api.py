@@ -16,8 +16,9 @@ from typing import Any
 from chalice import Blueprint, Response
 from pydantic import BaseModel
 
+from chalicelib import aws
 from chalicelib.auth import Principal, from_authorizer_context
-from chalicelib.errors import MulinError, UnauthorizedError
+from chalicelib.errors import MulinError, ServiceUnavailableError, UnauthorizedError
 from chalicelib.settings import get_settings
 from chalicelib.web.authorizer import mulin_authorizer
 from chalicelib.web.requests import parse_body, parse_query
@@ -116,6 +117,11 @@ class ApiBlueprint(Blueprint):
                 except MulinError:
                     raise
                 except Exception as exc:
+                    # Not every AWS call goes through a repository that translates its
+                    # errors (the queue, a bucket, a batch of puts); throttling or a lost
+                    # connection there is still the caller's cue to retry, not a 500.
+                    if aws.is_transient(exc):
+                        raise ServiceUnavailableError(headers={"Retry-After": "1"}) from exc
                     raise UnexpectedError() from exc
                 if isinstance(result, Response):
                     return result
