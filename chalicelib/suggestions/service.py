@@ -122,7 +122,6 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
 def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
             entered_by: EnteredBy | None, photos: list[Any]) -> SubmissionReceipt:
     now = clock.utc_now()
-    at = clock.iso(now)
     case_id = new_id()
     kept_photos: list[str] = []
     if photos:
@@ -130,9 +129,24 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
 
         # Copied before the case is written, so a case never cites a photo that is not kept.
         kept_photos = keep_photos(photos, f"suggestions/{case_id}")
+    try:
+        case = _write_new_case(_new_case(case_id, body, phone, principal, entered_by, kept_photos, now), now, principal)
+    except Exception:
+        if kept_photos:
+            from chalicelib.uploads.service import discard_kept
+
+            discard_kept(kept_photos)
+        raise
+    announce([(case.submitter, notice_for(case, "submit"))])
+    return receipt_of(case)
+
+
+def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, principal: Principal,
+              entered_by: EnteredBy | None, kept_photos: list[str], now: datetime) -> Case:
+    at = clock.iso(now)
     acknowledge_by = _deadline(now, rules.ACKNOWLEDGE_DAYS, body.category.value)
     reply_by = _deadline(now, rules.REPLY_DAYS, body.category.value)
-    case = Case(
+    return Case(
         id=case_id,
         tracking_no="",
         title=body.title,
@@ -155,6 +169,10 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
         version=1,
         updated_at=at,
     )
+
+
+def _write_new_case(case: Case, now: datetime, principal: Principal) -> Case:
+    at = clock.iso(now)
     for _ in range(TRACKING_ATTEMPTS):
         case = case.model_copy(update={"tracking_no": rules.new_tracking_number(now.astimezone(workdays.SHANGHAI))})
         event = Event(case.id, "submit", principal.user_id, principal.role.value, principal.jurisdiction,
@@ -167,8 +185,7 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
                          repository.division_exists_check(case.division),
                          ratelimit.counter_update(_submission_limit(principal), principal.user_id)],
             )
-            announce([(case.submitter, notice_for(case, "submit"))])
-            return receipt_of(case)
+            return case
         except ConditionFailedError as exc:
             if DIVISION_ITEM in exc.failed:
                 raise RuleViolationError(

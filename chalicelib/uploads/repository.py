@@ -78,3 +78,15 @@ def copy_photo(source_key: str, destination_key: str) -> None:
                          MetadataDirective="COPY")
     except aws.failures() as exc:
         raise translate_client_error(exc) from exc
+
+
+def delete_copies(keys: list[str]) -> None:
+    """Best effort: a copy that cannot be deleted now is only storage, never cited by a record."""
+    if not keys:
+        return
+    try:
+        s3().delete_objects(Bucket=bucket(), Delete={"Objects": [{"Key": key} for key in keys], "Quiet": True})
+    except aws.failures():
+        from chalicelib.observability import logger
+
+        logger.warning("kept copies of a record that was not written remain", extra={"copies": len(keys)})

@@ -149,10 +149,19 @@ def keep_receipts(refs: list[PhotoRef], subject: str) -> list[str]:
 
 
 def _keep(refs: list[PhotoRef], folder: str) -> list[str]:
-    kept = []
-    for index, ref in enumerate(refs, start=1):
-        extension = ref.key.rsplit(".", 1)[-1]
-        destination = f"{folder}{index}.{extension}"
-        repository.copy_photo(ref.key, destination)
-        kept.append(destination)
+    kept: list[str] = []
+    try:
+        for index, ref in enumerate(refs, start=1):
+            extension = ref.key.rsplit(".", 1)[-1]
+            destination = f"{folder}{index}.{extension}"
+            repository.copy_photo(ref.key, destination)
+            kept.append(destination)
+    except Exception:
+        discard_kept(kept)
+        raise
     return kept
+
+
+def discard_kept(keys: list[str]) -> None:
+    """Undo keep_photos for a record whose write failed, so no copy outlives it uncited."""
+    repository.delete_copies(keys)
