@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from chalicelib import clock
+from chalicelib import aws, clock
 from chalicelib.errors import TooManyRequestsError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage import dynamo
@@ -91,12 +91,10 @@ def refused(limit: Limit) -> TooManyRequestsError:
 
 def charge(limit: Limit, identity: str) -> None:
     """Counts one request on its own write; raises TooManyRequestsError once the window is full."""
-    from botocore.exceptions import ClientError
-
     update = counter_update(limit, identity)["Update"]
     try:
         dynamo.db().update_item(**update)
-    except ClientError as exc:
+    except aws.failures() as exc:
         error = dynamo.translate_client_error(exc)
         if type(error) is dynamo.ConflictError:
             raise refused(limit) from exc
