@@ -58,7 +58,7 @@ def pytest_runtest_logreport(report):
     if report.when == "call" or report.outcome != "passed":
         # A failed setup or teardown outweighs the call's own outcome.
         if outcomes.get(report.nodeid) in (None, "passed"):
-            outcomes[report.nodeid] = report.outcome
+            outcomes[report.nodeid] = "xfailed" if hasattr(report, "wasxfail") else report.outcome
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -69,5 +69,5 @@ def pytest_terminal_summary(terminalreporter):
         if not outcomes:
             terminalreporter.write_line(f"{name}: not run")
             continue
-        counts = {kind: sum(1 for o in outcomes.values() if o == kind) for kind in ("passed", "failed", "skipped")}
+        counts = {kind: sum(1 for o in outcomes.values() if o == kind) for kind in ("passed", "failed", "skipped", "xfailed")}
         terminalreporter.write_line(f"{name}: {len(outcomes)} tests, " + ", ".join(f"{n} {k}" for k, n in counts.items()))
