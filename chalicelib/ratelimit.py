@@ -4,9 +4,11 @@ The gateway's stage throttling and the web ACL protect the platform as a whole; 
 stop one account or one address from flooding a street's queue or a round's ballot box.
 Each limit is a fixed window counted in one item per identity and window, so no key is
 shared between people. Where the counted action is itself one transaction, the count rides
-in that transaction (`charge_in`): a refused action costs the person nothing and the action
-still takes one write call. Paper-code ballots are counted on their own before the ballot
-(`charge`), because there the refused attempts (a wrong code) are what must be limited.
+in that transaction (`counter_update`): a refused action costs the person nothing and the action
+still takes one write call. Paper-code ballots are limited the other way round: what must be
+limited there is refused attempts (a wrong code), so the sender's window is read first
+(`exhausted`) and only a refused attempt is counted, on a write of its own (`charge`); a
+household's good code costs no write for the limit.
 
 The identity is stored only as a keyed digest: an address or account is personal data.
 """
@@ -41,14 +43,19 @@ class Limit:
 
 
 # A resident rarely has more than a few suggestions a day; a committee worker typing in a
-# stack of paper forms needs far more. A voter votes once a round, and may change a ballot
-# where the round allows: twenty a day is beyond any honest use of either.
+# stack of paper forms needs far more.
 RESIDENT_SUGGESTIONS = Limit("suggestions-resident", 10, 3600, "resident")
 STAFF_SUGGESTIONS = Limit("suggestions-staff", 300, 3600, "official")
+# Ballot changes only: a first ballot is one per voter and round by its voter record's
+# condition, so counting it would cost a write and protect nothing. A round that allows
+# changes would otherwise let one voter churn delete-and-put pairs without end; twenty a
+# day is beyond any honest change of mind.
 BALLOTS = Limit("ballots", 20, 24 * 3600, "voter")
 # Codes are 60 bits, so guessing is hopeless anyway; this keeps one address from using the
-# ballot box as a free write endpoint. A neighbourhood centre's shared address casting for
-# many households should use staff entry of paper ballots instead.
+# ballot box as a free endpoint. Only refused attempts are counted (a good code is used up
+# by its own ballot), so a household is never charged and a flood of wrong codes or junk
+# still runs out. A neighbourhood centre's shared address casting for many households
+# should use staff entry of paper ballots instead.
 CODE_BALLOTS = Limit("code-ballots", 30, 600, "address")
 LIMITS = (RESIDENT_SUGGESTIONS, STAFF_SUGGESTIONS, BALLOTS, CODE_BALLOTS)
 
@@ -64,13 +71,17 @@ def _window(limit: Limit) -> tuple[int, int]:
     return start, max(1, math.ceil(start + limit.window_seconds - now))
 
 
+def _counter_key(limit: Limit, identity: str, start: int) -> dict[str, str]:
+    return {"PK": f"LIMIT#{limit.name}#{keyed_digest('rate-limit', identity)}", "SK": f"WINDOW#{start}"}
+
+
 def counter_update(limit: Limit, identity: str) -> dict[str, Any]:
     """The Update that counts one more request, refused by its condition once the window is full."""
     start, _ = _window(limit)
     return {
         "Update": {
             "TableName": dynamo.table_name(),
-            "Key": to_item({"PK": f"LIMIT#{limit.name}#{keyed_digest('rate-limit', identity)}", "SK": f"WINDOW#{start}"}),
+            "Key": to_item(_counter_key(limit, identity, start)),
             "UpdateExpression": "ADD used :one SET expires_at = :expires",
             "ConditionExpression": "attribute_not_exists(used) OR used < :allowed",
             "ExpressionAttributeValues": to_item(
@@ -99,3 +110,14 @@ def charge(limit: Limit, identity: str) -> None:
         if type(error) is dynamo.ConflictError:
             raise refused(limit) from exc
         raise error from exc
+
+
+def exhausted(limit: Limit, identity: str) -> bool:
+    """Whether the window that holds now is already full, on one read and no write.
+
+    An eventually consistent read: a count a moment stale lets through at most the
+    requests already in flight, and `charge` still refuses past the limit.
+    """
+    start, _ = _window(limit)
+    counter = dynamo.get_item(_counter_key(limit, identity, start))
+    return counter is not None and int(counter.get("used", 0)) >= limit.allowed_now()

@@ -3,7 +3,8 @@
 A voter is an eligible resident (by verified residence or by the roster, both known by
 their phone number, so the two routes lead to one ballot) or a household's paper code.
 Each ballot is one transaction of two items that share nothing: the voter's record and
-the anonymous ballot (repository.py says why). Nothing here logs who voted for what.
+the anonymous ballot (repository.py says why); a change of ballot also carries the voter's
+count of changes (chalicelib/ratelimit.py). Nothing here logs who voted for what.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from chalicelib import ratelimit
 from chalicelib.auth import Principal
-from chalicelib.errors import ConflictError, ForbiddenError, RuleViolationError
+from chalicelib.errors import ConflictError, ForbiddenError, MulinError, RuleViolationError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
@@ -53,9 +54,25 @@ def _checked(record: dict[str, Any], costs: dict[str, int], body: BallotRequest)
 def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
                 address: str | None = None) -> BallotReceipt:
     """`address` is the sender's network address, which limits ballots sent without signing in."""
-    if principal is None:
-        # Counted before anything is read: a flood of wrong codes must cost its sender, not us.
-        ratelimit.charge(ratelimit.CODE_BALLOTS, address or "unknown")
+    if principal is not None:
+        return _cast(principal, round_id, body)
+    sender = address or "unknown"
+    # Read before anything else: a sender already over the limit costs one read of its own
+    # counter, not the round's.
+    if ratelimit.exhausted(ratelimit.CODE_BALLOTS, sender):
+        raise ratelimit.refused(ratelimit.CODE_BALLOTS)
+    try:
+        return _cast(None, round_id, body)
+    except MulinError as exc:
+        # Every refusal is charged (a wrong code, an unknown round, a ballot that breaks the
+        # rules), so junk runs out like guesses do; a good code is spent by its own ballot
+        # and needs no count. A failure of ours (5xx) is not the sender's attempt.
+        if exc.status < 500:
+            ratelimit.charge(ratelimit.CODE_BALLOTS, sender)
+        raise
+
+
+def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> BallotReceipt:
     record, costs = _round_with_ballot_costs(round_id)
     in_phase(record, "voting", "Voting")
     _checked(record, costs, body)
@@ -64,6 +81,8 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
     if principal is None:
         raise ForbiddenError("Sign in, or enter your paper voting code. / 请登录，或输入纸质投票码。")
     require_eligible_resident(principal, record)
+    if body.replaces is not None and not record["allow_ballot_change"]:
+        raise RuleViolationError("This round does not let a ballot be changed. / 本次投票不允许改票。")
     voter = keyed_digest(f"voter:{round_id}", voter_identity(principal))
     shard = rules.shard_of(voter)
     change_code = secrets.token_urlsafe(12) if record["allow_ballot_change"] else None
@@ -72,24 +91,26 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
     for _ in range(RECEIPT_ATTEMPTS):
         receipt = rules.new_receipt()
         new_ballot = repository.ballot_put(round_id, shard, receipt, body.picks, points, change)
-        if body.replaces is not None:
-            if not record["allow_ballot_change"]:
-                raise RuleViolationError("This round does not let a ballot be changed. / 本次投票不允许改票。")
+        if body.replaces is None:
+            # A first ballot carries no rate-limit count: its voter record's condition
+            # already allows one per voter and round.
+            items = [repository.voter_record_put(round_id, voter, "online"), new_ballot]
+        else:
             items = [repository.voter_record_touch(round_id, voter),
                      repository.ballot_delete(round_id, shard, body.replaces.receipt,
                                               rules.change_hash(body.replaces.change_code)),
-                     new_ballot]
-        else:
-            items = [repository.voter_record_put(round_id, voter, "online"), new_ballot]
-        items.append(ratelimit.counter_update(ratelimit.BALLOTS, principal.user_id))
+                     new_ballot,
+                     ratelimit.counter_update(ratelimit.BALLOTS, principal.user_id)]
         try:
             repository.write(items)
         except ConditionFailedError as exc:
-            if body.replaces is None and 0 in exc.failed:
-                raise AlreadyVotedError() from exc
+            if body.replaces is None:
+                if 0 in exc.failed:
+                    raise AlreadyVotedError() from exc
+                continue  # a receipt clash: draw another
             if len(items) - 1 in exc.failed:
                 raise ratelimit.refused(ratelimit.BALLOTS) from exc
-            if body.replaces is not None and exc.failed and exc.failed[0] < 2:
+            if exc.failed and exc.failed[0] < 2:
                 raise RuleViolationError(
                     "That receipt and change code do not match a ballot of yours. / 回执号或改票码不正确。",
                     details=[{"field": "replaces", "type": "no_such_ballot", "message": "no matching ballot",

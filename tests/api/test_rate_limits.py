@@ -28,6 +28,10 @@ def real_limits(client, monkeypatch):
 @pytest.fixture
 def from_address(monkeypatch):
     """Requests from a network address no other test has used."""
+    return new_address(monkeypatch)
+
+
+def new_address(monkeypatch) -> str:
     address = f"2001:db8::{uuid.uuid4().hex[:4]}:{uuid.uuid4().hex[:4]}"
     monkeypatch.setattr(LambdaEventConverter, "LOCAL_SOURCE_IP", address)
     return address
@@ -83,16 +87,35 @@ def test_staff_typing_in_paper_forms_are_not_held_to_a_residents_limit(real_limi
     assert statuses == [201] * (ratelimit.RESIDENT_SUGGESTIONS.allowed + 1)
 
 
-def test_a_voter_may_change_a_ballot_only_so_often_a_day_and_the_last_accepted_counts(real_limits, accounts, at):
+def counted(stack, limit: ratelimit.Limit, identity: str) -> list[int]:
+    """What each window of `identity`'s counter for `limit` holds, as stored."""
+    from chalicelib.privacy import keyed_digest
+    from local_stack.provision import clients
+
+    dynamodb = clients(stack.aws_endpoint_url, stack.region)["dynamodb"]
+    partition = f"LIMIT#{limit.name}#{keyed_digest('rate-limit', identity)}"
+    items = dynamodb.query(TableName=stack.table_name, KeyConditionExpression="PK = :pk",
+                           ExpressionAttributeValues={":pk": {"S": partition}}, ConsistentRead=True)["Items"]
+    return [int(i["used"]["N"]) for i in sorted(items, key=lambda i: i["SK"]["S"])]
+
+
+def test_a_voter_may_change_a_ballot_only_so_often_a_day_and_the_last_accepted_counts(real_limits, accounts, at, stack):
     client = real_limits
     round_id, (a, b, c) = round_in_voting(client, accounts, at, allow_ballot_change=True)
     voter, ballots = accounts["kongjiang_resident"], f"/rounds/{round_id}/ballots"
     at("2027-03-27T10:00:00")  # 02:00 UTC: the day's window closes 14 hours later
-    receipt = post(client, ballots, voter, {"picks": [a]}).json_body
-    for n in range(ratelimit.BALLOTS.allowed - 1):
-        receipt = post(client, ballots, voter, {"picks": [b if n % 2 else c], "replaces": {
-            "receipt": receipt["receipt"], "change_code": receipt["change_code"]}}).json_body
-    last_accepted = b if (ratelimit.BALLOTS.allowed - 2) % 2 else c
+    before = counted(stack, ratelimit.BALLOTS, voter.user_id)
+    first = post(client, ballots, voter, {"picks": [a]})
+    assert first.status_code == 201, first.body
+    # A first ballot is one per voter by its voter record: it is not counted.
+    assert counted(stack, ratelimit.BALLOTS, voter.user_id) == before
+    receipt = first.json_body
+    for n in range(ratelimit.BALLOTS.allowed):
+        changed = post(client, ballots, voter, {"picks": [b if n % 2 else c], "replaces": {
+            "receipt": receipt["receipt"], "change_code": receipt["change_code"]}})
+        assert changed.status_code == 201, changed.body
+        receipt = changed.json_body
+    last_accepted = b if (ratelimit.BALLOTS.allowed - 1) % 2 else c
 
     over = post(client, ballots, voter, {"picks": [a], "replaces": {
         "receipt": receipt["receipt"], "change_code": receipt["change_code"]}})
@@ -105,23 +128,40 @@ def test_a_voter_may_change_a_ballot_only_so_often_a_day_and_the_last_accepted_c
 
 
 def test_wrong_paper_codes_use_up_an_address_allowance_and_the_good_code_survives(
-        real_limits, accounts, at, from_address, monkeypatch):
+        real_limits, accounts, at, from_address, monkeypatch, stack):
     client, staff = real_limits, accounts["committee_staff"]
     round_id, (a, _, _) = round_in_voting(client, accounts, at)
     at("2027-03-20T10:00:00")
     code = post(client, f"/rounds/{round_id}/codes", staff, {"count": 1}).json_body["codes"][0]
     at("2027-03-26T10:03:00")
     by_code = f"/rounds/{round_id}/code-ballots"
-    guesses = [client.http.post(by_code, headers={"Content-Type": "application/json"},
-                                body=f'{{"picks":["{a}"],"code":"ZZZZ-ZZZZ-{n:04d}"}}'.encode())
-               for n in range(ratelimit.CODE_BALLOTS.allowed)]
-    assert {g.status_code for g in guesses} == {422}
 
-    good = f'{{"picks":["{a}"],"code":"{code}"}}'.encode()
-    assert_limited(client.http.post(by_code, headers={"Content-Type": "application/json"}, body=good),
-                   retry_after=7 * 60)
-    monkeypatch.setattr(LambdaEventConverter, "LOCAL_SOURCE_IP", "198.51.100.7")
-    assert client.http.post(by_code, headers={"Content-Type": "application/json"}, body=good).status_code == 201
+    def send(body: str):
+        return client.http.post(by_code, headers={"Content-Type": "application/json"}, body=body.encode())
+
+    guesses = [send(f'{{"picks":["{a}"],"code":"ZZZZ-ZZZZ-{n:04d}"}}') for n in range(ratelimit.CODE_BALLOTS.allowed)]
+    assert {g.status_code for g in guesses} == {422}
+    assert_limited(send(f'{{"picks":["{a}"],"code":"ZZZZ-ZZZZ-9999"}}'), retry_after=7 * 60)
+
+    good = f'{{"picks":["{a}"],"code":"{code}"}}'
+    assert_limited(send(good), retry_after=7 * 60)
+    # Refused before the code was tried: neither stored nor counted again.
+    assert counted(stack, ratelimit.CODE_BALLOTS, from_address) == [ratelimit.CODE_BALLOTS.allowed]
+
+    household = new_address(monkeypatch)
+    # A ballot that breaks the round's rules is a refused attempt like a wrong code.
+    assert send(f'{{"picks":["not-a-project"],"code":"{code}"}}').status_code == 422
+    assert counted(stack, ratelimit.CODE_BALLOTS, household) == [1]
+    assert send(good).status_code == 201
+    assert counted(stack, ratelimit.CODE_BALLOTS, household) == [1]
+
+    # A good code from an address that never sent anything else leaves no counter at all.
+    at("2027-03-20T10:00:00")
+    another = post(client, f"/rounds/{round_id}/codes", staff, {"count": 1}).json_body["codes"][0]
+    at("2027-03-26T10:04:00")
+    fresh = new_address(monkeypatch)
+    assert send(f'{{"picks":["{a}"],"code":"{another}"}}').status_code == 201
+    assert counted(stack, ratelimit.CODE_BALLOTS, fresh) == []
 
 
 def test_limits_are_kept_under_a_digest_never_under_the_address(real_limits, accounts, at, from_address, stack):
@@ -130,11 +170,14 @@ def test_limits_are_kept_under_a_digest_never_under_the_address(real_limits, acc
 
     client = real_limits
     at("2027-03-26T11:00:00")
-    client.http.post("/rounds/01JZZZZZZZZZZZZZZZZZZZZZZZ/code-ballots", headers={"Content-Type": "application/json"},
-                     body=b'{"picks":["x"],"code":"AAAA-AAAA-AAAA"}')
+    unknown_round = client.http.post("/rounds/01JZZZZZZZZZZZZZZZZZZZZZZZ/code-ballots",
+                                     headers={"Content-Type": "application/json"},
+                                     body=b'{"picks":["x"],"code":"AAAA-AAAA-AAAA"}')
+    assert unknown_round.status_code == 404
     dynamodb = clients(stack.aws_endpoint_url, stack.region)["dynamodb"]
     partition = f"LIMIT#{ratelimit.CODE_BALLOTS.name}#{keyed_digest('rate-limit', from_address)}"
     items = dynamodb.query(TableName=stack.table_name, KeyConditionExpression="PK = :pk",
                            ExpressionAttributeValues={":pk": {"S": partition}})["Items"]
+    # A round that does not exist is a refused attempt like a wrong code: it is counted.
     assert [int(i["used"]["N"]) for i in items] == [1]
     assert from_address not in str(items)
