@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         for user in users:
             print(f"    {user.role:<16} {user.username}  {user.password}  {user.division or ''}")
         print(f"  summaries    {moto.url}/{stack.public_bucket}/summaries/{history_month}/index.html"
-              " (last month's demo history, published from the queue a few seconds after start)")
+              " (last month's demo history, published from the queue within a minute of start)")
         print("Ctrl-C stops everything.", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:

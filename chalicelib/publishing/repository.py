@@ -130,8 +130,8 @@ def request(month: str, fields: dict[str, Any], *, actor_id: str, actor_role: st
     return True
 
 
-def enqueue(month: str) -> None:
+def enqueue(message: dict[str, Any], delay_seconds: int) -> None:
     queue_url = get_settings().publications_queue_url
     if not queue_url:
         raise RuntimeError("MULIN_PUBLICATIONS_QUEUE_URL is not set")
-    aws.client("sqs").send_message(QueueUrl=queue_url, MessageBody=json.dumps({"month": month}))
+    aws.client("sqs").send_message(QueueUrl=queue_url, MessageBody=json.dumps(message), DelaySeconds=delay_seconds)

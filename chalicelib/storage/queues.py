@@ -18,6 +18,11 @@ PUBLISH_TIMEOUT_SECONDS = 900
 VISIBILITY_TIMEOUT_SECONDS = 6 * PUBLISH_TIMEOUT_SECONDS
 MAX_RECEIVES = 3
 RETENTION_SECONDS = 4 * 24 * 3600
+# A request sends its month's message before it records the month as queued, so the message
+# stays out of sight until that request can no longer be writing: longer than an API function
+# may run (lambda_timeout in .chalice/config.json, 30 s), with a margin for a write DynamoDB is
+# still carrying out. The worker then sees the record as the request left it, or none at all.
+MESSAGE_DELAY_SECONDS = 40
 
 
 def create_publications_queue(sqs_client: Any, name: str) -> str:

@@ -2,7 +2,8 @@
 round, a fund application), published by the scheduled handler invoked as Lambda would, then
 read back from the public bucket and checked against a count made here, independently.
 
-March 2045 belongs to this module alone; April 2045 is the month a failure is injected into.
+March 2045 belongs to this module alone; April 2045 is the month a failure is injected into;
+2048's months are the queue tests' own.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ PLANTED = {
 }
 PII_TEXT = ("请联系我 139 1234 5678 或 021-65431234，身份证 310110199001011234，邮箱 wang.ayi@example.com，"
             "车牌沪A12345。")
+
+
+@pytest.fixture(autouse=True)
+def _messages_at_once(monkeypatch):
+    """A request holds its message back (MESSAGE_DELAY_SECONDS, in real time, which the
+    embedded queue honours); these tests take messages off the queue as soon as they are sent."""
+    monkeypatch.setattr("chalicelib.publishing.jobs.MESSAGE_DELAY_SECONDS", 0)
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +83,12 @@ def queued(sqs, stack) -> list[str]:
     return bodies
 
 
+def deliver(client, *bodies: str) -> list:
+    """Hand messages to the queue's function as Lambda's event source would; what it returned."""
+    return client.lambda_.invoke("publish_requested_month",
+                                 client.events.generate_sqs_event(list(bodies), "mulin-publications")).payload
+
+
 def publish_through_api(client, sqs, stack, admin, month: str) -> dict:
     """Ask for the month as an admin would, then deliver the queued message to the queue's
     function as Lambda's event source would; returns the month's status afterwards."""
@@ -82,8 +96,8 @@ def publish_through_api(client, sqs, stack, admin, month: str) -> dict:
     assert asked.status_code == 202, asked.body
     assert asked.json_body["state"] == "queued"
     bodies = queued(sqs, stack)
-    assert [json.loads(b)["month"] for b in bodies] == [month]
-    client.lambda_.invoke("publish_requested_month", client.events.generate_sqs_event(bodies, "mulin-publications"))
+    assert [json.loads(b) for b in bodies] == [{"month": month, "requested_at": asked.json_body["requested_at"]}]
+    deliver(client, *bodies)
     status = get(client, f"/publications/{month}", admin)
     assert status.status_code == 200, status.body
     return status.json_body
@@ -335,13 +349,15 @@ def test_asking_again_while_a_month_waits_queues_it_once_until_the_request_goes_
     second = post(client, "/publications/2046-01", admin, {})
     assert first.status_code == second.status_code == 202
     assert second.json_body == first.json_body  # the same request, not a new one
-    assert queued(sqs, stack) == ['{"month": "2046-01"}']
+    assert [json.loads(b) for b in queued(sqs, stack)] == [{"month": "2046-01",
+                                                            "requested_at": first.json_body["requested_at"]}]
 
     # Its function died without a word: after twice the longest run, asking again queues it again.
     at("2046-02-03T09:31:00")
     third = post(client, "/publications/2046-01", admin, {})
     assert third.json_body["requested_at"] != first.json_body["requested_at"]
-    assert queued(sqs, stack) == ['{"month": "2046-01"}']
+    assert [json.loads(b) for b in queued(sqs, stack)] == [{"month": "2046-01",
+                                                            "requested_at": third.json_body["requested_at"]}]
     status = get(client, "/publications/2046-01", admin).json_body
     assert {k: v for k, v in status.items() if v is not None} == {
         "month": "2046-01", "state": "queued", "requested_at": third.json_body["requested_at"]}
@@ -397,4 +413,147 @@ def test_a_scheduled_run_that_died_does_not_block_a_request_for_long(client, acc
     assert queued(sqs, stack) == []
     at("2046-04-01T01:31:00")
     asked = post(client, "/publications/2046-03", admin, {}).json_body
-    assert asked["state"] == "queued" and queued(sqs, stack) == ['{"month": "2046-03"}']
+    assert asked["state"] == "queued"
+    assert [json.loads(b) for b in queued(sqs, stack)] == [{"month": "2046-03", "requested_at": asked["requested_at"]}]
+
+
+# --- the queue's messages: sent before the month is recorded, dropped when no request stands behind them
+
+QUEUE_CLOCK = "2048-09-02T10:00:00"
+
+
+def stamped(month: str, requested_at: str) -> str:
+    return json.dumps({"month": month, "requested_at": requested_at})
+
+
+def test_a_message_is_held_back_longer_than_an_api_request_can_run(client, accounts, at, sqs, monkeypatch):
+    from pathlib import Path
+
+    from chalicelib.settings import reset_settings
+    from chalicelib.storage.queues import MESSAGE_DELAY_SECONDS
+
+    config = json.loads((Path(__file__).parents[2] / ".chalice" / "config.json").read_text(encoding="utf-8"))
+    assert all(MESSAGE_DELAY_SECONDS > stage["lambda_timeout"] for stage in config["stages"].values())
+    assert MESSAGE_DELAY_SECONDS <= 900  # the most SQS allows
+
+    # A queue of its own: the held-back message would surface in other tests' queue.
+    queue_url = sqs.create_queue(QueueName="mulin-api-test-held-back")["QueueUrl"]
+    monkeypatch.setenv("MULIN_PUBLICATIONS_QUEUE_URL", queue_url)
+    monkeypatch.setattr("chalicelib.publishing.jobs.MESSAGE_DELAY_SECONDS", MESSAGE_DELAY_SECONDS)
+    reset_settings()
+    try:
+        at(QUEUE_CLOCK)
+        assert post(client, "/publications/2048-01", accounts["platform_admin"], {}).status_code == 202
+        counts = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["All"])["Attributes"]
+        assert (counts["ApproximateNumberOfMessagesDelayed"], counts["ApproximateNumberOfMessages"]) == ("1", "0")
+    finally:
+        sqs.delete_queue(QueueUrl=queue_url)
+        reset_settings()
+
+
+def test_a_send_that_fails_records_nothing_and_asking_again_queues_the_month(client, accounts, at, s3, sqs, stack,
+                                                                              monkeypatch):
+    from botocore.exceptions import ClientError
+
+    from chalicelib import aws
+
+    admin, month = accounts["platform_admin"], "2048-02"
+    queued(sqs, stack)
+    at(QUEUE_CLOCK)
+
+    def unavailable(**_):
+        raise ClientError({"Error": {"Code": "InternalFailure", "Message": "injected"},
+                           "ResponseMetadata": {"HTTPStatusCode": 500}}, "SendMessage")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(aws.client("sqs"), "send_message", unavailable)
+        refused = post(client, f"/publications/{month}", admin, {})
+    assert refused.status_code == 503 and refused.json_body["code"] == "service_unavailable", refused.body
+    assert refused.headers["Retry-After"].isdigit()
+    assert get(client, f"/publications/{month}", admin).status_code == 404
+    assert queued(sqs, stack) == []
+
+    at("2048-09-02T10:00:05")
+    again = post(client, f"/publications/{month}", admin, {})
+    assert again.status_code == 202 and again.json_body["state"] == "queued", again.body
+    bodies = queued(sqs, stack)
+    assert bodies == [stamped(month, again.json_body["requested_at"])]
+    assert deliver(client, *bodies)[0]["files"] == len(month_files(s3, stack, month)) - 1  # all but the manifest
+    assert get(client, f"/publications/{month}", admin).json_body["state"] == "published"
+
+
+def test_a_message_whose_request_was_never_recorded_is_dropped(client, accounts, at, s3, stack):
+    at(QUEUE_CLOCK)
+    # Its request's record failed after the send, and the request was refused.
+    assert deliver(client, stamped("2048-03", "2048-09-02T01:59:00.000Z")) == [{"month": "2048-03", "dropped": True}]
+    assert get(client, "/publications/2048-03", accounts["platform_admin"]).status_code == 404
+    assert month_files(s3, stack, "2048-03") == {}
+
+
+def test_only_the_message_of_the_recorded_request_publishes_the_month_and_only_once(client, accounts, at, s3, sqs,
+                                                                                     stack):
+    admin, month = accounts["platform_admin"], "2048-04"
+    queued(sqs, stack)
+    at(QUEUE_CLOCK)
+    asked = post(client, f"/publications/{month}", admin, {}).json_body
+    (body,) = queued(sqs, stack)
+
+    assert deliver(client, stamped(month, "2048-09-02T01:59:00.000Z")) == [{"month": month, "dropped": True}]
+    assert get(client, f"/publications/{month}", admin).json_body == asked
+    assert month_files(s3, stack, month) == {}
+
+    assert deliver(client, body)[0]["files"] > 0
+    published = get(client, f"/publications/{month}", admin).json_body
+    assert published["state"] == "published" and published["requested_at"] == asked["requested_at"]
+    # SQS delivers a message at least once; a second delivery of a served request does nothing.
+    assert deliver(client, body) == [{"month": month, "dropped": True}]
+    assert get(client, f"/publications/{month}", admin).json_body == published
+
+
+def test_a_message_without_requested_at_is_published_as_asked(client, accounts, at, s3, stack):
+    at(QUEUE_CLOCK)
+    assert deliver(client, json.dumps({"month": "2048-05"}))[0]["files"] > 0
+    assert get(client, "/publications/2048-05", accounts["platform_admin"]).json_body["state"] == "published"
+    assert "manifest.json" in month_files(s3, stack, "2048-05")
+
+
+def test_a_request_that_loses_a_race_answers_with_the_winner_and_its_message_is_dropped(client, accounts, at, sqs,
+                                                                                        stack, monkeypatch):
+    admin, month = accounts["platform_admin"], "2048-06"
+    queued(sqs, stack)
+    at(QUEUE_CLOCK)
+    first = post(client, f"/publications/{month}", admin, {}).json_body
+    at("2048-09-02T10:00:01")
+    with monkeypatch.context() as patch:
+        # As if its read came just before the first request was recorded.
+        patch.setattr("chalicelib.publishing.jobs.in_progress", lambda found, since: False)
+        second = post(client, f"/publications/{month}", admin, {})
+    assert second.status_code == 202 and second.json_body == first
+    winner, loser = queued(sqs, stack)
+    assert json.loads(loser)["requested_at"] != first["requested_at"]
+    assert deliver(client, loser) == [{"month": month, "dropped": True}]
+    assert deliver(client, winner)[0]["files"] > 0
+
+
+def test_a_run_that_failed_is_tried_again_when_its_message_comes_back(client, accounts, at, s3, sqs, stack,
+                                                                      monkeypatch):
+    from chalicelib.publishing import repository
+
+    admin, month = accounts["platform_admin"], "2048-07"
+    queued(sqs, stack)
+    at(QUEUE_CLOCK)
+    asked = post(client, f"/publications/{month}", admin, {}).json_body
+    (body,) = queued(sqs, stack)
+
+    def failing_put(key, body, content_type):
+        raise RuntimeError("injected: the bucket stopped answering")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(repository, "put_public_file", failing_put)
+        with pytest.raises(RuntimeError):
+            deliver(client, body)
+    failed = get(client, f"/publications/{month}", admin).json_body
+    assert failed["state"] == "failed" and failed["requested_at"] == asked["requested_at"]
+
+    assert deliver(client, body)[0]["files"] > 0
+    assert get(client, f"/publications/{month}", admin).json_body["state"] == "published"
