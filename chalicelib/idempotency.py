@@ -11,17 +11,28 @@ written, and a 503 would only send the caller into a retry that finds the key st
 progress, then, once that expires, runs the use case a second time. The persistence
 layer is built on first use, not at import (cold start, and tests start the embedded
 AWS first).
+
+Powertools' record cannot tell a use case that failed from one whose write committed but
+whose answer was lost (a timeout after DynamoDB applied the transaction): both raise, and
+the record is removed so that the caller may retry. A use case that creates a record
+therefore also claims its key (`Claim`) inside its own transaction: the retry's
+transaction is refused on the claim, and the use case answers with what the first one
+created. The claim also answers a retry that finds the record still in progress because
+storing the result failed.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from chalicelib import aws
+from chalicelib import aws, clock
 from chalicelib.errors import BadRequestError, ConflictError, ServiceUnavailableError
 from chalicelib.settings import get_settings
 
@@ -87,8 +98,50 @@ def reset() -> None:
     _config.cache_clear()
 
 
-def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payload: dict[str, Any]) -> dict[str, Any]:
-    """Run `use_case(request=...)` once per (caller, key); its JSON-able result is what a retry receives."""
+@dataclass(frozen=True)
+class Claim:
+    """A key claimed by the record its request created, written in the same transaction."""
+
+    caller: str
+    key: str
+    payload: dict[str, Any]
+
+    def _item_key(self) -> dict[str, str]:
+        from chalicelib.privacy import keyed_digest
+
+        return {"PK": f"CLAIM#{keyed_digest('idempotency-claim', f'{self.caller}:{self.key}')}", "SK": "CLAIM"}
+
+    def _payload_digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def put(self, subject: str) -> dict[str, Any]:
+        """The transaction item; refused when the key has created something already."""
+        from chalicelib.storage import dynamo
+
+        now = int(clock.utc_now().timestamp())
+        # Kept past the Powertools record's expiry, so a retry never outlives both; an
+        # expired claim that the table has not yet deleted no longer holds the key.
+        return dynamo.put_op({**self._item_key(), "type": "idempotency_claim", "subject": subject,
+                              "payload_digest": self._payload_digest(), "expires_at": now + 2 * EXPIRES_AFTER_SECONDS},
+                             "attribute_not_exists(PK) OR expires_at < :now", {":now": now})
+
+    def holder(self) -> str | None:
+        """The id created under this key, if any; the key sent with another body is refused."""
+        from chalicelib.storage import dynamo
+
+        found = dynamo.get_item(self._item_key(), consistent=True)
+        if found is None or int(found["expires_at"]) < clock.utc_now().timestamp():
+            return None
+        if found["payload_digest"] != self._payload_digest():
+            raise IdempotencyKeyReusedError()
+        return str(found["subject"])
+
+
+def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payload: dict[str, Any],
+         recover: Callable[[], dict[str, Any] | None] | None = None) -> dict[str, Any]:
+    """Run `use_case(request=...)` once per (caller, key); its JSON-able result is what a retry receives.
+    `recover()` answers a retry that finds the key in progress with what the use case already
+    did, if it can tell (a `Claim`)."""
     from aws_lambda_powertools.utilities.idempotency import idempotent_function
     from aws_lambda_powertools.utilities.idempotency.exceptions import (
         IdempotencyAlreadyInProgressError,
@@ -114,6 +167,11 @@ def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payl
     except IdempotencyValidationError as exc:
         raise IdempotencyKeyReusedError() from exc
     except IdempotencyAlreadyInProgressError as exc:
+        recovered = recover() if recover else None
+        if recovered is not None:
+            # The record left in progress now holds the result, so later retries need no recovery.
+            _settle(persistence.save_success, data=request, result=recovered)
+            return recovered
         raise ConflictError(
             "The same request is still being processed; retry in a moment. / 相同请求正在处理中，请稍后重试。",
             headers={"Retry-After": "1"},

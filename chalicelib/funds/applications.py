@@ -3,6 +3,7 @@ a committee's or one's own, and object during the public notice."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from chalicelib import clock, idempotency
@@ -25,6 +26,7 @@ from chalicelib.ids import new_id
 from chalicelib.models import PageQuery
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
+from chalicelib.storage.items import from_item
 from chalicelib.storage.pagination import decode_cursor, encode_cursor
 from chalicelib.suggestions.rules import submitter_key
 
@@ -44,6 +46,29 @@ def load(application_id: str) -> dict[str, Any]:
     if found is None:
         raise NotFoundError(NOT_FOUND)
     return found
+
+
+@dataclass
+class Record:
+    """An application with its timeline and objections, as one Query returns them."""
+
+    application: dict[str, Any]
+    events: list[dict[str, Any]]
+    objections: list[dict[str, Any]]
+
+    def written(self, application: dict[str, Any], event: dict[str, Any]) -> Record:
+        """The record once a transaction that wrote `application` and the Put `event` committed:
+        a change is answered from what it wrote, since a read after it could fail and turn a
+        committed change into an error that invites a second one."""
+        return Record(application, [*self.events, from_item(event["Put"]["Item"])], self.objections)
+
+
+def load_record(application_id: str) -> Record:
+    items = repository.get_application_record(application_id) if is_application_id(application_id) else []
+    application, events, objections = split_record(items)
+    if application is None:
+        raise NotFoundError(NOT_FOUND)
+    return Record(application, events, objections)
 
 
 def wrong_state(status: str) -> dict[str, str]:
@@ -103,28 +128,47 @@ def create_draft(principal: Principal, body: ApplicationDraft, idempotency_key: 
     if key is None:
         return _create_draft(principal, body)
     # A phone that lost the answer and sends again gets the same draft, not a second one.
-    result = idempotency.once(lambda request: _create_draft(principal, body).model_dump(mode="json"), key=key,
-                              caller=principal.user_id, payload=body.model_dump(mode="json"))
+    claim = idempotency.Claim(principal.user_id, key, body.model_dump(mode="json"))
+
+    def created_already() -> dict[str, Any] | None:
+        draft_id = claim.holder()
+        return get_application(principal, draft_id).model_dump(mode="json") if draft_id else None
+
+    result = idempotency.once(lambda request: _create_draft(principal, body, claim).model_dump(mode="json"), key=key,
+                              caller=principal.user_id, payload=claim.payload, recover=created_already)
     return ApplicationDetail.model_validate(result)
 
 
-def _create_draft(principal: Principal, body: ApplicationDraft) -> ApplicationDetail:
+def _create_draft(principal: Principal, body: ApplicationDraft,
+                  claim: idempotency.Claim | None = None) -> ApplicationDetail:
     at = now_iso()
     application = {
         **_contents(body), "id": new_id(), "applicant_id": principal.user_id,
         "applicant_key": submitter_key(principal.phone, principal.user_id), "status": Status.draft.value,
         "version": 1, "created_at": at, "open_objections": 0, "disbursed_fen": 0, "advance_fen": 0,
     }
-    repository.write([
-        repository.application_create(application),
-        repository.event_put(application["id"], "create", principal.user_id, principal.role.value, at, "draft",
-                             counted_for=application),
-    ])
-    return get_application(principal, application["id"])
+    event = repository.event_put(application["id"], "create", principal.user_id, principal.role.value, at, "draft",
+                                 counted_for=application)
+    written = Record({}, [], []).written(application, event)
+    try:
+        repository.write([repository.application_create(application), event,
+                          *([claim.put(application["id"])] if claim else [])])
+    except ConditionFailedError as exc:
+        if 0 in exc.failed:
+            # The id is new: only this request's own first try holds it, committed though
+            # its answer was lost (repository.write tries again).
+            return view_for(principal, written)
+        # An earlier request with this key committed and lost its answer: answer with its draft.
+        draft_id = claim.holder() if claim else None
+        if draft_id is None:
+            raise ConflictError("Please send the application again. / 请重新提交。") from exc
+        return get_application(principal, draft_id)
+    return view_for(principal, written)
 
 
 def update_draft(principal: Principal, application_id: str, body: ApplicationUpdate) -> ApplicationDetail:
-    application = load(application_id)
+    record = load_record(application_id)
+    application = record.application
     if not is_applicant(principal, application):
         raise NotFoundError(NOT_FOUND)
     if body.committee != application["committee"] or body.year != application["year"]:
@@ -138,14 +182,12 @@ def update_draft(principal: Principal, application_id: str, body: ApplicationUpd
     _draft_problems(body, _pool_for(body))
     at = now_iso()
     updated = {**application, **_contents(body), "version": application["version"] + 1, "updated_at": at}
+    event = repository.event_put(application_id, "edit", principal.user_id, principal.role.value, at, status.value)
     try:
-        repository.write([
-            repository.application_versioned_put(updated, body.version, status.value),
-            repository.event_put(application_id, "edit", principal.user_id, principal.role.value, at, status.value),
-        ])
+        repository.write([repository.application_versioned_put(updated, body.version, status.value), event])
     except ConditionFailedError as exc:
         raise ConflictError("The application changed meanwhile; reload it. / 申报已被更新，请刷新。") from exc
-    return get_application(principal, application_id)
+    return view_for(principal, record.written(updated, event))
 
 
 def split_record(items: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, list[dict], list[dict]]:
@@ -156,10 +198,11 @@ def split_record(items: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, li
 
 
 def get_application(principal: Principal, application_id: str) -> ApplicationDetail:
-    records = repository.get_application_record(application_id) if is_application_id(application_id) else []
-    application, events, objections = split_record(records)
-    if application is None:
-        raise NotFoundError(NOT_FOUND)
+    return view_for(principal, load_record(application_id))
+
+
+def view_for(principal: Principal, record: Record) -> ApplicationDetail:
+    application, events, objections = record.application, record.events, record.objections
     at = now_iso()
     applicant = is_applicant(principal, application)
     if applicant or is_official_over(principal, application):
@@ -204,6 +247,10 @@ def object_to(principal: Principal, application_id: str, body: ObjectionCreate) 
         raise NotFoundError(NOT_FOUND)
     if principal.residence is None or not is_within(principal.residence, application["committee"]):
         raise ForbiddenError("Only residents of this committee may object. / 仅本居委会居民可以提出异议。")
+    if is_applicant(principal, application):
+        # An objection stops the decision until it is answered: the team would be holding up its own grant.
+        raise pools.rule_error("A team does not object to its own application. / "
+                               "不能对本团队的申报提出异议。", "reason", "own_application")
     at = now_iso()
     if Status(application["status"]) is not Status.in_notice or not rules.notice_running(
             application.get("notice_ends_at"), at):

@@ -31,7 +31,7 @@ from chalicelib.ids import new_id
 from chalicelib.publishing import activity
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
-from chalicelib.storage.items import to_item
+from chalicelib.storage.items import from_item, to_item
 from chalicelib.storage.keys import (
     applicant_partition,
     applications_of_pool_partition,
@@ -181,6 +181,13 @@ def application_versioned_put(application: dict[str, Any], expected_version: int
 
 def get_application(application_id: str) -> dict[str, Any] | None:
     return dynamo.get_item(fund_application_key(application_id), consistent=True)
+
+
+def written_already(put: dict[str, Any]) -> bool:
+    """Whether the item of a transaction's Put is stored: an event's id is new, so only the
+    transaction that carried it can have written it."""
+    item = from_item(put["Put"]["Item"])
+    return dynamo.get_item({"PK": item["PK"], "SK": item["SK"]}, consistent=True) is not None
 
 
 def get_application_record(application_id: str) -> list[dict[str, Any]]:

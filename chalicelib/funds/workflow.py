@@ -55,12 +55,13 @@ def _authorise(principal: Principal, application: dict[str, Any], action: Action
 
 
 def _checked(principal: Principal, application_id: str, action_name: str, body: FundActionRequest
-             ) -> tuple[dict[str, Any], Action, Status]:
+             ) -> tuple[applications.Record, Action, Status]:
     try:
         action = Action(action_name)
     except ValueError:
         raise NotFoundError("No such action. / 没有这个操作。") from None
-    application = applications.load(application_id)
+    record = applications.load_record(application_id)
+    application = record.application
     applicant = _authorise(principal, application, action)
     status = Status(application["status"])
     allowed = rules.allowed_actions(status, principal.role, applicant)
@@ -73,7 +74,7 @@ def _checked(principal: Principal, application_id: str, action_name: str, body: 
     present = {name for name in rules.REQUIRED_FIELDS.get(action, ()) if getattr(body, name) is not None}
     for name in rules.missing_fields(action, present):
         raise pools.rule_error(f"'{action.value}' needs {name}. / 缺少必填项。", name, "missing")
-    return application, action, target
+    return record, action, target
 
 
 def _notice_over(application: dict[str, Any], now_iso: str) -> None:
@@ -150,7 +151,8 @@ def _step(principal: Principal, application: dict[str, Any], action: Action, bod
 
 
 def act(principal: Principal, application_id: str, action_name: str, body: FundActionRequest) -> ApplicationDetail:
-    application, action, target = _checked(principal, application_id, action_name, body)
+    record, action, target = _checked(principal, application_id, action_name, body)
+    application = record.application
     at = clock.iso(clock.utc_now())
     step = _step(principal, application, action, body, at)
     updated = {**application, **step.update, "status": target.value, "version": application["version"] + 1,
@@ -159,11 +161,13 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
     # Objections are counted by an ADD that leaves the version alone (residents do not race
     # officials for it); the count the step read must still hold, or it would be overwritten.
     seen = {":objections": application.get("open_objections", 0)}
+    event = repository.event_put(application_id, action.value, principal.user_id, principal.role.value, at,
+                                 target.value, reason=body.reason or body.answer, amount_fen=step.amount_fen,
+                                 counted_for=updated)
     writes = [
         repository.application_versioned_put(updated, body.version, application["status"],
                                              "open_objections = :objections", seen),
-        repository.event_put(application_id, action.value, principal.user_id, principal.role.value, at, target.value,
-                             reason=body.reason or body.answer, amount_fen=step.amount_fen, counted_for=updated),
+        event,
     ]
     pool_index = team_index = None
     if step.movements:
@@ -184,9 +188,16 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
     try:
         repository.write(writes)
     except ConditionFailedError as exc:
-        raise _refusal(exc.failed, application, action, pool_index, team_index, extra_index) from exc
+        # repository.write tries again when an answer is lost, and its own committed first
+        # try then stands in the way of the second: the event it wrote says so.
+        if not (0 in exc.failed and repository.written_already(event)):
+            raise _refusal(exc.failed, application, action, pool_index, team_index, extra_index) from exc
     announce(step.announcements + ([(application["applicant_key"], message)] if message else []))
-    return applications.get_application(principal, application_id)
+    answered = record.written(updated, event)
+    if action is Action.answer_objection:
+        answered.objections = [{**o, "answer": body.answer or "", "answered_at": at} if o["id"] == body.objection_id else o
+                               for o in answered.objections]
+    return applications.view_for(principal, answered)
 
 
 def _refusal(failed: list[int], application: dict[str, Any], action: Action, pool_index: int | None,

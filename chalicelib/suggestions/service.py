@@ -50,7 +50,7 @@ from chalicelib.workdays.service import load_calendar
 ULID_PATTERN = re.compile(r"[0-9A-HJKMNP-TV-Z]{26}")
 TRACKING_ATTEMPTS = 4
 # Positions of the leading items in a submission's transaction (see repository.write).
-TRACKING_ITEM, DIVISION_ITEM, RATE_ITEM = 0, 1, 2
+TRACKING_ITEM, DIVISION_ITEM, RATE_ITEM, CLAIM_ITEM = 0, 1, 2, 3
 
 NOT_FOUND = "No such suggestion. / 没有这条建议。"
 
@@ -110,17 +110,34 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
 
         photos = verify_photos(principal.user_id, list(body.photos))
 
-    def create_suggestion(request: dict[str, Any]) -> dict[str, Any]:
-        return _create(body, phone, principal, entered_by, photos).model_dump(mode="json")
-
     if key is None:
         return _create(body, phone, principal, entered_by, photos)
-    result = idempotency.once(create_suggestion, key=key, caller=principal.user_id, payload=body.model_dump(mode="json"))
+    claim = idempotency.Claim(principal.user_id, key, body.model_dump(mode="json"))
+
+    def create_suggestion(request: dict[str, Any]) -> dict[str, Any]:
+        return _create(body, phone, principal, entered_by, photos, claim).model_dump(mode="json")
+
+    def created_already() -> dict[str, Any] | None:
+        receipt = _claimed_receipt(claim)
+        return receipt.model_dump(mode="json") if receipt else None
+
+    result = idempotency.once(create_suggestion, key=key, caller=principal.user_id, payload=claim.payload,
+                              recover=created_already)
     return SubmissionReceipt.model_validate(result)
 
 
+class _ClaimedAlready(Exception):
+    """The key has created a case already: an earlier try committed but its answer was lost."""
+
+
+def _claimed_receipt(claim: idempotency.Claim) -> SubmissionReceipt | None:
+    case_id = claim.holder()
+    record = repository.get_case_record(case_id) if case_id else None
+    return receipt_of(record.case) if record else None
+
+
 def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
-            entered_by: EnteredBy | None, photos: list[Any]) -> SubmissionReceipt:
+            entered_by: EnteredBy | None, photos: list[Any], claim: idempotency.Claim | None = None) -> SubmissionReceipt:
     now = clock.utc_now()
     case_id = new_id()
     kept_photos: list[str] = []
@@ -130,12 +147,20 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
         # Copied before the case is written, so a case never cites a photo that is not kept.
         kept_photos = keep_photos(photos, f"suggestions/{case_id}")
     try:
-        case = _write_new_case(_new_case(case_id, body, phone, principal, entered_by, kept_photos, now), now, principal)
-    except Exception:
+        case = _write_new_case(_new_case(case_id, body, phone, principal, entered_by, kept_photos, now), now,
+                               principal, claim)
+    except Exception as exc:
         if kept_photos:
             from chalicelib.uploads.service import discard_kept
 
             discard_kept(kept_photos)
+        if isinstance(exc, _ClaimedAlready) and claim is not None:
+            # The first try's inbox notice was written with its case. No push from here:
+            # whoever reads this answer has the receipt in hand.
+            receipt = _claimed_receipt(claim)
+            if receipt is not None:
+                return receipt
+            raise ServiceUnavailableError(headers={"Retry-After": "1"}) from exc
         raise
     announce([(case.submitter, notice_for(case, "submit"))])
     return receipt_of(case)
@@ -171,7 +196,7 @@ def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, princ
     )
 
 
-def _write_new_case(case: Case, now: datetime, principal: Principal) -> Case:
+def _write_new_case(case: Case, now: datetime, principal: Principal, claim: idempotency.Claim | None) -> Case:
     at = clock.iso(now)
     for _ in range(TRACKING_ATTEMPTS):
         case = case.model_copy(update={"tracking_no": rules.new_tracking_number(now.astimezone(workdays.SHANGHAI))})
@@ -183,10 +208,13 @@ def _write_new_case(case: Case, now: datetime, principal: Principal) -> Case:
                 at, int(now.timestamp()),
                 leading=[repository.tracking_number_put(case.tracking_no, case.id),
                          repository.division_exists_check(case.division),
-                         ratelimit.counter_update(_submission_limit(principal), principal.user_id)],
+                         ratelimit.counter_update(_submission_limit(principal), principal.user_id),
+                         *([claim.put(case.id)] if claim else [])],
             )
             return case
         except ConditionFailedError as exc:
+            if claim and CLAIM_ITEM in exc.failed:
+                raise _ClaimedAlready() from exc
             if DIVISION_ITEM in exc.failed:
                 raise RuleViolationError(
                     "No such street or committee. / 没有这个街道或居委会。",

@@ -556,6 +556,18 @@ def test_a_bad_objection_is_refused_and_changes_nothing(client, accounts, at):
     assert state(client, accounts, draft["id"]) == before
 
 
+def test_a_team_lead_cannot_object_to_the_teams_own_application(client, accounts, at):
+    lead = accounts["kongjiang_resident"]
+    draft = new_draft(client, accounts, at)
+    submitted = act(client, lead, draft["id"], "submit", draft["version"])
+    act(client, accounts["committee_staff"], draft["id"], "recommend", submitted["version"])
+    before = state(client, accounts, draft["id"])
+    error = assert_error(post(client, f"/funds/applications/{draft['id']}/objections", lead, {"reason": "自己提异议。"}),
+                         422, "rule_violated")
+    assert detail_types(error) == ["own_application"]
+    assert state(client, accounts, draft["id"]) == before
+
+
 def test_an_objection_to_an_approved_application_is_outside_the_window(client, accounts, at):
     approved = new_approved(client, accounts, at)
     before = state(client, accounts, approved["id"])

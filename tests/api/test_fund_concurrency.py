@@ -250,17 +250,17 @@ def test_two_officials_deciding_one_application_at_once_leave_one_decision(clien
 
     # Both officials read the application before either writes, so every round is decided
     # by the conditional write and not by who happened to read first.
-    real_load = applications.load
+    real_load = applications.load_record
     racer = threading.local()
 
-    def load_then_wait(application_id: str) -> dict[str, Any]:
+    def load_then_wait(application_id: str) -> applications.Record:
         found = real_load(application_id)
         barrier, racer.barrier = getattr(racer, "barrier", None), None
         if barrier is not None:
             barrier.wait()
         return found
 
-    monkeypatch.setattr(applications, "load", load_then_wait)
+    monkeypatch.setattr(applications, "load_record", load_then_wait)
 
     def acting(barrier: threading.Barrier, official: Principal, application_id: str, action: str,
                body: FundActionRequest) -> Callable[[], Any]:
