@@ -216,6 +216,33 @@ class Line:
     dollars: float
 
 
+def floor_of(ballot: Kind, lines: list[Line], through_http_api: float) -> str:
+    """What no saving in our code can go below: the API's request, Lambda's, and the ballot's
+    own transaction, whose two items (the voter's record and the anonymous ballot) keep the
+    ballot secret and single, so neither can be dropped."""
+    write_units = ballot.mean(ballot.metered.all_write_units)
+    on_demand_writes = next(line.dollars for line in lines if line.item == "DynamoDB write request units")
+    floor = (prices.HTTP_API_PER_MILLION_REQUESTS + prices.LAMBDA_PER_MILLION_REQUESTS
+             + write_units * prices.DYNAMODB_PER_MILLION_WRITE_UNITS)
+    # Provisioned capacity bills each write unit held for an hour; at full use, 3,600 writes.
+    provisioned_per_million = prices.DYNAMODB_PER_WRITE_CAPACITY_UNIT_HOUR / 3600 * MILLION
+    room = TARGET_PER_MILLION_BALLOTS - (through_http_api - on_demand_writes)
+    needed = provisioned_per_million * write_units / room if room > 0 else math.inf
+    provisioned = (f"only if its writes ran on provisioned capacity used at least {needed:.0%} of every hour it is "
+                   "held for" if needed <= 1 else "not even on fully used provisioned capacity")
+    return f"""
+    The floor: an HTTP API request (US${prices.HTTP_API_PER_MILLION_REQUESTS:.2f}), a Lambda request
+    (US${prices.LAMBDA_PER_MILLION_REQUESTS:.2f}) and the ballot's {write_units:g} write units on on-demand capacity
+    (US${write_units * prices.DYNAMODB_PER_MILLION_WRITE_UNITS:.2f}) come to US${floor:.2f} per million before any
+    compute or logging: the target cannot be met on on-demand capacity by any API front while a ballot is its
+    voter's record and its anonymous ballot written in one transaction, which is what keeps it secret and
+    single. Through an HTTP API with its JWT authorizer the ballot would meet the target {provisioned}
+    (US${prices.DYNAMODB_PER_WRITE_CAPACITY_UNIT_HOUR} per write-capacity-unit hour, US${provisioned_per_million:.2f}
+    per million writes at full use): a question of how evenly a round's ballots arrive, which on-demand
+    capacity does not ask.
+    """
+
+
 def lines_of(kind: Kind, authorizer_cpu_ms: float, memory_mb: int, api_path: str, status: int) -> list[Line]:
     usage = kind.metered
     per = kind.mean
@@ -304,6 +331,7 @@ def main() -> int:
     about US${without_authorizer:,.2f}. A suggestion costs US${totals['suggestion']:,.2f} per million, mostly
     {max(costs['suggestion'], key=lambda line: line.dollars).item}.
     """)
+    machine.paragraphs(floor_of(kinds["ballot"], costs["ballot"], without_authorizer))
     machine.paragraphs("Where the DynamoDB write units go, per request: by the kind of item (its partition key's "
                        "prefix), index entries by index.")
     machine.table(("request", "write units by item"), ([kinds[n].name, write_breakdown(kinds[n])] for n in names))

@@ -15,6 +15,9 @@ PRICES_AS_OF = "2025 list prices, us-east-1"
 # https://aws.amazon.com/dynamodb/pricing/on-demand/ (Standard table class)
 DYNAMODB_PER_MILLION_WRITE_UNITS = 0.625
 DYNAMODB_PER_MILLION_READ_UNITS = 0.125
+# https://aws.amazon.com/dynamodb/pricing/provisioned/ (Standard table class): one write
+# capacity unit, held for an hour, whether used or not.
+DYNAMODB_PER_WRITE_CAPACITY_UNIT_HOUR = 0.00065
 
 # https://aws.amazon.com/lambda/pricing/ (x86_64, Chalice's default architecture; first pricing tier)
 LAMBDA_PER_GB_SECOND = 0.0000166667
