@@ -5,12 +5,10 @@ The first call with a key runs the use case and stores its result; a retry with 
 key and the same body gets that stored result instead of a second record; the same key
 with another body is refused (409). A use case that fails leaves no record (removing its
 in-progress record is tried twice), so the resident can correct the input and send again
-with the same key. A use case that
-succeeded is answered as a success even when storing its result failed: its record is
-written, and a 503 would only send the caller into a retry that finds the key still in
-progress, then, once that expires, runs the use case a second time. The persistence
-layer is built on first use, not at import (cold start, and tests start the embedded
-AWS first).
+with the same key. A use case that succeeded is answered as a success even when storing
+its result failed: its record is written, and a 503 would only send the caller into a
+retry. The persistence layer is built on first use, not at import (cold start, and tests
+start the embedded AWS first).
 
 Powertools' record cannot tell a use case that failed from one whose write committed but
 whose answer was lost (a timeout after DynamoDB applied the transaction): both raise, and
