@@ -110,11 +110,13 @@ def main() -> int:
     """)
 
     # Partitions both residents' ballots wrote to are shared by every ballot of the round;
-    # the ballot shards are shared by a sixteenth of them each.
+    # the ballot shards are shared by a sixteenth of them each (two voters can draw the same
+    # one, which makes it no more shared).
     def generic(key: str) -> str:
         return key.replace(round_id, "{round}")
 
-    shared = set(first.partition_writes) & set(second.partition_writes)
+    shared = {(space, key) for space, key in set(first.partition_writes) & set(second.partition_writes)
+              if not key.startswith(ballot_prefix)}
     shard_units = sum(u for (space, key), u in first.partition_writes.items() if key.startswith(ballot_prefix))
     ceilings = [(f"ballot shard keys: {shard_count} × {PARTITION_WRITE_UNITS_PER_SECOND:,} write units/s ÷ "
                  f"{meter.units(shard_units)} units per ballot on its shard ÷ {imbalance:.3f} (busiest shard's excess)",
