@@ -74,13 +74,15 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
 
 def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> BallotReceipt:
     record, costs = _round_with_ballot_costs(round_id)
+    if body.code is None:
+        # Who may vote before when: someone off the list is told so, whatever the timetable.
+        if principal is None:
+            raise ForbiddenError("Sign in, or enter your paper voting code. / 请登录，或输入纸质投票码。")
+        require_eligible_resident(principal, record)
     in_phase(record, "voting", "Voting")
     _checked(record, costs, body)
     if body.code is not None:
         return _cast_with_code(principal, record, body)
-    if principal is None:
-        raise ForbiddenError("Sign in, or enter your paper voting code. / 请登录，或输入纸质投票码。")
-    require_eligible_resident(principal, record)
     if body.replaces is not None and not record["allow_ballot_change"]:
         raise RuleViolationError("This round does not let a ballot be changed. / 本次投票不允许改票。")
     voter = keyed_digest(f"voter:{round_id}", voter_identity(principal))

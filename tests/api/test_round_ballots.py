@@ -116,3 +116,16 @@ def test_no_one_can_learn_through_the_api_who_cast_which_ballot(client, accounts
             body = get(client, path, account).body.decode()
             assert voter.phone[-8:] not in body and voter.user_id not in body
             assert receipt not in body  # receipts are only in the published ballot file, without voters
+
+
+def test_a_voter_off_the_list_is_refused_as_such_before_and_after_the_voting_window(client, accounts, at):
+    round_id, (a, _, _) = round_in_voting(client, accounts, at)
+    for moment in ("2027-03-12T10:00:00", "2027-05-30T10:00:00"):
+        at(moment)
+        outsider = post(client, f"/rounds/{round_id}/ballots", accounts["resident"], {"picks": [a]})
+        assert outsider.status_code == 403, outsider.body
+        eligible = post(client, f"/rounds/{round_id}/ballots", accounts["kongjiang_resident"], {"picks": [a]})
+        assert eligible.status_code == 422, eligible.body
+        anonymous = client.http.post(f"/rounds/{round_id}/ballots", body='{"picks": ["%s"]}' % a,
+                                     headers={"Content-Type": "application/json"})
+        assert anonymous.status_code == 401, anonymous.body
