@@ -15,8 +15,9 @@ whose answer was lost (a timeout after DynamoDB applied the transaction): both r
 the record is removed so that the caller may retry. A use case that creates a record
 therefore also claims its key (`Claim`) inside its own transaction: the retry's
 transaction is refused on the claim, and the use case answers with what the first one
-created. The claim also answers a retry that finds the record still in progress because
-storing the result failed.
+created. Since only one run can commit, a retry that finds the key still in progress (its
+result unstored, or its record written by a request whose answer was lost) is answered from
+the claim or runs, instead of being refused until the record expires.
 """
 
 from __future__ import annotations
@@ -138,8 +139,11 @@ class Claim:
 def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payload: dict[str, Any],
          recover: Callable[[], dict[str, Any] | None] | None = None) -> dict[str, Any]:
     """Run `use_case(request=...)` once per (caller, key); its JSON-able result is what a retry receives.
-    `recover()` answers a retry that finds the key in progress with what the use case already
-    did, if it can tell (a `Claim`)."""
+
+    `recover()`, given only by a use case that claims its key (`Claim`), answers with what an
+    earlier run under the key created, or None. A key found in progress is then no reason to
+    refuse: the record may be one whose write timed out after it landed, which would refuse
+    every retry until it expired, and the claim already lets only one run commit."""
     from aws_lambda_powertools.utilities.idempotency import idempotent_function
     from aws_lambda_powertools.utilities.idempotency.exceptions import (
         IdempotencyAlreadyInProgressError,
@@ -165,11 +169,11 @@ def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payl
     except IdempotencyValidationError as exc:
         raise IdempotencyKeyReusedError() from exc
     except IdempotencyAlreadyInProgressError as exc:
-        recovered = recover() if recover else None
-        if recovered is not None:
+        if recover is not None:
+            result = recover() or use_case(request=request)
             # The record left in progress now holds the result, so later retries need no recovery.
-            _settle(persistence.save_success, data=request, result=recovered)
-            return recovered
+            _settle(persistence.save_success, data=request, result=result)
+            return result
         raise ConflictError(
             "The same request is still being processed; retry in a moment. / 相同请求正在处理中，请稍后重试。",
             headers={"Retry-After": "1"},
