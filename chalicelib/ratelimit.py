@@ -32,6 +32,9 @@ class Limit:
     allowed: int
     window_seconds: int
     per: str
+    # What is counted, as the refusal names it to the person refused.
+    counts: str
+    counts_zh: str
 
     def allowed_now(self) -> int:
         from chalicelib.settings import get_settings
@@ -39,24 +42,41 @@ class Limit:
         return max(1, round(self.allowed * get_settings().rate_limit_scale))
 
     def describe(self) -> str:
-        return f"{self.allowed_now()} per {self.window_seconds // 60} minutes per {self.per}"
+        return f"{self.allowed_now()} {_window_name(self.window_seconds)} per {self.per}"
+
+
+def _window_name(seconds: int) -> str:
+    return {3600: "an hour", 24 * 3600: "a day"}.get(seconds, f"per {seconds // 60} minutes")
+
+
+def _window_name_zh(seconds: int) -> str:
+    return {3600: "每小时", 24 * 3600: "每天"}.get(seconds, f"每{seconds // 60}分钟")
+
+
+def _wait(seconds: int) -> tuple[str, str]:
+    """How long until the window ends, in the unit a person would use."""
+    if seconds < 120:
+        return f"{seconds} s", f"{seconds}秒"
+    if seconds < 2 * 3600:
+        return f"{math.ceil(seconds / 60)} min", f"{math.ceil(seconds / 60)}分钟"
+    return f"{math.ceil(seconds / 3600)} h", f"{math.ceil(seconds / 3600)}小时"
 
 
 # A resident rarely has more than a few suggestions a day; a committee worker typing in a
 # stack of paper forms needs far more.
-RESIDENT_SUGGESTIONS = Limit("suggestions-resident", 10, 3600, "resident")
-STAFF_SUGGESTIONS = Limit("suggestions-staff", 300, 3600, "official")
+RESIDENT_SUGGESTIONS = Limit("suggestions-resident", 10, 3600, "resident", "suggestions", "提交建议")
+STAFF_SUGGESTIONS = Limit("suggestions-staff", 300, 3600, "official", "suggestions", "录入建议")
 # Ballot changes only: a first ballot is one per voter and round by its voter record's
 # condition, so counting it would cost a write and protect nothing. A round that allows
 # changes would otherwise let one voter churn delete-and-put pairs without end; twenty a
 # day is beyond any honest change of mind.
-BALLOTS = Limit("ballots", 20, 24 * 3600, "voter")
+BALLOTS = Limit("ballots", 20, 24 * 3600, "voter", "ballot changes", "改票")
 # Codes are 60 bits, so guessing is hopeless anyway; this keeps one address from using the
 # ballot box as a free endpoint. Only refused attempts are counted (a good code is used up
 # by its own ballot), so a household is never charged and a flood of wrong codes or junk
 # still runs out. A neighbourhood centre's shared address casting for many households
 # should use staff entry of paper ballots instead.
-CODE_BALLOTS = Limit("code-ballots", 30, 600, "address")
+CODE_BALLOTS = Limit("code-ballots", 30, 600, "address", "refused paper-code ballots", "投票码尝试")
 LIMITS = (RESIDENT_SUGGESTIONS, STAFF_SUGGESTIONS, BALLOTS, CODE_BALLOTS)
 
 
@@ -93,9 +113,10 @@ def counter_update(limit: Limit, identity: str) -> dict[str, Any]:
 
 def refused(limit: Limit) -> TooManyRequestsError:
     _, seconds_left = _window(limit)
+    wait, wait_zh = _wait(seconds_left)
     return TooManyRequestsError(
-        f"Too many requests: the limit is {limit.describe()}; try again in {seconds_left} s. / "
-        f"请求过于频繁（上限：每{limit.window_seconds // 60}分钟{limit.allowed_now()}次），请{seconds_left}秒后再试。",
+        f"Too many {limit.counts}: the limit is {limit.describe()}; try again in {wait}. / "
+        f"{limit.counts_zh}过于频繁（{_window_name_zh(limit.window_seconds)}最多{limit.allowed_now()}次），请{wait_zh}后再试。",
         headers={"Retry-After": str(seconds_left)},
     )
 

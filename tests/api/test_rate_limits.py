@@ -37,11 +37,13 @@ def new_address(monkeypatch) -> str:
     return address
 
 
-def assert_limited(response, retry_after: int) -> None:
+def assert_limited(response, retry_after: int, says: str = "", says_zh: str = "") -> None:
     assert response.status_code == 429, response.body
     assert set(response.json_body) == ERROR_SHAPE
     assert response.json_body["code"] == "too_many_requests"
     assert response.headers["Retry-After"] == str(retry_after)
+    # What was counted and when to come back, in words a resident reads, in both languages.
+    assert says in response.json_body["message"] and says_zh in response.json_body["message"], response.json_body
 
 
 def send(client, account, title: str, key: str | None = None):
@@ -67,7 +69,8 @@ def test_a_resident_is_held_to_ten_suggestions_an_hour(real_limits, accounts, at
     assert [r.status_code for r in receipts] == [201] * 10
 
     over = send(client, resident, f"限流{run}超出")
-    assert_limited(over, retry_after=40 * 60)
+    assert_limited(over, retry_after=40 * 60, says="Too many suggestions: the limit is 10 an hour per resident; "
+                   "try again in 40 min.", says_zh="提交建议过于频繁（每小时最多10次），请40分钟后再试。")
     assert f"限流{run}超出" not in my_titles(client, resident)
     # A retry of a suggestion already sent is answered from its record and costs nothing.
     again = send(client, resident, f"限流{run}第0条", first_key)
@@ -119,7 +122,8 @@ def test_a_voter_may_change_a_ballot_only_so_often_a_day_and_the_last_accepted_c
 
     over = post(client, ballots, voter, {"picks": [a], "replaces": {
         "receipt": receipt["receipt"], "change_code": receipt["change_code"]}})
-    assert_limited(over, retry_after=14 * 3600)
+    assert_limited(over, retry_after=14 * 3600, says="Too many ballot changes: the limit is 20 a day per voter; "
+                   "try again in 14 h.", says_zh="改票过于频繁（每天最多20次），请14小时后再试。")
 
     at("2027-03-29T10:00:00")
     result = post(client, f"/rounds/{round_id}/tally", accounts["street_official"], {}).json_body
@@ -144,7 +148,8 @@ def test_wrong_paper_codes_use_up_an_address_allowance_and_the_good_code_survive
     assert_limited(send(f'{{"picks":["{a}"],"code":"ZZZZ-ZZZZ-9999"}}'), retry_after=7 * 60)
 
     good = f'{{"picks":["{a}"],"code":"{code}"}}'
-    assert_limited(send(good), retry_after=7 * 60)
+    assert_limited(send(good), retry_after=7 * 60, says="the limit is 30 per 10 minutes per address; try again in 7 min.",
+                   says_zh="投票码尝试过于频繁（每10分钟最多30次），请7分钟后再试。")
     # Refused before the code was tried: neither stored nor counted again.
     assert counted(stack, ratelimit.CODE_BALLOTS, from_address) == [ratelimit.CODE_BALLOTS.allowed]
 
