@@ -48,6 +48,7 @@ AWS_CALL_MS = 8
 # token; a resident's session is counted as one authorizer run, charged to the request measured.
 AUTHORIZER_RUNS_PER_SIGNED_IN_REQUEST = 1
 AUTHORIZER_LINE = "Lambda requests and compute, authorizer"
+CLOUDFRONT_LINE = "CloudFront requests (the pages' /api)"
 
 
 @dataclass
@@ -228,18 +229,20 @@ def floor_of(ballot: Kind, lines: list[Line], through_http_api: float) -> str:
     provisioned_per_million = prices.DYNAMODB_PER_WRITE_CAPACITY_UNIT_HOUR / 3600 * MILLION
     room = TARGET_PER_MILLION_BALLOTS - (through_http_api - on_demand_writes)
     needed = provisioned_per_million * write_units / room if room > 0 else math.inf
-    provisioned = (f"only if its writes ran on provisioned capacity used at least {needed:.0%} of every hour it is "
-                   "held for" if needed <= 1 else "not even on fully used provisioned capacity")
+    capacity = (f"US${prices.DYNAMODB_PER_WRITE_CAPACITY_UNIT_HOUR} per write-capacity-unit hour, "
+                f"US${provisioned_per_million:.2f} per million writes at full use")
+    provisioned = (f"would meet the target only if its writes ran on provisioned capacity used at least {needed:.0%} "
+                   f"of every hour it is held for ({capacity}): a question of how evenly a round's ballots arrive, "
+                   "which on-demand capacity does not ask" if needed <= 1 else
+                   f"would miss the target even with its writes on fully used provisioned capacity ({capacity})")
     return f"""
     The floor: an HTTP API request (US${prices.HTTP_API_PER_MILLION_REQUESTS:.2f}), a Lambda request
     (US${prices.LAMBDA_PER_MILLION_REQUESTS:.2f}) and the ballot's {write_units:g} write units on on-demand capacity
     (US${write_units * prices.DYNAMODB_PER_MILLION_WRITE_UNITS:.2f}) come to US${floor:.2f} per million before any
-    compute or logging: the target cannot be met on on-demand capacity by any API front while a ballot is its
+    compute, logging, CDN or firewall: the target cannot be met on on-demand capacity by any API front while a ballot is its
     voter's record and its anonymous ballot written in one transaction, which is what keeps it secret and
-    single. Through an HTTP API with its JWT authorizer the ballot would meet the target {provisioned}
-    (US${prices.DYNAMODB_PER_WRITE_CAPACITY_UNIT_HOUR} per write-capacity-unit hour, US${provisioned_per_million:.2f}
-    per million writes at full use): a question of how evenly a round's ballots arrive, which on-demand
-    capacity does not ask.
+    single. Through an HTTP API with its JWT authorizer, and with the CDN and firewall lines above, the ballot
+    {provisioned}.
     """
 
 
@@ -259,6 +262,9 @@ def lines_of(kind: Kind, authorizer_cpu_ms: float, memory_mb: int, api_path: str
     s3_put = sum(n for name, n in usage.other.items() if name in ("S3 PutObject", "S3 CopyObject"))
     s3_get = sum(n for name, n in usage.other.items() if name in ("S3 HeadObject", "S3 GetObject"))
     lines = [
+        # Residents' pages call the API as /api on the site's own domain (infra/site.py).
+        Line(CLOUDFRONT_LINE, "1", prices.CLOUDFRONT_PER_MILLION_HTTPS_REQUESTS),
+        Line("AWS WAF requests inspected (infra/firewall.py)", "1", prices.WAF_PER_MILLION_REQUESTS),
         Line("API Gateway REST API requests", "1", prices.REST_API_PER_MILLION_REQUESTS),
         Line("Lambda requests, handler", "1", prices.LAMBDA_PER_MILLION_REQUESTS),
         Line("Lambda compute, handler", f"{handler_ms} ms × {gigabytes:g} GB",
@@ -300,7 +306,10 @@ def main() -> int:
     prod, buys that share of a vCPU) plus an assumed {AWS_CALL_MS} ms per AWS call; the authorizer's CPU
     ({authorizer_cpu_ms:.1f} ms, verifying one token) is billed as its own function, once per signed-in
     request (its answer is cached 300 s per token, so a session pays it once). Lambda's START/END/REPORT
-    lines and the API stage's access-log line are sized from their formats. Prices: {prices.PRICES_AS_OF}
+    lines and the API stage's access-log line are sized from their formats. Residents send these from the
+    pages, which call the API as `/api` through the site's CloudFront distribution, and the API's web ACL
+    inspects every request: each is one CloudFront and one WAF request (an official's API client calls the
+    API directly and skips the CloudFront line). Prices: {prices.PRICES_AS_OF}
     (`bench/prices.py`, each with its source). Not counted: cold starts, the page views around a
     request, SMS or e-mail deliveries of notifications, storage, data transfer. Target: ≤
     US${TARGET_PER_MILLION_BALLOTS:.2f} per 1,000,000 ballots.
@@ -328,7 +337,8 @@ def main() -> int:
     (US${ballot_lines[1].dollars:,.2f}) and {ballot_lines[2].item} (US${ballot_lines[2].dollars:,.2f}).
     {rest_api_note} The same ballot through an HTTP API (US${prices.HTTP_API_PER_MILLION_REQUESTS:.2f} per million) would
     cost US${http_api:,.2f}, and with its built-in JWT authorizer instead of the authorizer function
-    about US${without_authorizer:,.2f}. A suggestion costs US${totals['suggestion']:,.2f} per million, mostly
+    about US${without_authorizer:,.2f} (AWS WAF does not attach to HTTP APIs: the web ACL would move to the
+    CloudFront distribution, at the same price per request). A suggestion costs US${totals['suggestion']:,.2f} per million, mostly
     {max(costs['suggestion'], key=lambda line: line.dollars).item}.
     """)
     machine.paragraphs(floor_of(kinds["ballot"], costs["ballot"], without_authorizer))

@@ -28,6 +28,14 @@ LAMBDA_PER_MILLION_REQUESTS = 0.20
 REST_API_PER_MILLION_REQUESTS = 3.50
 HTTP_API_PER_MILLION_REQUESTS = 1.00
 
+# https://aws.amazon.com/cloudfront/pricing/ (HTTPS requests, United States, Mexico and Canada;
+# the Asian edges that serve Shanghai list more per request)
+CLOUDFRONT_PER_MILLION_HTTPS_REQUESTS = 1.00
+
+# https://aws.amazon.com/waf/pricing/ (requests a web ACL inspects; the web ACL and its rules
+# are billed by the month, not per request, and AWS's baseline rule groups add nothing)
+WAF_PER_MILLION_REQUESTS = 0.60
+
 # https://aws.amazon.com/cloudwatch/pricing/ (Logs, Standard log class, data ingested; the
 # first Lambda-logs tier is the same price)
 CLOUDWATCH_LOGS_PER_GB_INGESTED = 0.50
