@@ -14,7 +14,7 @@ from typing import Any
 
 from chalicelib import ratelimit
 from chalicelib.auth import Principal
-from chalicelib.errors import ConflictError, ForbiddenError, MulinError, RuleViolationError
+from chalicelib.errors import ConflictError, ForbiddenError, MulinError, RuleViolationError, ValidationFailedError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
@@ -56,6 +56,10 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
     """`address` is the sender's network address, which limits ballots sent without signing in."""
     if principal is not None:
         return _cast(principal, round_id, body)
+    if body.code is None:
+        # Without signing in, the code is the whole point of the request.
+        raise ValidationFailedError(details=[{"field": "code", "type": "missing", "message": "a paper voting code is required",
+                                              "message_zh": "请输入纸质投票码"}])
     sender = address or "unknown"
     # Read before anything else: a sender already over the limit costs one read of its own
     # counter, not the round's.

@@ -3,6 +3,8 @@ ballot reveals (nothing about its voter, to anyone)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.api.suggestion_helpers import get, post
@@ -126,6 +128,17 @@ def test_a_voter_off_the_list_is_refused_as_such_before_and_after_the_voting_win
         assert outsider.status_code == 403, outsider.body
         eligible = post(client, f"/rounds/{round_id}/ballots", accounts["kongjiang_resident"], {"picks": [a]})
         assert eligible.status_code == 422, eligible.body
-        anonymous = client.http.post(f"/rounds/{round_id}/ballots", body='{"picks": ["%s"]}' % a,
+        anonymous = client.http.post(f"/rounds/{round_id}/ballots", body=json.dumps({"picks": [a]}),
                                      headers={"Content-Type": "application/json"})
         assert anonymous.status_code == 401, anonymous.body
+
+
+def test_a_paper_code_ballot_without_its_code_is_400_naming_the_field(client, accounts, at):
+    round_id, (a, _, _) = round_in_voting(client, accounts, at)
+    before = get(client, f"/rounds/{round_id}", accounts["committee_staff"]).json_body
+    response = client.http.post(f"/rounds/{round_id}/code-ballots", body=json.dumps({"picks": [a]}),
+                                headers={"Content-Type": "application/json"})
+    assert response.status_code == 400, response.body
+    assert response.json_body["code"] == "validation_failed"
+    assert [d["field"] for d in response.json_body["details"]] == ["code"]
+    assert get(client, f"/rounds/{round_id}", accounts["committee_staff"]).json_body == before
