@@ -230,10 +230,6 @@ def objector_put(application_id: str, objector_digest: str) -> dict[str, Any]:
                "attribute_not_exists(PK)")
 
 
-def get_objection(application_id: str, objection_id: str) -> dict[str, Any] | None:
-    return dynamo.get_item(fund_application_item_key(application_id, "OBJ", objection_id), consistent=True)
-
-
 def objection_answer(application_id: str, objection_id: str, answer: str, at: str) -> dict[str, Any]:
     return {"Update": {
         "TableName": _table(), "Key": to_item(fund_application_item_key(application_id, "OBJ", objection_id)),

@@ -85,8 +85,9 @@ def _notice_over(application: dict[str, Any], now_iso: str) -> None:
         raise pools.rule_error("Answer every objection first. / 请先答复全部异议。", "objections", "objections_open")
 
 
-def _step(principal: Principal, application: dict[str, Any], action: Action, body: FundActionRequest,
+def _step(principal: Principal, record: applications.Record, action: Action, body: FundActionRequest,
           now_iso: str) -> Step:
+    application = record.application
     step = Step()
     if action is Action.submit:
         draft = {k: application[k] for k in ("committee", "year", "requested_fen")}
@@ -106,7 +107,7 @@ def _step(principal: Principal, application: dict[str, Any], action: Action, bod
                                    "公示期将跨越年度，资金池届时已关闭。", "notice_ends_at", "notice_past_year_end")
         step.update.update(notice_starts_at=now_iso, notice_ends_at=clock.iso(ends))
     elif action is Action.answer_objection:
-        objection = repository.get_objection(application["id"], body.objection_id or "")
+        objection = next((o for o in record.objections if o["id"] == body.objection_id), None)
         if objection is None or objection.get("answer"):
             raise _no_open_objection()
         step.extra.append(repository.objection_answer(application["id"], objection["id"], body.answer or "", now_iso))
@@ -154,7 +155,7 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
     record, action, target = _checked(principal, application_id, action_name, body)
     application = record.application
     at = clock.iso(clock.utc_now())
-    step = _step(principal, application, action, body, at)
+    step = _step(principal, record, action, body, at)
     updated = {**application, **step.update, "status": target.value, "version": application["version"] + 1,
                "updated_at": at}
     committee, year = application["committee"], application["year"]

@@ -482,6 +482,15 @@ def test_a_send_that_fails_records_nothing_and_asking_again_queues_the_month(cli
     assert get(client, f"/publications/{month}", admin).json_body["state"] == "published"
 
 
+def asked_alone(client, admin, month: str, at, sqs, stack) -> tuple[dict, str]:
+    """A request for the month on an emptied queue: its answer and the one message it sent."""
+    queued(sqs, stack)
+    at(QUEUE_CLOCK)
+    asked = post(client, f"/publications/{month}", admin, {}).json_body
+    (body,) = queued(sqs, stack)
+    return asked, body
+
+
 def test_a_message_whose_request_was_never_recorded_is_dropped(client, accounts, at, s3, stack):
     at(QUEUE_CLOCK)
     # Its request's record failed after the send, and the request was refused.
@@ -493,10 +502,7 @@ def test_a_message_whose_request_was_never_recorded_is_dropped(client, accounts,
 def test_only_the_message_of_the_recorded_request_publishes_the_month_and_only_once(client, accounts, at, s3, sqs,
                                                                                      stack):
     admin, month = accounts["platform_admin"], "2048-04"
-    queued(sqs, stack)
-    at(QUEUE_CLOCK)
-    asked = post(client, f"/publications/{month}", admin, {}).json_body
-    (body,) = queued(sqs, stack)
+    asked, body = asked_alone(client, admin, month, at, sqs, stack)
 
     assert deliver(client, stamped(month, "2048-09-02T01:59:00.000Z")) == [{"month": month, "dropped": True}]
     assert get(client, f"/publications/{month}", admin).json_body == asked
@@ -540,10 +546,7 @@ def test_a_run_that_failed_is_tried_again_when_its_message_comes_back(client, ac
     from chalicelib.publishing import repository
 
     admin, month = accounts["platform_admin"], "2048-07"
-    queued(sqs, stack)
-    at(QUEUE_CLOCK)
-    asked = post(client, f"/publications/{month}", admin, {}).json_body
-    (body,) = queued(sqs, stack)
+    asked, body = asked_alone(client, admin, month, at, sqs, stack)
 
     def failing_put(key, body, content_type):
         raise RuntimeError("injected: the bucket stopped answering")
