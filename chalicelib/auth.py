@@ -63,10 +63,53 @@ class Principal:
     # custom:division attribute an official's jurisdiction uses); it makes them eligible
     # for votes of that committee, its street and its district.
     residence: str | None = None
+    # Cognito marks a number verified only once a code sent to it came back; an unverified
+    # number is nobody's, so it never matches a roster or a case entered for that number.
+    phone_verified: bool = False
 
     @property
     def is_official(self) -> bool:
         return self.role is not Role.resident
+
+    @property
+    def person(self) -> str:
+        """Who this is, for every per-person record: a keyed digest of the Cognito `sub`.
+
+        Never the phone number, which a person can change; a number is contact data only.
+        """
+        return person_key(self.user_id)
+
+    @property
+    def verified_phone(self) -> str | None:
+        return self.phone if self.phone_verified else None
+
+    @property
+    def owner_keys(self) -> list[str]:
+        """Every key a resident's cases and messages sit under: their account first, then the
+        number they have proven, for cases staff entered before that number had an account."""
+        keys = [self.person]
+        if self.verified_phone and not self.is_official:
+            keys.append(pending_owner_key(self.verified_phone))
+        return keys
+
+
+def person_key(user_id: str) -> str:
+    """The keyed digest standing for one account (its Cognito `sub`) in stored items and messages."""
+    from chalicelib.privacy import keyed_digest
+
+    return keyed_digest("person", user_id)
+
+
+def pending_owner_key(phone: str) -> str:
+    """Who owns a case staff entered for a mobile number that no verified account held yet.
+
+    The case waits under a keyed digest of the number, and belongs to whoever proves that
+    number (a verified `phone_number` in their token): Cognito holds a changed number back
+    until a code sent to it comes back, so nobody can claim a number they do not hold.
+    """
+    from chalicelib.privacy import keyed_digest
+
+    return keyed_digest("phone-claim", phone)
 
 
 def principal_from_claims(claims: dict[str, Any], pool: str | None = None) -> Principal | None:
@@ -87,18 +130,20 @@ def principal_from_claims(claims: dict[str, Any], pool: str | None = None) -> Pr
     elif pool == "officials" and role is Role.resident:
         return None
     phone = claims.get("phone_number") if isinstance(claims.get("phone_number"), str) else None
+    phone_verified = claims.get("phone_number_verified") in (True, "true")
     if role is Role.resident:
         residence = claims.get(JURISDICTION_CLAIM)
         verified_residence = (
             residence if isinstance(residence, str) and is_well_formed(residence) and len(residence) == 12 else None
         )
-        return Principal(user_id=user_id, role=role, phone=phone, residence=verified_residence)
+        return Principal(user_id=user_id, role=role, phone=phone, residence=verified_residence,
+                         phone_verified=phone_verified)
     jurisdiction = claims.get(JURISDICTION_CLAIM)
     if not isinstance(jurisdiction, str):
         return None
     if not is_well_formed(jurisdiction) or DIVISION_LEVEL_BY_LENGTH[len(jurisdiction)] != JURISDICTION_LEVEL[role]:
         return None
-    return Principal(user_id=user_id, role=role, jurisdiction=jurisdiction, phone=phone)
+    return Principal(user_id=user_id, role=role, jurisdiction=jurisdiction, phone=phone, phone_verified=phone_verified)
 
 
 def to_authorizer_context(principal: Principal) -> dict[str, str]:
@@ -108,6 +153,7 @@ def to_authorizer_context(principal: Principal) -> dict[str, str]:
         "jurisdiction": principal.jurisdiction or "",
         "phone": principal.phone or "",
         "residence": principal.residence or "",
+        "phone_verified": "true" if principal.phone_verified else "",
     }
 
 
@@ -118,6 +164,7 @@ def from_authorizer_context(context: dict[str, Any]) -> Principal:
         jurisdiction=context.get("jurisdiction") or None,
         phone=context.get("phone") or None,
         residence=context.get("residence") or None,
+        phone_verified=context.get("phone_verified") == "true",
     )
 
 
@@ -205,6 +252,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "fund.apply": frozenset({Role.resident}),
     "fund.object": frozenset({Role.resident}),
     "fund.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    # Officials' accounts: each level manages those below it (staff/rules.py says which
+    # role creates which); committee staff manage nobody, so they list nobody either.
+    "staff.read": frozenset({Role.street_official, Role.district_admin, Role.platform_admin}),
+    "staff.manage": frozenset({Role.street_official, Role.district_admin, Role.platform_admin}),
 }
 
 

@@ -28,6 +28,7 @@ class Settings:
     cursor_secret: bytes
     # The officials' pool (MFA required). Unset where one external issuer serves everyone
     # (the China regions); then roles come from that issuer's groups alone.
+    officials_user_pool_id: str = ""
     officials_user_pool_client_id: str = ""
     officials_jwt_issuer: str = ""
     officials_jwks_url: str = ""
@@ -111,6 +112,7 @@ def _officials(region: str) -> dict[str, str]:
         return {}
     issuer = os.environ.get("MULIN_OFFICIALS_JWT_ISSUER") or f"https://cognito-idp.{region}.amazonaws.com/{pool_id}"
     return {
+        "officials_user_pool_id": pool_id,
         "officials_user_pool_client_id": _require("MULIN_OFFICIALS_USER_POOL_CLIENT_ID"),
         "officials_jwt_issuer": issuer,
         "officials_jwks_url": os.environ.get("MULIN_OFFICIALS_JWKS_URL") or f"{issuer}/.well-known/jwks.json",

@@ -28,7 +28,6 @@ from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.storage.items import from_item
 from chalicelib.storage.pagination import decode_cursor, encode_cursor
-from chalicelib.suggestions.rules import submitter_key
 
 NOT_FOUND = "No such application. / 没有这个自治金申报。"
 
@@ -144,7 +143,7 @@ def _create_draft(principal: Principal, body: ApplicationDraft,
     at = now_iso()
     application = {
         **_contents(body), "id": new_id(), "applicant_id": principal.user_id,
-        "applicant_key": submitter_key(principal.phone, principal.user_id), "status": Status.draft.value,
+        "applicant_key": principal.person, "status": Status.draft.value,
         "version": 1, "created_at": at, "open_objections": 0, "disbursed_fen": 0, "advance_fen": 0,
     }
     event = repository.event_put(application["id"], "create", principal.user_id, principal.role.value, at, "draft",
@@ -258,8 +257,9 @@ def object_to(principal: Principal, application_id: str, body: ObjectionCreate) 
                                "(UTC). / 不在公示期内，不能提出异议。", "reason", "outside_window")
     # The inbox key, opaque like every recipient, so the answer reaches the objector.
     objection = {"id": new_id(), "reason": body.reason, "filed_at": at,
-                 "objector_key": submitter_key(principal.phone, principal.user_id)}
-    objector = keyed_digest("fund-objector", f"{principal.phone or principal.user_id}")
+                 "objector_key": principal.person}
+    # One objection per person: by account, since a number is theirs to change.
+    objector = keyed_digest("fund-objector", f"user:{principal.user_id}")
     try:
         repository.write([
             repository.objection_filed(application_id, application["notice_ends_at"], at),

@@ -5,8 +5,9 @@
 | a resident's inbox, newest  | table | PK = INBOX#{recipient}, descending    | PK=INBOX#3f2a…, SK=2026-11-23T02:…#01J… |
 | add a message               | table | Put inside the transaction of the change it reports | |
 
-`recipient` is the opaque submitter key (suggestions.rules.submitter_key), never a phone
-number. Messages are written in the same transaction as the change they report, so a
+`recipient` is the person's keyed digest (auth.person_key of their Cognito sub), or for a
+case staff entered for a number no account had proven yet, auth.pending_owner_key; never a
+phone number. Messages are written in the same transaction as the change they report, so a
 resident is told of every step or of none; the table's stream then carries each new
 message to SNS (notifications/publisher.py).
 """
@@ -48,9 +49,13 @@ def inbox_put(recipient: str, message: dict[str, Any], at_iso: str, at_epoch: in
 
 
 def list_inbox(recipient: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[Notification], Any]:
+    return inbox_page(inbox_partition(recipient), limit, start_key)
+
+
+def inbox_page(partition: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[Notification], Any]:
     items, last = dynamo.query_page(
         key_condition="PK = :pk",
-        values={":pk": inbox_partition(recipient)},
+        values={":pk": partition},
         limit=limit,
         start_key=start_key,
         forward=False,
@@ -85,3 +90,21 @@ def publish(topic_arn: str, messages: list[dict[str, Any]]) -> int:
         )
         failed += len(response.get("Failed", []))
     return failed
+
+
+# --- erasure at a resident's request (accounts/service.py) ---------------------------------
+DELETE_BATCH = 25
+
+
+def delete_inbox(recipient: str) -> int:
+    """Delete every message of an inbox, a page at a time; how many were deleted. Each page
+    is read afresh from the start, so a run cut short is finished by the next one."""
+    deleted = 0
+    while True:
+        items, _ = dynamo.query_page(key_condition="PK = :pk", values={":pk": inbox_partition(recipient)},
+                                     limit=DELETE_BATCH, consistent=True)
+        if not items:
+            return deleted
+        dynamo.transact_write([{"Delete": {"TableName": dynamo.table_name(),
+                                           "Key": to_item({"PK": i["PK"], "SK": i["SK"]})}} for i in items])
+        deleted += len(items)

@@ -7,15 +7,15 @@ from typing import Any
 from chalicelib.auth import Principal, require
 from chalicelib.notifications import repository
 from chalicelib.notifications.models import NotificationPage
-from chalicelib.storage.pagination import decode_cursor, encode_cursor
-from chalicelib.suggestions.rules import submitter_key
+from chalicelib.storage.keys import inbox_partition
+from chalicelib.storage.pagination import chained_page, decode_cursor, encode_cursor
 
 
 def list_my_notifications(principal: Principal, limit: int, cursor: str | None) -> NotificationPage:
     require(principal, "notification.read_own")
-    recipient = submitter_key(principal.phone, principal.user_id)
-    scope = f"inbox:{recipient}"
-    items, last = repository.list_inbox(recipient, limit, decode_cursor(cursor, scope))
+    scope = f"inbox:{principal.person}"
+    items, last = chained_page([inbox_partition(k) for k in principal.owner_keys], "PK", limit,
+                               decode_cursor(cursor, scope), repository.inbox_page)
     return NotificationPage(items=items, next_cursor=encode_cursor(last, scope))
 
 

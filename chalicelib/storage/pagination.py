@@ -57,3 +57,37 @@ def decode_cursor(cursor: str | None, scope: str) -> dict[str, Any] | None:
         return key
     except (ValueError, UnicodeDecodeError) as exc:
         raise InvalidCursorError() from exc
+
+
+# A cursor that points at the start of a partition rather than into one.
+_PARTITION_START = "partition_start"
+
+
+def chained_page(partitions: list[str], key_attribute: str, limit: int, start_key: dict[str, Any] | None,
+                 fetch: Any) -> tuple[list[Any], dict[str, Any] | None]:
+    """One page over several partitions read one after the other, newest first within each.
+
+    `fetch(partition, limit, start_key) -> (items, last_key)` reads one. A resident's cases
+    and messages may sit under two keys (their account and a number staff entered before
+    they had one); a page fills from the first and goes on into the next, and its cursor
+    says where it stopped by the partition named in DynamoDB's own LastEvaluatedKey.
+    """
+    position = 0
+    if start_key:
+        named = start_key.get(_PARTITION_START) or start_key.get(key_attribute)
+        if named not in partitions:
+            return [], None  # the cursor's partition no longer belongs to the caller
+        position = partitions.index(named)
+        if _PARTITION_START in start_key:
+            start_key = None
+    items: list[Any] = []
+    while position < len(partitions):
+        page, last = fetch(partitions[position], limit - len(items), start_key)
+        items += page
+        if last:
+            return items, last
+        position += 1
+        start_key = None
+        if len(items) >= limit:
+            return items, ({_PARTITION_START: partitions[position]} if position < len(partitions) else None)
+    return items, None

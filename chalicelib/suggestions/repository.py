@@ -282,10 +282,14 @@ def find_case_id(tracking_no: str) -> str | None:
 
 
 def list_by_submitter(submitter: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[Case], Any]:
+    return page_by_submitter(submitter_partition(submitter), limit, start_key)
+
+
+def page_by_submitter(partition: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[Case], Any]:
     items, last = dynamo.query_page(
         index=GSI1,
         key_condition="GSI1PK = :pk",
-        values={":pk": submitter_partition(submitter)},
+        values={":pk": partition},
         limit=limit,
         start_key=start_key,
         forward=False,
@@ -412,3 +416,37 @@ def rating_tally_update(case: Case, score: int, at: str) -> dict[str, Any]:
             ),
         }
     }
+
+
+# --- erasure at a resident's request (accounts/service.py) ---------------------------------
+
+
+def anonymised_case_writes(before: Case, after: Case) -> list[dict[str, Any]]:
+    """The case as `after` says, with its queue entries (which repeat its title and masked
+    phone), refused like any change if the case moved since it was read."""
+    return _case_writes(Change(before, after))
+
+
+def event_anonymise(event: dict[str, Any], actor: str, drop_message: bool) -> dict[str, Any]:
+    """A resident's step on a timeline without who took it (and without their comment); the
+    step itself stays, since the officials' steps that followed answer it."""
+    remove = " REMOVE message" if drop_message else ""
+    return {"Update": {
+        "TableName": dynamo.table_name(), "Key": to_item({"PK": event["PK"], "SK": event["SK"]}),
+        "UpdateExpression": f"SET actor_id = :actor{remove}",
+        "ConditionExpression": "attribute_exists(PK)",
+        "ExpressionAttributeValues": to_item({":actor": actor}),
+    }}
+
+
+def rating_rekey(rating: dict[str, Any], tombstone: str) -> list[dict[str, Any]]:
+    """A rating's score stays counted in the case's figures; its key, which names the rater,
+    and its comment go."""
+    moved = {**suggestion_rating_key(rating["suggestion_id"], int(rating["round"]), tombstone), "type": RATING_TYPE,
+             "suggestion_id": rating["suggestion_id"], "round": rating["round"], "submitter": tombstone,
+             "score": rating["score"], "at": rating.get("at")}
+    return [
+        {"Delete": {"TableName": dynamo.table_name(), "Key": to_item({"PK": rating["PK"], "SK": rating["SK"]}),
+                    "ConditionExpression": "attribute_exists(PK)"}},
+        _put(moved, "attribute_not_exists(PK)"),
+    ]

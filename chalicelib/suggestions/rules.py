@@ -8,7 +8,6 @@ exhaustively.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import datetime, timedelta
 
@@ -136,14 +135,6 @@ def new_tracking_number(now_shanghai: datetime) -> str:
 
 def is_tracking_number(text: str) -> bool:
     return len(text) == 13 and text[6] == "-" and text[:6].isdigit() and text[7:].isdigit() and text.isascii()
-
-
-def submitter_key(phone: str | None, user_id: str) -> str:
-    """Who a case belongs to: the mobile number, so that a case staff entered from a paper
-    form reaches the resident once they sign in with that number. Kept as a digest so the
-    number itself is not a key in any index."""
-    identity = f"phone:{phone}" if phone else f"user:{user_id}"
-    return hashlib.sha256(f"mulin-submitter\x00{identity}".encode()).hexdigest()[:32]
 
 
 def rating_deadline(replied_at: datetime) -> datetime:

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from chalicelib import clock, idempotency, ratelimit
-from chalicelib.auth import Principal, Role, require
+from chalicelib.auth import Principal, Role, pending_owner_key, person_key, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
     BadRequestError,
@@ -24,7 +24,8 @@ from chalicelib.models import PageQuery
 from chalicelib.notifications.service import announce
 from chalicelib.settings import get_settings
 from chalicelib.storage.dynamo import ConditionFailedError
-from chalicelib.storage.pagination import decode_cursor, encode_cursor
+from chalicelib.storage.keys import submitter_partition
+from chalicelib.storage.pagination import chained_page, decode_cursor, encode_cursor
 from chalicelib.suggestions import repository, rules
 from chalicelib.suggestions.messages import notice_for
 from chalicelib.suggestions.models import (
@@ -67,8 +68,18 @@ def _deadline(start: datetime, days: int, category: str) -> datetime:
     return workdays.deadline(start, days, _counting(category), load_calendar())
 
 
-def _submitter_of(principal: Principal) -> str:
-    return rules.submitter_key(principal.phone, principal.user_id)
+def _owner_in(principal: Principal, case: Case) -> str | None:
+    """The caller's key among the case's submitters, if any."""
+    return next((key for key in principal.owner_keys if key in case.submitters()), None)
+
+
+def _owner_of_entered_case(phone: str) -> str:
+    """Whose case staff are entering: the resident who holds that number as verified, by
+    account; nobody's yet, if no account has proven it (the case waits for whoever does)."""
+    from chalicelib import directory
+
+    holder = directory.find_by_verified_phone(directory.residents_pool_id(), phone)
+    return person_key(directory.attributes_of(holder)["sub"]) if holder else pending_owner_key(phone)
 
 
 # --- submit -----------------------------------------------------------------------------
@@ -88,7 +99,7 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
         if body.channel not in rules.RESIDENT_CHANNELS:
             raise ValidationFailedError(details=[_field_error(
                 "channel", "residents submit through web or mobile", "居民本人提交的渠道只能是网页或手机")])
-        phone, entered_by = principal.phone, None
+        phone, entered_by, owner = principal.verified_phone, None, principal.person
     else:
         # Staff enter what a resident said on the phone, on paper or at a meeting, for a
         # place inside their own jurisdiction.
@@ -103,6 +114,7 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
         if problems:
             raise ValidationFailedError(details=problems)
         phone = body.submitter_phone
+        owner = _owner_of_entered_case(phone)
         entered_by = EnteredBy(user_id=principal.user_id, role=principal.role.value, division=principal.jurisdiction)
     photos = []
     if body.photos:
@@ -111,11 +123,11 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
         photos = verify_photos(principal.user_id, list(body.photos))
 
     if key is None:
-        return _create(body, phone, principal, entered_by, photos)
+        return _create(body, phone, owner, principal, entered_by, photos)
     claim = idempotency.Claim(principal.user_id, key, body.model_dump(mode="json"))
 
     def create_suggestion(request: dict[str, Any]) -> dict[str, Any]:
-        return _create(body, phone, principal, entered_by, photos, claim).model_dump(mode="json")
+        return _create(body, phone, owner, principal, entered_by, photos, claim).model_dump(mode="json")
 
     def created_already() -> dict[str, Any] | None:
         receipt = _claimed_receipt(claim)
@@ -136,7 +148,7 @@ def _claimed_receipt(claim: idempotency.Claim) -> SubmissionReceipt | None:
     return receipt_of(record.case) if record else None
 
 
-def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
+def _create(body: SuggestionSubmission, phone: str | None, owner: str, principal: Principal,
             entered_by: EnteredBy | None, photos: list[Any], claim: idempotency.Claim | None = None) -> SubmissionReceipt:
     now = clock.utc_now()
     case_id = new_id()
@@ -147,7 +159,7 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
         # Copied before the case is written, so a case never cites a photo that is not kept.
         kept_photos = keep_photos(photos, f"suggestions/{case_id}")
     try:
-        case = _write_new_case(_new_case(case_id, body, phone, principal, entered_by, kept_photos, now), now,
+        case = _write_new_case(_new_case(case_id, body, phone, owner, entered_by, kept_photos, now), now,
                                principal, claim)
     except Exception as exc:
         if kept_photos:
@@ -166,7 +178,7 @@ def _create(body: SuggestionSubmission, phone: str | None, principal: Principal,
     return receipt_of(case)
 
 
-def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, principal: Principal,
+def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, owner: str,
               entered_by: EnteredBy | None, kept_photos: list[str], now: datetime) -> Case:
     at = clock.iso(now)
     acknowledge_by = _deadline(now, rules.ACKNOWLEDGE_DAYS, body.category.value)
@@ -183,7 +195,7 @@ def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, princ
         photos=kept_photos,
         publish_consent=body.publish_consent,
         channel=body.channel,
-        submitter=rules.submitter_key(phone, principal.user_id),
+        submitter=owner,
         submitter_phone=phone,
         entered_by=entered_by,
         submitted_at=at,
@@ -242,7 +254,7 @@ def _case_id(reference: str) -> str:
 
 def _may_see(principal: Principal, case: Case) -> bool:
     if principal.role is Role.resident:
-        return _submitter_of(principal) in case.submitters()
+        return _owner_in(principal, case) is not None
     return is_within(case.jurisdiction, principal.jurisdiction or "")
 
 
@@ -256,15 +268,17 @@ def get_suggestion(principal: Principal, reference: str) -> Any:
         # Everyone who may see a merged case is owed its answer; officials see it only
         # where the primary case is theirs too.
         if primary_record and (principal.role is Role.resident or _may_see(principal, primary_record.case)):
-            primary = detail_view(primary_record, principal, _submitter_of(principal), clock.iso(clock.utc_now()))
-    return detail_view(record, principal, _submitter_of(principal), clock.iso(clock.utc_now()), primary)
+            primary = detail_view(primary_record, principal, _owner_in(principal, record.case),
+                                  clock.iso(clock.utc_now()))
+    return detail_view(record, principal, _owner_in(principal, record.case), clock.iso(clock.utc_now()), primary)
 
 
 def list_my_suggestions(principal: Principal, query: PageQuery) -> SuggestionPage:
     require(principal, "suggestion.read_own")
-    submitter = _submitter_of(principal)
-    scope = f"suggestions-mine:{submitter}"
-    cases, last = repository.list_by_submitter(submitter, query.limit, decode_cursor(query.cursor, scope))
+    keys = principal.owner_keys
+    scope = f"suggestions-mine:{principal.person}"
+    cases, last = chained_page([submitter_partition(k) for k in keys], "GSI1PK", query.limit,
+                               decode_cursor(query.cursor, scope), repository.page_by_submitter)
     now = clock.iso(clock.utc_now())
     from chalicelib.suggestions.models import SuggestionSummary
 
@@ -390,8 +404,8 @@ def act_on_suggestion(principal: Principal, case_id: str, action_name: str, body
 def rate_suggestion(principal: Principal, reference: str, body: RatingRequest) -> RatingReceipt:
     require(principal, "suggestion.rate")
     case = repository.get_case(_case_id(reference))
-    submitter = _submitter_of(principal)
-    if case is None or submitter not in case.submitters():
+    submitter = _owner_in(principal, case) if case is not None else None
+    if case is None or submitter is None:
         raise NotFoundError(NOT_FOUND)
     if case.merged_into:
         # A merged case is answered, and so rated, through the case it was merged into.

@@ -75,7 +75,7 @@ def _timeline(events: list[dict[str, Any]], for_official: bool) -> list[Timeline
     return shown
 
 
-def detail_view(record: repository.CaseRecord, principal: Principal, submitter: str, now: str,
+def detail_view(record: repository.CaseRecord, principal: Principal, submitter: str | None, now: str,
                 primary: SuggestionDetail | None = None) -> SuggestionDetail:
     case = record.case
     for_official = principal.role is not Role.resident

@@ -19,7 +19,14 @@ from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
 from chalicelib.voting.models import BallotReceipt, BallotRequest, PaperBallotLine, PaperBallotReport, PaperBallots
-from chalicelib.voting.service import NOT_FOUND, in_phase, require_eligible_resident, require_manager, voter_identity
+from chalicelib.voting.service import (
+    NOT_FOUND,
+    in_phase,
+    require_eligible_resident,
+    require_manager,
+    roster_voter,
+    voter_identity,
+)
 
 RECEIPT_ATTEMPTS = 3
 
@@ -78,11 +85,12 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
 
 def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> BallotReceipt:
     record, costs = _round_with_ballot_costs(round_id)
+    eligible_by = None
     if body.code is None:
         # Who may vote before when: someone off the list is told so, whatever the timetable.
         if principal is None:
             raise ForbiddenError("Sign in, or enter your paper voting code. / 请登录，或输入纸质投票码。")
-        require_eligible_resident(principal, record)
+        eligible_by = require_eligible_resident(principal, record)
     in_phase(record, "voting", "Voting")
     _checked(record, costs, body)
     if body.code is not None:
@@ -101,6 +109,10 @@ def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> Ba
             # A first ballot carries no rate-limit count: its voter record's condition
             # already allows one per voter and round.
             items = [repository.voter_record_put(round_id, voter, "online"), new_ballot]
+            if eligible_by == "roster":
+                # The roster number votes once too: an account that moved its number to
+                # another account's could otherwise bring the same entry back.
+                items.append(repository.voter_record_put(round_id, roster_voter(round_id, principal), "online"))
         else:
             items = [repository.voter_record_touch(round_id, voter),
                      repository.ballot_delete(round_id, shard, body.replaces.receipt,
@@ -111,7 +123,7 @@ def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> Ba
             repository.write(items)
         except ConditionFailedError as exc:
             if body.replaces is None:
-                if 0 in exc.failed:
+                if 0 in exc.failed or 2 in exc.failed:
                     raise AlreadyVotedError() from exc
                 continue  # a receipt clash: draw another
             if len(items) - 1 in exc.failed:

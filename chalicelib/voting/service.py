@@ -72,23 +72,42 @@ def in_phase(round_record: dict[str, Any], phase: str, what: str) -> None:
 
 
 def voter_identity(principal: Principal) -> str:
-    return principal.phone or f"user:{principal.user_id}"
+    """One ballot, proposal and evaluation per account: a person is their `sub`, never a
+    number they can change."""
+    return f"user:{principal.user_id}"
+
+
+def roster_voter(round_id: str, principal: Principal) -> str | None:
+    """The voter record a roster entry holds, for a resident who votes by being on the roster:
+    a roster number casts one ballot, whichever account has proven it."""
+    if not principal.verified_phone:
+        return None
+    return keyed_digest(f"voter:{round_id}", f"roster:{principal.verified_phone}")
+
+
+def eligibility_of(principal: Principal, round_record: dict[str, Any]) -> str | None:
+    """How a resident may take part: "residence" (verified in the scope), "roster" (a number
+    they have proven is on the round's roster), or None."""
+    eligibility = round_record["eligibility"]
+    if eligibility.get("accounts") and principal.residence and is_within(principal.residence, round_record["scope"]):
+        return "residence"
+    if eligibility.get("roster") and principal.verified_phone and repository.on_roster(
+            round_record["id"], keyed_digest("roster-phone", principal.verified_phone)):
+        return "roster"
+    return None
 
 
 def is_eligible_resident(principal: Principal, round_record: dict[str, Any]) -> bool:
-    eligibility = round_record["eligibility"]
-    if eligibility.get("accounts") and principal.residence and is_within(principal.residence, round_record["scope"]):
-        return True
-    if eligibility.get("roster") and principal.phone:
-        return repository.on_roster(round_record["id"], keyed_digest("roster-phone", principal.phone))
-    return False
+    return eligibility_of(principal, round_record) is not None
 
 
-def require_eligible_resident(principal: Principal, round_record: dict[str, Any]) -> None:
+def require_eligible_resident(principal: Principal, round_record: dict[str, Any]) -> str:
     if principal.role is not Role.resident:
         raise ForbiddenError()
-    if not is_eligible_resident(principal, round_record):
+    how = eligibility_of(principal, round_record)
+    if how is None:
         raise ForbiddenError("You are not on this round's list of voters. / 您不在本次活动的参与范围内。")
+    return how
 
 
 # --- rounds -----------------------------------------------------------------------------
