@@ -99,6 +99,11 @@ def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> Ba
         raise RuleViolationError("This round does not let a ballot be changed. / 本次投票不允许改票。")
     voter = keyed_digest(f"voter:{round_id}", voter_identity(principal))
     shard = rules.shard_of(voter)
+    if body.replaces is not None:
+        # A change is rare and rate-limited; reading the record finds a ballot filed before
+        # voters were keyed by account.
+        recorded = repository.recorded_shard(round_id, voter)
+        shard = shard if recorded is None else recorded
     change_code = secrets.token_urlsafe(12) if record["allow_ballot_change"] else None
     change = rules.change_hash(change_code) if change_code else None
     points = body.points if record["method"]["kind"] == "cumulative" else None

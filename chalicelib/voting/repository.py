@@ -153,6 +153,12 @@ def voter_record_put(round_id: str, voter_digest: str, channel: str) -> dict[str
                "attribute_not_exists(PK)")
 
 
+def recorded_shard(round_id: str, voter_digest: str) -> int | None:
+    """The ballot shard a migrated voter record remembers (its ballot was filed under an older digest)."""
+    item = dynamo.get_item(voter_record_key(round_id, voter_digest), consistent=True)
+    return int(item["shard"]) if item and "shard" in item else None
+
+
 def voter_record_touch(round_id: str, voter_digest: str) -> dict[str, Any]:
     """A replaced ballot: the voter must have voted; the record only counts the change."""
     return {"Update": {"TableName": _table(), "Key": to_item(voter_record_key(round_id, voter_digest)),

@@ -1,0 +1,1 @@
+"""One-off data migrations, run by hand (python -m chalicelib.migrations)."""

@@ -1,0 +1,48 @@
+"""Data migrations, run by hand against the environment's table and pools.
+
+    python -m chalicelib.migrations migrate person-keys [--checkpoint FILE] [--dry-run]
+
+person-keys moves records keyed on a resident's phone number to their account
+(chalicelib/migrations/person_keys.py). It reads MULIN_TABLE, MULIN_USER_POOL_ID and
+MULIN_PII_KEY as the API does; `--checkpoint` names a file that lets an interrupted run
+resume where it stopped. It prints what it moved; a second run moves nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+MIGRATIONS = ("person-keys",)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tqdm import tqdm
+
+    from chalicelib import aws
+    from chalicelib.migrations import person_keys
+    from chalicelib.settings import get_settings
+    from chalicelib.storage import dynamo
+
+    parser = argparse.ArgumentParser(prog="python -m chalicelib.migrations", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("migrate", help="run one migration")
+    run.add_argument("name", choices=MIGRATIONS)
+    run.add_argument("--checkpoint", type=Path, help="resume from, and record progress in, this file")
+    run.add_argument("--dry-run", action="store_true", help="count what would change, write nothing")
+    args = parser.parse_args(argv)
+
+    people = person_keys.People(person_keys.residents(aws.client("cognito-idp"), get_settings().user_pool_id))
+    total = dynamo.db().describe_table(TableName=dynamo.table_name())["Table"].get("ItemCount")
+    with tqdm(desc=args.name, total=total or None, unit=" items", file=sys.stderr) as bar:
+        counts = person_keys.migrate(people, checkpoint=args.checkpoint, dry_run=args.dry_run, progress=bar.update)
+    verb = "would move" if args.dry_run else "moved"
+    print(f"{len(people.phones)} residents; {verb} {sum(n for k, n in counts.items() if '(' not in k)} items")
+    for kind, count in sorted(counts.items()):
+        print(f"  {kind}: {count}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
