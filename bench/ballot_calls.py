@@ -67,7 +67,7 @@ def main() -> int:
             service.review_project(staff, created.id, project.id, ProjectReview(feasible=True, final_cost_fen=1000))
         codes = service.generate_codes(staff, created.id, CodeRequest(count=1)).codes
         at("2027-03-22T10:00:00")
-        voters = [Principal(user_id=f"bench-voter-{n}", role=Role.resident, phone=f"+861380013555{n}",
+        voters = [Principal(user_id=f"bench-voter-{n}", role=Role.resident, phone=f"+861380013555{n}", phone_verified=True,
                             residence="310110012001") for n in range(2)]
         ballot = BallotRequest(picks=[projects[0].id, projects[1].id])
 

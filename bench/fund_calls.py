@@ -47,8 +47,10 @@ def main() -> int:
         )
         from tests.api.fund_helpers import application
 
-        resident = Principal(user_id="bench-lead", role=Role.resident, phone="+8613800137777", residence=COMMITTEE)
-        neighbour = Principal(user_id="bench-neighbour", role=Role.resident, phone="+8613800138888", residence=COMMITTEE)
+        resident = Principal(user_id="bench-lead", role=Role.resident, phone="+8613800137777",
+                             phone_verified=True, residence=COMMITTEE)
+        neighbour = Principal(user_id="bench-neighbour", role=Role.resident, phone="+8613800138888",
+                              phone_verified=True, residence=COMMITTEE)
         staff = Principal(user_id="bench-staff", role=Role.committee_staff, jurisdiction=COMMITTEE)
         street = Principal(user_id="bench-street", role=Role.street_official, jurisdiction="310110012")
 

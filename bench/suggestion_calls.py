@@ -35,7 +35,7 @@ def main() -> int:
         from chalicelib.suggestions.models import ActionRequest, RatingRequest, ReviewQueueQuery, SuggestionSubmission
         from chalicelib.workdays.service import load_calendar, reset_calendar_cache
 
-        resident = Principal(user_id="bench-resident", role=Role.resident, phone="+8613800009999")
+        resident = Principal(user_id="bench-resident", role=Role.resident, phone="+8613800009999", phone_verified=True)
         street = Principal(user_id="bench-street", role=Role.street_official, jurisdiction="310110012")
         neighbour = Principal(user_id="bench-neighbour", role=Role.street_official, jurisdiction="310110015")
         body = SuggestionSubmission(title="控江路盲道", content="人行道缺少盲道，建议加装。", category="transport",

@@ -1,7 +1,8 @@
 """The two Cognito user pools, as plain data shared by the local stack and infra/.
 
 Everyone signs in with a mainland mobile number. Residents have a pool of their own in
-which MFA is optional: many sign in rarely, from a shared or basic phone. Officials work
+which MFA is optional (many sign in rarely, from a shared or basic phone) and sign up
+themselves, confirming their number with a code sent to it by SMS. Officials work
 other people's cases, so their pool requires MFA, lets only administrators create
 accounts, and asks for stronger passwords; there they are placed in one group per role
 and carry their jurisdiction in `custom:division`. Each app client reads both into the ID
@@ -25,7 +26,17 @@ assert set(GROUPS) == set(OFFICIAL_GROUPS)
 
 JURISDICTION_ATTRIBUTE = JURISDICTION_CLAIM.removeprefix("custom:")
 
-# An authenticator app (TOTP): SMS codes would need an SNS role and cost per message.
+# A changed number stays pending, and the old one (verified) stays in force, until the code
+# sent to the new number comes back: nobody takes over a number by typing it in.
+UPDATE_REQUIRES_VERIFICATION = {"AttributesRequireVerificationBeforeUpdate": ["phone_number"]}
+# A forgotten password is reset with a code sent to the verified number, never by email.
+RECOVERY_BY_PHONE = {"RecoveryMechanisms": [{"Name": "verified_phone_number", "Priority": 1}]}
+# Cognito puts the code where {####} stands. Sign-up codes last 24 hours, reset codes 1 hour.
+CODE_MESSAGE = "【睦邻 Mulin】验证码 code: {####}。请勿告诉他人 Do not share it."
+INVITATION_MESSAGE = "【睦邻 Mulin】工作账号 staff account {username}，临时密码 temporary password: {####}"
+
+# An authenticator app (TOTP): an SMS at every sign-in costs per message. SMS carries only
+# the sign-up, reset and number-change codes and officials' temporary passwords.
 MFA_METHODS = ["SOFTWARE_TOKEN_MFA"]
 
 _JURISDICTION_SCHEMA = [
@@ -41,6 +52,11 @@ _JURISDICTION_SCHEMA = [
 USER_POOL_DEFINITION: dict[str, Any] = {
     "UsernameAttributes": ["phone_number"],
     "AutoVerifiedAttributes": ["phone_number"],
+    "UserAttributeUpdateSettings": UPDATE_REQUIRES_VERIFICATION,
+    "AccountRecoverySetting": RECOVERY_BY_PHONE,
+    "VerificationMessageTemplate": {"SmsMessage": CODE_MESSAGE},
+    # Residents sign up themselves with their number and a code sent to it.
+    "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": False},
     "MfaConfiguration": "OPTIONAL",
     "Policies": {
         "PasswordPolicy": {
@@ -58,8 +74,13 @@ USER_POOL_DEFINITION: dict[str, Any] = {
 OFFICIALS_POOL_DEFINITION: dict[str, Any] = {
     "UsernameAttributes": ["phone_number"],
     "AutoVerifiedAttributes": ["phone_number"],
+    "UserAttributeUpdateSettings": UPDATE_REQUIRES_VERIFICATION,
+    "AccountRecoverySetting": RECOVERY_BY_PHONE,
+    "VerificationMessageTemplate": {"SmsMessage": CODE_MESSAGE},
     "MfaConfiguration": "ON",
-    "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": True},
+    # The temporary password of a new official's account arrives by SMS.
+    "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": True,
+                              "InviteMessageTemplate": {"SMSMessage": INVITATION_MESSAGE}},
     "Policies": {
         "PasswordPolicy": {
             "MinimumLength": 12,

@@ -29,6 +29,9 @@ ACKNOWLEDGED: dict[str, list[tuple[str, str]]] = {
         ("COG8", "The Plus feature plan is billed per monthly active user; officials' accounts are created by "
                  "administrators only and every sign-in needs an authenticator code"),
     ],
+    "CognitoSmsRole/Resource": [("IAM5[Resource::*]", "sns:Publish of an SMS to a phone number, which has no ARN: "
+                                 "Cognito sends sign-up and reset codes and temporary passwords; only Cognito "
+                                 "acting for this account's pools, with the stack's external id, assumes the role")],
     "CursorSecret/Resource": [("SMG4", "Keys only the HMAC of pagination cursors; rotating it would just "
                                        "invalidate open cursors, so it is rotated by redeploying, not on a schedule")],
     "PiiKey/Resource": [("SMG4", "Keys the hashes that stand in for phone numbers on rosters and ballots; a "

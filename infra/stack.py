@@ -88,7 +88,8 @@ def cfn_properties(definition: dict[str, Any]) -> dict[str, Any]:
     names in camelCase, which jsii maps back to CloudFormation's PascalCase."""
 
     def camel(name: str) -> str:
-        return name[0].lower() + name[1:]
+        # InviteMessageTemplate's SMSMessage is `smsMessage` to jsii.
+        return "smsMessage" if name == "SMSMessage" else name[0].lower() + name[1:]
 
     def nested(value: Any) -> Any:
         if isinstance(value, dict):
@@ -236,10 +237,11 @@ class MulinStack(cdk.Stack):
             return {"MULIN_USER_POOL_ID": "oidc", "MULIN_USER_POOL_CLIENT_ID": client,
                     "MULIN_JWT_ISSUER": issuer, "MULIN_JWKS_URL": jwks}
         pools = {}
+        sms = self._sms_role()
         for key, officials in (("UserPool", False), ("OfficialsUserPool", True)):
             definition = OFFICIALS_POOL_DEFINITION if officials else USER_POOL_DEFINITION
             pool = cognito.CfnUserPool(self, key, user_pool_name=f"mulin-{stage}{'-officials' if officials else ''}",
-                                       enabled_mfas=MFA_METHODS, **cfn_properties(definition))
+                                       enabled_mfas=MFA_METHODS, sms_configuration=sms, **cfn_properties(definition))
             pool.apply_removal_policy(removal)
             client = cognito.CfnUserPoolClient(
                 self, f"{key}Client", user_pool_id=pool.ref, client_name=f"mulin-{stage}-{'api' if officials else 'web'}",
@@ -260,6 +262,21 @@ class MulinStack(cdk.Stack):
                 "MULIN_OFFICIALS_USER_POOL_ID": officials_pool.ref,
                 "MULIN_OFFICIALS_USER_POOL_CLIENT_ID": officials_client.ref,
                 "MULIN_OFFICIALS_JWT_ISSUER": issuer(officials_pool)}
+
+    def _sms_role(self) -> cognito.CfnUserPool.SmsConfigurationProperty:
+        """Cognito sends sign-up, reset and number-change codes and officials' temporary
+        passwords by SMS through SNS, as this role, which only Cognito acting for this
+        account's pools may assume."""
+        external_id = f"{self.stack_name}-cognito-sms"
+        role = iam.Role(
+            self, "CognitoSmsRole",
+            assumed_by=iam.ServicePrincipal("cognito-idp.amazonaws.com", conditions={
+                "StringEquals": {"sts:ExternalId": external_id, "aws:SourceAccount": self.account}}),
+            # An SMS to a phone number has no resource ARN to name.
+            inline_policies={"SendSms": iam.PolicyDocument(statements=[
+                iam.PolicyStatement(actions=["sns:Publish"], resources=["*"])])},
+        )
+        return cognito.CfnUserPool.SmsConfigurationProperty(sns_caller_arn=role.role_arn, external_id=external_id)
 
     def _site(self, public: s3.Bucket, attachments: s3.Bucket, access_logs: s3.Bucket, identity: dict[str, str]) -> None:
         origins = [str(o) for o in (self.node.try_get_context("site_origins") or "").split(",") if o]

@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.monotonic()
-    moto = start_moto_server(args.aws_port or None)
+    # Beside the state file: what the embedded Cognito "sends" by SMS (codes, temporary passwords).
+    sms_outbox = Path(args.state).resolve().with_name("sms-outbox.jsonl")
+    moto = start_moto_server(args.aws_port or None, sms_outbox=sms_outbox)
     # SIGTERM (from a supervisor or a test) stops us as cleanly as Ctrl-C.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps(stack.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
-        server = make_server(args.port, config_for_pages=site_config(stack))
+        server = make_server(args.port, config_for_pages=site_config(stack), sms_outbox=stack.sms_outbox)
         from app import publish_requested_month
         from local_stack.queue_worker import start_queue_worker
 
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  API          {stack.api_url}  (health: {stack.api_url}/health, contract: {stack.api_url}/openapi.json)")
         print(f"  embedded AWS {moto.url}  (region {stack.region})")
         print(f"  stack        {state}")
+        print(f"  SMS codes    {stack.api_url}/local/sms?phone=+8613912345678  (sign-up and reset codes, "
+              f"temporary passwords; newest first; also in {stack.sms_outbox})")
         print("  demo accounts (sign in with the phone number):")
         for user in users:
             print(f"    {user.role:<16} {user.username}  {user.password}  {user.division or ''}")

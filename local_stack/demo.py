@@ -27,10 +27,44 @@ def load_divisions() -> int:
 
 
 def add_demo_users(stack: Stack) -> list[DemoUser]:
-    return [
+    from chalicelib.staff.service import import_officials
+
+    users = [
         add_user(stack, phone=phone, password=DEMO_PASSWORD, role=role, division=division)
         for role, phone, division in DEMO_ACCOUNTS
     ]
+    # The officials' directory lists them (GET /staff?division=310110012), as if created through the API.
+    import_officials()
+    add_demo_residences(stack, users)
+    return users
+
+
+# Not among the accounts add_demo_users returns (whose one resident the other demo data is for):
+# a resident whose request to 控一居委会 waits in its staff's queue.
+DEMO_NEWCOMER = "+8613800000006"
+
+
+def add_demo_residences(stack: Stack, users: list[DemoUser]) -> None:
+    """The demo resident's home on record as their committee verified it, and a newcomer's request
+    waiting for that committee (GET /review/residences as the committee's staff)."""
+    from chalicelib.auth import Principal, Role
+    from chalicelib.residence import service
+    from chalicelib.residence.models import ResidenceRequestCreate, ReviewActionRequest
+
+    by_role = {user.role: user for user in users}
+    resident_user, staff_user = by_role["resident"], by_role["committee_staff"]
+    committee = staff_user.division or ""
+    staff = Principal(user_id=staff_user.user_id, role=Role.committee_staff, jurisdiction=committee)
+    resident = Principal(user_id=resident_user.user_id, role=Role.resident, phone=resident_user.username,
+                         phone_verified=True, residence=resident_user.division)
+    home = service.request_residence(resident, ResidenceRequestCreate.model_validate(
+        {"committee": committee, "building": "控江路 1500 弄 12 号", "room": "301 室", "basis": "hukou"}), None)
+    service.act(staff, home.id, "approve", ReviewActionRequest(version=home.version))
+    newcomer_user = add_user(stack, phone=DEMO_NEWCOMER, password=DEMO_PASSWORD, role="resident", division=None)
+    newcomer = Principal(user_id=newcomer_user.user_id, role=Role.resident, phone=DEMO_NEWCOMER, phone_verified=True)
+    service.request_residence(newcomer, ResidenceRequestCreate.model_validate(
+        {"committee": committee, "building": "控江路 1500 弄 7 号", "room": "502 室", "basis": "tenant",
+         "note": "今年 3 月起租住"}), None)
 
 
 def suggestion_actors(users: list[DemoUser]) -> tuple[Any, Any, str]:
@@ -38,7 +72,8 @@ def suggestion_actors(users: list[DemoUser]) -> tuple[Any, Any, str]:
     from chalicelib.auth import Principal, Role
 
     by_role = {user.role: user for user in users}
-    resident = Principal(user_id=by_role["resident"].user_id, role=Role.resident, phone=by_role["resident"].username)
+    resident = Principal(user_id=by_role["resident"].user_id, role=Role.resident, phone=by_role["resident"].username,
+                         phone_verified=True)
     street_user = by_role["street_official"]
     street = Principal(user_id=street_user.user_id, role=Role.street_official, jurisdiction=street_user.division)
     return resident, street, by_role["committee_staff"].division or ""
@@ -80,7 +115,7 @@ def add_demo_funds(users: list[DemoUser]) -> int:
     resident_user, staff_user, street_user = by_role["resident"], by_role["committee_staff"], by_role["street_official"]
     committee = staff_user.division or ""
     resident = Principal(user_id=resident_user.user_id, role=Role.resident, phone=resident_user.username,
-                         residence=committee)
+                         phone_verified=True, residence=committee)
     staff = Principal(user_id=staff_user.user_id, role=Role.committee_staff, jurisdiction=committee)
     street = Principal(user_id=street_user.user_id, role=Role.street_official, jurisdiction=street_user.division)
     today = rules.shanghai_date(clock.utc_now())

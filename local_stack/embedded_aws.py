@@ -14,6 +14,9 @@ the partition it names, as DynamoDB does, and an index Query only the items carr
 key. Reads are answered as plain JSON: moto's generic response serializer walks the
 service model for every attribute value and took ~20 ms per returned item.
 
+Its Cognito sends codes and temporary passwords to an SMS outbox file and checks them as
+Cognito does (local_stack/embedded_cognito.py).
+
 Run as `python -m local_stack.embedded_aws -H 127.0.0.1 -p PORT` (moto.server's options).
 """
 
@@ -190,6 +193,10 @@ def patch_moto() -> None:
         if hasattr(DynamoDBBackend, name):
             setattr(DynamoDBBackend, name, _serialised(getattr(DynamoDBBackend, name)))
     DynamoDBBackend.transact_write_items = transact_write_items
+
+    from local_stack.embedded_cognito import patch_cognito
+
+    patch_cognito()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,6 +18,7 @@ from chalicelib.identity import create_user, create_user_pool
 from chalicelib.storage.buckets import create_buckets
 from chalicelib.storage.queues import create_publications_queue
 from chalicelib.storage.table import create_tables
+from local_stack.moto_server import outbox_of
 
 # Hong Kong: the nearest region where the embedded AWS offers every service we use.
 REGION = "ap-east-1"
@@ -52,6 +53,9 @@ class Stack:
     publications_queue_url: str = ""
     pii_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     api_url: str = ""
+    # The file the embedded Cognito appends every SMS it "sends" to (local_stack/outbox.py
+    # reads it). Only the local tooling reads it: the app never sees a code.
+    sms_outbox: str = ""
     demo_users: list[DemoUser] = field(default_factory=list)
 
     def app_environment(self) -> dict[str, str]:
@@ -104,7 +108,9 @@ def clients(endpoint_url: str, region: str = REGION) -> dict[str, Any]:
     return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp", "sns", "sqs")}
 
 
-def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = REGION) -> Stack:
+def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = REGION,
+              sms_outbox: str | None = None) -> Stack:
+    """`sms_outbox` defaults to the outbox of the embedded AWS this process started at that URL."""
     aws = clients(endpoint_url, region)
     table, idempotency = f"{prefix}-main", f"{prefix}-idempotency"
     public, attachments = f"{prefix}-public", f"{prefix}-attachments"
@@ -131,6 +137,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         officials_user_pool_client_id=officials_client_id,
         notifications_topic_arn=topic_arn,
         publications_queue_url=queue_url,
+        sms_outbox=sms_outbox if sms_outbox is not None else outbox_of(endpoint_url),
     )
 
 

@@ -4,6 +4,10 @@ In AWS, CloudFront serves web/ from the public bucket and forwards API paths to 
 Gateway; here one server does both, so the pages call the API without CORS. A path is a
 page or an asset only if a file of that name exists under web/ (`/` is index.html) and no
 API route claims it; everything else goes to the Chalice app as before.
+
+`GET /local/sms?phone=+86…` answers the SMS the embedded Cognito "sent" to that number
+(sign-up and reset codes, temporary passwords), newest first: the only way to a code
+without a phone. Only this local server has it; the Chalice app never sees a code.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ from urllib.parse import unquote, urlsplit
 from chalice.config import Config
 from chalice.local import ChaliceRequestHandler, LocalDevServer
 
+from local_stack.outbox import messages
+
 ROOT = Path(__file__).resolve().parent.parent
 WEB_ROOT = ROOT / "web"
 SITE_CONFIG_PATH = "/config.json"
+SMS_OUTBOX_PATH = "/local/sms"
 CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
                  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 
@@ -38,14 +45,37 @@ def site_file(path: str, web_root: Path = WEB_ROOT) -> Path | None:
     return candidate
 
 
+def phone_in(query: str) -> str | None:
+    """The `phone` of a query string. A `+` typed into a URL is kept (not read as a space),
+    and a bare mainland number gets its +86."""
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if name == "phone" and value:
+            phone = unquote(value).strip().replace(" ", "")
+            if phone.isdigit():
+                phone = "+" + phone if phone.startswith("86") and len(phone) == 13 else "+86" + phone
+            return phone
+    return None
+
+
+def sms_outbox_body(outbox: str, query: str) -> bytes:
+    phone = phone_in(query)
+    return json.dumps({"phone": phone, "messages": messages(outbox, phone)}, ensure_ascii=False).encode()
+
+
 class SiteRequestHandler(ChaliceRequestHandler):
-    def __init__(self, *args: Any, site_config: dict[str, str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, site_config: dict[str, str], sms_outbox: str | None = None, **kwargs: Any) -> None:
         self.site_config = site_config
+        self.sms_outbox = sms_outbox
         super().__init__(*args, **kwargs)
 
     def _serve_site(self, head_only: bool) -> bool:
-        if urlsplit(self.path).path == SITE_CONFIG_PATH:
+        url = urlsplit(self.path)
+        if url.path == SITE_CONFIG_PATH:
             body = json.dumps(self.site_config, ensure_ascii=False).encode()
+            content_type = CONTENT_TYPES[".json"]
+        elif url.path == SMS_OUTBOX_PATH and self.sms_outbox:
+            body = sms_outbox_body(self.sms_outbox, url.query)
             content_type = CONTENT_TYPES[".json"]
         else:
             file = site_file(self.path)
@@ -85,9 +115,10 @@ def site_config(stack: Any) -> dict[str, str]:
     }
 
 
-def make_server(port: int, host: str = "127.0.0.1", config_for_pages: dict[str, str] | None = None) -> LocalDevServer:
+def make_server(port: int, host: str = "127.0.0.1", config_for_pages: dict[str, str] | None = None,
+                sms_outbox: str | None = None) -> LocalDevServer:
     from app import app
 
     config = Config.create(chalice_stage="dev", app_name=app.app_name, chalice_app=app, project_dir=str(ROOT))
-    handler = partial(SiteRequestHandler, site_config=config_for_pages or {})
+    handler = partial(SiteRequestHandler, site_config=config_for_pages or {}, sms_outbox=sms_outbox)
     return LocalDevServer(app, config, host, port, handler_cls=handler)

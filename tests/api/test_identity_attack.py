@@ -168,3 +168,21 @@ def test_a_changed_number_opens_no_one_elses_cases_or_messages(client, accounts,
         assert get(client, f"/suggestions/{entered.json_body['tracking_no']}", attacker).status_code == 404
         assert get(client, "/notifications/mine", attacker).json_body["items"] == []
         assert get(client, "/me", attacker).json_body["phone_masked"] == f"136****{attacker.phone[-4:]}"
+
+
+def test_a_roster_number_casts_one_ballot_whichever_account_proves_it(client, accounts, at, stack, victim):
+    from chalicelib.privacy import keyed_digest
+
+    staff = accounts["committee_staff"]
+    round_id, (first, *_) = round_in_voting(client, accounts, at)
+    assert post(client, f"/rounds/{round_id}/roster", staff, {"phones": [victim.phone]}).json_body["added"] == 1
+    # Another account proved this number before and voted with it (its voter records are
+    # the roster number's and its own); this one holds the number now.
+    dynamodb = boto3.client("dynamodb", endpoint_url=stack.aws_endpoint_url, region_name=stack.region)
+    with_env_key = keyed_digest(f"voter:{round_id}", f"roster:{victim.phone}")
+    dynamodb.put_item(TableName=stack.table_name, Item={
+        "PK": {"S": f"VOTER#{round_id}#{with_env_key}"}, "SK": {"S": "VOTER"}, "type": {"S": "voter_record"}})
+
+    again = post(client, f"/rounds/{round_id}/ballots", victim, {"picks": [first]})
+    assert again.status_code == 409 and again.json_body["code"] == "already_voted", again.body
+    assert _ballots_stored(stack, round_id) == 0

@@ -37,13 +37,36 @@ def test_both_user_pools_are_the_shared_definitions_and_only_officials_must_use_
     assert template["Resources"]["UserPool"]["Properties"]["MfaConfiguration"] == "OPTIONAL"
     officials = template["Resources"]["OfficialsUserPool"]["Properties"]
     assert officials["MfaConfiguration"] == "ON"
-    assert officials["AdminCreateUserConfig"] == {"AllowAdminCreateUserOnly": True}
+    assert officials["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] is True
     groups = resources(template, "AWS::Cognito::UserPoolGroup").values()
     assert {g["Properties"]["GroupName"] for g in groups} == {"committee_staff", "street_official", "district_admin",
                                                              "platform_admin"}
     assert all(g["Properties"]["UserPoolId"] == {"Ref": "OfficialsUserPool"} for g in groups)
     variables = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
     assert variables["MULIN_OFFICIALS_USER_POOL_CLIENT_ID"] == {"Ref": "OfficialsUserPoolClient"}
+
+
+def test_both_pools_hold_a_changed_number_until_verified_and_send_codes_by_sms(template):
+    roles = resources(template, "AWS::IAM::Role")
+    for key in ("UserPool", "OfficialsUserPool"):
+        pool = template["Resources"][key]["Properties"]
+        assert pool["UserAttributeUpdateSettings"] == {"AttributesRequireVerificationBeforeUpdate": ["phone_number"]}
+        assert pool["AutoVerifiedAttributes"] == ["phone_number"]
+        sms = pool["SmsConfiguration"]
+        role_name = sms["SnsCallerArn"]["Fn::GetAtt"][0]
+        trust = roles[role_name]["Properties"]["AssumeRolePolicyDocument"]["Statement"]
+        assert [t["Principal"] for t in trust] == [{"Service": "cognito-idp.amazonaws.com"}]
+        assert trust[0]["Condition"]["StringEquals"]["sts:ExternalId"] == sms["ExternalId"]
+        statements = [st for policy in roles[role_name]["Properties"]["Policies"]
+                      for st in policy["PolicyDocument"]["Statement"]]
+        assert [st["Action"] for st in statements] == ["sns:Publish"]
+    residents = template["Resources"]["UserPool"]["Properties"]
+    assert residents["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] is False
+    assert "{####}" in residents["VerificationMessageTemplate"]["SmsMessage"]
+    invitation = template["Resources"]["OfficialsUserPool"]["Properties"]["AdminCreateUserConfig"]["InviteMessageTemplate"]
+    assert "{####}" in invitation["SMSMessage"] and "{username}" in invitation["SMSMessage"]
+    # Residents may change only their number (verified), never their jurisdiction.
+    assert template["Resources"]["UserPoolClient"]["Properties"]["WriteAttributes"] == ["phone_number"]
 
 
 def test_api_function_gets_every_setting_it_reads(template):
