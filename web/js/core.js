@@ -84,6 +84,7 @@ export function formatFen(fen) {
 const NAV = [
   ["index.html", "nav.home"], ["suggest.html", "nav.suggest"], ["my-suggestions.html", "nav.mine"],
   ["vote.html", "nav.vote"], ["fund.html", "nav.fund"], ["summaries.html", "nav.summaries"],
+  ["account.html", "nav.account"],
 ];
 
 async function getJson(path) {
@@ -184,11 +185,33 @@ function tokenExpiry(token) {
 export function currentSession() {
   try { return JSON.parse(localStorage.getItem(SESSION_KEY)); } catch { return null; }
 }
-function signOut() { localStorage.removeItem(SESSION_KEY); }
+export function signOut() { localStorage.removeItem(SESSION_KEY); }
 
-// Who signed in and through which pool's client, so a renewal asks the same pool.
+// Who signed in and through which pool's client, so a renewal asks the same pool. The access
+// token is only ever sent to Cognito itself (change password or number, sign out everywhere).
 export function saveSession(tokens, client) {
-  localStorage.setItem(SESSION_KEY, JSON.stringify({ id: tokens.IdToken, refresh: tokens.RefreshToken, client }));
+  localStorage.setItem(SESSION_KEY, JSON.stringify({
+    id: tokens.IdToken, access: tokens.AccessToken, refresh: tokens.RefreshToken, client }));
+}
+
+// New tokens from the refresh token: the claims are read again, so a residence staff have
+// just verified or a number just changed is in the next ID token.
+export async function renewSession() {
+  const session = currentSession();
+  if (!session?.refresh) return null;
+  try {
+    const result = await cognito("InitiateAuth", {
+      AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: session.client || state.config.user_pool_client_id,
+      AuthParameters: { REFRESH_TOKEN: session.refresh },
+    });
+    const renewed = { ...session, id: result.AuthenticationResult.IdToken, access: result.AuthenticationResult.AccessToken };
+    localStorage.setItem(SESSION_KEY, JSON.stringify(renewed));
+    return renewed;
+  } catch (error) {
+    if (error instanceof NetworkError) throw error;
+    signOut();
+    return null;
+  }
 }
 
 // A token that ran out while a resident was typing is renewed silently: no input is lost to
@@ -197,20 +220,14 @@ async function idToken() {
   const session = currentSession();
   if (!session) return null;
   if (tokenExpiry(session.id) - Date.now() > 60_000) return session.id;
-  if (!session.refresh) return null;
-  try {
-    const result = await cognito("InitiateAuth", {
-      AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: session.client || state.config.user_pool_client_id,
-      AuthParameters: { REFRESH_TOKEN: session.refresh },
-    });
-    const renewed = { ...session, id: result.AuthenticationResult.IdToken };
-    localStorage.setItem(SESSION_KEY, JSON.stringify(renewed));
-    return renewed.id;
-  } catch (error) {
-    if (error instanceof NetworkError) throw error;
-    signOut();
-    return null;
-  }
+  return (await renewSession())?.id ?? null;
+}
+
+export async function accessToken() {
+  const session = currentSession();
+  if (!session) return null;
+  if (session.access && tokenExpiry(session.access) - Date.now() > 60_000) return session.access;
+  return (await renewSession())?.access ?? null;
 }
 
 export function requireSignIn() {

@@ -8,4 +8,6 @@ if (currentSession()) {
   } catch {
     // Not knowing who is signed in changes nothing on this page.
   }
+} else {
+  document.getElementById("join").hidden = false;
 }

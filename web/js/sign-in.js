@@ -1,25 +1,20 @@
-import { ApiError, boot, param, t } from "./core.js";
+import { ApiError, boot, t } from "./core.js";
 import { guardSubmit } from "./forms.js";
+import { revealToggles } from "./code-entry.js";
+import { SIGN_UP_PENDING, destination, fieldProblem, mainlandPhone } from "./self-service.js";
 import { answerChallenge, authenticatorSecret, signIn } from "./sign-in-flow.js";
 
 await boot("sign-in");
 const form = document.getElementById("sign-in");
+revealToggles(form);
 let pending = null;
 
-// Residents type their number as they say it: spaces, dashes, with or without +86.
-function mainlandPhone(text) {
-  const digits = text.replace(/[\s-]/g, "").replace(/^(\+?86)/, "");
-  return /^1[3-9]\d{9}$/.test(digits) ? `+86${digits}` : null;
-}
-
-function fieldProblem(field, message) {
-  return new ApiError(400, { code: "validation_failed", message: "", details: [{ field, message, message_zh: message }] });
-}
-
-// Only a page inside this site may be the destination after signing in.
-function destination() {
-  const next = param("next") || "index.html";
-  return /^[a-z-]+\.html(\?[^#]*)?$/.test(next) ? next : "index.html";
+// Just confirmed on the sign-up page after a reload lost the password: the number is known.
+const signedUp = sessionStorage.getItem("mulin.signed-up");
+if (signedUp) {
+  sessionStorage.removeItem("mulin.signed-up");
+  form.phone.value = signedUp.replace(/^\+86/, "");
+  document.getElementById("signed-up").hidden = false;
 }
 
 async function showChallenge(next) {
@@ -63,6 +58,12 @@ async function credentials() {
     return await signIn(phone, form.password.value, { staff: form.staff.checked });
   } catch (error) {
     if (error instanceof ApiError && error.code === "TooManyRequestsException") throw fieldProblem("password", t("sign-in.too_many"));
+    // The password was right but the number never confirmed: finish the sign-up instead.
+    if (error instanceof ApiError && error.code === "UserNotConfirmedException" && !form.staff.checked) {
+      localStorage.setItem(SIGN_UP_PENDING, JSON.stringify({ phone, resend: true }));
+      location.href = "sign-up.html";
+      return { done: false, redirected: true };
+    }
     if (error instanceof ApiError) throw fieldProblem("password", t("sign-in.failed"));
     throw error;
   }
@@ -70,6 +71,7 @@ async function credentials() {
 
 guardSubmit(form, async () => {
   const result = pending ? await answer() : await credentials();
+  if (result.redirected) return;
   if (result.done) location.href = destination();
   else await showChallenge(result);
 });
