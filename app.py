@@ -2,11 +2,15 @@
 
 from chalice import Chalice, Cron
 
+from chalicelib.accounts.guard import refuse_erased_writers
+from chalicelib.accounts.routes import accounts_api
 from chalicelib.divisions.routes import divisions_api
 from chalicelib.funds.routes import funds_api
 from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
 from chalicelib.publishing.routes import publishing_api
+from chalicelib.residence.routes import residence_api
+from chalicelib.staff.routes import staff_api
 from chalicelib.storage.queues import PUBLICATIONS_QUEUE
 from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
@@ -21,6 +25,8 @@ app = Chalice(app_name="mulin", configure_logs=False)
 
 instrument(app)
 app.register_middleware(handle_errors, "http")
+# Inside handle_errors, so that its refusal takes the error shape.
+app.register_middleware(refuse_erased_writers, "http")
 
 app.register_blueprint(authorizer_blueprint)
 app.register_blueprint(system_api)
@@ -32,6 +38,9 @@ app.register_blueprint(notifications_api)
 app.register_blueprint(voting_api)
 app.register_blueprint(funds_api)
 app.register_blueprint(publishing_api)
+app.register_blueprint(residence_api)
+app.register_blueprint(staff_api)
+app.register_blueprint(accounts_api)
 
 
 # 17:00 UTC on the last day of a month is 01:00 on the 1st in Shanghai (UTC+8, no daylight saving).

@@ -100,6 +100,15 @@ def person_key(user_id: str) -> str:
     return keyed_digest("person", user_id)
 
 
+# Who an erased person's records belong to: nobody, and not the same nobody twice.
+ERASED_OWNER_PREFIX = "erased#"
+
+
+def is_someone(owner_key: str | None) -> bool:
+    """Whether a record's owner key stands for a person a message can still reach."""
+    return bool(owner_key) and not str(owner_key).startswith(ERASED_OWNER_PREFIX)
+
+
 def pending_owner_key(phone: str) -> str:
     """Who owns a case staff entered for a mobile number that no verified account held yet.
 
@@ -252,10 +261,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "fund.apply": frozenset({Role.resident}),
     "fund.object": frozenset({Role.resident}),
     "fund.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    # Residence verification: residents ask for their own; the committee, or any official
+    # above it, checks and decides (jurisdiction: the request's committee).
+    "residence.request": frozenset({Role.resident}),
+    "residence.read_own": frozenset({Role.resident}),
+    "residence.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
     # Officials' accounts: each level manages those below it (staff/rules.py says which
     # role creates which); committee staff manage nobody, so they list nobody either.
     "staff.read": frozenset({Role.street_official, Role.district_admin, Role.platform_admin}),
     "staff.manage": frozenset({Role.street_official, Role.district_admin, Role.platform_admin}),
+    # Personal data rights (PIPL): residents export and erase their own. Officials' accounts
+    # are work accounts, answered for by their administrator (staff.manage).
+    "account.export": frozenset({Role.resident}),
+    "account.erase": frozenset({Role.resident}),
 }
 
 

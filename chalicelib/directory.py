@@ -135,15 +135,19 @@ def set_residence(sub: str, committee: str | None) -> bool:
     ID token carries their verified residence; False when the account no longer exists."""
     from chalicelib.auth import JURISDICTION_CLAIM
 
-    username = username_of(residents_pool_id(), sub)
-    if username is None:
+    user = find_by_sub(residents_pool_id(), sub)
+    if user is None:
         return False
+    held = attributes_of(user).get(JURISDICTION_CLAIM) or None
+    if held == committee:
+        return True
     cognito = aws.client("cognito-idp")
+    # Deleting an attribute the account does not hold is refused, hence the look first.
     if committee is None:
-        cognito.admin_delete_user_attributes(UserPoolId=residents_pool_id(), Username=username,
+        cognito.admin_delete_user_attributes(UserPoolId=residents_pool_id(), Username=user["Username"],
                                              UserAttributeNames=[JURISDICTION_CLAIM])
     else:
-        cognito.admin_update_user_attributes(UserPoolId=residents_pool_id(), Username=username,
+        cognito.admin_update_user_attributes(UserPoolId=residents_pool_id(), Username=user["Username"],
                                              UserAttributes=[{"Name": JURISDICTION_CLAIM, "Value": committee}])
     return True
 

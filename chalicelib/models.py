@@ -8,18 +8,44 @@ import was a fifth of the cold start (bench/cold_start.py).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from chalicelib.visible_text import find_hidden
 
 # The years a date or time in a request may name. Near year 1 or 9999, moving a Shanghai
 # day or time to UTC overflows Python's datetime, and such a request would end in a 500.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+# The error type of a refused invisible character; its context's `within` is the path
+# below the field (a list index, a nested object's key) that chalicelib/web/requests.py
+# appends to the field's name.
+HIDDEN_CHARACTER = "hidden_character"
+HIDDEN_CHARACTER_MESSAGE = "must not contain control or invisible formatting characters ({code} at character {character})"
 
 
 class RequestModel(BaseModel):
-    """Input from outside: unknown fields are refused (no mass assignment), text is trimmed."""
+    """Input from outside: unknown fields are refused (no mass assignment), text is trimmed
+    and may not hide characters (chalicelib/visible_text.py)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+
+    # Before validation, on the input as sent: trimming would otherwise drop a separator
+    # (U+2028) or NEL at either end unseen, and a nested object is still the JSON the
+    # client wrote, so its path is the one pydantic would report. Every field of every
+    # request model, present and future, goes through here.
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_hidden_characters(cls, value: Any) -> Any:
+        hidden = find_hidden(value)
+        if hidden is not None:
+            raise PydanticCustomError(
+                HIDDEN_CHARACTER,
+                HIDDEN_CHARACTER_MESSAGE,
+                {"code": hidden.code, "character": hidden.position + 1, "within": hidden.path},
+            )
+        return value
 
 
 class ResponseModel(BaseModel):

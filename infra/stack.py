@@ -108,6 +108,14 @@ def is_china(region: str) -> bool:
     return not cdk.Token.is_unresolved(region) and region.startswith("cn-")
 
 
+RESIDENT_DIRECTORY_ACTIONS = [f"cognito-idp:{action}" for action in (
+    "ListUsers", "AdminUpdateUserAttributes", "AdminDeleteUserAttributes", "AdminUserGlobalSignOut", "AdminDeleteUser")]
+OFFICIAL_DIRECTORY_ACTIONS = [f"cognito-idp:{action}" for action in (
+    "ListUsers", "AdminCreateUser", "AdminAddUserToGroup", "AdminListGroupsForUser", "AdminDeleteUser",
+    "AdminDisableUser", "AdminEnableUser", "AdminUserGlobalSignOut", "AdminUpdateUserAttributes",
+    "AdminSetUserMFAPreference")]
+
+
 class MulinStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, *, stage: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
@@ -324,6 +332,16 @@ class MulinStack(cdk.Stack):
                                                resources=[attachments.arn_for_objects("*"), public.arn_for_objects("*")]))
         role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"],
                                                resources=[attachments.bucket_arn, public.bucket_arn]))
+        # Copies of a record that failed, and a person's uploads when they erase their account.
+        role.add_to_policy(iam.PolicyStatement(actions=["s3:DeleteObject"], resources=[attachments.arn_for_objects("*")]))
+        # The directory (chalicelib/directory.py): residences set on residents' accounts, erasure,
+        # and officials' accounts managed through the API; each action on its own pool only.
+        pools = getattr(self, "user_pools", {})
+        if pools:
+            role.add_to_policy(iam.PolicyStatement(actions=RESIDENT_DIRECTORY_ACTIONS,
+                                                   resources=[pools["UserPool"].attr_arn]))
+            role.add_to_policy(iam.PolicyStatement(actions=OFFICIAL_DIRECTORY_ACTIONS,
+                                                   resources=[pools["OfficialsUserPool"].attr_arn]))
         role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[notifications.topic_arn]))
         role.add_to_policy(iam.PolicyStatement(
             actions=["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",

@@ -256,8 +256,10 @@ def object_to(principal: Principal, application_id: str, body: ObjectionCreate) 
         raise pools.rule_error(f"Objections are taken while the notice runs, until {application.get('notice_ends_at')} "
                                "(UTC). / 不在公示期内，不能提出异议。", "reason", "outside_window")
     # The inbox key, opaque like every recipient, so the answer reaches the objector.
-    objection = {"id": new_id(), "reason": body.reason, "filed_at": at,
-                 "objector_key": principal.person}
+    objection_id = new_id()
+    # Indexed by its objector too, so their data export and erasure find it.
+    objection = {"id": objection_id, "reason": body.reason, "filed_at": at, "objector_key": principal.person,
+                 **repository.objection_index(principal.person, at, objection_id)}
     # One objection per person: by account, since a number is theirs to change.
     objector = keyed_digest("fund-objector", f"user:{principal.user_id}")
     try:

@@ -296,3 +296,53 @@ def applications_page(committee: str, year: int, limit: int, start_key: dict[str
 def my_applications_page(user_id: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[dict[str, Any]], Any]:
     return dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk", values={":pk": applicant_partition(user_id)},
                              limit=limit, start_key=start_key, forward=False)
+
+
+# --- a person's records, for their data export and erasure (accounts/service.py) -----------
+
+
+def objection_index(objector: str, filed_at: str, objection_id: str) -> dict[str, str]:
+    """GSI1 keys an objection carries so that its objector can find it (their data export and
+    erasure): spread into the objection item when it is filed."""
+    from chalicelib.storage.keys import objections_by_partition
+
+    return {"GSI1PK": objections_by_partition(objector), "GSI1SK": f"{filed_at}#{objection_id}"}
+
+
+def objections_filed_by(objector: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[dict], Any]:
+    from chalicelib.storage.keys import objections_by_partition
+
+    return dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk", values={":pk": objections_by_partition(objector)},
+                             limit=limit, start_key=start_key)
+
+
+def objection_unlink(objection: dict[str, Any]) -> dict[str, Any]:
+    """The objection stays on the application's public record, answered or not; who filed it goes."""
+    return {"Update": {
+        "TableName": _table(), "Key": to_item({"PK": objection["PK"], "SK": objection["SK"]}),
+        "UpdateExpression": "REMOVE objector_key, GSI1PK, GSI1SK",
+        "ConditionExpression": "attribute_exists(PK)",
+    }}
+
+
+def application_anonymise(application: dict[str, Any], tombstone: str, erased_name: str) -> dict[str, Any]:
+    """The application without its lead: the team's name, plan and money stay (accounting
+    records), the lead's account and name go. Versioned like every change of an application,
+    so that an official's change prepared before it cannot put the lead back."""
+    return {"Update": {
+        "TableName": _table(), "Key": to_item(fund_application_key(application["id"])),
+        "UpdateExpression": "SET applicant_id = :t, applicant_key = :t, GSI1PK = :applicant, #team.#lead = :name, "
+                            "#version = #version + :one",
+        "ConditionExpression": "#version = :expected",
+        "ExpressionAttributeNames": {"#team": "team", "#lead": "lead_name", "#version": "version"},
+        "ExpressionAttributeValues": to_item({":t": tombstone, ":applicant": applicant_partition(tombstone),
+                                              ":name": erased_name, ":one": 1, ":expected": application["version"]}),
+    }}
+
+
+def event_actor_anonymise(event: dict[str, Any], actor: str) -> dict[str, Any]:
+    return {"Update": {
+        "TableName": _table(), "Key": to_item({"PK": event["PK"], "SK": event["SK"]}),
+        "UpdateExpression": "SET actor_id = :actor", "ConditionExpression": "attribute_exists(PK)",
+        "ExpressionAttributeValues": to_item({":actor": actor}),
+    }}

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from chalicelib import clock
-from chalicelib.auth import Principal
+from chalicelib.auth import Principal, is_someone
 from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError
 from chalicelib.funds import applications, pools, repository, rules
 from chalicelib.funds.models import Action, ApplicationDetail, FundActionRequest, MovementKind, Status
@@ -112,7 +112,7 @@ def _step(principal: Principal, record: applications.Record, action: Action, bod
             raise _no_open_objection()
         step.extra.append(repository.objection_answer(application["id"], objection["id"], body.answer or "", now_iso))
         step.update["open_objections"] = application.get("open_objections", 0) - 1
-        if objection.get("objector_key"):
+        if is_someone(objection.get("objector_key")):
             step.extra.append(inbox_put(objection["objector_key"], objection_message(application, body.answer or ""),
                                         now_iso, int(clock.utc_now().timestamp())))
             step.announcements.append((objection["objector_key"], objection_message(application, body.answer or "")))
@@ -183,7 +183,8 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
         writes.append(repository.team_grant_change(committee, year, application["team_digest"], step.team_change, cap))
     extra_index = len(writes)
     writes += step.extra
-    message = message_for(updated, action.value)
+    # A lead who erased their account is told nothing: nobody would read it.
+    message = message_for(updated, action.value) if is_someone(application.get("applicant_key")) else None
     if message:
         writes.append(inbox_put(application["applicant_key"], message, at, int(clock.utc_now().timestamp())))
     try:

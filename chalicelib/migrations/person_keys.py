@@ -136,6 +136,17 @@ def _keyed_attribute(name: str) -> Callable[[dict[str, Any], People], list[dict[
     return rekey
 
 
+def _objection(item: dict[str, Any], people: People) -> list[dict[str, Any]]:
+    """An objection is keyed to its objector and, since objectors can find their own, indexed by them."""
+    from chalicelib.funds.repository import objection_index
+
+    new = people.submitters.get(item["objector_key"])
+    if new is None:
+        return []
+    return _updated(item, "objector_key", {"objector_key": new,
+                                           **objection_index(new, item.get("filed_at", ""), item["SK"].split("#", 1)[1])})
+
+
 def _objector(item: dict[str, Any], people: People) -> list[dict[str, Any]]:
     prefix, digest = item["SK"].rsplit("#", 1)
     new = people.objectors.get(digest)
@@ -175,7 +186,7 @@ def _plan(item: dict[str, Any], people: People) -> tuple[str, list[dict[str, Any
     if item.get("PK", "").startswith("FUNDAPP#") and item.get("SK") == "APP" and item.get("applicant_key"):
         return "fund application", _keyed_attribute("applicant_key")(item, people)
     if kind == "fund_objection" and item.get("objector_key"):
-        return "fund objection", _keyed_attribute("objector_key")(item, people)
+        return "fund objection", _objection(item, people)
     if kind == "fund_objector":
         return "fund objector record", _objector(item, people)
     if kind == "voter_record":

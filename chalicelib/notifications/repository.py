@@ -96,9 +96,10 @@ def publish(topic_arn: str, messages: list[dict[str, Any]]) -> int:
 DELETE_BATCH = 25
 
 
-def delete_inbox(recipient: str) -> int:
+def delete_inbox(recipient: str, counted: Any = None) -> int:
     """Delete every message of an inbox, a page at a time; how many were deleted. Each page
-    is read afresh from the start, so a run cut short is finished by the next one."""
+    is read afresh from the start, so a run cut short is finished by the next one;
+    `counted(n)`, if given, is a transaction item that records the page's deletions with them."""
     deleted = 0
     while True:
         items, _ = dynamo.query_page(key_condition="PK = :pk", values={":pk": inbox_partition(recipient)},
@@ -106,5 +107,6 @@ def delete_inbox(recipient: str) -> int:
         if not items:
             return deleted
         dynamo.transact_write([{"Delete": {"TableName": dynamo.table_name(),
-                                           "Key": to_item({"PK": i["PK"], "SK": i["SK"]})}} for i in items])
+                                           "Key": to_item({"PK": i["PK"], "SK": i["SK"]})}} for i in items]
+                              + ([counted(len(items))] if counted else []))
         deleted += len(items)

@@ -170,3 +170,58 @@ def team_grant_key(committee: str, year: int, team_digest: str) -> dict[str, str
 # Monthly publication: where each month's latest run stands (publishing/repository.py).
 def publication_key(month: str) -> dict[str, str]:
     return {"PK": f"PUBLICATION#{month}", "SK": "STATUS"}
+
+
+# Residence verification: a request and its timeline share one partition; a person's
+# current residence and pending request live in the person's own (residence/repository.py).
+def residence_request_partition(request_id: str) -> str:
+    return f"RESIDENCE#{request_id}"
+
+
+def residence_request_key(request_id: str) -> dict[str, str]:
+    return {"PK": residence_request_partition(request_id), "SK": "REQUEST"}
+
+
+def residence_event_key(request_id: str, at_iso: str, event_id: str) -> dict[str, str]:
+    return {"PK": residence_request_partition(request_id), "SK": f"EVT#{at_iso}#{event_id}"}
+
+
+def resident_partition(person: str) -> str:
+    return f"RESIDENT#{person}"
+
+
+def current_residence_key(person: str) -> dict[str, str]:
+    return {"PK": resident_partition(person), "SK": "CURRENT"}
+
+
+def pending_residence_key(person: str) -> dict[str, str]:
+    return {"PK": resident_partition(person), "SK": "PENDING"}
+
+
+def residence_queue_partition(district: str, status: str) -> str:
+    return f"RESIDENCES#{district}#{status}"
+
+
+# Officials' accounts: one item per official, keyed on their Cognito sub (the authorizer
+# reads it by that key); GSI1 lists a division's officials and those below it (staff/repository.py).
+OFFICIALS_DIRECTORY = "OFFICIALS"
+
+
+def official_key(sub: str) -> dict[str, str]:
+    return {"PK": f"OFFICIAL#{sub}", "SK": "ACCOUNT"}
+
+
+def officials_directory_keys(division: str, sub: str) -> dict[str, str]:
+    """The division leads the sort key, so `begins_with(division)` lists it and every division inside."""
+    return {"GSI1PK": OFFICIALS_DIRECTORY, "GSI1SK": f"{division}#{sub}"}
+
+
+# Personal data rights: an erased person's marker, which refuses their writes while a token
+# issued before the erasure still verifies (accounts/repository.py).
+def erasure_key(person: str) -> dict[str, str]:
+    return {"PK": f"ERASURE#{person}", "SK": "ERASURE"}
+
+
+def objections_by_partition(objector: str) -> str:
+    """A person's objections to fund applications, for their data export and erasure (GSI1)."""
+    return f"OBJECTIONS_BY#{objector}"

@@ -450,3 +450,14 @@ def rating_rekey(rating: dict[str, Any], tombstone: str) -> list[dict[str, Any]]
                     "ConditionExpression": "attribute_exists(PK)"}},
         _put(moved, "attribute_not_exists(PK)"),
     ]
+
+
+def erasure_event(case_id: str, at: str) -> dict[str, Any]:
+    """The step that tells officials why a case's text and place are gone."""
+    return audit_put(
+        dynamo.table_name(), subject=f"suggestion#{case_id}", action="erase", actor_id="erased", actor_role="resident",
+        reason="erased at the resident's request / 应本人要求删除个人信息", at=at,
+        key_for=partial(suggestion_event_key, case_id),
+        # Late in the transaction's order, after any event of the same instant.
+        extra={"actor_division": None, "message": None, "details": None, "seq": 99, "fact": None},
+    )

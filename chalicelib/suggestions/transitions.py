@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from chalicelib import clock
-from chalicelib.auth import Principal
+from chalicelib.auth import Principal, is_someone
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import ConflictError, NotFoundError, RuleViolationError
 from chalicelib.suggestions import repository, rules
@@ -39,7 +39,8 @@ def _rule(message: str, field_name: str) -> RuleViolationError:
 
 
 def _notify_all(case: Case, event: str) -> list[Notice]:
-    return [Notice(recipient, notice_for(case, event)) for recipient in case.submitters()]
+    # A submitter who erased their account is told nothing: nobody would read it.
+    return [Notice(recipient, notice_for(case, event)) for recipient in case.submitters() if is_someone(recipient)]
 
 
 def apply_action(case: Case, action: Action, target: Status, body: ActionRequest, principal: Principal,
@@ -138,7 +139,7 @@ def _merge(case: Case, body: ActionRequest, principal: Principal, now: datetime,
             Event(primary.id, "absorb", *actor, primary.status.value, primary.status.value, reason=body.reason,
                   details={"merged": case.id, "merged_tracking_no": case.tracking_no}),
         ],
-        notices=[Notice(r, notice_for(merged, "merge")) for r in case.submitters()],
+        notices=[Notice(r, notice_for(merged, "merge")) for r in case.submitters() if is_someone(r)],
     )
 
 

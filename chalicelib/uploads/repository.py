@@ -90,3 +90,19 @@ def delete_copies(keys: list[str]) -> None:
         from chalicelib.observability import logger
 
         logger.warning("kept copies of a record that was not written remain", extra={"copies": len(keys)})
+
+
+def delete_under(prefix: str) -> int:
+    """Delete every object under `prefix` (a person's uploads, at their request); how many.
+    Listing a prefix reads only that prefix's keys."""
+    deleted = 0
+    try:
+        pages = s3().get_paginator("list_objects_v2").paginate(Bucket=bucket(), Prefix=prefix)
+        for page in pages:
+            keys = [{"Key": o["Key"]} for o in page.get("Contents", [])]
+            if keys:
+                s3().delete_objects(Bucket=bucket(), Delete={"Objects": keys, "Quiet": True})
+                deleted += len(keys)
+    except aws.failures() as exc:
+        raise translate_client_error(exc) from exc
+    return deleted

@@ -21,7 +21,7 @@ from chalicelib.auth import Principal, from_authorizer_context
 from chalicelib.errors import MulinError, ServiceUnavailableError, UnauthorizedError
 from chalicelib.settings import get_settings
 from chalicelib.web.authorizer import mulin_authorizer
-from chalicelib.web.requests import parse_body, parse_query
+from chalicelib.web.requests import check_path, parse_body, parse_query
 
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 
@@ -102,6 +102,7 @@ class ApiBlueprint(Blueprint):
                 try:
                     if authenticated:
                         kwargs["principal"] = _principal(request.context)
+                    check_path(path_params)
                     if body is not None:
                         kwargs["body"] = parse_body(
                             request.raw_body,

@@ -18,6 +18,8 @@ from chalicelib.errors import (
     UnsupportedMediaTypeError,
     ValidationFailedError,
 )
+from chalicelib.models import HIDDEN_CHARACTER, HIDDEN_CHARACTER_MESSAGE
+from chalicelib.visible_text import find_hidden
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -52,21 +54,33 @@ MESSAGES_ZH = {
     "date_from_datetime_parsing": "日期格式不正确",
     "value_error": "取值不符合要求",
     "json_invalid": "不是有效的 JSON",
+    "hidden_character": "含有控制字符或不可见的格式字符（{code}，第 {character} 个字符），请删除",
 }
 
 
 def describe_validation_error(error: ValidationError) -> list[dict[str, Any]]:
     details = []
     for problem in error.errors(include_url=False, include_input=False):
+        context = problem.get("ctx") or {}
+        # An error found inside a field's value (chalicelib/models.py) says where below it.
+        location = (*problem["loc"], *context.get("within", ()))
         details.append(
             {
-                "field": ".".join(str(part) for part in problem["loc"]) or "(body)",
+                "field": ".".join(str(part) for part in location) or "(body)",
                 "type": problem["type"],
                 "message": problem["msg"],
-                "message_zh": MESSAGES_ZH.get(problem["type"], "取值不符合要求"),
+                "message_zh": _chinese(problem["type"], context),
             }
         )
     return details
+
+
+def _chinese(error_type: str, context: dict[str, Any]) -> str:
+    message = MESSAGES_ZH.get(error_type, "取值不符合要求")
+    try:
+        return message.format_map(context)
+    except (KeyError, IndexError, ValueError):
+        return message
 
 
 def _reject_constant(name: str) -> Any:
@@ -105,6 +119,27 @@ def validate(model: type[Model], data: Any) -> Model:
 
 def parse_query(params: dict[str, str] | None, model: type[Model]) -> Model:
     return validate(model, dict(params or {}))
+
+
+def check_path(params: dict[str, str]) -> None:
+    """Path parameters are codes and ids, looked up as they are: one that hides a character
+    is refused like a body field (chalicelib/models.py), naming the parameter, rather than
+    left to each lookup to miss."""
+    details = []
+    for name, value in params.items():
+        hidden = find_hidden(value)
+        if hidden is not None:
+            context = {"code": hidden.code, "character": hidden.position + 1}
+            details.append(
+                {
+                    "field": name,
+                    "type": HIDDEN_CHARACTER,
+                    "message": HIDDEN_CHARACTER_MESSAGE.format_map(context),
+                    "message_zh": _chinese(HIDDEN_CHARACTER, context),
+                }
+            )
+    if details:
+        raise ValidationFailedError(details=details)
 
 
 def source_address(request: Any) -> str | None:

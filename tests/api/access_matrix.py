@@ -16,6 +16,8 @@ from typing import Any
 
 from chalicelib.funds.models import Action as FundAction
 from tests.api.fund_helpers import application
+from tests.api.residence_helpers import request_body, withdraw_pending
+from tests.api.staff_helpers import new_phone
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, suggestion
 from tests.api.test_fund_access import team_name, valid_body
 from tests.api.test_round_lifecycle import SCHEDULE as LIFECYCLE_SCHEDULE
@@ -102,6 +104,23 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/rounds/{id}/progress", ""):                      (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
     ("POST", "/rounds/{id}/evaluations", ""):                   (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
     ("POST", "/rounds/{id}/{action}", "cancel"):                (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # Residents ask for their own residence; the committee and the officials above it decide.
+    ("POST", "/me/residence", ""):                              (401, 201, 201, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/me/residence", ""):                               (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    # Residents export and erase their own data; officials' work accounts are their administrator's.
+    ("GET", "/me/data", ""):                                    (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    ("DELETE", "/me", ""):                                      (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/review/residences", ""):                          (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/residences/{id}/{action}", "approve"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/residences/{id}/{action}", "decline"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/residences/{id}/{action}", "revoke"):     (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # Officials' accounts: each level manages those below it in its jurisdiction; committee staff manage nobody.
+    ("POST", "/staff", ""):                                     (401, 403, 403, 403, 403, 201, 404, 201, 404, 201),
+    ("GET", "/staff", ""):                                      (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/{action}", "disable"):                (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/{action}", "enable"):                 (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/{action}", "move"):                   (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/{action}", "reset_mfa"):              (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
 }
 # fmt: on
 
@@ -180,6 +199,31 @@ def with_paper_code(world: Any, fields: dict[str, Any], caller: Caller) -> dict[
     return {"picks": [fields["project_id"]], "code": world.paper_code(fields["id"])}
 
 
+# Whom each caller would create: the level below theirs, in 控一居委会's street and district.
+SUBORDINATES = {"platform_admin": ("district_admin", "310110"), "district_admin": ("street_official", "310110012")}
+
+
+def subordinate(world: Any, fields: dict[str, Any], caller: Caller) -> dict[str, Any]:
+    role, division = SUBORDINATES.get(caller.identity.split("/")[0], ("committee_staff", KONGJIANG_COMMITTEE))
+    return {"phone": new_phone(), "role": role, "division": division}
+
+
+def seen_version(world: Any, fields: dict[str, Any], caller: Caller) -> dict[str, Any]:
+    return {"version": fields["version"]}
+
+
+def residence_request(world: Any, fields: dict[str, Any], caller: Caller) -> dict[str, Any]:
+    """A resident has one open request at a time: an earlier one of theirs is declined first."""
+    account = IDENTITIES[caller.identity]
+    if caller.allowed and account:
+        withdraw_pending(world.client, world.accounts[account], world.accounts["platform_admin"])
+    return request_body()
+
+
+def residence_decision(reason: str | None) -> Body:
+    return lambda world, fields, caller: {"version": fields["version"], **({"reason": reason} if reason else {})}
+
+
 COMMITTEE_FIELDS = {"code": KONGJIANG_COMMITTEE, "division": KONGJIANG_COMMITTEE}
 PROPOSAL = {"title": "楼道加装扶手", "description": "老人上下楼不便，建议在楼道加装扶手。", "estimated_cost_fen": 2_000_000}
 POOL_BODY = {"allocated_fen": 1_000_000, "per_application_cap_fen": 200_000, "per_team_cap_fen": 300_000}
@@ -255,6 +299,26 @@ RECIPES: dict[RouteKey, Recipe] = {
         "tallied_round", lambda world, fields, caller: {"project_id": fields["project_id"], "score": 5},
         at=EVALUATING, fresh=True),
     ("POST", "/rounds/{id}/{action}", "cancel"): Recipe("open_round", {"reason": "场地另有安排。"}, at=PROPOSING, fresh=True),
+    ("POST", "/me/residence", ""): Recipe(body=residence_request),
+    ("GET", "/me/residence", ""): Recipe(),
+    ("GET", "/me/data", ""): Recipe(),
+    # Made by a stand-in resident of its own when allowed (World.erasable_resident).
+    ("DELETE", "/me", ""): Recipe("erasable_resident", fresh=True),
+    ("GET", "/review/residences", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("POST", "/review/residences/{id}/{action}", "approve"): Recipe(
+        "pending_residence", residence_decision(None), fresh=True),
+    ("POST", "/review/residences/{id}/{action}", "decline"): Recipe(
+        "pending_residence", residence_decision("查无此门牌"), fresh=True),
+    ("POST", "/review/residences/{id}/{action}", "revoke"): Recipe(
+        "approved_residence", residence_decision("已搬离"), fresh=True),
+    ("POST", "/staff", ""): Recipe(body=subordinate),
+    ("GET", "/staff", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("POST", "/staff/{id}/{action}", "disable"): Recipe("committee_official", seen_version, fresh=True),
+    ("POST", "/staff/{id}/{action}", "enable"): Recipe("disabled_committee_official", seen_version, fresh=True),
+    ("POST", "/staff/{id}/{action}", "move"): Recipe(
+        "committee_official", lambda world, fields, caller: {"version": fields["version"], "division": "310110012003"},
+        fresh=True),
+    ("POST", "/staff/{id}/{action}", "reset_mfa"): Recipe("committee_official", seen_version, fresh=True),
 }
 
 

@@ -46,6 +46,8 @@ from tests.api.access_matrix import (
 from tests.api.conftest import SUITE_ENVIRONMENT
 from tests.api.fund_helpers import act as act_on_application
 from tests.api.fund_helpers import create_pool, new_application
+from tests.api.residence_helpers import approved_request, pending_request
+from tests.api.staff_helpers import committee_staff_of_kongjiang, disabled_committee_staff_of_kongjiang
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, get, post, submit
 from tests.api.suggestion_helpers import act as act_on_case
 from tests.api.test_fund_access import team_name
@@ -104,7 +106,9 @@ class World:
         account = IDENTITIES[caller.identity]
         headers = {"Content-Type": "application/json"} if body is not None else {}
         if account:
-            headers.update(self.accounts[account].headers)
+            # An allowed call that erases its caller is made by a stand-in of the same kind.
+            acting = fields["stand_in"] if caller.allowed and "stand_in" in fields else self.accounts[account]
+            headers.update(acting.headers)
         raw = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
         return self.client.http.request(method, path.format(action=variant, **fields) + recipe.query, headers, raw)
 
@@ -196,6 +200,30 @@ class World:
         printed = post(self.client, f"/rounds/{round_id}/codes", self.accounts["committee_staff"], {"count": 1})
         assert printed.status_code == 201, printed.body
         return printed.json_body["codes"][0]
+
+    # --- officials' accounts ------------------------------------------------------------
+
+    def committee_official(self) -> dict[str, Any]:
+        return committee_staff_of_kongjiang(self.client, self.accounts["street_official"])
+
+    def disabled_committee_official(self) -> dict[str, Any]:
+        return disabled_committee_staff_of_kongjiang(self.client, self.accounts["street_official"])
+
+    # --- residence ---------------------------------------------------------------------
+
+    def pending_residence(self) -> dict[str, Any]:
+        return pending_request(self.client)
+
+    def approved_residence(self) -> dict[str, Any]:
+        return approved_request(self.client, self.accounts["committee_staff"])
+
+    # --- personal data -----------------------------------------------------------------
+
+    def erasable_resident(self) -> dict[str, Any]:
+        """A resident of its own: DELETE /me must not erase the session's shared accounts."""
+        from tests.api.test_personal_data import new_resident
+
+        return {"stand_in": new_resident()}
 
     # --- publication -------------------------------------------------------------------
 

@@ -133,7 +133,8 @@ def test_the_migration_moves_every_old_item_once_and_resumes(app_on, old_stack, 
 
     # A fund application led, and an objection filed, by the number.
     _put(old_stack, {"PK": "FUNDAPP#OLDAPP", "SK": "APP", "type": "fund_application", "applicant_key": legacy})
-    _put(old_stack, {"PK": "FUNDAPP#OLDAPP", "SK": "OBJ#1", "type": "fund_objection", "objector_key": legacy})
+    _put(old_stack, {"PK": "FUNDAPP#OLDAPP", "SK": "OBJ#1", "type": "fund_objection", "objector_key": legacy,
+                     "filed_at": "2027-03-05T02:00:00.000Z"})
     old_objector = keyed_digest("fund-objector", RESIDENT_PHONE)
     _put(old_stack, {"PK": "FUNDAPP#OLDAPP", "SK": f"OBJECTOR#{old_objector}", "type": "fund_objector"})
 
@@ -171,6 +172,7 @@ def test_the_migration_moves_every_old_item_once_and_resumes(app_on, old_stack, 
         keyed_digest("proposer", f"user:{sub}")
     fund = {i["SK"]: i for i in _query(old_stack, "FUNDAPP#OLDAPP")}
     assert fund["APP"]["applicant_key"] == person and fund["OBJ#1"]["objector_key"] == person
+    assert fund["OBJ#1"]["GSI1PK"].endswith(person)
     assert set(fund) == {"APP", "OBJ#1", f"OBJECTOR#{keyed_digest('fund-objector', f'user:{sub}')}"}
 
     # Through the API: the case and its message are the account's, the ballot counts as

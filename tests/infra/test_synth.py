@@ -69,6 +69,31 @@ def test_both_pools_hold_a_changed_number_until_verified_and_send_codes_by_sms(t
     assert template["Resources"]["UserPoolClient"]["Properties"]["WriteAttributes"] == ["phone_number"]
 
 
+def test_the_functions_may_manage_accounts_only_in_their_own_pool_and_call_every_directory_action(template):
+    import ast
+    from pathlib import Path
+
+    grants = {}
+    for policy in resources(template, "AWS::IAM::Policy").values():
+        for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            if any(a.startswith("cognito-idp:") for a in actions):
+                assert all(a.startswith("cognito-idp:") for a in actions)
+                grants[statement["Resource"]["Fn::GetAtt"][0]] = set(actions)
+    assert set(grants) == {"UserPool", "OfficialsUserPool"}
+    assert "cognito-idp:AdminCreateUser" not in grants["UserPool"]
+    assert "cognito-idp:AdminDeleteUser" in grants["UserPool"]
+    # Every Cognito call the app makes is granted on some pool: a missing one fails only in AWS.
+    source = Path(__file__).resolve().parents[2] / "chalicelib" / "directory.py"
+    called = {node.attr for node in ast.walk(ast.parse(source.read_text())) if isinstance(node, ast.Attribute)
+              and (node.attr.startswith("admin_") or node.attr == "list_users")}
+    granted = {a.removeprefix("cognito-idp:") for actions in grants.values() for a in actions}
+    import boto3
+
+    api_names = boto3.client("cognito-idp", region_name="ap-east-1").meta.method_to_api_mapping
+    assert {api_names[name] for name in called} <= granted
+
+
 def test_api_function_gets_every_setting_it_reads(template):
     functions = resources(template, "AWS::Serverless::Function")
     assert {"APIHandler", "MulinAuthorizer"} <= set(functions)
@@ -96,7 +121,9 @@ def test_function_role_grants_no_wildcard_actions_or_data_resources(template):
     for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any(a == "*" or a.endswith("*") for a in actions), statement
-        assert "*" not in json.dumps(statement["Resource"]) or statement["Action"] == ["s3:PutObject", "s3:GetObject"], statement
+        # Object actions name a bucket's objects (bucket/*); nothing else may use a wildcard.
+        object_actions = all(a.startswith("s3:") and a.endswith("Object") for a in actions)
+        assert "*" not in json.dumps(statement["Resource"]) or object_actions, statement
     roles = resources(template, "AWS::IAM::Role")
     function_role = next(r for name, r in roles.items() if name.startswith("FunctionRole"))
     assert "ManagedPolicyArns" not in function_role["Properties"]  # logs go to its own groups only

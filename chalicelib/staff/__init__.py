@@ -1,0 +1,1 @@
+"""Officials' accounts: created, listed, disabled, moved and reset by the officials above them."""
