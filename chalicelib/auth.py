@@ -66,6 +66,9 @@ class Principal:
     # Cognito marks a number verified only once a code sent to it came back; an unverified
     # number is nobody's, so it never matches a roster or a case entered for that number.
     phone_verified: bool = False
+    # When the token was issued (its `iat`): an official's account may refuse tokens older
+    # than its last disable, move or MFA reset.
+    issued_at: int = 0
 
     @property
     def is_official(self) -> bool:
@@ -140,19 +143,21 @@ def principal_from_claims(claims: dict[str, Any], pool: str | None = None) -> Pr
         return None
     phone = claims.get("phone_number") if isinstance(claims.get("phone_number"), str) else None
     phone_verified = claims.get("phone_number_verified") in (True, "true")
+    issued_at = claims.get("iat") if isinstance(claims.get("iat"), int) else 0
     if role is Role.resident:
         residence = claims.get(JURISDICTION_CLAIM)
         verified_residence = (
             residence if isinstance(residence, str) and is_well_formed(residence) and len(residence) == 12 else None
         )
         return Principal(user_id=user_id, role=role, phone=phone, residence=verified_residence,
-                         phone_verified=phone_verified)
+                         phone_verified=phone_verified, issued_at=issued_at)
     jurisdiction = claims.get(JURISDICTION_CLAIM)
     if not isinstance(jurisdiction, str):
         return None
     if not is_well_formed(jurisdiction) or DIVISION_LEVEL_BY_LENGTH[len(jurisdiction)] != JURISDICTION_LEVEL[role]:
         return None
-    return Principal(user_id=user_id, role=role, jurisdiction=jurisdiction, phone=phone, phone_verified=phone_verified)
+    return Principal(user_id=user_id, role=role, jurisdiction=jurisdiction, phone=phone, phone_verified=phone_verified,
+                     issued_at=issued_at)
 
 
 def to_authorizer_context(principal: Principal) -> dict[str, str]:
@@ -163,6 +168,7 @@ def to_authorizer_context(principal: Principal) -> dict[str, str]:
         "phone": principal.phone or "",
         "residence": principal.residence or "",
         "phone_verified": "true" if principal.phone_verified else "",
+        "issued_at": str(principal.issued_at),
     }
 
 
@@ -174,6 +180,7 @@ def from_authorizer_context(context: dict[str, Any]) -> Principal:
         phone=context.get("phone") or None,
         residence=context.get("residence") or None,
         phone_verified=context.get("phone_verified") == "true",
+        issued_at=int(context.get("issued_at") or 0),
     )
 
 

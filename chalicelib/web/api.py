@@ -148,4 +148,13 @@ def _principal(context: dict[str, Any] | None) -> Principal:
         # The gateway only forwards requests its authorizer accepted; reaching here
         # without a principal means the route was wired without one.
         raise UnauthorizedError()
-    return from_authorizer_context(authorizer)
+    principal = from_authorizer_context(authorizer)
+    if principal.is_official:
+        from chalicelib.staff.service import still_valid  # deferred: residents' calls never load it
+
+        # One consistent read per official's request, so that a disabled or moved account is
+        # shut out at once; a failed read is a retryable 503 like any other.
+        if not still_valid(principal, {"iat": principal.issued_at}):
+            raise UnauthorizedError("This account is disabled, or was changed since you signed in: sign in again. / "
+                                    "账号已停用或已变更，请重新登录。")
+    return principal
