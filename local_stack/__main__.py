@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  SMS codes    {stack.api_url}/local/sms?phone=+8613912345678  (sign-up and reset codes, "
               f"temporary passwords; newest first; also in {stack.sms_outbox})")
         print("  demo accounts (sign in with the phone number):")
-        for user in users:
+        # Every account made, including the newcomer whose residence request waits in the queue.
+        for user in stack.demo_users:
             print(f"    {user.role:<16} {user.username}  {user.password}  {user.division or ''}")
         print(f"  summaries    {moto.url}/{stack.public_bucket}/summaries/{history_month}/index.html"
               " (last month's demo history, published from the queue within a minute of start)")

@@ -58,50 +58,51 @@ ATTEMPTS = 3
 ERASED = "已应本人要求删除 / erased at the resident's request"
 ERASED_NAME = "（已删除）/ (erased)"
 
+# Plain data: the response models are built when asked for, not at import (cold start).
 NOT_LINKED = [
-    NotLinked(what="ballots and the record that you voted in a round",
+    dict(what="ballots and the record that you voted in a round",
               why="A ballot holds no voter, and the record that one was cast is a digest made for that round alone, "
                   "so no key finds your rounds or your choices. Ballots stay anonymous and counted. / "
                   "选票不含投票人信息，投票记录仅为按活动生成的摘要，无法据此查到您参加了哪些活动或投了什么票。"),
-    NotLinked(what="evaluations of finished projects and objections to a round's result",
+    dict(what="evaluations of finished projects and objections to a round's result",
               why="Stored without their author (an evaluation's one-per-person record is a digest made for that "
                   "round). / 项目评价和对投票结果的异议不记录提出人。"),
-    NotLinked(what="projects you proposed in a round",
+    dict(what="projects you proposed in a round",
               why="A proposal carries a digest of your account but no index finds proposals by it; once proposed it "
                   "is the neighbourhood's project. / 提出的项目只带有账号摘要，无法按人检索，提出后即为社区项目。"),
-    NotLinked(what="rate-limit counters and answers kept for retried requests",
+    dict(what="rate-limit counters and answers kept for retried requests",
               why="Counters hold a count under a digest and expire after their window; a retried request's answer "
                   "is kept under a digest of your account and the request's key for 24 hours (48 for the claim). / "
                   "限流计数和重试记录以摘要保存，到期自动删除。"),
-    NotLinked(what="monthly published summaries",
+    dict(what="monthly published summaries",
               why="Anonymous aggregates and, for suggestions whose senders consented, scrubbed text: they hold "
                   "nothing about you. / 每月公开的汇总为匿名统计数据。"),
 ]
 
 RETENTION = [
-    Retention(what="inbox messages", kept_for="2 years, then deleted automatically / 两年后自动删除"),
-    Retention(what="suggestions with their timelines and ratings",
+    dict(what="inbox messages", kept_for="2 years, then deleted automatically / 两年后自动删除"),
+    dict(what="suggestions with their timelines and ratings",
               kept_for="as long as the case: they are the street's record of its answer / 与案件同期保存"),
-    Retention(what="fund applications, ledger entries and receipts",
+    dict(what="fund applications, ledger entries and receipts",
               kept_for="30 years, as accounting vouchers and books (会计档案管理办法, 财政部 国家档案局令第79号)"),
-    Retention(what="residence requests", kept_for="as long as the account; then without the flat and proof"),
-    Retention(what="answers kept for retried requests (Idempotency-Key)",
+    dict(what="residence requests", kept_for="as long as the account; then without the flat and proof"),
+    dict(what="answers kept for retried requests (Idempotency-Key)",
               kept_for="24 hours; the key's claim 48 hours / 24小时"),
-    Retention(what="rate-limit counters", kept_for="two of their windows (2 hours, 2 days or 20 minutes)"),
-    Retention(what="uploads never attached to a record", kept_for="2 days / 两天"),
+    dict(what="rate-limit counters", kept_for="two of their windows (2 hours, 2 days or 20 minutes)"),
+    dict(what="uploads never attached to a record", kept_for="2 days / 两天"),
 ]
 
 KEPT = [
-    Kept(what="suggestions you consented to publish: title and text, scrubbed of numbers",
+    dict(what="suggestions you consented to publish: title and text, scrubbed of numbers",
          why="You allowed their publication; nobody can tell they were yours. / 您已同意公开，且不再关联到您。"),
-    Kept(what="the officials' steps on your cases' timelines, and the replies",
+    dict(what="the officials' steps on your cases' timelines, and the replies",
          why="They are the administration's record of its work. / 属于政府部门的办理记录。"),
-    Kept(what="your ratings' scores", why="Counted in the cases' satisfaction figures, without your comments."),
-    Kept(what="fund applications you led: team name, plan, amounts, ledger and receipts",
+    dict(what="your ratings' scores", why="Counted in the cases' satisfaction figures, without your comments."),
+    dict(what="fund applications you led: team name, plan, amounts, ledger and receipts",
          why="Accounting records are kept 30 years (会计档案管理办法); the lead's name and account are removed."),
-    Kept(what="your objections to fund applications", why="Part of the public notice record; who filed them is removed."),
-    Kept(what="residence requests' committee and status", why="The committee's record of its decisions."),
-    Kept(what="ballots", why="Never tied to you: they stay anonymous and counted. / 选票本就匿名，继续计入结果。"),
+    dict(what="your objections to fund applications", why="Part of the public notice record; who filed them is removed."),
+    dict(what="residence requests' committee and status", why="The committee's record of its decisions."),
+    dict(what="ballots", why="Never tied to you: they stay anonymous and counted. / 选票本就匿名，继续计入结果。"),
 ]
 
 
@@ -277,8 +278,8 @@ def export_my_data(principal: Principal) -> DataExport:
                                             filed_at=o["filed_at"], answer=o.get("answer"),
                                             answered_at=o.get("answered_at")) for o in _objections(principal)],
         residence_requests=_residence_requests(principal),
-        not_linked=NOT_LINKED,
-        retention=RETENTION,
+        not_linked=[NotLinked(**entry) for entry in NOT_LINKED],
+        retention=[Retention(**entry) for entry in RETENTION],
         erasure=_erasure_state(repository.get_marker(principal.person)),
     )
 
@@ -410,7 +411,7 @@ def erase_me(principal: Principal) -> ErasureReceipt:
         status=marker["status"], requested_at=marker["requested_at"], finished_at=marker["finished_at"],
         erased=Erased(**{name: int(marker.get(name, 0)) for name in Erased.model_fields if name != "account_deleted"},
                       account_deleted=bool(marker.get("account_deleted")) or not _account_exists(principal)),
-        kept=KEPT,
+        kept=[Kept(**entry) for entry in KEPT],
     )
 
 

@@ -138,8 +138,16 @@ class RoundAction(RequestModel):
     reason: str | None = Field(default=None, min_length=1, max_length=1000)
 
 
+# Each number to verify is a directory lookup and a transaction: a request stays well inside its time.
+ROSTER_VERIFY_LIMIT = 200
+
+
 class RosterUpload(RequestModel):
     phones: list[str] = Field(min_length=1, max_length=1000, description="mainland mobiles, +86…; stored only as keyed hashes")
+    verify_residence: bool = Field(
+        False, description="a committee's round only: also verify, in that committee, the residence of every resident "
+                           f"account holding one of these numbers as verified and having no residence yet "
+                           f"(at most {ROSTER_VERIFY_LIMIT} numbers a request)")
 
     @field_validator("phones")
     @classmethod
@@ -296,6 +304,7 @@ class CodeSheet(ResponseModel):
 class RosterReceipt(ResponseModel):
     round_id: str
     added: int
+    residences_verified: int = 0
 
 
 class ProjectResult(ResponseModel):

@@ -14,6 +14,7 @@ from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
 from chalicelib.voting.models import (
+    ROSTER_VERIFY_LIMIT,
     CodeRequest,
     CodeSheet,
     EvaluationCreate,
@@ -299,10 +300,22 @@ def _voter_list_open(principal: Principal, round_id: str, way: str, unused: str)
 
 
 def add_to_roster(principal: Principal, round_id: str, body: RosterUpload) -> RosterReceipt:
-    _voter_list_open(principal, round_id, "roster", "This round does not use a roster. / 本次活动不使用名册。")
+    record = _voter_list_open(principal, round_id, "roster", "This round does not use a roster. / 本次活动不使用名册。")
+    if body.verify_residence:
+        if len(record["scope"]) != 12:
+            raise rule_error("Only a committee's roster verifies residences. / 只有居委会的名册可以核验居住地。",
+                             "verify_residence")
+        if len(body.phones) > ROSTER_VERIFY_LIMIT:
+            raise rule_error(f"Verify residences {ROSTER_VERIFY_LIMIT} numbers at a time. / "
+                             f"核验居住地时每次最多{ROSTER_VERIFY_LIMIT}个号码。", "phones")
     digests = sorted({keyed_digest("roster-phone", phone) for phone in body.phones})
     repository.put_many([repository.roster_item(round_id, d) for d in digests])
-    return RosterReceipt(round_id=round_id, added=len(digests))
+    verified = 0
+    if body.verify_residence:
+        from chalicelib.residence.service import preverify_from_roster
+
+        verified = preverify_from_roster(principal, record["scope"], body.phones)
+    return RosterReceipt(round_id=round_id, added=len(digests), residences_verified=verified)
 
 
 def generate_codes(principal: Principal, round_id: str, body: CodeRequest) -> CodeSheet:

@@ -360,3 +360,28 @@ def test_the_routes_are_in_the_contract(client):
     assert set(paths["/me/residence"]) == {"get", "post"}
     assert "409" in paths["/review/residences/{id}/{action}"]["post"]["responses"]
     assert {p["name"] for p in paths["/review/residences"]["get"]["parameters"]} >= {"division", "status", "cursor", "limit"}
+
+
+def test_a_roster_upload_may_verify_the_residences_it_matches(client, accounts, stack, at):
+    from tests.api.test_round_lifecycle import new_round
+
+    staff, street = accounts["committee_staff"], accounts["street_official"]
+    matched = new_resident(stack)
+    at("2027-02-20T10:00:00")
+    committee_round = new_round(client, staff)["id"]
+    street_round = new_round(client, street, scope="310110012")["id"]
+
+    plain = post(client, f"/rounds/{committee_round}/roster", staff, {"phones": [matched.phone]})
+    assert plain.json_body["residences_verified"] == 0
+    assert residence_in_token_of(stack, matched) is None
+    refused = post(client, f"/rounds/{street_round}/roster", street, {"phones": [matched.phone], "verify_residence": True})
+    assert refused.status_code == 422 and refused.json_body["details"][0]["field"] == "verify_residence"
+    too_many = [f"+861370000{n:04d}" for n in range(201)]
+    refused = post(client, f"/rounds/{committee_round}/roster", staff, {"phones": too_many, "verify_residence": True})
+    assert refused.status_code == 422 and refused.json_body["details"][0]["field"] == "phones"
+
+    verified = post(client, f"/rounds/{committee_round}/roster", staff,
+                    {"phones": [matched.phone], "verify_residence": True})
+    assert verified.status_code == 200, verified.body
+    assert verified.json_body == {"round_id": committee_round, "added": 1, "residences_verified": 1}
+    assert residence_in_token_of(stack, matched) == KONGJIANG_COMMITTEE
