@@ -7,13 +7,17 @@ import was a fifth of the cold start (bench/cold_start.py).
 
 from __future__ import annotations
 
+import enum
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from chalicelib.errors import BadRequestError
 from chalicelib.visible_text import find_hidden
+
+ActionT = TypeVar("ActionT", bound=enum.Enum)
 
 # The years a date or time in a request may name. Near year 1 or 9999, moving a Shanghai
 # day or time to UTC overflows Python's datetime, and such a request would end in a 500.
@@ -71,3 +75,13 @@ def within_years(value: date | None) -> date | None:
     if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ValueError(f"must lie between the years {FIRST_YEAR} and {LAST_YEAR}")
     return value
+
+
+def action_named(actions: type[ActionT], name: str) -> ActionT:
+    """The action a route's `{action}` names, or a 400 listing the ones there are."""
+    try:
+        return actions(name)
+    except ValueError:
+        raise BadRequestError(
+            f"Unknown action; use one of {', '.join(a.value for a in actions)}. / 未知的操作。"
+        ) from None

@@ -22,7 +22,6 @@ from chalicelib import aws, clock, directory, idempotency
 from chalicelib.auth import Principal, person_key, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
-    BadRequestError,
     ConflictError,
     NotFoundError,
     RuleViolationError,
@@ -30,6 +29,7 @@ from chalicelib.errors import (
     ValidationFailedError,
 )
 from chalicelib.ids import new_id
+from chalicelib.models import action_named
 from chalicelib.notifications.service import announce
 from chalicelib.privacy import mask_phone
 from chalicelib.residence import repository, rules
@@ -258,12 +258,7 @@ def _review_item(record: RequestRecord) -> ReviewItem:
 
 
 def _action(name: str) -> Action:
-    try:
-        return Action(name)
-    except ValueError:
-        raise BadRequestError(
-            f"Unknown action; use one of {', '.join(a.value for a in Action)}. / 未知的操作。"
-        ) from None
+    return action_named(Action, name)
 
 
 def _load_for_official(principal: Principal, request_id: str) -> RequestRecord:

@@ -24,13 +24,13 @@ from chalicelib.auth import JURISDICTION_LEVEL, Principal, Role, require
 from chalicelib.divisions import repository as divisions
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
-    BadRequestError,
     ConflictError,
     ForbiddenError,
     NotFoundError,
     ServiceUnavailableError,
     ValidationFailedError,
 )
+from chalicelib.models import action_named
 from chalicelib.privacy import mask_phone
 from chalicelib.staff import repository, rules
 from chalicelib.staff.models import (
@@ -134,12 +134,7 @@ def list_officials(principal: Principal, query: OfficialQuery) -> OfficialPage:
 
 
 def _action(name: str) -> Action:
-    try:
-        return Action(name)
-    except ValueError:
-        raise BadRequestError(
-            f"Unknown action; use one of {', '.join(a.value for a in Action)}. / 未知的操作。"
-        ) from None
+    return action_named(Action, name)
 
 
 def _import(sub: str) -> dict[str, Any] | None:

@@ -75,6 +75,8 @@ def chained_page(partitions: list[str], key_attribute: str, limit: int, start_ke
     position = 0
     if start_key:
         named = start_key.get(_PARTITION_START) or start_key.get(key_attribute)
+        if isinstance(named, dict):  # DynamoDB's own LastEvaluatedKey: {"S": "INBOX#…"}
+            named = named.get("S")
         if named not in partitions:
             return [], None  # the cursor's partition no longer belongs to the caller
         position = partitions.index(named)

@@ -11,7 +11,6 @@ from chalicelib import clock, idempotency, ratelimit
 from chalicelib.auth import Principal, Role, pending_owner_key, person_key, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
-    BadRequestError,
     ConflictError,
     ForbiddenError,
     NotFoundError,
@@ -20,7 +19,7 @@ from chalicelib.errors import (
     ValidationFailedError,
 )
 from chalicelib.ids import new_id
-from chalicelib.models import PageQuery
+from chalicelib.models import PageQuery, action_named
 from chalicelib.notifications.service import announce
 from chalicelib.settings import get_settings
 from chalicelib.storage.dynamo import ConditionFailedError
@@ -336,12 +335,7 @@ def review_queue(principal: Principal, query: ReviewQueueQuery) -> SuggestionPag
 
 
 def _action(name: str) -> Action:
-    try:
-        return Action(name)
-    except ValueError:
-        raise BadRequestError(
-            f"Unknown action; use one of {', '.join(a.value for a in Action)}. / 未知的操作。"
-        ) from None
+    return action_named(Action, name)
 
 
 def _load_for_official(principal: Principal, case_id: str) -> Case:

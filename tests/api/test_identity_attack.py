@@ -186,3 +186,29 @@ def test_a_roster_number_casts_one_ballot_whichever_account_proves_it(client, ac
     again = post(client, f"/rounds/{round_id}/ballots", victim, {"picks": [first]})
     assert again.status_code == 409 and again.json_body["code"] == "already_voted", again.body
     assert _ballots_stored(stack, round_id) == 0
+
+
+def test_cases_and_messages_page_across_the_account_and_the_proven_number(client, accounts, stack):
+    from tests.api.suggestion_helpers import suggestion
+
+    staff = accounts["committee_staff"]
+    phone = f"+86136555{next(_numbers):05d}"
+    # Entered for the number before its holder had an account: they wait for whoever proves it.
+    waiting = [post(client, "/suggestions", staff, staff_entry(submitter_phone=phone, title=f"代录建议{n}")).json_body["id"]
+               for n in range(2)]
+    holder = Resident(stack, phone, None)
+    own = [post(client, "/suggestions", holder, suggestion(title=f"本人建议{n}")).json_body["id"] for n in range(3)]
+
+    def every(path):
+        seen, cursor = [], None
+        while True:
+            page = get(client, f"{path}?limit=2" + (f"&cursor={cursor}" if cursor else ""), holder)
+            assert page.status_code == 200, page.body
+            seen += page.json_body["items"]
+            cursor = page.json_body["next_cursor"]
+            if not cursor:
+                return seen
+
+    cases = [c["id"] for c in every("/suggestions/mine")]
+    assert sorted(cases) == sorted(own + waiting) and len(cases) == 5
+    assert sorted({m["subject_id"] for m in every("/notifications/mine")}) == sorted(own + waiting)

@@ -34,6 +34,7 @@ ACCOUNTS = (
     ("platform_admin", "+8613900000005", CITY),
 )
 IDENTITIES = tuple(role for role, _, _ in ACCOUNTS) + ("anonymous",)
+STAND_IN_PHONE = "+8613900000099"
 # Generated examples per operation and identity; `make fuzz` raises it.
 EXAMPLES = int(os.environ.get("MULIN_FUZZ_EXAMPLES", "5"))
 MINIMUM_REQUESTS = 1000
@@ -81,11 +82,26 @@ def api_url(fuzz_stack) -> str:
     return fuzz_stack["state"]["api_url"]
 
 
+def _stack_of(fuzz_stack) -> Stack:
+    state = fuzz_stack["state"]
+    return Stack(**{f.name: state[f.name] for f in fields(Stack) if f.name != "demo_users"},
+                 demo_users=[DemoUser(**user) for user in state["demo_users"]])
+
+
+@pytest.fixture(scope="session")
+def stand_in_resident(fuzz_stack):
+    """A resident of their own, signed in, for the operation that erases its caller."""
+    def signed_in() -> str:
+        stack = _stack_of(fuzz_stack)
+        add_user(stack, phone=STAND_IN_PHONE, password=PASSWORD, role="resident", division=COMMITTEE)
+        return sign_in(stack, STAND_IN_PHONE, PASSWORD)
+
+    return signed_in
+
+
 @pytest.fixture(scope="session")
 def tokens(fuzz_stack) -> dict[str, str | None]:
-    state = fuzz_stack["state"]
-    stack = Stack(**{f.name: state[f.name] for f in fields(Stack) if f.name != "demo_users"},
-                  demo_users=[DemoUser(**user) for user in state["demo_users"]])
+    stack = _stack_of(fuzz_stack)
     signed_in: dict[str, str | None] = {"anonymous": None}
     for role, phone, division in ACCOUNTS:
         add_user(stack, phone=phone, password=PASSWORD, role=role, division=division)

@@ -36,9 +36,11 @@ def test_the_served_contract_lists_every_route(api_schema):
 
 @pytest.mark.parametrize("identity", IDENTITIES)
 @pytest.mark.parametrize("label", OPERATIONS)
-def test_operation_keeps_its_contract(label, identity, api_schema, tokens, request_count):
+def test_operation_keeps_its_contract(label, identity, api_schema, tokens, stand_in_resident, request_count):
     operation = api_schema.find_operation_by_label(label)
-    headers = {"Authorization": f"Bearer {tokens[identity]}"} if tokens[identity] else None
+    # Erasure is tried on an account of its own: the shared resident goes on to every other operation.
+    token = stand_in_resident() if (label, identity) == ("DELETE /me", "resident") else tokens[identity]
+    headers = {"Authorization": f"Bearer {token}"} if token else None
     # Valid input reaches the code behind the checks; invalid input must be refused with a listed 4xx.
     cases = st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE))
 

@@ -117,8 +117,18 @@ def test_other_text_is_not_a_tracking_number(text):
     assert not rules.is_tracking_number(text)
 
 
-def test_the_submitter_key_follows_the_phone_number_and_hides_it():
-    by_phone = rules.submitter_key("+8613912345678", "user-a")
-    assert by_phone == rules.submitter_key("+8613912345678", "user-b")  # staff entry and own sign-in meet
-    assert "13912345678" not in by_phone and len(by_phone) == 32
-    assert rules.submitter_key(None, "user-a") != rules.submitter_key(None, "user-b")
+def test_a_person_is_their_account_and_a_number_counts_only_once_verified(monkeypatch):
+    from chalicelib.auth import Principal, Role, pending_owner_key, person_key
+
+    monkeypatch.setenv("MULIN_PII_KEY", "unit-test-key")
+    own = Principal(user_id="user-a", role=Role.resident, phone="+8613912345678", phone_verified=True)
+    # The same number on another account, unverified: it is not theirs.
+    claimed = Principal(user_id="user-b", role=Role.resident, phone="+8613912345678", phone_verified=False)
+    assert own.person == person_key("user-a") != claimed.person
+    assert own.owner_keys == [own.person, pending_owner_key("+8613912345678")]
+    assert claimed.owner_keys == [claimed.person]
+    assert "13912345678" not in "".join(own.owner_keys)
+    # Officials own no cases, whatever number they hold.
+    staff = Principal(user_id="user-c", role=Role.committee_staff, jurisdiction="310110012001",
+                      phone="+8613912345678", phone_verified=True)
+    assert staff.owner_keys == [staff.person]
