@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
 
 from pydantic import Field, field_validator
 
@@ -66,9 +65,10 @@ class Official(ResponseModel):
     role: OfficialRole
     division: str
     status: AccountStatus
-    created_at: datetime
+    # UTC to the millisecond, as every time the platform answers with.
+    created_at: str = Field(description="UTC, e.g. 2026-11-23T02:15:00.000Z")
     created_by_role: str
-    updated_at: datetime
+    updated_at: str = Field(description="UTC")
     version: int
 
 
