@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ JSON_TYPE = "application/json; charset=utf-8"
 CSV_TYPE = "text/csv; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
 PB_TYPE = "text/plain; charset=utf-8"
+
+# A spreadsheet reads a cell beginning with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +38,27 @@ def json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
+def neutralised(value: Any) -> Any:
+    """A cell a spreadsheet shows as written: text that would start a formula gets a leading
+    quote, which Excel and WPS take as "text follows". Numbers stay numbers: a negative count or
+    amount is the program's own figure, never typed by anyone, and must still sum."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    # Full-width ＝＋－＠ are read as their ASCII forms by some spreadsheet programs.
+    if value.startswith(FORMULA_STARTS) or unicodedata.normalize("NFKC", value[:1]).startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    # Every text cell quoted, " doubled inside: with the minimal quoting a carriage return in a
+    # title (not in lineterminator) would be written bare and split the row.
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow([neutralised(v) for v in header])
+    writer.writerows([[neutralised(v) for v in row] for row in rows])
     # A byte-order mark lets spreadsheet programs read the Chinese names as UTF-8.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -76,6 +77,23 @@ def _adopted(case_ids: set[str]) -> list[dict[str, Any]]:
     return published
 
 
+def _public_ballots(body: bytes) -> bytes:
+    """The round's Pabulib file with its free text (title, project names) scrubbed and safe in a
+    spreadsheet (it is semicolon-separated CSV); the same bytes when there is nothing to change."""
+    from chalicelib.voting import pabulib
+
+    election = pabulib.parse(body.decode("utf-8"))
+
+    def public(text: str) -> str:
+        return render.neutralised(scrub(text))
+
+    meta = {**election.meta, "description": public(election.meta.get("description", ""))}
+    projects = {key: replace(p, name=public(p.name)) for key, p in election.projects.items()}
+    if meta == election.meta and projects == election.projects:
+        return body
+    return pabulib.dump(replace(election, meta=meta, projects=projects)).encode("utf-8")
+
+
 def _divisions(codes: set[str]) -> dict[str, dict[str, Any]]:
     from chalicelib.divisions.repository import get_divisions
 
@@ -93,9 +111,10 @@ def build_files(month: str, progress: Progress | None = None) -> dict[str, tuple
         ballots = repository.public_file(f"rounds/{round_id}/ballots.pb")
         if result is None or ballots is None:
             continue
-        result = {**result, "title": repository.round_title(round_id), "scope": tally.rounds[round_id]}
+        result = {**result, "title": scrub(repository.round_title(round_id)), "scope": tally.rounds[round_id],
+                  "projects": [{**p, "title": scrub(p["title"])} for p in result["projects"]]}
         results.append(result)
-        files[f"rounds/{round_id}.pb"] = (ballots, render.PB_TYPE)
+        files[f"rounds/{round_id}.pb"] = (_public_ballots(ballots), render.PB_TYPE)
         public_result = {k: v for k, v in result.items() if k not in ("PK", "SK", "type", "GSI1PK", "GSI1SK")}
         files[f"rounds/{round_id}.json"] = (render.json_bytes(public_result), render.JSON_TYPE)
     codes = {code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values()) for code in scopes(c)}

@@ -208,6 +208,20 @@ class SuggestionSummary(ResponseModel):
     merged_into: str | None = None
 
 
+class MergedIntoCase(ResponseModel):
+    """The case a merged case was merged into, as the merged case's caller sees it: how it stands
+    and the answer they are owed, never another resident's words, place, photos or phone."""
+
+    id: str
+    tracking_no: str
+    status: Status
+    due_at: str | None = Field(default=None, description="the deadline of the current stage")
+    overdue: bool = False
+    deadlines: Deadlines
+    reply: Reply | None = Field(default=None, description="the official answer; rate_by closes the rating window")
+    can_rate: bool = Field(default=False, description="the caller may rate the current reply")
+
+
 class SuggestionDetail(SuggestionSummary):
     content: str
     location: str | None = None
@@ -221,7 +235,7 @@ class SuggestionDetail(SuggestionSummary):
     can_rate: bool = Field(default=False, description="the caller may rate the current reply")
     timeline: list[TimelineEvent]
     merged_cases: list[str] = Field(default_factory=list)
-    primary: SuggestionDetail | None = Field(default=None, description="for a merged case: the case that answers it")
+    primary: MergedIntoCase | None = Field(default=None, description="for a merged case: the case that answers it")
 
 
 class SuggestionPage(ResponseModel):

@@ -42,7 +42,7 @@ from chalicelib.suggestions.models import (
     SuggestionSubmission,
 )
 from chalicelib.suggestions.repository import Change, Event, Notice
-from chalicelib.suggestions.views import ActionResult, action_result, detail_view, receipt_of
+from chalicelib.suggestions.views import ActionResult, action_result, detail_view, merged_into_view, receipt_of
 from chalicelib.workdays import rules as workdays
 from chalicelib.workdays.models import DayCounting
 from chalicelib.workdays.service import load_calendar
@@ -257,19 +257,36 @@ def _may_see(principal: Principal, case: Case) -> bool:
     return is_within(case.jurisdiction, principal.jurisdiction or "")
 
 
+def _own_merged_record(principal: Principal, primary: Case) -> Any:
+    """The caller's own case among those merged into `primary`: what a co-submitter is shown
+    when they open the case they joined by a merge (a reply notice names it)."""
+    keys = set(principal.owner_keys)
+    for case_id in primary.merged_cases:
+        case = repository.get_case(case_id)
+        if case is not None and case.submitter in keys:
+            return repository.get_case_record(case_id)
+    return None
+
+
 def get_suggestion(principal: Principal, reference: str) -> Any:
     record = repository.get_case_record(_case_id(reference))
     if record is None or not _may_see(principal, record.case):
         raise NotFoundError(NOT_FOUND)
+    if principal.role is Role.resident and record.case.submitter not in principal.owner_keys:
+        # A co-submitter joined by a merge: the case is another resident's words.
+        record = _own_merged_record(principal, record.case)
+        if record is None:
+            raise NotFoundError(NOT_FOUND)
+    now = clock.iso(clock.utc_now())
+    submitter = _owner_in(principal, record.case)
     primary = None
     if record.case.merged_into:
         primary_record = repository.get_case_record(record.case.merged_into)
         # Everyone who may see a merged case is owed its answer; officials see it only
         # where the primary case is theirs too.
         if primary_record and (principal.role is Role.resident or _may_see(principal, primary_record.case)):
-            primary = detail_view(primary_record, principal, _owner_in(principal, record.case),
-                                  clock.iso(clock.utc_now()))
-    return detail_view(record, principal, _owner_in(principal, record.case), clock.iso(clock.utc_now()), primary)
+            primary = merged_into_view(primary_record, principal, submitter, now)
+    return detail_view(record, principal, submitter, now, primary)
 
 
 def list_my_suggestions(principal: Principal, query: PageQuery) -> SuggestionPage:

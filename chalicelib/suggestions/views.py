@@ -1,7 +1,8 @@
 """How a case is shown: to its submitters, to the officials handling it, after an action.
 
-Residents never see officials' account ids or other residents' comments; officials see
-a submitter's phone only masked.
+Residents never see officials' account ids or other residents' comments, nor the words, place
+or photos of the case theirs was merged into (only its status and answer); officials see a
+submitter's phone only masked.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from chalicelib.suggestions import repository, rules
 from chalicelib.suggestions.models import (
     Case,
     Deadlines,
+    MergedIntoCase,
     RatingSummary,
     Status,
     SubmissionReceipt,
@@ -75,20 +77,37 @@ def _timeline(events: list[dict[str, Any]], for_official: bool) -> list[Timeline
     return shown
 
 
-def detail_view(record: repository.CaseRecord, principal: Principal, submitter: str | None, now: str,
-                primary: SuggestionDetail | None = None) -> SuggestionDetail:
+def _can_rate(record: repository.CaseRecord, submitter: str | None, now: str) -> bool:
     case = record.case
-    for_official = principal.role is not Role.resident
-    summary = repository.summary_of(case)
-    rated_keys = {r["SK"] for r in record.ratings}
-    can_rate = (
-        not for_official
+    return (
+        submitter is not None
         and case.status in rules.RATEABLE_STATUSES
         and case.reply is not None
         and now <= case.reply.rate_by
         and submitter in case.submitters()
-        and suggestion_rating_key(case.id, case.reply_round, submitter)["SK"] not in rated_keys
+        and suggestion_rating_key(case.id, case.reply_round, submitter)["SK"] not in {r["SK"] for r in record.ratings}
     )
+
+
+def merged_into_view(record: repository.CaseRecord, principal: Principal, submitter: str | None,
+                     now: str) -> MergedIntoCase:
+    """The case another was merged into, shown beside the merged one: its co-submitters joined it
+    for its answer, not to read what a neighbour wrote, where they live or their photos."""
+    case = record.case
+    due = _due(case)
+    return MergedIntoCase(
+        id=case.id, tracking_no=case.tracking_no, status=case.status, due_at=due, overdue=rules.is_overdue(due, now),
+        deadlines=_deadlines(case), reply=case.reply,
+        can_rate=principal.role is Role.resident and _can_rate(record, submitter, now),
+    )
+
+
+def detail_view(record: repository.CaseRecord, principal: Principal, submitter: str | None, now: str,
+                primary: MergedIntoCase | None = None) -> SuggestionDetail:
+    case = record.case
+    for_official = principal.role is not Role.resident
+    summary = repository.summary_of(case)
+    can_rate = not for_official and _can_rate(record, submitter, now)
     return SuggestionDetail(
         **{**summary, "overdue": rules.is_overdue(summary["due_at"], now)},
         content=case.content,

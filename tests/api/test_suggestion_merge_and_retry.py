@@ -26,8 +26,10 @@ def test_a_merged_case_receives_the_primary_reply_and_each_submitter_rates_it(cl
     assert seen_by_second["status"] == "merged" and seen_by_second["merged_into"] == primary
     assert seen_by_second["primary"]["reply"]["message"] == "已排入下月施工计划。"
     assert seen_by_second["primary"]["can_rate"] is True
-    # The second resident may open the primary case itself too, and rate it there or through their own.
-    assert detail(client, second, primary)["reply"]["adoption"] == "partly_adopted"
+    # The second resident may open the primary case itself too (a reply notice names it): they are
+    # shown their own case answered through it, and may rate there or through their own.
+    opened = detail(client, second, primary)
+    assert opened["id"] == duplicate and opened["primary"]["reply"]["adoption"] == "partly_adopted"
 
     assert post(client, f"/suggestions/{duplicate}/rating", second, {"score": 4}).status_code == 201
     assert post(client, f"/suggestions/{primary}/rating", first, {"score": 5}).status_code == 201
@@ -42,6 +44,41 @@ def test_a_merged_case_receives_the_primary_reply_and_each_submitter_rates_it(cl
         return any(n["event"] == "reply" and n["subject_id"] == case_id for n in inbox)
 
     assert told_of_reply(first, primary) and told_of_reply(second, primary)
+
+
+def test_a_co_submitter_sees_the_answer_of_the_case_theirs_joined_but_never_its_words_place_or_photos(
+        client, accounts):
+    first, second = accounts["resident"], accounts["other_resident"]
+    street = accounts["street_official"]
+    words, place = "我家住在12号楼，楼下垃圾桶太臭了，王阿姨家门口尤其严重。", "长白新村12号楼门口"
+    primary = submit(client, first, title="长白新村垃圾桶需要清洗", content=words, location=place)
+    duplicate = submit(client, second, title="垃圾桶臭", content="小区垃圾桶臭味大。")["id"]
+    act(client, street, primary["id"], "accept")
+    act(client, street, duplicate, "merge", {"into": primary["id"], "reason": "同一问题"})
+    act(client, street, primary["id"], "reply", {"message": "已安排每周清洗两次。", "adoption": "adopted"})
+    answered = detail(client, first, primary["id"])
+
+    for opened in (primary["id"], primary["tracking_no"], duplicate):
+        seen = detail(client, second, opened)
+        assert seen["id"] == duplicate and seen["merged_into"] == primary["id"]
+        shown = seen["primary"]
+        assert shown["id"] == primary["id"] and shown["tracking_no"] == primary["tracking_no"]
+        assert shown["status"] == answered["status"] and shown["deadlines"] == answered["deadlines"]
+        assert shown["reply"] == answered["reply"] and shown["reply"]["message"] == "已安排每周清洗两次。"
+        assert shown["reply"]["rate_by"] and shown["can_rate"] is True
+        assert not {"title", "content", "location", "photos", "submitter_phone_masked", "timeline",
+                    "merged_cases", "rating"} & set(shown)
+        text = str(seen)
+        assert words not in text and place not in text and "长白新村垃圾桶需要清洗" not in text
+        assert "王阿姨" not in text and "12号楼" not in text
+
+    # The submitter of the primary case still sees all of their own case.
+    assert answered["content"] == words and answered["location"] == place and answered["primary"] is None
+    # An official of the case sees the merged case's main case the same way beside it, and all
+    # of it by opening it.
+    beside = detail(client, street, duplicate)["primary"]
+    assert beside["reply"] == answered["reply"] and "content" not in beside
+    assert detail(client, street, primary["id"])["content"] == words
 
 
 def test_a_retried_submission_is_one_case_and_a_reused_key_with_another_body_is_refused(client, accounts):
