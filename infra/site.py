@@ -18,8 +18,11 @@ from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_deployment as s3deploy
 from constructs import Construct
 
+from infra.headers import month_page_policy, pages_policy
+
 WEB = Path(__file__).resolve().parent.parent / "web"
 API_STAGE = "api"
+MONTHS_PATH = "/summaries/*"
 
 
 def site_config(*, region: str, url_suffix: str, client_id: str, officials_client_id: str,
@@ -38,11 +41,20 @@ def site_config(*, region: str, url_suffix: str, client_id: str, officials_clien
 
 class Site(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, public: s3.Bucket, logs: s3.Bucket,
-                 rest_api_id: str, client_id: str, officials_client_id: str) -> None:
+                 rest_api_id: str, client_id: str, officials_client_id: str, attachments: s3.IBucket) -> None:
         super().__init__(scope, construct_id)
         stack = cdk.Stack.of(self)
         api_origin = origins.HttpOrigin(f"{rest_api_id}.execute-api.{stack.region}.{stack.url_suffix}",
                                         protocol_policy=cloudfront.OriginProtocolPolicy.HTTPS_ONLY)
+        pages_origin = origins.S3BucketOrigin.with_origin_access_control(public)
+        # Published months are on the pages' own origin ('self'); photos are posted to the
+        # attachments bucket, by its regional or its global name depending on the SDK.
+        suffix = stack.url_suffix
+        pages_headers = self._headers("PagesHeaders", pages_policy(connect=[
+            f"https://cognito-idp.{stack.region}.{suffix}",
+            f"https://{attachments.bucket_name}.s3.{stack.region}.{suffix}",
+            f"https://{attachments.bucket_name}.s3.{suffix}",
+        ]))
         self.distribution = cloudfront.Distribution(
             self, "Distribution",
             comment="Mulin residents' pages, published months and API",
@@ -53,12 +65,18 @@ class Site(Construct):
             **self._custom_domain(),
             enable_logging=True, log_bucket=logs, log_file_prefix="cloudfront/",
             default_behavior=cloudfront.BehaviorOptions(
-                origin=origins.S3BucketOrigin.with_origin_access_control(public),
+                origin=pages_origin,
                 viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                 cache_policy=cloudfront.CachePolicy.CACHING_OPTIMIZED,
-                response_headers_policy=cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+                response_headers_policy=pages_headers,
             ),
             additional_behaviors={
+                MONTHS_PATH: cloudfront.BehaviorOptions(
+                    origin=pages_origin,
+                    viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                    cache_policy=cloudfront.CachePolicy.CACHING_OPTIMIZED,
+                    response_headers_policy=self._headers("MonthsHeaders", month_page_policy()),
+                ),
                 f"/{API_STAGE}/*": cloudfront.BehaviorOptions(
                     origin=api_origin,
                     viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -66,6 +84,7 @@ class Site(Construct):
                     # Answers depend on the caller's token: never cached, every header but Host passed on.
                     cache_policy=cloudfront.CachePolicy.CACHING_DISABLED,
                     origin_request_policy=cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                    response_headers_policy=pages_headers,
                 ),
             },
         )
@@ -81,6 +100,24 @@ class Site(Construct):
             prune=False,
             cache_control=[s3deploy.CacheControl.no_cache()],
             distribution=self.distribution, distribution_paths=["/*.html", "/js/*", "/css/*", "/i18n/*", "/config.json"],
+        )
+
+    def _headers(self, construct_id: str, csp: str) -> cloudfront.ResponseHeadersPolicy:
+        """CSP, nosniff, no framing, a referrer that stops at the origin, HTTPS for a year;
+        each set over whatever the origin sent."""
+        return cloudfront.ResponseHeadersPolicy(
+            self, construct_id,
+            security_headers_behavior=cloudfront.ResponseSecurityHeadersBehavior(
+                content_security_policy=cloudfront.ResponseHeadersContentSecurityPolicy(
+                    content_security_policy=csp, override=True),
+                content_type_options=cloudfront.ResponseHeadersContentTypeOptions(override=True),
+                frame_options=cloudfront.ResponseHeadersFrameOptions(
+                    frame_option=cloudfront.HeadersFrameOption.DENY, override=True),
+                referrer_policy=cloudfront.ResponseHeadersReferrerPolicy(
+                    referrer_policy=cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override=True),
+                strict_transport_security=cloudfront.ResponseHeadersStrictTransportSecurity(
+                    access_control_max_age=cdk.Duration.days(365), override=True),
+            ),
         )
 
     def _custom_domain(self) -> dict[str, Any]:

@@ -295,7 +295,8 @@ class MulinStack(cdk.Stack):
                                         server_access_logs_bucket=access_logs, server_access_logs_prefix="cdn-logs/")
             site = Site(self, "Site", public=public, logs=cdn_logs, rest_api_id=self.api.get_resource("RestAPI").ref,
                         client_id=identity["MULIN_USER_POOL_CLIENT_ID"],
-                        officials_client_id=identity["MULIN_OFFICIALS_USER_POOL_CLIENT_ID"])
+                        officials_client_id=identity["MULIN_OFFICIALS_USER_POOL_CLIENT_ID"],
+                        attachments=attachments)
             cdk.CfnOutput(self, "SiteUrl", value=site.origin)
         # Residents' browsers post photos straight to the attachments bucket. The presigned form
         # is what authorizes an upload (key, type, size, expiry); `-c site_origins=https://…`

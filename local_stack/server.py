@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from chalice.config import Config
 from chalice.local import ChaliceRequestHandler, LocalDevServer
 
+from infra.headers import OTHER_HEADERS, origin_of, pages_policy
 from local_stack.outbox import messages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,13 @@ def phone_in(query: str) -> str | None:
     return None
 
 
+def security_headers(config_for_pages: dict[str, str]) -> dict[str, str]:
+    """The headers CloudFront adds in AWS. Here Cognito, the published months and the photo
+    uploads are all at the embedded AWS endpoint, which the config's URLs name."""
+    endpoints = (origin_of(config_for_pages.get(key, "")) for key in ("cognito_endpoint", "public_base"))
+    return {"Content-Security-Policy": pages_policy(connect=[e for e in endpoints if e]), **OTHER_HEADERS}
+
+
 def sms_outbox_body(outbox: str, query: str) -> bytes:
     phone = phone_in(query)
     return json.dumps({"phone": phone, "messages": messages(outbox, phone)}, ensure_ascii=False).encode()
@@ -66,6 +74,7 @@ def sms_outbox_body(outbox: str, query: str) -> bytes:
 class SiteRequestHandler(ChaliceRequestHandler):
     def __init__(self, *args: Any, site_config: dict[str, str], sms_outbox: str | None = None, **kwargs: Any) -> None:
         self.site_config = site_config
+        self.security_headers = security_headers(site_config)
         self.sms_outbox = sms_outbox
         super().__init__(*args, **kwargs)
 
@@ -88,7 +97,8 @@ class SiteRequestHandler(ChaliceRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         # Pages change with each deployment; a stale script beside a new page breaks forms.
         self.send_header("Cache-Control", "no-cache")
-        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in self.security_headers.items():
+            self.send_header(name, value)
         self.end_headers()
         if not head_only:
             self.wfile.write(body)

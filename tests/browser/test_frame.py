@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import audit, sign_in
+from tests.browser.conftest import audit, is_csp_refusal, sign_in
 from tests.local_stack_process import ROOT
 
 PAGES = ["index.html", "sign-in.html"]
@@ -159,3 +159,28 @@ def test_a_new_staff_account_sets_its_password_and_authenticator_at_first_sign_i
     page.get_by_role("button", name="登录", exact=True).click()
     page.wait_for_url("**/index.html")
     assert cognito.admin_get_user(UserPoolId=pool_id, Username=phone)["UserStatus"] == "CONFIRMED"
+
+
+@pytest.mark.expects_csp_refusal
+def test_the_site_policy_refuses_planted_inline_code(page):
+    refusals: list[str] = []
+    page.on("console", lambda message: refusals.append(message.text) if is_csp_refusal(message.text) else None)
+    response = page.goto("/index.html")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "unsafe-" not in policy and "frame-ancestors 'none'" in policy
+    assert response.headers["x-frame-options"] == "DENY" and response.headers["x-content-type-options"] == "nosniff"
+    expect(page.locator("h1")).not_to_be_empty()
+    # eval cannot be tried from here: code the test driver evaluates is exempt from the policy.
+    page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.textContent = "window.planted = 'script'";
+        document.body.append(script);
+        const image = document.createElement("img");
+        image.setAttribute("onerror", "window.planted = 'handler'");
+        image.src = "data:,not-an-image";
+        document.body.append(image);
+    }""")
+    expect(page.locator("img[onerror]")).to_be_attached()
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.planted") is None
+    assert any("inline script" in text for text in refusals) and any("inline event handler" in text for text in refusals)

@@ -187,9 +187,21 @@ def test_the_monthly_reports_link_to_last_months_page(page, stack):
     link = page.get_by_role("link", name="查看报告").first
     expect(link).to_be_visible()
     audit(page, "summaries")
+    # The embedded S3 sends no CSP; CloudFront sends the month page this one.
+    from infra.headers import month_page_policy
+
+    def with_month_policy(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": month_page_policy()})
+
+    page.route("**/summaries/*/index.html", with_month_policy)
     link.click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+    # Its inline style and script are the ones the policy names by hash: both still apply.
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(250, 250, 247)"
     audit(page, "month-page")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 @pytest.mark.expects_failed_requests

@@ -76,8 +76,10 @@ def test_the_pages_and_months_are_served_by_cloudfront_through_origin_access_con
     assert config["Logging"]["Bucket"]
     s3_origin = next(o for o in config["Origins"] if "S3OriginConfig" in o)
     assert s3_origin["OriginAccessControlId"] and s3_origin["S3OriginConfig"]["OriginAccessIdentity"] == ""
-    (api,) = config["CacheBehaviors"]
-    assert api["PathPattern"] == "/api/*" and api["ViewerProtocolPolicy"] == "https-only"
+    behaviours = {b["PathPattern"]: b for b in config["CacheBehaviors"]}
+    assert set(behaviours) == {"/api/*", "/summaries/*"}
+    api = behaviours["/api/*"]
+    assert api["ViewerProtocolPolicy"] == "https-only"
     assert "POST" in api["AllowedMethods"]
     api_origin = next(o for o in config["Origins"] if o["Id"] == api["TargetOriginId"])
     assert "execute-api" in json.dumps(api_origin["DomainName"])
@@ -107,6 +109,67 @@ def test_the_pages_are_deployed_with_a_config_that_points_at_the_api_on_the_same
 
     assert set(site_config(region="r", url_suffix="s", client_id="c", officials_client_id="o",
                            api_base="/api")) == set(local_config(LocalStack()))
+
+
+def csp_of(template, behaviour) -> tuple[dict[str, list[str]], dict]:
+    """The directives of the CSP a behaviour's response headers policy sends (tokens as JSON
+    text), and the policy's other security headers."""
+    (name,) = {v for k, v in behaviour["ResponseHeadersPolicyId"].items() if k == "Ref"}
+    headers = template["Resources"][name]["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
+    csp = headers["ContentSecurityPolicy"]
+    assert csp["Override"] is True
+    policy = csp["ContentSecurityPolicy"]
+    text = policy if isinstance(policy, str) else "".join(
+        p if isinstance(p, str) else json.dumps(p, separators=(",", ":")) for p in policy["Fn::Join"][1])
+    return {name: values for name, *values in (part.split() for part in text.split(";"))}, headers
+
+
+def test_every_behaviour_sends_a_csp_without_inline_script_and_the_other_security_headers(template):
+    (distribution,) = resources(template, "AWS::CloudFront::Distribution").values()
+    config = distribution["Properties"]["DistributionConfig"]
+    behaviours = {b["PathPattern"]: b for b in config["CacheBehaviors"]} | {"default": config["DefaultCacheBehavior"]}
+    for path, behaviour in behaviours.items():
+        policy, headers = csp_of(template, behaviour)
+        text = json.dumps(policy)
+        assert "unsafe-inline" not in text and "unsafe-eval" not in text and "*" not in text, path
+        assert policy["frame-ancestors"] == ["'none'"] and "'self'" not in policy.get("object-src", []), path
+        assert headers["ContentTypeOptions"] == {"Override": True}
+        assert headers["FrameOptions"] == {"FrameOption": "DENY", "Override": True}
+        assert headers["ReferrerPolicy"] == {"ReferrerPolicy": "strict-origin-when-cross-origin", "Override": True}
+        assert headers["StrictTransportSecurity"]["AccessControlMaxAgeSec"] >= 31536000
+
+    pages, _ = csp_of(template, behaviours["default"])
+    assert pages["script-src"] == ["'self'"] and pages["style-src"] == ["'self'"]
+    assert pages["base-uri"] == pages["form-action"] == ["'self'"] and pages["object-src"] == ["'none'"]
+    assert pages["img-src"] == ["'self'", "data:", "blob:"]
+    connect = pages["connect-src"]
+    suffix = '{"Ref":"AWS::URLSuffix"}'
+    assert connect[:2] == ["'self'", f"https://cognito-idp.ap-east-1.{suffix}"]
+    # The photo uploads go to the attachments bucket and nowhere else in S3.
+    attachments = json.dumps({"Ref": next(n for n in resources(template, "AWS::S3::Bucket") if n.startswith("Attachments"))},
+                             separators=(",", ":"))
+    assert connect[2:] == [f"https://{attachments}.s3.ap-east-1.{suffix}", f"https://{attachments}.s3.{suffix}"]
+    assert csp_of(template, behaviours["/api/*"])[0] == pages
+
+
+def test_the_month_page_may_run_its_own_inline_blocks_and_nothing_else(template):
+    import base64
+    import hashlib
+
+    from infra.headers import MONTH_TEMPLATE
+
+    (distribution,) = resources(template, "AWS::CloudFront::Distribution").values()
+    behaviour = next(b for b in distribution["Properties"]["DistributionConfig"]["CacheBehaviors"]
+                     if b["PathPattern"] == "/summaries/*")
+    policy, _ = csp_of(template, behaviour)
+    html = MONTH_TEMPLATE.read_text(encoding="utf-8")
+    for tag in ("script", "style"):
+        (body,) = re.findall(rf"<{tag}>(.*?)</{tag}>", html, flags=re.DOTALL)
+        # Rendered as written: Jinja leaves a block without template syntax untouched.
+        assert not re.search(r"\{[{%#]", body)
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert policy[f"{tag}-src"] == [f"'sha256-{digest}'"]
+    assert policy["default-src"] == ["'none'"] and "connect-src" not in policy
 
 
 def test_every_function_logs_to_a_group_kept_a_year_and_alarms_on_errors_and_throttles(template):
