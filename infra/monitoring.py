@@ -44,9 +44,9 @@ ACCESS_LOG_FORMAT = {
 }
 
 
-def secure_topic(scope: Construct, construct_id: str, display_name: str) -> sns.Topic:
+def secure_topic(scope: Construct, construct_id: str, display_name: str, key: kms.IKey | None = None) -> sns.Topic:
     topic = sns.Topic(scope, construct_id, display_name=display_name,
-                      master_key=kms.Alias.from_alias_name(scope, f"{construct_id}Key", "alias/aws/sns"))
+                      master_key=key or kms.Alias.from_alias_name(scope, f"{construct_id}Key", "alias/aws/sns"))
     topic.add_to_resource_policy(iam.PolicyStatement(
         effect=iam.Effect.DENY, actions=["sns:Publish"], principals=[iam.AnyPrincipal()],
         resources=[topic.topic_arn], conditions={"Bool": {"aws:SecureTransport": "false"}},
@@ -55,10 +55,21 @@ def secure_topic(scope: Construct, construct_id: str, display_name: str) -> sns.
 
 
 class Monitoring(Construct):
+    def _alarms_key(self, removal: cdk.RemovalPolicy) -> kms.Key:
+        """A key of our own: CloudWatch alarms cannot publish to a topic under the AWS-managed SNS
+        key, whose policy nobody can extend, so an alarm would fire and reach no one."""
+        key = kms.Key(self, "AlarmsKey", description="Mulin alarm topic", enable_key_rotation=True, removal_policy=removal)
+        account = cdk.Stack.of(self).account
+        key.add_to_resource_policy(iam.PolicyStatement(
+            sid="CloudWatchAlarmsPublish", principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
+            actions=["kms:Decrypt", "kms:GenerateDataKey*"], resources=["*"],
+            conditions={"StringEquals": {"aws:SourceAccount": account}}))
+        return key
+
     def __init__(self, scope: Construct, construct_id: str, *, api: Chalice, stage: str, api_name: str,
                  removal: cdk.RemovalPolicy) -> None:
         super().__init__(scope, construct_id)
-        self.alarms = secure_topic(self, "Alarms", "Mulin alarms")
+        self.alarms = secure_topic(self, "Alarms", "Mulin alarms", self._alarms_key(removal))
         email = self.node.try_get_context("alarm_email")
         if email:
             self.alarms.add_subscription(subscriptions.EmailSubscription(str(email)))

@@ -280,3 +280,16 @@ def test_dev_with_its_own_domain_certificate_and_web_acl(tmp_path):
                                                                                   API_LIMITS["dev"].burst)
     assert {g["Properties"]["RetentionInDays"] for g in resources(dev.template, "AWS::Logs::LogGroup").values()} == {30}
     assert dev.template["Resources"]["MainTable"]["Properties"]["DeletionProtectionEnabled"] is False
+
+
+def test_alarms_can_publish_to_their_encrypted_topic(template):
+    (name, topic), = [(n, t) for n, t in resources(template, "AWS::SNS::Topic").items() if n.startswith("MonitoringAlarms")]
+    key_ref = topic["Properties"]["KmsMasterKeyId"]
+    # A key of the stack's own (the AWS-managed SNS key cannot let CloudWatch publish).
+    (key_name,) = [n for n in resources(template, "AWS::KMS::Key") if key_ref == {"Fn::GetAtt": [n, "Arn"]}
+                   or key_ref == {"Ref": n}]
+    key = resources(template, "AWS::KMS::Key")[key_name]["Properties"]
+    assert key["EnableKeyRotation"] is True
+    grants = [st for st in key["KeyPolicy"]["Statement"]
+              if st.get("Principal", {}).get("Service") == "cloudwatch.amazonaws.com"]
+    assert grants and {"kms:Decrypt", "kms:GenerateDataKey*"} <= set(grants[0]["Action"])
