@@ -231,3 +231,32 @@ def test_in_english_and_large_type_the_form_speaks_english_and_the_apis_refusal_
     expect(error).to_be_visible()
     assert error.inner_text().isascii() and error.inner_text()
     expect(page.get_by_label("Subject")).to_have_attribute("aria-invalid", "true")
+
+
+def api_post(stack, path, body, role="resident"):
+    import uuid
+
+    request = urllib.request.Request(stack["state"]["api_url"] + path, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Authorization": f"Bearer {id_token(stack, role)}",
+                                              "Content-Type": "application/json", "Idempotency-Key": str(uuid.uuid4())})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_a_merged_suggestion_shows_the_answer_it_got_and_is_rated_through_it(page, stack):
+    case = {"category": "transport", "division": "310110012001", "channel": "web", "publish_consent": False,
+            "content": "控江路公交站台没有遮雨棚，雨天候车很不方便。"}
+    main = api_post(stack, "/suggestions", {**case, "title": "公交站台加装雨棚"})["id"]
+    joined = api_post(stack, "/suggestions", {**case, "title": "公交站没有雨棚"})["id"]
+    api_post(stack, f"/review/suggestions/{main}/accept", {}, role="street_official")
+    api_post(stack, f"/review/suggestions/{joined}/merge", {"into": main, "reason": "同一站台同一问题"},
+             role="street_official")
+    api_post(stack, f"/review/suggestions/{main}/reply", {"message": "已联系公交公司，下月加装雨棚。",
+                                                          "adoption": "adopted"}, role="street_official")
+
+    sign_in(page, stack, next_page=f"my-suggestions.html?id={joined}")
+    expect(page.locator("#reply-message")).to_contain_text("下月加装雨棚")
+    page.get_by_label("5 分").check()
+    page.get_by_role("button", name="提交评价").click()
+    expect(page.locator("#rating-done")).to_have_text("感谢评价。")
+    assert api_get(stack, f"/suggestions/{main}")["rating"]["count"] == 1

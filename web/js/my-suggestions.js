@@ -70,12 +70,14 @@ function showDetail(item) {
     event.message ? el("p", { text: event.message }) : null,
     event.reason ? el("p", { class: "muted", text: event.reason }) : null)));
   const form = document.getElementById("rating");
-  form.hidden = !item.can_rate;
-  if (item.can_rate) prepareRating(form, item);
+  // A merged case is answered, and rated, through the case it joined: rating it here rates that reply.
+  const canRate = item.can_rate || Boolean(item.primary?.can_rate);
+  form.hidden = !canRate;
+  if (canRate) prepareRating(form, item, reply);
 }
 
-function prepareRating(form, item) {
-  text("rate-by", item.reply ? t("mine.rate_by", { time: formatTime(item.reply.rate_by) }) : "");
+function prepareRating(form, item, reply) {
+  text("rate-by", reply ? t("mine.rate_by", { time: formatTime(reply.rate_by) }) : "");
   document.getElementById("scores").replaceChildren(...[5, 4, 3, 2, 1].map((n) => el("label", { class: "choice" },
     el("input", { type: "radio", name: "score", value: String(n) }), el("span", { text: t("mine.score_n", { n }) }))));
   const draft = keepDraft(form, `rating.${item.id}`);
