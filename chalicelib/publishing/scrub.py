@@ -11,7 +11,14 @@ the flat (301室, and 2单元1302 where a bare number follows a stairwell or bui
 
 Text is compared and returned in NFKC form, so full-width digits and punctuation
 (１３９－１２３４－５６７８) are read like their ASCII forms. The returned text therefore has ASCII
-，！？：；（） as well (,!?:;()); 。、《》 and other CJK punctuation are unchanged.
+，！？：；（） as well (,!?:;()); 。、《》 and other CJK punctuation are unchanged. Invisible format
+characters (zero-width space, joiners, direction marks) are removed before anything is read.
+
+A mobile or ID number is found whatever separates its digit groups (139.1234.5678, 139_1234_5678,
+310101 1990 0101 123X) and when written in Chinese numerals (一三九…, 幺 for 1), as long as whole
+groups make up exactly its digits: 2026-11-23, 1,000,000 and 1500号 stay. What is nearly such a
+number after scrubbing (a digit short or over) makes the text `doubtful`, and doubtful text is
+held back from publication.
 """
 
 from __future__ import annotations
@@ -103,13 +110,120 @@ _BUILDING = (
 )
 _BUILDING_ROOM = re.compile(rf"(?P<keep>(?:{_BUILDING}){_SEP}){_BARE_ROOM}")
 
+
+# --- numbers whatever separates their digits ------------------------------------------------
+# A number is read across any short run of punctuation or spaces (139.1234.5678, 139_1234_5678,
+# 310101 1990 0101 123X) and in Chinese numerals (一三九…, 幺 for 1 as read aloud). Only whole
+# digit groups count, so a window never splits 2026 or 1500; the digits of consecutive groups
+# must then make exactly a mobile (optionally after 86) or an 18-character ID number.
+_NUMERALS = {
+    **{str(d): str(d) for d in range(10)},
+    **dict(zip("〇零○一幺壹二两贰三叁四肆五伍六陆七柒八捌九玖",
+               "00011122233445566778899", strict=True)),
+}
+# Digits and numerals make separate groups, so a window may start where they meet (三0086 139…).
+_GROUP = re.compile(f"[0-9]+|[{''.join(c for c in _NUMERALS if not c.isascii())}]+")
+# %, ‰ and @ end a number (13% / a@b) rather than separate its digits.
+_NOT_SEPARATOR = "%‰@#"
+_MAX_SEPARATOR_RUN = 5
+_ID_WITHOUT_CHECK = re.compile(rf"[1-9][0-9]{{5}}(?:18|19|20)[0-9]{{2}}{_BIRTH_DATE}[0-9]{{3}}")
+_MOBILE_WHOLE = re.compile(r"(?:0086|86)?1[3-9][0-9]{9}")
+# The + or (+ of a country code belongs to the number it introduces.
+_PLUS_BEFORE = re.compile(r"(?:\(?\+)$")
+_ID_WHOLE = re.compile(rf"[1-9][0-9]{{5}}(?:18|19|20)[0-9]{{2}}{_BIRTH_DATE}[0-9]{{3}}[0-9X]")
+# 13,000,000,000 is an amount: thousands grouping with one mark throughout.
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+")
+_FORMAT_EXTRAS = frozenset("\u20e3") | frozenset(map(chr, range(0xFE00, 0xFE10)))
+
+
+def _is_separator(character: str) -> bool:
+    if character in _NOT_SEPARATOR:
+        return False
+    return unicodedata.category(character)[0] in "PZ" or character in "+~|\t\n"
+
+
+def _chains(text: str) -> list[list[re.Match[str]]]:
+    """Runs of digit groups that only short runs of separators divide."""
+    chains: list[list[re.Match[str]]] = []
+    for group in _GROUP.finditer(text):
+        if chains:
+            gap = text[chains[-1][-1].end():group.start()]
+            if len(gap) <= _MAX_SEPARATOR_RUN and all(map(_is_separator, gap)):
+                chains[-1].append(group)
+                continue
+        chains.append([group])
+    return chains
+
+
+# The check character X may stand apart like any group (310101 19900101 123 X).
+_CHECK_X = re.compile(rf"[^0-9A-Za-z%‰@#]{{0,{_MAX_SEPARATOR_RUN}}}[Xx]")
+
+
+def _x_after(text: str, end: int) -> int | None:
+    """Where the ID ends if a check X follows the digits ending at `end`."""
+    found = _CHECK_X.match(text, end)
+    if found and all(map(_is_separator, found.group()[:-1])):
+        return found.end()
+    return None
+
+
+def _number_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every phone or ID number written across separators or in numerals."""
+    spans: list[tuple[int, int, str]] = []
+    for chain in _chains(text):
+        start = 0
+        while start < len(chain):
+            found = _longest_number(text, chain, start)
+            if found is None:
+                start += 1
+                continue
+            stop, end, kind = found
+            begin = chain[start].start()
+            if kind == "phone" and (plus := _PLUS_BEFORE.search(text, 0, begin)):
+                begin = plus.start()
+            spans.append((begin, end, kind))
+            start = stop + 1
+    return spans
+
+
+def _longest_number(text: str, chain: list[re.Match[str]], start: int) -> tuple[int, int, str] | None:
+    best = None
+    digits = ""
+    for stop in range(start, len(chain)):
+        digits += "".join(_NUMERALS[c] for c in chain[stop].group())
+        if len(digits) > 18:
+            break
+        written = text[chain[start].start():chain[stop].end()]
+        if _THOUSANDS.fullmatch(written):
+            continue
+        end = chain[stop].end()
+        if len(digits) == 17 and (x_end := _x_after(text, end)) and _ID_WHOLE.fullmatch(digits + "X"):
+            best = (stop, x_end, "id_number")
+        elif _ID_WHOLE.fullmatch(digits) or _ID_WITHOUT_CHECK.fullmatch(digits):
+            # Without its check character an ID is still an ID, and its 199… tail is no phone.
+            best = (stop, end, "id_number")
+        elif _MOBILE_WHOLE.fullmatch(digits):
+            best = (stop, end, "phone")
+    return best
+
+
+def _mask_numbers(text: str) -> str:
+    for start, end, kind in reversed(_number_spans(text)):
+        text = text[:start] + MARKERS[kind] + text[end:]
+    return text
+
+
 # E-mail first: an address may hold a phone number (13912345678@163.com). ID numbers before
 # phone numbers so no other rule sees their digits; call words after other numbers have gone,
 # so a marker may sit in the gap (电话 13912345678 / 6543 2100).
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+_BEFORE_SEPARATED: tuple[tuple[re.Pattern[str], str], ...] = (
     (_EMAIL, MARKERS["email"]),
     (_ID_18, MARKERS["id_number"]),
     (_ID_15, MARKERS["id_number"]),
+)
+# Numbers across separators before the mobile rule, which could take three groups of an ID
+# (310101 199 0010 1123X), and before the flat and building rules, which take a group.
+_AFTER_SEPARATED: tuple[tuple[re.Pattern[str], str], ...] = (
     (_MOBILE, MARKERS["phone"]),
     (_LANDLINE, MARKERS["phone"]),
     (_CALLED_NUMBER, MARKERS["phone"]),
@@ -120,7 +234,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def _normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    # Format characters (zero-width space, joiners, direction marks) and variation selectors
+    # are invisible, so a reader sees 139​1234​5678 as one number: they go before matching.
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf" and c not in _FORMAT_EXTRAS)
 
 
 def _replace(pattern: re.Pattern[str], marker: str, text: str) -> str:
@@ -134,10 +251,13 @@ def scrub(text: str) -> str:
     text = _normalise(text)
     # One pass can uncover a find for a rule that already ran (a call word whose number sat
     # behind a plate), so passes repeat until nothing changes. Each replacement removes at
-    # least one digit or @, which markers never contain, so the loop ends.
+    # least one digit, numeral or @, which markers never contain, so the loop ends.
     while True:
         scrubbed = text
-        for pattern, marker in _RULES:
+        for pattern, marker in _BEFORE_SEPARATED:
+            scrubbed = _replace(pattern, marker, scrubbed)
+        scrubbed = _mask_numbers(scrubbed)
+        for pattern, marker in _AFTER_SEPARATED:
             scrubbed = _replace(pattern, marker, scrubbed)
         scrubbed = _normalise(scrubbed)
         if scrubbed == text:
@@ -148,4 +268,36 @@ def scrub(text: str) -> str:
 def contains_personal_data(text: str) -> bool:
     """Whether `scrub` would change anything but the normal form of `text`."""
     normalised = _normalise(text)
-    return any(pattern.search(normalised) for pattern, _ in _RULES)
+    rules = _BEFORE_SEPARATED + _AFTER_SEPARATED
+    return any(pattern.search(normalised) for pattern, _ in rules) or bool(_number_spans(normalised))
+
+
+_MOBILE_PREFIX = re.compile(r"1[3-9][0-9]{8}")
+
+
+def _near_miss(digits: str, written: str) -> bool:
+    """An ID or a mobile with one digit missing or one too many, as a slip of the pen leaves it."""
+    if len(digits) in (17, 19):
+        return any(_ID_WITHOUT_CHECK.match(digits, offset) for offset in range(len(digits) - 16))
+    # A plain run of ten or twelve digits is some other number; grouped or in numerals it reads
+    # like a phone. Times (13:30-15:30 16:00) and amounts (1,300,000,000) are not.
+    looks_written = written != digits and ":" not in written and not _THOUSANDS.fullmatch(written)
+    if len(digits) in (10, 12) and looks_written:
+        return any(_MOBILE_PREFIX.match(digits, offset) for offset in (0, len(digits) - 10))
+    return False
+
+
+def doubtful(text: str) -> bool:
+    """Whether what `scrub` leaves of `text` still holds a number that is nearly a phone or ID
+    number; such text is held back from publication rather than published in doubt."""
+    scrubbed = scrub(text)
+    for chain in _chains(scrubbed):
+        for start in range(len(chain)):
+            digits = ""
+            for stop in range(start, len(chain)):
+                digits += "".join(_NUMERALS[c] for c in chain[stop].group())
+                if len(digits) > 19:
+                    break
+                if _near_miss(digits, scrubbed[chain[start].start():chain[stop].end()]):
+                    return True
+    return False

@@ -21,7 +21,7 @@ from chalicelib.funds.models import MovementKind
 from chalicelib.observability import count, logger
 from chalicelib.publishing import months, render, repository, summary
 from chalicelib.publishing.aggregate import COMMITTEE_DIGITS, MonthTally, scopes
-from chalicelib.publishing.scrub import scrub
+from chalicelib.publishing.scrub import doubtful, scrub
 from chalicelib.workdays.rules import shanghai_date, working_days_between
 from chalicelib.workdays.service import load_calendar
 
@@ -64,10 +64,17 @@ def _pool_figures(tally: MonthTally, active: set[str], year: int, end: str) -> d
 
 
 def _adopted(case_ids: set[str]) -> list[dict[str, Any]]:
-    """Adopted suggestions whose senders agreed to publication: scrubbed text, division at most a committee."""
+    """Adopted suggestions whose senders agreed to publication: scrubbed text, division at most a committee.
+
+    A suggestion whose text still holds something nearly a phone or ID number after scrubbing is
+    held back: left out of the month and logged by tracking number (never its text) for review."""
     published = []
     for case in sorted(repository.cases(sorted(case_ids)), key=lambda c: c["tracking_no"]):
         if not case.get("publish_consent") or not case.get("reply"):
+            continue
+        if any(doubtful(text) for text in (case["title"], case["content"], case["reply"]["message"])):
+            logger.warning("suggestion held back from publication", extra={"tracking_no": case["tracking_no"]})
+            count("SuggestionHeldBack")
             continue
         published.append({
             "tracking_no": case["tracking_no"], "division": case["division"], "category": case["category"],

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from chalicelib.publishing.scrub import MARKERS, contains_personal_data, scrub
+from chalicelib.publishing.scrub import MARKERS, contains_personal_data, doubtful, scrub
 
 PHONE, ID_NUMBER, EMAIL, PLATE, ADDRESS = (MARKERS[kind] for kind in ("phone", "id_number", "email", "plate", "address"))
 
@@ -382,3 +382,181 @@ def test_scrubbing_any_unicode_is_idempotent(text):
 def test_scrubbing_is_deterministic(text):
     assert scrub(text) == scrub(text)
     assert contains_personal_data(text) == (scrub(text) != nfkc(text))
+
+
+# --- numbers whatever separates their digits ---------------------------------------------------
+
+NUMERALS = {"0": "〇零", "1": "一幺", "2": "二两", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"}
+NUMERAL_DIGITS = {numeral: digit for digit, numerals in NUMERALS.items() for numeral in numerals}
+SEPARATORS = [".", "-", "/", "_", ",", "，", "、", "．", " ", "\u3000", "–", "—", ":", "·", "|", "~", "(", ")"]
+FORMAT_CHARACTERS = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202c"]
+# Chinese text and punctuation with no digit and no numeral, so every digit in the output
+# comes from the number.
+WORDS = st.text(
+    alphabet=st.one_of(
+        CHINESE.filter(lambda c: c not in NUMERAL_DIGITS), st.sampled_from("，。：；！？（）《》、 :,.-")
+    ),
+    max_size=30,
+)
+
+
+def reading(text: str) -> str:
+    """The digits a reader sees in `text`: normal form, format characters gone, numerals read."""
+    text = "".join(c for c in nfkc(text) if unicodedata.category(c) != "Cf")
+    return "".join(NUMERAL_DIGITS.get(c, c) for c in text if c.isdigit() or c in NUMERAL_DIGITS)
+
+
+def seven_digit_runs(digits: str) -> set[str]:
+    return {digits[i:i + 7] for i in range(len(digits) - 6)}
+
+
+@st.composite
+def written_anyhow(draw) -> tuple[str, str, str]:
+    """(as written, its digits, its marker): a mobile or an 18-character ID in groups of any size,
+    any run of separators between them, each digit ASCII, full-width or a numeral, and invisible
+    format characters anywhere."""
+    if draw(st.booleans()):
+        digits = f"1{draw(st.sampled_from('3456789'))}{draw(st.integers(0, 10**9 - 1)):09d}"
+        check, marker = "", PHONE
+    else:
+        region = f"{draw(st.integers(1, 9))}{draw(st.integers(0, 99_999)):05d}"
+        born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31)))
+        digits = f"{region}{born:%Y%m%d}{draw(st.integers(0, 999)):03d}"
+        check = draw(st.sampled_from(["", "X", "x", "Ｘ"]))
+        digits += draw(st.sampled_from("0123456789")) if not check else ""
+        marker = ID_NUMBER
+    cuts = sorted(draw(st.sets(st.integers(1, len(digits) - 1), max_size=6)))
+    style = draw(st.sampled_from(["ascii", "full", "numerals", "mixed"]))
+    written = []
+    for position, digit in enumerate(digits):
+        if position in cuts:
+            written.append("".join(draw(st.lists(st.sampled_from(SEPARATORS), min_size=1, max_size=3))))
+        form = style if style != "mixed" else draw(st.sampled_from(["ascii", "full", "numerals"]))
+        written.append({"ascii": digit, "full": full_width(digit), "numerals": draw(st.sampled_from(NUMERALS[digit]))}[form])
+    if check:
+        written.append(draw(st.sampled_from(["", " ", "-"])) + check)
+    for _ in range(draw(st.integers(0, 4))):
+        written.insert(draw(st.integers(0, len(written))), draw(st.sampled_from(FORMAT_CHARACTERS)))
+    return "".join(written), digits, marker
+
+
+@given(WORDS, written_anyhow(), WORDS)
+def test_numbers_written_anyhow_never_keep_seven_of_their_digits(prefix, number, suffix):
+    written, digits, marker = number
+    scrubbed = scrub(prefix + written + suffix)
+    assert not seven_digit_runs(digits) & {reading(scrubbed)[i:i + 7] for i in range(len(reading(scrubbed)))}
+    assert marker in scrubbed
+    assert not contains_personal_data(scrubbed)
+
+
+@given(st.text(alphabet=st.one_of(CHINESE, ASCII, EXTRAS, st.sampled_from(FORMAT_CHARACTERS)), max_size=80))
+def test_scrubbing_text_with_format_characters_is_idempotent(text):
+    once = scrub(text)
+    assert scrub(once) == once
+    assert not any(unicodedata.category(c) == "Cf" for c in once)
+    assert not contains_personal_data(once)
+
+
+@pytest.mark.parametrize(
+    ("text", "scrubbed"),
+    [
+        ("139.1234.5678", PHONE),
+        ("1391-234-5678", PHONE),
+        ("身份证号:310101 1990 0101 123X", f"身份证号:{ID_NUMBER}"),
+        ("139 123 45678", PHONE),
+        ("13912 345678", PHONE),
+        ("139/1234/5678", PHONE),
+        ("139_1234_5678", PHONE),
+        ("139,1234,5678", PHONE),
+        ("139\u200b1234\u200b5678", PHONE),
+        ("一三九一二三四五六七八", PHONE),
+        ("１３９１２３４５６７８", PHONE),
+        ("幺三九 幺二三四 五六七八", PHONE),
+        ("139，1234，5678", PHONE),
+        ("139、1234、5678", PHONE),
+        ("139．1234．5678", PHONE),
+        ("139\u30001234\u30005678", PHONE),
+        ("139 - / 1234 _ 5678", PHONE),
+        ("+86.139.1234.5678", PHONE),
+        ("电话:139.1234.5678。2026年", f"电话:{PHONE}。2026年"),
+        ("3101 0119 9001 0112 3X", ID_NUMBER),
+        ("310101 19900101 123 X", ID_NUMBER),
+        ("310101 199 0010 1123X", ID_NUMBER),
+        ("三一〇一〇一一九九〇〇一〇一一二三四", ID_NUMBER),
+        ("31010119900101123X号", f"{ID_NUMBER}号"),
+        ("310101 19900101 123", ID_NUMBER),
+        ("身份证 31010119900101123 号", f"身份证 {ID_NUMBER} 号"),
+    ],
+)
+def test_numbers_across_any_separator_or_in_numerals_go_whole(text, scrubbed):
+    assert scrub(text) == scrubbed
+    assert contains_personal_data(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-23",
+        "2026-11-23 13:30-15:30, 16:00-17:30",
+        "时间 9:30-11:30 13:30-17:00",
+        "1,000,000 元",
+        "13,000,000,000 元",
+        "13.000.000.000",
+        "控江路 1500 号",
+        "控江路1500号, 1501号, 1502号",
+        "第15、16、17、18号楼",
+        "1、3、5、7、9、11、13",
+        "一二三四五六七",
+        "三三两两",
+        "一五一十",
+        "2025-2026 学年, 2026-2027 学年",
+        "310110001001",
+    ],
+)
+def test_ordinary_numbers_across_separators_stay(text):
+    assert scrub(text) == text
+    assert not contains_personal_data(text)
+
+
+@given(st.dates(), st.integers(0, 10**12), st.integers(1, 9999))
+def test_dates_amounts_and_house_numbers_stay(day, amount, house):
+    text = f"{day:%Y-%m-%d} 共 {amount:,} 元, 控江路{house}号"
+    assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联系 139.1234.567",
+        "139 1234 56789",
+        "一三九一二三四五六七",
+        "3101011990010112345",
+        "0310101199001011234",
+    ],
+)
+def test_text_nearly_holding_a_number_is_doubtful(text):
+    assert doubtful(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "联系 139.1234.5678",
+        "2026-11-23 13:30-15:30 16:00",
+        "1,300,000,000 元",
+        "1,000,000 元",
+        "控江路1500号",
+        "310110001001",
+        "1391234567",
+        "订单 1234 5678 9012",
+        "1990-01-01 到 1995-12-31",
+    ],
+)
+def test_ordinary_text_and_whole_numbers_are_not_doubtful(text):
+    assert not doubtful(text)
+
+
+@given(WORDS, written_anyhow(), WORDS)
+def test_a_number_written_anyhow_leaves_nothing_doubtful(prefix, number, suffix):
+    assert not doubtful(prefix + number[0] + suffix)
