@@ -2,7 +2,7 @@
 
 Codes come from the local stack's SMS outbox, as a resident would read them from their
 phone. Each test signs up its own number, so tests share the session's stack without
-sharing an account. The last test is the issue's acceptance path: a new resident signs up
+sharing an account. The last test is the whole way in: a new resident signs up
 on the site, asks for verification, committee staff approve through the API, and the
 resident's next token carries the residence and their ballot is accepted."""
 
