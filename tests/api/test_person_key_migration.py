@@ -92,10 +92,10 @@ def _as_before(stack, item: dict, **changes) -> None:
 
 def test_the_migration_moves_every_old_item_once_and_resumes(app_on, old_stack, at, tmp_path, capsys):
     from chalicelib.auth import person_key
-    from chalicelib.migrations import __main__ as command
-    from chalicelib.migrations import person_keys
     from chalicelib.privacy import keyed_digest
     from chalicelib.voting import rules
+    from migrations import __main__ as command
+    from migrations import person_keys
 
     client = app_on
     resident = Signed(old_stack, RESIDENT_PHONE, "resident", "310110012001")

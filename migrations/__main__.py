@@ -1,9 +1,9 @@
 """Data migrations, run by hand against the environment's table and pools.
 
-    python -m chalicelib.migrations migrate person-keys [--checkpoint FILE] [--dry-run]
+    python -m migrations migrate person-keys [--checkpoint FILE] [--dry-run]
 
 person-keys moves records keyed on a resident's phone number to their account
-(chalicelib/migrations/person_keys.py). It reads MULIN_TABLE, MULIN_USER_POOL_ID and
+(migrations/person_keys.py). It reads MULIN_TABLE, MULIN_USER_POOL_ID and
 MULIN_PII_KEY as the API does; `--checkpoint` names a file that lets an interrupted run
 resume where it stopped. It prints what it moved; a second run moves nothing.
 """
@@ -21,11 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     from tqdm import tqdm
 
     from chalicelib import aws
-    from chalicelib.migrations import person_keys
     from chalicelib.settings import get_settings
     from chalicelib.storage import dynamo
+    from migrations import person_keys
 
-    parser = argparse.ArgumentParser(prog="python -m chalicelib.migrations", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m migrations", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("migrate", help="run one migration")
     run.add_argument("name", choices=MIGRATIONS)

@@ -1,1 +1,0 @@
-"""One-off data migrations, run by hand (python -m chalicelib.migrations)."""
