@@ -7,9 +7,10 @@ keys the platform now uses (auth.person_key, voting.service.voter_identity), for
 resident of the residents' pool.
 
 It is a one-off backfill over the whole table, so it reads the table with a paged Scan, the
-way DynamoDB backfills are done; that is why it lives outside chalicelib, where nothing scans. Every write is conditional on the old
-value still being there, so the run is idempotent: interrupted, it resumes from the last
-page it finished (the checkpoint file), and a second run finds nothing left to change.
+way DynamoDB backfills are done; that is why it lives outside chalicelib, where nothing
+scans. Every write is conditional on the old value still being there, so the run is
+idempotent: interrupted, it resumes from the last page it finished (the checkpoint file),
+and a second run finds nothing left to change.
 Rate-limit counters and idempotency claims are left to expire (hours): they hold nobody's
 record.
 """
