@@ -30,6 +30,7 @@ APP_ENV = {
     "AWS_DEFAULT_REGION": "ap-east-1",
     "MULIN_TABLE": "bench",
     "MULIN_IDEMPOTENCY_TABLE": "bench-idempotency",
+    "MULIN_BALLOTS_TABLE": "bench-ballots",
     "MULIN_PUBLIC_BUCKET": "bench",
     "MULIN_ATTACHMENTS_BUCKET": "bench",
     "MULIN_USER_POOL_ID": "ap-east-1_bench",

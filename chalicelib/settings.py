@@ -17,6 +17,7 @@ class Settings:
     region: str
     table_name: str
     idempotency_table_name: str
+    ballots_table_name: str
     public_bucket: str
     attachments_bucket: str
     user_pool_id: str
@@ -88,6 +89,7 @@ def get_settings() -> Settings:
         region=region,
         table_name=_require("MULIN_TABLE"),
         idempotency_table_name=_require("MULIN_IDEMPOTENCY_TABLE"),
+        ballots_table_name=_require("MULIN_BALLOTS_TABLE"),
         public_bucket=_require("MULIN_PUBLIC_BUCKET"),
         attachments_bucket=_require("MULIN_ATTACHMENTS_BUCKET"),
         user_pool_id=pool_id,

@@ -40,6 +40,7 @@ class Stack:
     region: str
     table_name: str
     idempotency_table_name: str
+    ballots_table_name: str
     public_bucket: str
     attachments_bucket: str
     user_pool_id: str
@@ -71,6 +72,7 @@ class Stack:
             "MULIN_STAGE": "local",
             "MULIN_TABLE": self.table_name,
             "MULIN_IDEMPOTENCY_TABLE": self.idempotency_table_name,
+            "MULIN_BALLOTS_TABLE": self.ballots_table_name,
             "MULIN_PUBLIC_BUCKET": self.public_bucket,
             "MULIN_ATTACHMENTS_BUCKET": self.attachments_bucket,
             "MULIN_USER_POOL_ID": self.user_pool_id,
@@ -112,9 +114,9 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
               sms_outbox: str | None = None) -> Stack:
     """`sms_outbox` defaults to the outbox of the embedded AWS this process started at that URL."""
     aws = clients(endpoint_url, region)
-    table, idempotency = f"{prefix}-main", f"{prefix}-idempotency"
+    table, idempotency, ballots = f"{prefix}-main", f"{prefix}-idempotency", f"{prefix}-ballots"
     public, attachments = f"{prefix}-public", f"{prefix}-attachments"
-    create_tables(aws["dynamodb"], table, idempotency)
+    create_tables(aws["dynamodb"], table, idempotency, ballots)
     create_buckets(aws["s3"], region, attachments, public)
     allow_public_reads(aws["s3"], public)
     pool_id, client_id = create_user_pool(aws["cognito-idp"], prefix)
@@ -126,6 +128,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         region=region,
         table_name=table,
         idempotency_table_name=idempotency,
+        ballots_table_name=ballots,
         public_bucket=public,
         attachments_bucket=attachments,
         user_pool_id=pool_id,

@@ -51,12 +51,24 @@ IDEMPOTENCY_TABLE_DEFINITION: dict[str, Any] = {
 }
 IDEMPOTENCY_TTL_ATTRIBUTE = "expiration"
 
+# Voters' one-ballot records and the ballots themselves. A table of their own, without a
+# stream: whatever reads the main table's stream (publication, live counters) can never
+# see a voter's record and a ballot appear together, which would link the two.
+BALLOTS_TABLE_DEFINITION: dict[str, Any] = {
+    "AttributeDefinitions": [{"AttributeName": name, "AttributeType": "S"} for name in (PARTITION_KEY, SORT_KEY)],
+    "KeySchema": _key_schema(PARTITION_KEY, SORT_KEY),
+    "BillingMode": "PAY_PER_REQUEST",
+    "SSESpecification": {"Enabled": True},
+}
 
-def create_tables(dynamodb_client: Any, table_name: str, idempotency_table_name: str) -> None:
-    """Create both tables and switch TTL on; used by the local stack and the tests."""
+
+def create_tables(dynamodb_client: Any, table_name: str, idempotency_table_name: str,
+                  ballots_table_name: str) -> None:
+    """Create the tables and switch TTL on; used by the local stack and the tests."""
     for name, definition, ttl in (
         (table_name, TABLE_DEFINITION, TTL_ATTRIBUTE),
         (idempotency_table_name, IDEMPOTENCY_TABLE_DEFINITION, IDEMPOTENCY_TTL_ATTRIBUTE),
+        (ballots_table_name, BALLOTS_TABLE_DEFINITION, TTL_ATTRIBUTE),
     ):
         dynamodb_client.create_table(TableName=name, **definition)
         dynamodb_client.get_waiter("table_exists").wait(TableName=name)

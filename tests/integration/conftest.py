@@ -13,6 +13,7 @@ from tests.scan_guard import forbid_scans
 SETTINGS = {
     "MULIN_TABLE": "it-main",
     "MULIN_IDEMPOTENCY_TABLE": "it-idempotency",
+    "MULIN_BALLOTS_TABLE": "it-ballots",
     "MULIN_PUBLIC_BUCKET": "it-public",
     "MULIN_ATTACHMENTS_BUCKET": "it-attachments",
     "MULIN_USER_POOL_ID": "ap-east-1_it",
@@ -31,7 +32,7 @@ def aws_unguarded(monkeypatch):
     with mock_aws():
         region = "ap-east-1"
         create_tables(boto3.client("dynamodb", region_name=region), SETTINGS["MULIN_TABLE"],
-                      SETTINGS["MULIN_IDEMPOTENCY_TABLE"])
+                      SETTINGS["MULIN_IDEMPOTENCY_TABLE"], SETTINGS["MULIN_BALLOTS_TABLE"])
         create_buckets(boto3.client("s3", region_name=region), region, SETTINGS["MULIN_ATTACHMENTS_BUCKET"],
                        SETTINGS["MULIN_PUBLIC_BUCKET"])
         yield

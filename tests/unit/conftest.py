@@ -9,6 +9,7 @@ import pytest
 UNIT_SETTINGS = {
     "MULIN_TABLE": "unit-main",
     "MULIN_IDEMPOTENCY_TABLE": "unit-idempotency",
+    "MULIN_BALLOTS_TABLE": "unit-ballots",
     "MULIN_PUBLIC_BUCKET": "unit-public",
     "MULIN_ATTACHMENTS_BUCKET": "unit-attachments",
     "MULIN_USER_POOL_ID": "ap-east-1_unit",
