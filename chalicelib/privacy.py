@@ -25,8 +25,6 @@ def keyed_digest(purpose: str, value: str) -> str:
     Without the key, a digest of an 11-digit phone number cannot be reversed by trying
     every number; `purpose` keeps digests made for one use from matching another's.
     """
-    from chalicelib.settings import get_settings
+    from chalicelib.secrets import pii_key
 
-    settings = get_settings()
-    key = settings.pii_key or hmac.new(settings.cursor_secret, b"mulin-pii-key", hashlib.sha256).digest()
-    return hmac.new(key, f"{purpose}\x00{value}".encode(), hashlib.sha256).hexdigest()[:40]
+    return hmac.new(pii_key(), f"{purpose}\x00{value}".encode(), hashlib.sha256).hexdigest()[:40]

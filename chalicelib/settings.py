@@ -26,7 +26,6 @@ class Settings:
     # URL, so the two are configured apart.
     jwt_issuer: str
     jwks_url: str
-    cursor_secret: bytes
     # The officials' pool (MFA required). Unset where one external issuer serves everyone
     # (the China regions); then roles come from that issuer's groups alone.
     officials_user_pool_id: str = ""
@@ -43,9 +42,13 @@ class Settings:
     # Where each new message to a resident is published (an SMS sender subscribes in
     # production); empty: in-app inbox only.
     notifications_topic_arn: str = ""
-    # Keys the hashes that stand in for phone numbers on voting rosters and for voters'
-    # one-ballot records. Unset, it is derived from the cursor secret (a local stack).
-    pii_key: bytes = b""
+    # Secrets Manager ids (names or ARNs) of the secrets chalicelib/secrets.py reads; never
+    # their values. The cursor secret signs pagination cursors; the PII key keys the hashes
+    # that stand in for phone numbers, accounts and voters; the origin-verify secret is what
+    # CloudFront sends the API to show a request came through it ("" without a distribution).
+    cursor_secret_id: str = ""
+    pii_key_secret_id: str = ""
+    origin_verify_secret_id: str = ""
     # Months asked for through the API are queued here and published by the function that
     # reads the queue, since a large month outlasts an API request.
     publications_queue_url: str = ""
@@ -96,16 +99,39 @@ def get_settings() -> Settings:
         user_pool_client_id=_require("MULIN_USER_POOL_CLIENT_ID"),
         jwt_issuer=issuer,
         jwks_url=os.environ.get("MULIN_JWKS_URL") or f"{issuer}/.well-known/jwks.json",
-        cursor_secret=_require("MULIN_CURSOR_SECRET").encode(),
         **_officials(region),
         working_day_categories=frozenset(
             c.strip() for c in os.environ.get("MULIN_WORKING_DAY_CATEGORIES", "").split(",") if c.strip()
         ),
         notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
-        pii_key=os.environ.get("MULIN_PII_KEY", "").strip().encode(),
+        **_secret_ids(),
         publications_queue_url=os.environ.get("MULIN_PUBLICATIONS_QUEUE_URL", "").strip(),
         rate_limit_scale=float(os.environ.get("MULIN_RATE_LIMIT_SCALE", "").strip() or 1.0),
     )
+
+
+# Plain secret values, the stand-in outside AWS (chalicelib/secrets.py), and the ids that
+# replace them everywhere else.
+PLAIN_SECRETS = {"MULIN_CURSOR_SECRET": "MULIN_CURSOR_SECRET_ID", "MULIN_PII_KEY": "MULIN_PII_KEY_SECRET_ID"}
+
+
+def _secret_ids() -> dict[str, str]:
+    ids = {name: os.environ.get(name, "").strip() for name in (
+        "MULIN_CURSOR_SECRET_ID", "MULIN_PII_KEY_SECRET_ID", "MULIN_ORIGIN_VERIFY_SECRET_ID")}
+    if os.environ.get("MULIN_STAGE", "dev") == "prod":
+        # A key in an environment variable is readable by whoever may read the function's
+        # configuration: production refuses to start with one, or without the ids.
+        plain = [name for name in PLAIN_SECRETS if os.environ.get(name, "").strip()]
+        if plain:
+            raise RuntimeError(f"{', '.join(plain)} must not be set in production: "
+                               "secrets are read from Secrets Manager by their ids")
+        missing = [name for name in PLAIN_SECRETS.values() if not ids[name]]
+        if missing:
+            raise RuntimeError(f"environment variable {', '.join(missing)} is not set")
+    elif not ids["MULIN_CURSOR_SECRET_ID"]:
+        _require("MULIN_CURSOR_SECRET")
+    return {"cursor_secret_id": ids["MULIN_CURSOR_SECRET_ID"], "pii_key_secret_id": ids["MULIN_PII_KEY_SECRET_ID"],
+            "origin_verify_secret_id": ids["MULIN_ORIGIN_VERIFY_SECRET_ID"]}
 
 
 def _officials(region: str) -> dict[str, str]:

@@ -74,10 +74,11 @@ class Monitoring(Construct):
         if email:
             self.alarms.add_subscription(subscriptions.EmailSubscription(str(email)))
 
-        self.log_groups: list[logs.LogGroup] = []
+        # Each function's own group, by logical id: its role may write there and nowhere else.
+        self.log_groups: dict[str, logs.LogGroup] = {}
         for name in FUNCTIONS:
             group = logs.LogGroup(self, f"{name}Logs", retention=LOG_RETENTION[stage], removal_policy=removal)
-            self.log_groups.append(group)
+            self.log_groups[name] = group
             api.get_resource(name).add_property_override("LoggingConfig", {"LogGroup": group.log_group_name})
             self._alarm(f"{name}Errors", f"{name} raised errors",
                         self._function_metric(api, name, "Errors"))

@@ -12,6 +12,9 @@ from constructs import IConstruct
 
 PREFIX = "AwsSolutions::AwsSolutions-"
 BUCKET_DEPLOYMENT = "Custom::CDKBucketDeployment"
+ATTACHMENT_OBJECTS = "IAM5[Resource::<Attachments87B238D3.Arn>/*]"
+PUBLIC_ROUNDS = "IAM5[Resource::<PublicD0AE4A11.Arn>/rounds/*]"
+PUBLIC_MONTHS = "IAM5[Resource::<PublicD0AE4A11.Arn>/summaries/*]"
 
 DEPLOYMENT_REASON = ("CDK's own BucketDeployment function, run only while deploying to copy web/ into the public "
                      "bucket; its role, wildcards on the CDK asset bucket and its runtime are chosen by CDK")
@@ -36,12 +39,21 @@ ACKNOWLEDGED: dict[str, list[tuple[str, str]]] = {
                                        "invalidate open cursors, so it is rotated by redeploying, not on a schedule")],
     "PiiKey/Resource": [("SMG4", "Keys the hashes that stand in for phone numbers on rosters and ballots; a "
                                  "scheduled rotation would orphan every open round's voters, so it never rotates")],
-    "FunctionRole/DefaultPolicy/Resource": [
-        ("IAM5[Resource::<Attachments87B238D3.Arn>/*]", "Objects of the stack's own attachments bucket: "
-         "residents' uploads have keys made of their id and a ULID, unknown in advance"),
-        ("IAM5[Resource::<PublicD0AE4A11.Arn>/*]", "Objects of the stack's own public bucket: one file per "
-         "published month and round, named by month and round id"),
+    "OriginVerifySecret/Resource": [("SMG4", "The value CloudFront sends the API in its origin header is resolved "
+                                             "into the distribution and the firewall at deployment; a scheduled "
+                                             "rotation would make the API distrust CloudFront until the next one, so "
+                                             "it is rotated by redeploying")],
+    "FunctionRoles/Api/DefaultPolicy/Resource": [
+        (ATTACHMENT_OBJECTS, "Objects of the stack's own attachments bucket: residents' uploads have keys made "
+                             "of their id and a ULID, unknown in advance"),
+        (PUBLIC_ROUNDS, "A tally writes each round's result and anonymous ballots under rounds/{round id}/ of the "
+                        "public bucket, and the API may write nothing else there"),
     ],
+    **{f"FunctionRoles/{publisher}/DefaultPolicy/Resource": [
+        (PUBLIC_ROUNDS, "A month reads the anonymous ballots its rounds' tallies published under rounds/{round id}/"),
+        (PUBLIC_MONTHS, "A month is written under summaries/{month}/ with the index of months beside it; the "
+                        "publishers may write nothing else in the public bucket"),
+    ] for publisher in ("PublishLastMonth", "PublishRequestedMonth")},
     "Monitoring/ApiGatewayLogsRole/Resource": [
         ("IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]",
          "The service role AWS defines for API Gateway's account-wide logging setting; nothing else assumes it"),

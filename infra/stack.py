@@ -23,7 +23,6 @@ from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
-from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
@@ -37,6 +36,7 @@ from chalicelib.identity import (
 from chalicelib.storage.buckets import ABANDONED_UPLOAD_DAYS, ATTACHMENTS_CORS, UPLOAD_PREFIX
 from chalicelib.storage.queues import MAX_RECEIVES, RETENTION_SECONDS, VISIBILITY_TIMEOUT_SECONDS
 from chalicelib.storage.table import (
+    BALLOTS_TABLE_DEFINITION,
     IDEMPOTENCY_TABLE_DEFINITION,
     IDEMPOTENCY_TTL_ATTRIBUTE,
     TABLE_DEFINITION,
@@ -46,18 +46,10 @@ from infra.firewall import Firewall
 from infra.monitoring import Monitoring, secure_topic
 from infra.nag import acknowledge_findings
 from infra.packaging import PrecompiledChalice
+from infra.roles import FunctionRoles, Granted
 from infra.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_ACTIONS = [
-    "dynamodb:GetItem",
-    "dynamodb:PutItem",
-    "dynamodb:UpdateItem",
-    "dynamodb:DeleteItem",
-    "dynamodb:Query",
-    "dynamodb:BatchWriteItem",
-    "dynamodb:ConditionCheckItem",
-]
 
 
 def table_properties(definition: dict[str, Any], ttl_attribute: str, *, production: bool) -> dict[str, Any]:
@@ -108,14 +100,6 @@ def is_china(region: str) -> bool:
     return not cdk.Token.is_unresolved(region) and region.startswith("cn-")
 
 
-RESIDENT_DIRECTORY_ACTIONS = [f"cognito-idp:{action}" for action in (
-    "ListUsers", "AdminUpdateUserAttributes", "AdminDeleteUserAttributes", "AdminUserGlobalSignOut", "AdminDeleteUser")]
-OFFICIAL_DIRECTORY_ACTIONS = [f"cognito-idp:{action}" for action in (
-    "ListUsers", "AdminCreateUser", "AdminAddUserToGroup", "AdminListGroupsForUser", "AdminDeleteUser",
-    "AdminDisableUser", "AdminEnableUser", "AdminUserGlobalSignOut", "AdminUpdateUserAttributes",
-    "AdminSetUserMFAPreference")]
-
-
 class MulinStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, *, stage: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
@@ -135,6 +119,12 @@ class MulinStack(cdk.Stack):
             properties=table_properties(IDEMPOTENCY_TABLE_DEFINITION, IDEMPOTENCY_TTL_ATTRIBUTE, production=production),
         )
         idempotency_table.apply_removal_policy(removal)
+        # Voters' records and ballots, apart from the main table's stream.
+        ballots_table = cdk.CfnResource(
+            self, "BallotsTable", type="AWS::DynamoDB::Table",
+            properties=table_properties(BALLOTS_TABLE_DEFINITION, TTL_ATTRIBUTE, production=production),
+        )
+        ballots_table.apply_removal_policy(removal)
 
         # Who read or wrote which object of the other buckets.
         access_logs = self._log_bucket("AccessLogs", removal)
@@ -160,23 +150,24 @@ class MulinStack(cdk.Stack):
         )
 
         identity = self._identity(stage, removal)
-        secrets = {
-            # The cursor key only protects pagination state; the PII key keys the hashes standing
-            # in for phone numbers and voters, so it must never change while a round is open.
-            "cursor": secretsmanager.Secret(self, "CursorSecret", generate_secret_string=secretsmanager.SecretStringGenerator(
-                exclude_punctuation=True, password_length=48)),
-            "pii": secretsmanager.Secret(self, "PiiKey", generate_secret_string=secretsmanager.SecretStringGenerator(
-                exclude_punctuation=True, password_length=48)),
-        }
+        # The cursor key only protects pagination state; the PII key keys the hashes standing
+        # in for phone numbers and voters, so it must never change while a round is open; the
+        # origin-verify value is what CloudFront sends the API to show a request came through it.
+        secrets = {key: secretsmanager.Secret(self, construct_id, generate_secret_string=secretsmanager.SecretStringGenerator(
+            exclude_punctuation=True, password_length=48))
+            for key, construct_id in (("cursor", "CursorSecret"), ("pii", "PiiKey"), ("origin", "OriginVerifySecret"))}
         secrets["pii"].apply_removal_policy(removal)
+        self.origin_verify = secrets["origin"]
 
         # Every message put in a resident's inbox is also published here; an SMS sender
         # (or, in the China regions, the provider's SMS service) subscribes to it.
         notifications = secure_topic(self, "Notifications", "Mulin notifications")
         publications, failed_publications = self._publications_queue()
 
-        self.function_role = self._function_role(main_table, idempotency_table, attachments, public,
-                                                 notifications, publications)
+        self.roles = FunctionRoles(self, "FunctionRoles", granted=Granted(
+            main=main_table, idempotency=idempotency_table, ballots=ballots_table, attachments=attachments,
+            public=public, notifications=notifications, publications=publications, secrets=secrets,
+            user_pools=self.user_pools))
         self.api = PrecompiledChalice(
             self, "Api", source_dir=str(ROOT),
             stage_config={
@@ -184,20 +175,25 @@ class MulinStack(cdk.Stack):
                     "MULIN_STAGE": stage,
                     "MULIN_TABLE": main_table.ref,
                     "MULIN_IDEMPOTENCY_TABLE": idempotency_table.ref,
+                    "MULIN_BALLOTS_TABLE": ballots_table.ref,
                     "MULIN_PUBLIC_BUCKET": public.bucket_name,
                     "MULIN_ATTACHMENTS_BUCKET": attachments.bucket_name,
                     **identity,
-                    # Resolved by CloudFormation at deploy time; visible to whoever may read the
-                    # function's configuration, as any environment variable is.
-                    "MULIN_CURSOR_SECRET": secrets["cursor"].secret_value.unsafe_unwrap(),
-                    "MULIN_PII_KEY": secrets["pii"].secret_value.unsafe_unwrap(),
+                    # Where the secrets are, never what they are: the functions read them from
+                    # Secrets Manager at run time (chalicelib/secrets.py).
+                    "MULIN_CURSOR_SECRET_ID": secrets["cursor"].secret_arn,
+                    "MULIN_PII_KEY_SECRET_ID": secrets["pii"].secret_arn,
+                    "MULIN_ORIGIN_VERIFY_SECRET_ID": secrets["origin"].secret_arn,
                     "MULIN_NOTIFICATIONS_TOPIC_ARN": notifications.topic_arn,
                     "MULIN_PUBLICATIONS_QUEUE_URL": publications.queue_url,
                     # Categories whose deadlines count working days: `-c working_day_categories=sanitation,…`.
                     "MULIN_WORKING_DAY_CATEGORIES": str(self.node.try_get_context("working_day_categories") or ""),
                 },
+                # Chalice takes one role for every function from here (per-function roles only from
+                # its config file, which cannot name a role made in this stack); each function's
+                # own role is set on the packaged template below.
                 "manage_iam_role": False,
-                "iam_role_arn": self.function_role.role_arn,
+                "iam_role_arn": self.roles.by_function["APIHandler"].role_arn,
             },
         )
         # The app declares its event source by a queue name; it reads the queue made here.
@@ -206,17 +202,19 @@ class MulinStack(cdk.Stack):
 
         self.monitoring = Monitoring(self, "Monitoring", api=self.api, stage=stage, api_name=f"mulin-{stage}",
                                      removal=removal)
-        # The functions' own log groups, instead of AWSLambdaBasicExecutionRole's logs on `*`.
-        self.function_role.add_to_policy(iam.PolicyStatement(
-            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-            resources=[group.log_group_arn for group in self.monitoring.log_groups]))
+        self.roles.allow_logs(self.monitoring.log_groups)
+        policies = self.roles.policies()
+        for name, role in self.roles.by_function.items():
+            function = self.api.get_resource(name)
+            function.add_property_override("Role", role.role_arn)
+            function.add_resource_dependency(policies[name])
         self.monitoring.watch_queue("PublicationFailedAlarm", "A requested month could not be published",
                                     failed_publications.metric_approximate_number_of_messages_visible(
                                         period=cdk.Duration.minutes(5)))
         Firewall(self, "Firewall", stage=stage, rest_api="RestAPI",
-                 user_pool_arns={name: pool.attr_arn for name, pool in self.user_pools.items()})
+                 user_pool_arns={name: pool.attr_arn for name, pool in self.user_pools.items()},
+                 origin_verify=self.origin_verify)
         self._site(public, attachments, access_logs, identity)
-        cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.sub("https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/"))
         cdk.CfnOutput(self, "PublicBucket", value=public.bucket_name)
         cdk.CfnOutput(self, "AlarmTopic", value=self.monitoring.alarms.topic_arn)
         acknowledge_findings(self)
@@ -296,8 +294,14 @@ class MulinStack(cdk.Stack):
             site = Site(self, "Site", public=public, logs=cdn_logs, rest_api_id=self.api.get_resource("RestAPI").ref,
                         client_id=identity["MULIN_USER_POOL_CLIENT_ID"],
                         officials_client_id=identity["MULIN_OFFICIALS_USER_POOL_CLIENT_ID"],
-                        attachments=attachments)
+                        attachments=attachments, origin_verify=self.origin_verify)
             cdk.CfnOutput(self, "SiteUrl", value=site.origin)
+            # The API stage's web ACL refuses whatever did not come through the distribution,
+            # officials' clients included.
+            cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.join("", [site.origin, "/api/"]))
+        else:
+            cdk.CfnOutput(self, "ApiUrl", value=cdk.Fn.sub(
+                "https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/"))
         # Residents' browsers post photos straight to the attachments bucket. The presigned form
         # is what authorizes an upload (key, type, size, expiry); `-c site_origins=https://…`
         # narrows CORS to the pages' own domain. The distribution's domain cannot be named here:
@@ -319,33 +323,3 @@ class MulinStack(cdk.Stack):
             dead_letter_queue=sqs.DeadLetterQueue(queue=failed, max_receive_count=MAX_RECEIVES),
         )
         return queue, failed
-
-    def _function_role(self, main: cdk.CfnResource, idempotency: cdk.CfnResource, attachments: s3.Bucket,
-                       public: s3.Bucket, notifications: sns.Topic, publications: sqs.Queue) -> iam.Role:
-        """Least privilege: named actions on named resources, nothing on `*`."""
-        role = iam.Role(self, "FunctionRole", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
-        main_arn = main.get_att("Arn").to_string()
-        indexes = [cdk.Fn.join("", [main_arn, "/index/", index["IndexName"]])
-                   for index in TABLE_DEFINITION["GlobalSecondaryIndexes"]]
-        role.add_to_policy(iam.PolicyStatement(
-            actions=DATA_ACTIONS, resources=[main_arn, idempotency.get_att("Arn").to_string(), *indexes]))
-        role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject", "s3:GetObject"],
-                                               resources=[attachments.arn_for_objects("*"), public.arn_for_objects("*")]))
-        role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"],
-                                               resources=[attachments.bucket_arn, public.bucket_arn]))
-        # Copies of a record that failed, and a person's uploads when they erase their account.
-        role.add_to_policy(iam.PolicyStatement(actions=["s3:DeleteObject"], resources=[attachments.arn_for_objects("*")]))
-        # The directory (chalicelib/directory.py): residences set on residents' accounts, erasure,
-        # and officials' accounts managed through the API; each action on its own pool only.
-        pools = getattr(self, "user_pools", {})
-        if pools:
-            role.add_to_policy(iam.PolicyStatement(actions=RESIDENT_DIRECTORY_ACTIONS,
-                                                   resources=[pools["UserPool"].attr_arn]))
-            role.add_to_policy(iam.PolicyStatement(actions=OFFICIAL_DIRECTORY_ACTIONS,
-                                                   resources=[pools["OfficialsUserPool"].attr_arn]))
-        role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[notifications.topic_arn]))
-        role.add_to_policy(iam.PolicyStatement(
-            actions=["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
-                     "sqs:ChangeMessageVisibility"],
-            resources=[publications.queue_arn]))
-        return role

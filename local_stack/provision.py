@@ -47,12 +47,15 @@ class Stack:
     user_pool_client_id: str
     jwks_url: str
     jwt_issuer: str
-    cursor_secret: str
+    # Secrets Manager ids of the embedded AWS's secrets: the app reads the values at run time,
+    # as in AWS (chalicelib/secrets.py).
+    cursor_secret_id: str
+    pii_key_secret_id: str
+    origin_verify_secret_id: str
     officials_user_pool_id: str = ""
     officials_user_pool_client_id: str = ""
     notifications_topic_arn: str = ""
     publications_queue_url: str = ""
-    pii_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     api_url: str = ""
     # The file the embedded Cognito appends every SMS it "sends" to (local_stack/outbox.py
     # reads it). Only the local tooling reads it: the app never sees a code.
@@ -83,9 +86,10 @@ class Stack:
             "MULIN_OFFICIALS_USER_POOL_CLIENT_ID": self.officials_user_pool_client_id,
             "MULIN_OFFICIALS_JWKS_URL": self.jwks_of(self.officials_user_pool_id),
             "MULIN_OFFICIALS_JWT_ISSUER": self.issuer_of(self.officials_user_pool_id),
-            "MULIN_CURSOR_SECRET": self.cursor_secret,
+            "MULIN_CURSOR_SECRET_ID": self.cursor_secret_id,
+            "MULIN_PII_KEY_SECRET_ID": self.pii_key_secret_id,
+            "MULIN_ORIGIN_VERIFY_SECRET_ID": self.origin_verify_secret_id,
             "MULIN_NOTIFICATIONS_TOPIC_ARN": self.notifications_topic_arn,
-            "MULIN_PII_KEY": self.pii_key,
             "MULIN_PUBLICATIONS_QUEUE_URL": self.publications_queue_url,
         }
 
@@ -107,7 +111,8 @@ def clients(endpoint_url: str, region: str = REGION) -> dict[str, Any]:
     session = boto3.session.Session(
         aws_access_key_id="testing", aws_secret_access_key="testing", region_name=region
     )
-    return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp", "sns", "sqs")}
+    return {name: session.client(name, endpoint_url=endpoint_url) for name in ("dynamodb", "s3", "cognito-idp", "sns", "sqs",
+                                                                  "secretsmanager")}
 
 
 def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = REGION,
@@ -123,6 +128,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
     officials_pool_id, officials_client_id = create_user_pool(aws["cognito-idp"], f"{prefix}-officials", officials=True)
     topic_arn = aws["sns"].create_topic(Name=f"{prefix}-notifications")["TopicArn"]
     queue_url = create_publications_queue(aws["sqs"], f"{prefix}-publications")
+    secret_ids = create_secrets(aws["secretsmanager"], prefix)
     return Stack(
         aws_endpoint_url=endpoint_url,
         region=region,
@@ -135,13 +141,22 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         user_pool_client_id=client_id,
         jwks_url=f"{endpoint_url}/{pool_id}/.well-known/jwks.json",
         jwt_issuer=f"https://cognito-idp.{region}.amazonaws.com/{pool_id}",
-        cursor_secret=secrets.token_urlsafe(32),
+        **secret_ids,
         officials_user_pool_id=officials_pool_id,
         officials_user_pool_client_id=officials_client_id,
         notifications_topic_arn=topic_arn,
         publications_queue_url=queue_url,
         sms_outbox=sms_outbox if sms_outbox is not None else outbox_of(endpoint_url),
     )
+
+
+def create_secrets(client: Any, prefix: str) -> dict[str, str]:
+    """The three secrets the stack makes in AWS (infra/stack.py), with random values; their ARNs."""
+    ids = {}
+    for field_name, name in (("cursor_secret_id", "cursor-secret"), ("pii_key_secret_id", "pii-key"),
+                             ("origin_verify_secret_id", "origin-verify")):
+        ids[field_name] = client.create_secret(Name=f"{prefix}/{name}", SecretString=secrets.token_urlsafe(32))["ARN"]
+    return ids
 
 
 def allow_public_reads(s3_client: Any, bucket: str) -> None:

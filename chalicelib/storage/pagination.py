@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from chalicelib.errors import InvalidCursorError
-from chalicelib.settings import get_settings
+from chalicelib.secrets import cursor_secret
 
 MAX_CURSOR_LENGTH = 2048
 _MAC_BYTES = 16
@@ -30,7 +30,7 @@ def _unb64(text: str) -> bytes:
 
 
 def _mac(payload: bytes, scope: str) -> bytes:
-    key = get_settings().cursor_secret
+    key = cursor_secret()
     return hmac.new(key, scope.encode() + b"\x00" + payload, hashlib.sha256).digest()[:_MAC_BYTES]
 
 

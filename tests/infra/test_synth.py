@@ -10,7 +10,7 @@ from chalicelib.identity import (
     USER_POOL_CLIENT_DEFINITION,
     USER_POOL_DEFINITION,
 )
-from chalicelib.storage.table import TABLE_DEFINITION, TTL_ATTRIBUTE
+from chalicelib.storage.table import BALLOTS_TABLE_DEFINITION, TABLE_DEFINITION, TTL_ATTRIBUTE
 from tests.infra.conftest import resources
 
 
@@ -25,6 +25,20 @@ def test_main_table_is_the_definition_the_local_stack_creates(template):
     assert table["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
     assert table["SSESpecification"] == {"SSEEnabled": True}
     assert table["DeletionProtectionEnabled"] is True
+
+
+def test_ballots_table_is_the_definition_the_local_stack_creates_without_a_stream(template):
+    table = template["Resources"]["BallotsTable"]["Properties"]
+    assert table["KeySchema"] == BALLOTS_TABLE_DEFINITION["KeySchema"]
+    assert table["AttributeDefinitions"] == BALLOTS_TABLE_DEFINITION["AttributeDefinitions"]
+    assert table["BillingMode"] == BALLOTS_TABLE_DEFINITION["BillingMode"]
+    # Stream readers of the main table must never see a voter's record or ballot.
+    assert "StreamSpecification" not in table and "GlobalSecondaryIndexes" not in table
+    assert table["TimeToLiveSpecification"] == {"AttributeName": TTL_ATTRIBUTE, "Enabled": True}
+    assert table["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert table["SSESpecification"] == {"SSEEnabled": True}
+    assert table["DeletionProtectionEnabled"] is True
+    assert template["Resources"]["BallotsTable"]["DeletionPolicy"] == "Retain"
 
 
 def test_both_user_pools_are_the_shared_definitions_and_only_officials_must_use_mfa(template):
@@ -98,12 +112,19 @@ def test_api_function_gets_every_setting_it_reads(template):
     functions = resources(template, "AWS::Serverless::Function")
     assert {"APIHandler", "MulinAuthorizer"} <= set(functions)
     variables = functions["APIHandler"]["Properties"]["Environment"]["Variables"]
-    required = {"MULIN_TABLE", "MULIN_IDEMPOTENCY_TABLE", "MULIN_PUBLIC_BUCKET", "MULIN_ATTACHMENTS_BUCKET",
-                "MULIN_USER_POOL_ID", "MULIN_USER_POOL_CLIENT_ID", "MULIN_JWT_ISSUER", "MULIN_CURSOR_SECRET",
-                "MULIN_NOTIFICATIONS_TOPIC_ARN", "MULIN_WORKING_DAY_CATEGORIES", "MULIN_PII_KEY",
-                "MULIN_PUBLICATIONS_QUEUE_URL"}
+    required = {"MULIN_TABLE", "MULIN_IDEMPOTENCY_TABLE", "MULIN_BALLOTS_TABLE", "MULIN_PUBLIC_BUCKET",
+                "MULIN_ATTACHMENTS_BUCKET", "MULIN_USER_POOL_ID", "MULIN_USER_POOL_CLIENT_ID", "MULIN_JWT_ISSUER",
+                "MULIN_CURSOR_SECRET_ID", "MULIN_NOTIFICATIONS_TOPIC_ARN", "MULIN_WORKING_DAY_CATEGORIES",
+                "MULIN_PII_KEY_SECRET_ID", "MULIN_ORIGIN_VERIFY_SECRET_ID", "MULIN_PUBLICATIONS_QUEUE_URL"}
     assert required <= set(variables)
     assert variables["MULIN_STAGE"] == "prod"
+    assert variables["MULIN_BALLOTS_TABLE"] == {"Ref": "BallotsTable"}
+    # Secrets travel by id; their values never sit in a function's configuration.
+    for name, secret in (("MULIN_CURSOR_SECRET_ID", "CursorSecret"), ("MULIN_PII_KEY_SECRET_ID", "PiiKey"),
+                         ("MULIN_ORIGIN_VERIFY_SECRET_ID", "OriginVerifySecret")):
+        assert variables[name]["Ref"].startswith(secret), name
+        assert template["Resources"][variables[name]["Ref"]]["Type"] == "AWS::SecretsManager::Secret"
+    assert not {"MULIN_CURSOR_SECRET", "MULIN_PII_KEY"} & set(variables)
 
 
 def test_buckets_are_private_and_tls_only(template):
@@ -116,17 +137,19 @@ def test_buckets_are_private_and_tls_only(template):
     assert '"aws:SecureTransport": "false"' in policies
 
 
-def test_function_role_grants_no_wildcard_actions_or_data_resources(template):
-    (policy,) = [p for name, p in resources(template, "AWS::IAM::Policy").items() if name.startswith("FunctionRole")]
-    for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
-        actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
-        assert not any(a == "*" or a.endswith("*") for a in actions), statement
-        # Object actions name a bucket's objects (bucket/*); nothing else may use a wildcard.
-        object_actions = all(a.startswith("s3:") and a.endswith("Object") for a in actions)
-        assert "*" not in json.dumps(statement["Resource"]) or object_actions, statement
-    roles = resources(template, "AWS::IAM::Role")
-    function_role = next(r for name, r in roles.items() if name.startswith("FunctionRole"))
-    assert "ManagedPolicyArns" not in function_role["Properties"]  # logs go to its own groups only
+def test_function_roles_grant_no_wildcard_actions_or_data_resources(template):
+    policies = [p for name, p in resources(template, "AWS::IAM::Policy").items() if name.startswith("FunctionRoles")]
+    assert len(policies) == 4
+    for policy in policies:
+        for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            assert not any(a == "*" or a.endswith("*") for a in actions), statement
+            # Object actions name a bucket's objects (bucket/prefix/*); nothing else may use a wildcard.
+            object_actions = all(a.startswith("s3:") and a.endswith("Object") for a in actions)
+            assert "*" not in json.dumps(statement["Resource"]) or object_actions, statement
+    roles = [r for name, r in resources(template, "AWS::IAM::Role").items() if name.startswith("FunctionRoles")]
+    assert len(roles) == 4
+    assert all("ManagedPolicyArns" not in role["Properties"] for role in roles)  # logs go to their own groups only
 
 
 def test_notifications_go_to_an_encrypted_topic_the_function_may_publish_to_and_nothing_else(template):

@@ -1,0 +1,102 @@
+"""What each function really calls stays inside what its role allows (infra/roles.py): every
+AWS call the publishers and the authorizer make is recorded as they run, as Lambda would run
+them, and checked against the prefixes and partitions their roles name. A call outside them
+would be refused in AWS, and only there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from infra.roles import MONTHS_PREFIX, PUBLICATION_PARTITIONS, ROUNDS_PREFIX
+from tests.api.suggestion_helpers import submit
+
+# Months of their own, older than every other test's, so that the index's latest month stays theirs.
+SCHEDULED_MONTH, REQUESTED_MONTH = "2031-05", "2031-06"
+DYNAMODB_WRITES = {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"}
+
+
+@pytest.fixture
+def calls(api_env, monkeypatch) -> list[tuple[str, str, dict[str, Any]]]:
+    """(service, operation, parameters) of every call the platform's clients make."""
+    from chalicelib import aws
+
+    made: list[tuple[str, str, dict[str, Any]]] = []
+    original = aws.client
+
+    def recorded(service: str) -> Any:
+        client = original(service)
+        if not getattr(client, "_access_recorded", False):
+            def record(params: dict[str, Any], model: Any, **_: Any) -> None:
+                made.append((service, model.name, params))
+
+            client.meta.events.register("before-parameter-build.*.*", record)
+            client._access_recorded = True
+        return client
+
+    aws.reset_clients()
+    monkeypatch.setattr(aws, "client", recorded)
+    yield made
+    original.cache_clear()
+
+
+def tables_of(params: dict[str, Any]) -> set[str]:
+    if "TableName" in params:
+        return {params["TableName"]}
+    return set(params.get("RequestItems", {}))
+
+
+def keys_written(params: dict[str, Any]) -> list[str]:
+    item = params.get("Key") or params.get("Item") or {}
+    return [item["PK"]["S"]] if item else ["?"]
+
+
+def assert_a_publishers_calls(calls, stack) -> None:
+    assert calls, "the publisher made no call at all"
+    partition = PUBLICATION_PARTITIONS.removesuffix("*")
+    for service, operation, params in calls:
+        assert service in ("dynamodb", "s3"), (service, operation)  # no secret, no account, no message
+        if service == "dynamodb":
+            assert tables_of(params) == {stack.table_name}, (operation, params)
+            if operation in DYNAMODB_WRITES:
+                assert operation in ("PutItem", "UpdateItem", "DeleteItem"), operation
+                assert all(k.startswith(partition) for k in keys_written(params)), (operation, params)
+        else:
+            assert params["Bucket"] == stack.public_bucket, operation
+            if operation == "PutObject":
+                assert params["Key"].startswith(MONTHS_PREFIX), params["Key"]
+            elif operation == "GetObject":
+                assert params["Key"].startswith((MONTHS_PREFIX, ROUNDS_PREFIX)), params["Key"]
+            else:
+                assert operation == "ListObjectsV2", operation
+
+
+def test_the_scheduled_publisher_reads_the_table_and_writes_only_its_months(client, accounts, at, calls, api_env):
+    at("2031-05-12T10:00:00")
+    submit(client, accounts["resident"])
+    at("2031-06-01T01:00:00")
+    calls.clear()
+    event = client.events.generate_cw_event("aws.events", "Scheduled Event", {}, [])
+    event["time"] = "2031-05-31T17:00:00Z"
+    assert client.lambda_.invoke("publish_last_month", event).payload["month"] == SCHEDULED_MONTH
+    assert_a_publishers_calls(calls, api_env)
+    assert any(op == "PutObject" and p["Key"] == f"{MONTHS_PREFIX}{SCHEDULED_MONTH}/manifest.json"
+               for _, op, p in calls)
+
+
+def test_the_queue_reader_reads_the_table_and_writes_only_its_months(client, at, calls, api_env):
+    at("2031-07-01T01:00:00")
+    event = client.events.generate_sqs_event([f'{{"month": "{REQUESTED_MONTH}"}}'], "mulin-publications")
+    client.lambda_.invoke("publish_requested_month", event)
+    assert_a_publishers_calls(calls, api_env)
+    assert any(op == "PutObject" and p["Key"].startswith(f"{MONTHS_PREFIX}{REQUESTED_MONTH}/") for _, op, p in calls)
+
+
+def test_the_authorizer_verifies_a_token_without_any_aws_call(client, accounts, calls):
+    from chalicelib.web.authorizer import admitted
+
+    for name in ("resident", "street_official"):
+        assert admitted(accounts[name].token) is not None
+    assert admitted("not-a-token") is None
+    assert calls == []
