@@ -3,6 +3,13 @@
 The bucket stays private: CloudFront reads it through origin access control. `/api/*` goes
 to API Gateway's `api` stage on the same domain, so the pages call the API from their own
 origin, as they do on the local stack (`config.json` names `/api` as the API's base).
+
+The API limits senders by their address, and behind CloudFront the connection's address is an
+edge's. On `/api/*` a viewer-request function (infra/client_address.js) writes the viewer's
+address into CLIENT_ADDRESS_HEADER over whatever the client sent, and the API origin gets
+ORIGIN_VERIFY_HEADER with a secret, which CloudFront also sets over any value a client sent.
+The API trusts the address header only beside that secret (chalicelib/web/requests.py), and
+the API's web ACL blocks requests without it (infra/firewall.py).
 """
 
 from __future__ import annotations
@@ -16,13 +23,16 @@ from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_deployment as s3deploy
+from aws_cdk import aws_secretsmanager as secretsmanager
 from constructs import Construct
 
+from chalicelib.web.requests import ORIGIN_VERIFY_HEADER
 from infra.headers import month_page_policy, pages_policy
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 API_STAGE = "api"
 MONTHS_PATH = "/summaries/*"
+CLIENT_ADDRESS_FUNCTION = Path(__file__).resolve().with_name("client_address.js")
 
 
 def site_config(*, region: str, url_suffix: str, client_id: str, officials_client_id: str,
@@ -41,11 +51,19 @@ def site_config(*, region: str, url_suffix: str, client_id: str, officials_clien
 
 class Site(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, public: s3.Bucket, logs: s3.Bucket,
-                 rest_api_id: str, client_id: str, officials_client_id: str, attachments: s3.IBucket) -> None:
+                 rest_api_id: str, client_id: str, officials_client_id: str, attachments: s3.IBucket,
+                 origin_verify: secretsmanager.ISecret) -> None:
         super().__init__(scope, construct_id)
         stack = cdk.Stack.of(self)
+        # The secret reaches the distribution as a dynamic reference CloudFormation resolves at
+        # deployment, never as a value in the template.
         api_origin = origins.HttpOrigin(f"{rest_api_id}.execute-api.{stack.region}.{stack.url_suffix}",
-                                        protocol_policy=cloudfront.OriginProtocolPolicy.HTTPS_ONLY)
+                                        protocol_policy=cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+                                        custom_headers={ORIGIN_VERIFY_HEADER: origin_verify.secret_value.unsafe_unwrap()})
+        client_address = cloudfront.Function(
+            self, "ClientAddress", runtime=cloudfront.FunctionRuntime.JS_2_0,
+            code=cloudfront.FunctionCode.from_file(file_path=str(CLIENT_ADDRESS_FUNCTION)),
+            comment="Writes the viewer's address into the header the API and its web ACL count by")
         pages_origin = origins.S3BucketOrigin.with_origin_access_control(public)
         # Published months are on the pages' own origin ('self'); photos are posted to the
         # attachments bucket, by its regional or its global name depending on the SDK.
@@ -81,10 +99,14 @@ class Site(Construct):
                     origin=api_origin,
                     viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
                     allowed_methods=cloudfront.AllowedMethods.ALLOW_ALL,
-                    # Answers depend on the caller's token: never cached, every header but Host passed on.
+                    # Answers depend on the caller's token: never cached, every header but Host passed on,
+                    # Cookie included: the session routes read their refresh-token cookie from it
+                    # (tests/infra/test_session_cookie.py).
                     cache_policy=cloudfront.CachePolicy.CACHING_DISABLED,
                     origin_request_policy=cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
                     response_headers_policy=pages_headers,
+                    function_associations=[cloudfront.FunctionAssociation(
+                        function=client_address, event_type=cloudfront.FunctionEventType.VIEWER_REQUEST)],
                 ),
             },
         )

@@ -8,6 +8,11 @@ API route claims it; everything else goes to the Chalice app as before.
 `GET /local/sms?phone=+86…` answers the SMS the embedded Cognito "sent" to that number
 (sign-up and reset codes, temporary passwords), newest first: the only way to a code
 without a phone. Only this local server has it; the Chalice app never sees a code.
+
+For the API it also plays CloudFront's part in telling the app who is calling: it writes the
+connection's address into the client-address header over whatever the client sent, and adds
+the origin header with the stack's origin-verify secret, so the app reads senders' addresses
+here exactly as it does behind the distribution (infra/site.py).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from urllib.parse import unquote, urlsplit
 from chalice.config import Config
 from chalice.local import ChaliceRequestHandler, LocalDevServer
 
+from chalicelib.secrets import origin_verify_secret
+from chalicelib.web.requests import CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER
 from infra.headers import OTHER_HEADERS, origin_of, pages_policy
 from local_stack.outbox import messages
 
@@ -66,6 +73,17 @@ def security_headers(config_for_pages: dict[str, str]) -> dict[str, str]:
     return {"Content-Security-Policy": pages_policy(connect=[e for e in endpoints if e]), **OTHER_HEADERS}
 
 
+def as_forwarded_by_cloudfront(headers: dict[str, str], viewer_address: str, origin_secret: str) -> dict[str, str]:
+    """The headers CloudFront passes the API: a client's own client-address and origin headers,
+    in any letter case, replaced by the connection's address and the origin secret."""
+    ours = {CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER}
+    forwarded = {name: value for name, value in headers.items() if name.lower() not in ours}
+    forwarded[CLIENT_ADDRESS_HEADER] = viewer_address
+    if origin_secret:
+        forwarded[ORIGIN_VERIFY_HEADER] = origin_secret
+    return forwarded
+
+
 def sms_outbox_body(outbox: str, query: str) -> bytes:
     phone = phone_in(query)
     return json.dumps({"phone": phone, "messages": messages(outbox, phone)}, ensure_ascii=False).encode()
@@ -77,6 +95,10 @@ class SiteRequestHandler(ChaliceRequestHandler):
         self.security_headers = security_headers(site_config)
         self.sms_outbox = sms_outbox
         super().__init__(*args, **kwargs)
+
+    def _parse_payload(self) -> tuple[dict[str, str], bytes | None]:
+        headers, body = super()._parse_payload()
+        return as_forwarded_by_cloudfront(headers, self.client_address[0], origin_verify_secret()), body
 
     def _serve_site(self, head_only: bool) -> bool:
         url = urlsplit(self.path)

@@ -7,6 +7,8 @@ problem is reported with its field path and a message in English and Chinese.
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import json
 from typing import Any, TypeVar
 
@@ -19,6 +21,7 @@ from chalicelib.errors import (
     ValidationFailedError,
 )
 from chalicelib.models import HIDDEN_CHARACTER, HIDDEN_CHARACTER_MESSAGE
+from chalicelib.secrets import origin_verify_secret
 from chalicelib.visible_text import find_hidden
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -142,6 +145,36 @@ def check_path(params: dict[str, str]) -> None:
         raise ValidationFailedError(details=details)
 
 
+# CloudFront's viewer-request function (infra/client_address.js) writes the address it saw
+# the connection come from into CLIENT_ADDRESS_HEADER, over anything the client sent under
+# that name; the distribution adds ORIGIN_VERIFY_HEADER with a secret on its way to the API.
+# Behind CloudFront, API Gateway's sourceIp is an edge's address, shared by everyone that edge
+# serves. X-Forwarded-For is never read: a client writes its first entries.
+CLIENT_ADDRESS_HEADER = "x-mulin-client-ip"
+ORIGIN_VERIFY_HEADER = "x-mulin-origin-verify"
+
+
 def source_address(request: Any) -> str | None:
-    """The sender's address as the gateway saw the connection (a client cannot forge it)."""
-    return ((getattr(request, "context", None) or {}).get("identity") or {}).get("sourceIp")
+    """The sender's network address: CloudFront's word for it when the request proves it came
+    through the distribution, else the address the gateway saw the connection come from (a
+    client can forge neither)."""
+    gateway = ((getattr(request, "context", None) or {}).get("identity") or {}).get("sourceIp")
+    headers = getattr(request, "headers", None) or {}
+    forwarded = _address(headers.get(CLIENT_ADDRESS_HEADER))
+    presented = headers.get(ORIGIN_VERIFY_HEADER)
+    if forwarded is None or not presented:
+        return gateway
+    expected = origin_verify_secret()
+    # Constant time: a comparison that stops at the first wrong character would let a client
+    # find the secret one character at a time.
+    if expected and hmac.compare_digest(presented.encode(), expected.encode()):
+        return forwarded
+    return gateway
+
+
+def _address(value: str | None) -> str | None:
+    """An IPv4 or IPv6 address in its canonical spelling (one address, one counter), or None."""
+    try:
+        return str(ipaddress.ip_address((value or "").strip()))
+    except ValueError:
+        return None

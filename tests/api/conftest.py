@@ -122,6 +122,25 @@ def client(api_env):
         yield test_client
 
 
+@pytest.fixture(scope="module")
+def s3(stack):
+    """The embedded S3, as a test reads what the app published or stored."""
+    import boto3
+
+    return boto3.client("s3", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+@pytest.fixture
+def real_limits(client, monkeypatch):
+    """The client under the production limits, not the suite's raised ones."""
+    from chalicelib.settings import reset_settings
+
+    monkeypatch.setenv("MULIN_RATE_LIMIT_SCALE", "1")
+    reset_settings()
+    return client
+
+
 @pytest.fixture
 def at(monkeypatch):
     """Moves the platform's clock to a Shanghai wall-clock time, e.g. "2027-03-02T10:00:00"."""

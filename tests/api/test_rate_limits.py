@@ -16,14 +16,6 @@ from tests.api.test_round_ballots import round_in_voting
 ERROR_SHAPE = {"code", "message", "details", "correlation_id"}
 
 
-@pytest.fixture
-def real_limits(client, monkeypatch):
-    from chalicelib.settings import reset_settings
-
-    monkeypatch.setenv("MULIN_RATE_LIMIT_SCALE", "1")
-    reset_settings()
-    return client
-
 
 @pytest.fixture
 def from_address(monkeypatch):

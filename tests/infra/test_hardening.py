@@ -204,30 +204,44 @@ def test_the_api_stage_throttles_logs_each_request_and_is_named_for_its_stage(te
 def test_a_web_acl_limits_each_address_at_the_api_and_at_both_pools_sign_in(template, china):
     from infra.firewall import ADDRESS_LIMITS, WINDOW_SECONDS
 
-    (acl,) = resources(template, "AWS::WAFv2::WebACL").values()
-    rules = {r["Name"]: r for r in acl["Properties"]["Rules"]}
-    limited = {name: r["Statement"]["RateBasedStatement"] for name, r in rules.items()
-               if "RateBasedStatement" in r["Statement"]}
+    acls = {acl["Properties"]["Name"]: (name, acl) for name, acl in resources(template, "AWS::WAFv2::WebACL").items()}
+    assert set(acls) == {"mulin-prod", "mulin-prod-sign-in"}
+
+    def limits_of(acl):
+        rules = {r["Name"]: r for r in acl["Properties"]["Rules"]}
+        return rules, {name: r["Statement"]["RateBasedStatement"] for name, r in rules.items()
+                       if "RateBasedStatement" in r["Statement"]}
+
+    # Browsers reach Cognito directly; the API through CloudFront (tests/infra/test_client_address.py
+    # checks which address the API's ACL counts there).
+    (api_name, api_acl), (sign_in_name, sign_in_acl) = acls["mulin-prod"], acls["mulin-prod-sign-in"]
+    _, api_limited = limits_of(api_acl)
+    assert {name: s["Limit"] for name, s in api_limited.items()} == {"RequestsPerAddress": ADDRESS_LIMITS["prod"].requests}
+    rules, limited = limits_of(sign_in_acl)
     assert {name: (s["Limit"], s["EvaluationWindowSec"], s["AggregateKeyType"]) for name, s in limited.items()} == {
         "SignInPerAddress": (ADDRESS_LIMITS["prod"].sign_in, WINDOW_SECONDS, "IP"),
         "RequestsPerAddress": (ADDRESS_LIMITS["prod"].requests, WINDOW_SECONDS, "IP"),
     }
-    for name in limited:
-        response = rules[name]["Action"]["Block"]["CustomResponse"]
-        assert response["ResponseCode"] == 429
-        assert response["ResponseHeaders"] == [{"Name": "Retry-After", "Value": str(WINDOW_SECONDS)}]
-        body = json.loads(acl["Properties"]["CustomResponseBodies"][response["CustomResponseBodyKey"]]["Content"])
-        assert set(body) == {"code", "message", "details", "correlation_id"}
-    sign_in = re.compile(limited["SignInPerAddress"]["ScopeDownStatement"]["RegexMatchStatement"]["RegexString"])
+    for acl in (api_acl, sign_in_acl):
+        rules, limited = limits_of(acl)
+        for name in limited:
+            response = rules[name]["Action"]["Block"]["CustomResponse"]
+            assert response["ResponseCode"] == 429
+            assert response["ResponseHeaders"] == [{"Name": "Retry-After", "Value": str(WINDOW_SECONDS)}]
+            body = json.loads(acl["Properties"]["CustomResponseBodies"][response["CustomResponseBodyKey"]]["Content"])
+            assert set(body) == {"code", "message", "details", "correlation_id"}
+    scope_down = limits_of(sign_in_acl)[1]["SignInPerAddress"]["ScopeDownStatement"]
+    sign_in = re.compile(scope_down["RegexMatchStatement"]["RegexString"])
     assert sign_in.match("AWSCognitoIdentityProviderService.InitiateAuth")
     assert not sign_in.match("AWSCognitoIdentityProviderService.GetUser")
 
-    associated = [a["Properties"]["ResourceArn"] for a in resources(template, "AWS::WAFv2::WebACLAssociation").values()]
-    assert sorted(json.dumps(arn) for arn in associated if "Fn::GetAtt" in arn) == sorted(
-        json.dumps({"Fn::GetAtt": [pool, "Arn"]}) for pool in resources(template, "AWS::Cognito::UserPool"))
-    (stage_arn,) = [arn for arn in associated if "Fn::Join" in arn]
+    associations = [a["Properties"] for a in resources(template, "AWS::WAFv2::WebACLAssociation").values()]
+    pools = sorted(json.dumps(a["ResourceArn"]) for a in associations if a["WebACLArn"] == {"Fn::GetAtt": [sign_in_name, "Arn"]})
+    assert pools == sorted(json.dumps({"Fn::GetAtt": [pool, "Arn"]}) for pool in resources(template, "AWS::Cognito::UserPool"))
+    (stage_arn,) = [a["ResourceArn"] for a in associations if a["WebACLArn"] == {"Fn::GetAtt": [api_name, "Arn"]}]
     assert {"Ref": "RestAPI"} in stage_arn["Fn::Join"][1] and {"Ref": "RestAPI.Stage"} in stage_arn["Fn::Join"][1]
-    # China has no Cognito: the ACL guards the API alone.
+    # China has no Cognito: one ACL guards the API alone.
+    assert len(resources(china.template, "AWS::WAFv2::WebACL")) == 1
     assert len(resources(china.template, "AWS::WAFv2::WebACLAssociation")) == 1
 
 
