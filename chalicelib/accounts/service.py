@@ -61,9 +61,11 @@ ERASED_NAME = "（已删除）/ (erased)"
 # Plain data: the response models are built when asked for, not at import (cold start).
 NOT_LINKED = [
     dict(what="ballots and the record that you voted in a round",
-              why="A ballot holds no voter, and the record that one was cast is a digest made for that round alone, "
-                  "so no key finds your rounds or your choices. Ballots stay anonymous and counted. / "
-                  "选票不含投票人信息，投票记录仅为按活动生成的摘要，无法据此查到您参加了哪些活动或投了什么票。"),
+              why="A ballot holds no voter. The record that you voted is a digest made for that round alone; it "
+                  "points at your ballot only so that you, signed in, can see or replace it, and no key finds your "
+                  "rounds from your account. Nothing public links you to a ballot. Ballots stay counted. / "
+                  "选票不含投票人信息。投票记录仅为按活动生成的摘要，它指向您的选票只为让您登录后查看或更改；"
+                  "无法据您的账户查到您参加了哪些活动，公开文件也不会把您与选票联系起来。选票照常计入。"),
     dict(what="evaluations of finished projects and objections to a round's result",
               why="Stored without their author (an evaluation's one-per-person record is a digest made for that "
                   "round). / 项目评价和对投票结果的异议不记录提出人。"),

@@ -84,7 +84,8 @@ def inbox_partition(recipient: str) -> str:
 
 
 # Participatory budgeting: a round and everything public about it share one partition;
-# voters' one-ballot records, rosters, codes and ballots each live apart (voting/repository.py).
+# rosters live apart in the main table; voters' one-ballot records, used paper codes and the
+# ballots live in the ballots table, out of the main table's stream (voting/repository.py).
 def round_partition(round_id: str) -> str:
     return f"ROUND#{round_id}"
 
@@ -117,7 +118,13 @@ def ballot_partition(round_id: str, shard: int) -> str:
     return f"BALLOT#{round_id}#{shard:02d}"
 
 
-def ballot_key(round_id: str, shard: int, receipt: str) -> dict[str, str]:
+def ballot_key(round_id: str, shard: int, ballot_id: str) -> dict[str, str]:
+    """The shard is drawn at random and the id is random: the key says nothing of the voter."""
+    return {"PK": ballot_partition(round_id, shard), "SK": f"B#{ballot_id}"}
+
+
+def legacy_ballot_key(round_id: str, shard: int, receipt: str) -> dict[str, str]:
+    """Where ballots cast before the ballots table sat: under their voter's shard and receipt."""
     return {"PK": ballot_partition(round_id, shard), "SK": f"R#{receipt}"}
 
 
@@ -170,6 +177,15 @@ def team_grant_key(committee: str, year: int, team_digest: str) -> dict[str, str
 # Monthly publication: where each month's latest run stands (publishing/repository.py).
 def publication_key(month: str) -> dict[str, str]:
     return {"PK": f"PUBLICATION#{month}", "SK": "STATUS"}
+
+
+HELD_BACK_PREFIX = "HELD#"
+
+
+# Texts a month's publication held back sit beside its status: one Query lists them.
+def held_back_key(month: str, source_key: str) -> dict[str, str]:
+    """`source_key`: {kind}#{record id}#{field} (publishing/held_back.py)."""
+    return {"PK": f"PUBLICATION#{month}", "SK": f"{HELD_BACK_PREFIX}{source_key}"}
 
 
 # Residence verification: a request and its timeline share one partition; a person's

@@ -2,33 +2,46 @@
 
 A voter is an eligible resident (by verified residence or by the roster, both known by
 their phone number, so the two routes lead to one ballot) or a household's paper code.
-Each ballot is one transaction of two items that share nothing: the voter's record and
-the anonymous ballot (repository.py says why); a change of ballot also carries the voter's
-count of changes (chalicelib/ratelimit.py). Nothing here logs who voted for what.
+Each ballot is one transaction in the ballots table: the voter's record, which points at the
+ballot, and the ballot, which holds only the picks under a drawn shard and a random id
+(repository.py says why); a change of ballot also carries the voter's count of changes
+(chalicelib/ratelimit.py). Nothing here logs who voted for what.
 """
 
 from __future__ import annotations
 
+import hmac
 import secrets
 from typing import Any
 
 from chalicelib import ratelimit
-from chalicelib.auth import Principal
+from chalicelib.auth import Principal, Role
 from chalicelib.errors import ConflictError, ForbiddenError, MulinError, RuleViolationError, ValidationFailedError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
+from chalicelib.storage.keys import ballot_key, legacy_ballot_key
 from chalicelib.voting import repository, rules
-from chalicelib.voting.models import BallotReceipt, BallotRequest, PaperBallotLine, PaperBallotReport, PaperBallots
+from chalicelib.voting.models import (
+    BallotChange,
+    BallotReceipt,
+    BallotRequest,
+    MyBallot,
+    PaperBallotLine,
+    PaperBallotReport,
+    PaperBallots,
+)
 from chalicelib.voting.service import (
     NOT_FOUND,
     in_phase,
+    load_round,
+    now_iso,
     require_eligible_resident,
     require_manager,
     roster_voter,
     voter_identity,
 )
 
-RECEIPT_ATTEMPTS = 3
+ATTEMPTS = 3
 
 
 class AlreadyVotedError(ConflictError):
@@ -98,48 +111,68 @@ def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> Ba
     if body.replaces is not None and not record["allow_ballot_change"]:
         raise RuleViolationError("This round does not let a ballot be changed. / 本次投票不允许改票。")
     voter = keyed_digest(f"voter:{round_id}", voter_identity(principal))
-    shard = rules.shard_of(voter)
-    if body.replaces is not None:
-        # A change is rare and rate-limited; reading the record finds a ballot filed before
-        # voters were keyed by account.
-        recorded = repository.recorded_shard(round_id, voter)
-        shard = shard if recorded is None else recorded
-    change_code = secrets.token_urlsafe(12) if record["allow_ballot_change"] else None
-    change = rules.change_hash(change_code) if change_code else None
     points = body.points if record["method"]["kind"] == "cumulative" else None
-    for _ in range(RECEIPT_ATTEMPTS):
-        receipt = rules.new_receipt()
-        new_ballot = repository.ballot_put(round_id, shard, receipt, body.picks, points, change)
-        if body.replaces is None:
-            # A first ballot carries no rate-limit count: its voter record's condition
-            # already allows one per voter and round.
-            items = [repository.voter_record_put(round_id, voter, "online"), new_ballot]
-            if eligible_by == "roster":
-                # The roster number votes once too: an account that moved its number to
-                # another account's could otherwise bring the same entry back.
-                items.append(repository.voter_record_put(round_id, roster_voter(round_id, principal), "online"))
-        else:
-            items = [repository.voter_record_touch(round_id, voter),
-                     repository.ballot_delete(round_id, shard, body.replaces.receipt,
-                                              rules.change_hash(body.replaces.change_code)),
-                     new_ballot,
-                     ratelimit.counter_update(ratelimit.BALLOTS, principal.user_id)]
+    if body.replaces is not None:
+        return _replace(principal, round_id, voter, body.replaces, body.picks, points)
+    change_code = secrets.token_urlsafe(12) if record["allow_ballot_change"] else None
+    for _ in range(ATTEMPTS):
+        ballot = repository.Ballot.drawn(round_id, rules.change_hash(change_code) if change_code else None)
+        # A first ballot carries no rate-limit count: its voter record's condition already
+        # allows one per voter and round.
+        items = [repository.voter_record_put(round_id, voter, "online", ballot, now_iso()), ballot.put(body.picks, points)]
+        if eligible_by == "roster":
+            # The roster number votes once too: an account that moved its number to another
+            # account's could otherwise bring the same entry back.
+            items.append(repository.voter_record_put(round_id, roster_voter(round_id, principal), "online"))
         try:
             repository.write(items)
         except ConditionFailedError as exc:
-            if body.replaces is None:
-                if 0 in exc.failed or 2 in exc.failed:
-                    raise AlreadyVotedError() from exc
-                continue  # a receipt clash: draw another
+            if 0 in exc.failed or 2 in exc.failed:
+                raise AlreadyVotedError() from exc
+            continue  # a ballot id clash: draw another
+        return BallotReceipt(round_id=round_id, receipt=ballot.receipt, change_code=change_code)
+    raise ConflictError("Please send the ballot again. / 请重新提交。")
+
+
+def _no_such_ballot() -> RuleViolationError:
+    return RuleViolationError(
+        "That receipt and change code do not match a ballot of yours. / 回执号或改票码不正确。",
+        details=[{"field": "replaces", "type": "no_such_ballot", "message": "no matching ballot",
+                  "message_zh": "没有对应的选票"}])
+
+
+def _replace(principal: Principal, round_id: str, voter: str, replaces: BallotChange, picks: list[str],
+             points: list[int] | None) -> BallotReceipt:
+    """The voter's record says where their ballot is; the receipt and change code they hold
+    must match it, and the record must still point there when the change is written."""
+    change = rules.change_hash(replaces.change_code)
+    record = repository.get_voter_record(round_id, voter)
+    if record is None:
+        raise _no_such_ballot()
+    if "ballot" in record:
+        if not (hmac.compare_digest(record["receipt"], replaces.receipt)
+                and hmac.compare_digest(record.get("change_hash", ""), change)):
+            raise _no_such_ballot()
+        old = repository.ballot_delete(ballot_key(round_id, int(record["shard"]), record["ballot"]))
+    else:
+        # Cast before ballots moved to their own table: filed under the voter's shard and the
+        # receipt, with the change hash on the ballot itself.
+        shard = int(record["shard"]) if "shard" in record else rules.shard_of(voter)
+        old = repository.ballot_delete(legacy_ballot_key(round_id, shard, replaces.receipt), change)
+    change_code = secrets.token_urlsafe(12)
+    for _ in range(ATTEMPTS):
+        ballot = repository.Ballot.drawn(round_id, rules.change_hash(change_code))
+        items = [repository.voter_record_repoint(round_id, voter, record, ballot, now_iso()), old,
+                 ballot.put(picks, points), ratelimit.counter_update(ratelimit.BALLOTS, principal.user_id)]
+        try:
+            repository.write(items)
+        except ConditionFailedError as exc:
             if len(items) - 1 in exc.failed:
                 raise ratelimit.refused(ratelimit.BALLOTS) from exc
             if exc.failed and exc.failed[0] < 2:
-                raise RuleViolationError(
-                    "That receipt and change code do not match a ballot of yours. / 回执号或改票码不正确。",
-                    details=[{"field": "replaces", "type": "no_such_ballot", "message": "no matching ballot",
-                              "message_zh": "没有对应的选票"}]) from exc
-            continue  # a receipt clash: draw another
-        return BallotReceipt(round_id=round_id, receipt=receipt, change_code=change_code)
+                raise _no_such_ballot() from exc  # replaced meanwhile, or not theirs
+            continue  # a ballot id clash: draw another
+        return BallotReceipt(round_id=round_id, receipt=ballot.receipt, change_code=change_code)
     raise ConflictError("Please send the ballot again. / 请重新提交。")
 
 
@@ -152,15 +185,15 @@ def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: B
         require_manager(principal, record)
         entered_by = principal.user_id
     code = keyed_digest("voting-code", rules.normalise_code(body.code or ""))
-    shard = rules.shard_of(code)
-    for _ in range(RECEIPT_ATTEMPTS):
-        receipt = rules.new_receipt()
+    points = body.points if record["method"]["kind"] == "cumulative" else None
+    for _ in range(ATTEMPTS):
+        # Nothing keeps this ballot's place: a code is a slip of paper whoever holds it can
+        # show, so it must not lead to the ballot (README, "Ballot secrecy").
+        ballot = repository.Ballot.drawn(record["id"])
         try:
             repository.write([repository.code_use(record["id"], code, channel or ("staff" if entered_by else "code"),
                                                   entered_by),
-                              repository.ballot_put(record["id"], shard, receipt, body.picks,
-                                                    body.points if record["method"]["kind"] == "cumulative" else None,
-                                                    None)])
+                              ballot.put(body.picks, points)])
         except ConditionFailedError as exc:
             if 0 in exc.failed:
                 raise RuleViolationError(
@@ -168,8 +201,29 @@ def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: B
                     details=[{"field": "code", "type": "code_unusable", "message": "unknown or used code",
                               "message_zh": "投票码无效或已使用"}]) from exc
             continue
-        return BallotReceipt(round_id=record["id"], receipt=receipt)
+        return BallotReceipt(round_id=record["id"], receipt=ballot.receipt)
     raise ConflictError("Please send the ballot again. / 请重新提交。")
+
+
+def my_ballot(principal: Principal, round_id: str) -> MyBallot:
+    """A resident's own ballot, found through their record: nobody else's account leads to it,
+    and officials have no ballot to see. Paper-code ballots are found by no one."""
+    if principal.role is not Role.resident:
+        raise ForbiddenError("Only a voter sees their own ballot. / 只有投票人本人可以查看自己的选票。")
+    record = load_round(round_id)
+    voter = repository.get_voter_record(round_id, keyed_digest(f"voter:{round_id}", voter_identity(principal)))
+    if voter is None:
+        return MyBallot(round_id=round_id, voted=False)
+    mine: dict[str, Any] = {"round_id": round_id, "voted": True, "voted_at": voter.get("voted_at"),
+                            "changes": int(voter.get("changes", 0))}
+    if "ballot" in voter:
+        ballot = repository.get_ballot(round_id, int(voter["shard"]), voter["ballot"]) or {}
+        mine.update(picks=ballot.get("picks"), points=ballot.get("points"))
+        result = repository.get_result(round_id) if record["status"] != "open" else None
+        if result is not None:
+            # Only now is there a file to look it up in; the id is the ballot's own, drawn at random.
+            mine.update(published_ballot_id=voter["ballot"], ballots_file=result["ballots_file"])
+    return MyBallot(**mine)
 
 
 def enter_paper_ballots(principal: Principal, round_id: str, body: PaperBallots) -> PaperBallotReport:

@@ -292,8 +292,24 @@ class RoundPage(ResponseModel):
 
 class BallotReceipt(ResponseModel):
     round_id: str
-    receipt: str = Field(description="appears in the published ballot list, so anyone can check it was counted")
+    receipt: str = Field(description="the ballot was accepted; with the change code it replaces the ballot. It is in "
+                                     "no public file: a signed-in voter finds their ballot with GET /rounds/{id}/my-ballot")
     change_code: str | None = Field(default=None, description="keep it private: it lets you replace this ballot")
+
+
+class MyBallot(ResponseModel):
+    """A signed-in resident's own ballot in a round, shown to them alone."""
+
+    round_id: str
+    voted: bool
+    voted_at: str | None = Field(default=None, description="when the ballot that counts was cast (UTC)")
+    changes: int = 0
+    picks: list[str] | None = Field(
+        default=None, description="project ids; null for a ballot cast before ballots had a table of their own")
+    points: list[int] | None = None
+    published_ballot_id: str | None = Field(
+        default=None, description="once the result is published: this ballot's voter id in the ballots file")
+    ballots_file: str | None = None
 
 
 class CodeSheet(ResponseModel):

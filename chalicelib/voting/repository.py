@@ -1,38 +1,47 @@
-"""Participatory-budgeting items in the main table.
+"""Participatory-budgeting items: rounds in the main table, voters and ballots in the ballots table.
 
-| pattern                              | index | key condition                                | example                      |
-| ------------------------------------ | ----- | -------------------------------------------- | ---------------------------- |
-| a round with all that is public      | table | Query PK=ROUND#{id}                          | SK=ROUND, PROJECT#…, RESULT  |
-| one round (for a conditional change) | table | GetItem PK=ROUND#{id}, SK=ROUND              |                              |
-| rounds of a division                 | GSI2  | GSI2PK=ROUNDS#{scope}                        | GSI2SK={voting starts}#{id}  |
-| is this phone on the roster          | table | GetItem PK=ROSTER#{round}#{phone digest}     |                              |
-| a paper code, used once              | table | Update PK=CODE#{round}#{digest} if unused    |                              |
-| has this voter voted                 | table | Put PK=VOTER#{round}#{digest} if absent      |                              |
-| the ballots of a round, for a tally  | table | Query PK=BALLOT#{round}#{00..15}             | SK=R#{receipt}               |
-| a round's published result           | table | GetItem PK=ROUND#{id}, SK=RESULT             |                              |
-| its public files                     | S3    | PutObject rounds/{id}/ballots.pb, results.json | public bucket              |
+| pattern                              | table   | key condition                                | example                      |
+| ------------------------------------ | ------- | -------------------------------------------- | ---------------------------- |
+| a round with all that is public      | main    | Query PK=ROUND#{id}                          | SK=ROUND, PROJECT#…, RESULT  |
+| one round (for a conditional change) | main    | GetItem PK=ROUND#{id}, SK=ROUND              |                              |
+| rounds of a division                 | main GSI2 | GSI2PK=ROUNDS#{scope}                      | GSI2SK={voting starts}#{id}  |
+| is this phone on the roster          | main    | GetItem PK=ROSTER#{round}#{phone digest}     |                              |
+| a paper code, used once              | ballots | Update PK=CODE#{round}#{digest} if unused    |                              |
+| has this voter voted                 | ballots | Put PK=VOTER#{round}#{digest} if absent      | SK=VOTER                     |
+| my ballot (a voter's own)            | ballots | GetItem PK=VOTER#…, then GetItem the ballot  | ballot=…, shard=…            |
+| the ballots of a round, for a tally  | ballots | Query PK=BALLOT#{round}#{00..15}             | SK=B#{ballot id}             |
+| a round's published result           | main    | GetItem PK=ROUND#{id}, SK=RESULT             |                              |
+| its public files                     | S3      | PutObject rounds/{id}/ballots.pb, results.json | public bucket              |
 
 A round's partition also holds its progress updates (PROGRESS#), objections (OBJECTION#)
 and evaluations (EVALUATION#).
 
-Secret ballot: a voter's record (VOTER#…) and their ballot (BALLOT#…) are written in one
-transaction but share nothing: the record holds no receipt and no shard, the ballot no
-voter, code or time. The one-ballot rule is the record's `attribute_not_exists`
-condition, so a duplicate is refused by the same call that would have stored it.
+Secret ballot: voter records, used codes and ballots live in a table of their own, which
+has no stream, so nothing that reads the main table's changes (publication, live counters)
+sees a voter's record and their ballot appear together. A ballot holds its picks and
+points only; its partition is drawn at random and its id is random, and that id is what
+the published ballot file shows. The voter's record points at their ballot (shard and id),
+so that the voter, signed in, can read it back or replace it; the record is keyed by a
+digest of the round and the voter's account under the platform's PII key, so only the
+operators' database can follow a voter to their ballot (README, "Ballot secrecy"). The
+one-ballot rule is the record's `attribute_not_exists` condition, so a duplicate is refused
+by the same call that would have stored it.
 
-No hot key: ballots go to one of 16 partitions by the voter digest, records to one
-partition per voter; nothing is updated on every vote (turnout is counted at the tally).
+No hot key: ballots spread over 16 partitions at random, records over one partition per
+voter; nothing is updated on every vote (turnout is counted at the tally).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from chalicelib import aws
 from chalicelib.publishing import activity
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
-from chalicelib.storage.items import to_item
+from chalicelib.storage.items import from_item, to_item
 from chalicelib.storage.keys import (
     audit_key,
     ballot_key,
@@ -47,6 +56,7 @@ from chalicelib.storage.keys import (
     voting_code_key,
 )
 from chalicelib.storage.table import GSI2
+from chalicelib.voting import rules
 from chalicelib.voting.rules import BALLOT_SHARDS
 
 PAGE = 500
@@ -126,11 +136,11 @@ def get_project(round_id: str, project_id: str) -> dict[str, Any] | None:
     return dynamo.get_item(round_item_key(round_id, "PROJECT", project_id), consistent=True)
 
 
-def put_many(items: list[dict[str, Any]]) -> None:
+def put_many(items: list[dict[str, Any]], table: str | None = None) -> None:
     """Roster entries and code hashes: idempotent puts, 25 to a batch."""
     db = dynamo.db()
     for start in range(0, len(items), 25):
-        pending = {_table(): [{"PutRequest": {"Item": to_item(i)}} for i in items[start:start + 25]]}
+        pending = {table or _table(): [{"PutRequest": {"Item": to_item(i)}} for i in items[start:start + 25]]}
         while pending:
             pending = db.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
 
@@ -143,27 +153,70 @@ def on_roster(round_id: str, phone_digest: str) -> bool:
     return dynamo.get_item(roster_key(round_id, phone_digest)) is not None
 
 
+def _ballots() -> str:
+    from chalicelib.settings import get_settings
+
+    return get_settings().ballots_table_name
+
+
+def _ballots_put(item: dict[str, Any], condition: str) -> dict[str, Any]:
+    return {"Put": {"TableName": _ballots(), "Item": to_item(item), "ConditionExpression": condition}}
+
+
+def _ballots_get(key: dict[str, str]) -> dict[str, Any] | None:
+    try:
+        found = dynamo.db().get_item(TableName=_ballots(), Key=to_item(key), ConsistentRead=True).get("Item")
+    except aws.failures() as exc:
+        raise dynamo.translate_client_error(exc) from exc
+    return from_item(found) if found else None
+
+
+def _ballots_query(partition: str, start: dict[str, Any] | None) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    try:
+        page = dynamo.db().query(TableName=_ballots(), KeyConditionExpression="PK = :pk",
+                                 ExpressionAttributeValues=to_item({":pk": partition}), Limit=PAGE,
+                                 **({"ExclusiveStartKey": start} if start else {}))
+    except aws.failures() as exc:
+        raise dynamo.translate_client_error(exc) from exc
+    return [from_item(i) for i in page.get("Items", [])], page.get("LastEvaluatedKey")
+
+
 def code_item(round_id: str, code_digest: str) -> dict[str, Any]:
     return {**voting_code_key(round_id, code_digest), "type": "voting_code"}
 
 
-def voter_record_put(round_id: str, voter_digest: str, channel: str) -> dict[str, Any]:
-    return put({**voter_record_key(round_id, voter_digest), "type": "voter_record", "channel": channel, "changes": 0},
-               # One person, one ballot: the record of having voted is written once.
-               "attribute_not_exists(PK)")
+def put_codes(items: list[dict[str, Any]]) -> None:
+    """Printed codes wait in the ballots table, where their use is recorded beside the ballot's write."""
+    put_many(items, _ballots())
 
 
-def recorded_shard(round_id: str, voter_digest: str) -> int | None:
-    """The ballot shard a migrated voter record remembers (its ballot was filed under an older digest)."""
-    item = dynamo.get_item(voter_record_key(round_id, voter_digest), consistent=True)
-    return int(item["shard"]) if item and "shard" in item else None
+def voter_record_put(round_id: str, voter_digest: str, channel: str, ballot: Ballot | None = None,
+                     at: str | None = None) -> dict[str, Any]:
+    item: dict[str, Any] = {**voter_record_key(round_id, voter_digest), "type": "voter_record", "channel": channel,
+                            "changes": 0}
+    if ballot is not None:
+        item.update(ballot.pointer(), voted_at=at)
+    # One person, one ballot: the record of having voted is written once.
+    return _ballots_put(item, "attribute_not_exists(PK)")
 
 
-def voter_record_touch(round_id: str, voter_digest: str) -> dict[str, Any]:
-    """A replaced ballot: the voter must have voted; the record only counts the change."""
-    return {"Update": {"TableName": _table(), "Key": to_item(voter_record_key(round_id, voter_digest)),
-                       "UpdateExpression": "ADD changes :one", "ConditionExpression": "attribute_exists(PK)",
-                       "ExpressionAttributeValues": to_item({":one": 1})}}
+def get_voter_record(round_id: str, voter_digest: str) -> dict[str, Any] | None:
+    return _ballots_get(voter_record_key(round_id, voter_digest))
+
+
+def voter_record_repoint(round_id: str, voter_digest: str, old: dict[str, Any], ballot: Ballot,
+                         at: str) -> dict[str, Any]:
+    """A replaced ballot: the record follows the new one, if it still points where the voter last saw it."""
+    guard = "#ballot = :old" if "ballot" in old else "attribute_exists(PK) AND attribute_not_exists(#ballot)"
+    pointer = {**ballot.pointer(), "voted_at": at}
+    names = {f"#{k}": k for k in (*pointer, "changes")}
+    values: dict[str, Any] = {":one": 1, **{f":{k}": v for k, v in pointer.items()}}
+    if "ballot" in old:
+        values[":old"] = old["ballot"]
+    sets = ", ".join(f"#{k} = :{k}" for k in pointer)
+    return {"Update": {"TableName": _ballots(), "Key": to_item(voter_record_key(round_id, voter_digest)),
+                       "UpdateExpression": f"SET {sets} ADD #changes :one", "ConditionExpression": guard,
+                       "ExpressionAttributeNames": names, "ExpressionAttributeValues": to_item(values)}}
 
 
 def code_use(round_id: str, code_digest: str, channel: str, entered_by: str | None) -> dict[str, Any]:
@@ -174,7 +227,7 @@ def code_use(round_id: str, code_digest: str, channel: str, entered_by: str | No
         # Staff who typed a household's code in are recorded against the code, not the ballot.
         assignment += ", entered_by = :entered_by"
         values[":entered_by"] = entered_by
-    return {"Update": {"TableName": _table(), "Key": to_item(voting_code_key(round_id, code_digest)),
+    return {"Update": {"TableName": _ballots(), "Key": to_item(voting_code_key(round_id, code_digest)),
                        "UpdateExpression": assignment,
                        # A code exists only if staff printed it, and is good for one ballot.
                        "ConditionExpression": "attribute_exists(PK) AND attribute_not_exists(used)",
@@ -182,19 +235,45 @@ def code_use(round_id: str, code_digest: str, channel: str, entered_by: str | No
                        "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}}
 
 
-def ballot_put(round_id: str, shard: int, receipt: str, picks: list[str], points: list[int] | None,
-               change: str | None) -> dict[str, Any]:
-    item = {**ballot_key(round_id, shard, receipt), "type": "ballot", "receipt": receipt, "picks": picks,
-            "points": points, "change_hash": change}
-    # Receipts are random; the condition only makes a clash fail instead of overwrite.
-    return put(item, "attribute_not_exists(PK)")
+@dataclass(frozen=True)
+class Ballot:
+    """Where a ballot is filed, and the voter-held secrets that let its voter replace it."""
+
+    round_id: str
+    shard: int
+    id: str
+    receipt: str
+    change_hash: str | None = None
+
+    @classmethod
+    def drawn(cls, round_id: str, change_hash: str | None = None) -> Ballot:
+        return cls(round_id, rules.random_shard(), rules.new_ballot_id(), rules.new_receipt(), change_hash)
+
+    def pointer(self) -> dict[str, Any]:
+        """What the voter's record keeps of it: the ballot itself keeps none of this but its key."""
+        pointer: dict[str, Any] = {"ballot": self.id, "shard": self.shard, "receipt": self.receipt}
+        if self.change_hash:
+            pointer["change_hash"] = self.change_hash
+        return pointer
+
+    def put(self, picks: list[str], points: list[int] | None) -> dict[str, Any]:
+        item = {**ballot_key(self.round_id, self.shard, self.id), "type": "ballot", "id": self.id, "picks": picks,
+                "points": points}
+        # Ids are random; the condition only makes a clash fail instead of overwrite.
+        return _ballots_put(item, "attribute_not_exists(PK)")
 
 
-def ballot_delete(round_id: str, shard: int, receipt: str, change: str) -> dict[str, Any]:
-    return {"Delete": {"TableName": _table(), "Key": to_item(ballot_key(round_id, shard, receipt)),
-                       # Only the voter holding the private change code can replace their ballot.
-                       "ConditionExpression": "change_hash = :change",
-                       "ExpressionAttributeValues": to_item({":change": change})}}
+def ballot_delete(key: dict[str, str], change: str | None = None) -> dict[str, Any]:
+    """The replaced ballot; one filed before the ballots table moved here still holds its change hash."""
+    operation: dict[str, Any] = {"TableName": _ballots(), "Key": to_item(key), "ConditionExpression": "attribute_exists(PK)"}
+    if change is not None:
+        operation["ConditionExpression"] = "change_hash = :change"
+        operation["ExpressionAttributeValues"] = to_item({":change": change})
+    return {"Delete": operation}
+
+
+def get_ballot(round_id: str, shard: int, ballot_id: str) -> dict[str, Any] | None:
+    return _ballots_get(ballot_key(round_id, shard, ballot_id))
 
 
 def read_ballots(round_id: str) -> list[dict[str, Any]]:
@@ -202,8 +281,7 @@ def read_ballots(round_id: str) -> list[dict[str, Any]]:
     for shard in range(BALLOT_SHARDS):
         start = None
         while True:
-            page, start = dynamo.query_page(key_condition="PK = :pk", values={":pk": ballot_partition(round_id, shard)},
-                                            limit=PAGE, start_key=start)
+            page, start = _ballots_query(ballot_partition(round_id, shard), start)
             ballots += page
             if not start:
                 break

@@ -12,6 +12,7 @@ from chalicelib.voting.models import (
     CodeRequest,
     CodeSheet,
     EvaluationCreate,
+    MyBallot,
     ObjectionCreate,
     PaperBallotReport,
     PaperBallots,
@@ -92,6 +93,16 @@ def codes(id: str, principal: Principal, body: CodeRequest) -> CodeSheet:  # noq
                       body=BallotRequest, response=BallotReceipt, status=201, errors=(404, 409, 422, 429))
 def cast(id: str, principal: Principal, body: BallotRequest) -> BallotReceipt:  # noqa: A002
     return ballots.cast_ballot(principal, id, body)
+
+
+@voting_api.operation(
+    "/rounds/{id}/my-ballot", "GET", summary="Your own ballot: whether, when and how you voted (residents)", tags=TAGS,
+    response=MyBallot, errors=(403, 404),
+    description="Shown to its voter alone. Once the result is published, also the ballot's id in the public "
+                "ballots file. Ballots cast with a paper code are found by no one.",
+)
+def my_ballot(id: str, principal: Principal) -> MyBallot:  # noqa: A002
+    return ballots.my_ballot(principal, id)
 
 
 @voting_api.operation("/rounds/{id}/code-ballots", "POST",

@@ -111,13 +111,25 @@ def normalise_code(text: str) -> str:
 
 
 def new_receipt() -> str:
-    """Ten symbols, e.g. 4D7KQ-N2XBA: public, printed in the ballot list."""
+    """Ten symbols, e.g. 4D7KQ-N2XBA: the voter's acknowledgement, with the change code the key to
+    replacing the ballot; it is in no public file."""
     symbols = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
     return f"{symbols[:5]}-{symbols[5:]}"
 
 
+def new_ballot_id() -> str:
+    """Sixteen symbols (80 bits), drawn for the ballot alone: it is the ballot's key and its
+    voter id in the published file, and nothing about the voter or their receipt goes into it."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(16))
+
+
+def random_shard() -> int:
+    """The partition a new ballot goes to: drawn, so it says nothing of who cast it; uniform, so no key is hot."""
+    return secrets.randbelow(BALLOT_SHARDS)
+
+
 def shard_of(voter_digest: str) -> int:
-    """Ballots spread over BALLOT_SHARDS partitions by the voter's digest, so no key is hot."""
+    """Where ballots cast before shards were drawn went: by the voter's digest. Kept only to find those."""
     return int(hashlib.sha256(voter_digest.encode()).hexdigest()[:8], 16) % BALLOT_SHARDS
 
 

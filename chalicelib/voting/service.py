@@ -321,7 +321,7 @@ def add_to_roster(principal: Principal, round_id: str, body: RosterUpload) -> Ro
 def generate_codes(principal: Principal, round_id: str, body: CodeRequest) -> CodeSheet:
     _voter_list_open(principal, round_id, "paper_codes", "This round does not use paper codes. / 本次活动不使用纸质投票码。")
     codes = [rules.new_code() for _ in range(body.count)]
-    repository.put_many([repository.code_item(round_id, keyed_digest("voting-code", c)) for c in codes])
+    repository.put_codes([repository.code_item(round_id, keyed_digest("voting-code", c)) for c in codes])
     return CodeSheet(round_id=round_id, codes=codes)
 
 

@@ -4,7 +4,8 @@ result and the anonymous ballots, then mark the round tallied.
 The files go to the public bucket first and the result item last, in the transaction
 that moves the round to `tallied`: a round is published whole or not at all, and a
 rerun after a failure writes the same files again. The published `.pb` file recounts,
-with `python -m chalicelib.voting.tally`, to the published selection.
+with `python -m chalicelib.voting.tally`, to the published selection. Titles in both files
+pass the publication's scrubber, as the month's files do.
 """
 
 from __future__ import annotations
@@ -26,6 +27,20 @@ def ballots_file_key(round_id: str) -> str:
     return f"rounds/{round_id}/ballots.pb"
 
 
+HELD_BACK = "〔待核〕"
+
+
+def public_text(text: str, neutral: bool = False) -> str:
+    """Free text as the public files show it: phone, ID and flat numbers masked; text still
+    holding something nearly such a number is held back; `neutral` for a cell that
+    spreadsheets open (the `.pb` file is semicolon-separated), so a formula stays text."""
+    from chalicelib.publishing.render import neutralised
+    from chalicelib.publishing.scrub import doubtful, scrub
+
+    public = HELD_BACK if doubtful(text) else scrub(text)
+    return neutralised(public) if neutral else public
+
+
 def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: list[dict[str, Any]],
                 selected: list[str] | None = None) -> Any:
     from chalicelib.voting import pabulib
@@ -33,7 +48,7 @@ def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: li
     projects = [i for i in items if i["SK"].startswith("PROJECT#") and i["status"] == "feasible"]
     cumulative = record["method"]["kind"] == "cumulative"
     meta = {
-        "description": record["title"],
+        "description": public_text(record["title"], neutral=True),
         "country": "China",
         "unit": record["scope"],
         "instance": record["id"],
@@ -50,12 +65,14 @@ def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: li
         budget=int(record["budget_fen"]),
         vote_type="cumulative" if cumulative else "approval",
         meta=meta,
-        projects=[pabulib.Project(id=p["id"], cost=Fraction(int(p["final_cost_fen"])), name=p["title"])
+        projects=[pabulib.Project(id=p["id"], cost=Fraction(int(p["final_cost_fen"])),
+                                  name=public_text(p["title"], neutral=True))
                   for p in sorted(projects, key=lambda p: p["id"])],
-        # The receipt is the voter id of the published file: a voter finds their ballot by it.
-        ballots=[pabulib.Ballot(voter_id=b["receipt"], picks=tuple(b["picks"]),
+        # The ballot's own random id is its voter id in the published file: it shares nothing
+        # with the voter's receipt, and only its voter, signed in, is told which one is theirs.
+        ballots=[pabulib.Ballot(voter_id=b["id"], picks=tuple(b["picks"]),
                                 points=tuple(b["points"]) if cumulative and b.get("points") else None)
-                 for b in sorted(ballots, key=lambda b: b["receipt"])],
+                 for b in sorted(ballots, key=lambda b: b["id"])],
         selected=selected,
     )
 
@@ -76,7 +93,7 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
     outcome = tally.greedy(election) if record["rule"] == "greedy" else tally.mes(election)
     # The published file marks what was selected, as Pabulib files of real elections do.
     election = election_of(record, items, ballots, list(outcome.selected))
-    titles = {i["id"]: i["title"] for i in items if i["SK"].startswith("PROJECT#")}
+    titles = {i["id"]: public_text(i["title"]) for i in items if i["SK"].startswith("PROJECT#")}
     at = clock.iso(clock.utc_now())
     result = {
         "round_id": round_id,

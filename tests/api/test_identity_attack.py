@@ -73,7 +73,7 @@ class Resident:
 def _ballots_stored(stack, round_id: str) -> int:
     dynamodb = boto3.client("dynamodb", endpoint_url=stack.aws_endpoint_url, region_name=stack.region)
     return sum(
-        dynamodb.query(TableName=stack.table_name, KeyConditionExpression="PK = :pk", Select="COUNT",
+        dynamodb.query(TableName=stack.ballots_table_name, KeyConditionExpression="PK = :pk", Select="COUNT",
                        ExpressionAttributeValues={":pk": {"S": f"BALLOT#{round_id}#{shard:02d}"}})["Count"]
         for shard in range(16)
     )
@@ -180,7 +180,7 @@ def test_a_roster_number_casts_one_ballot_whichever_account_proves_it(client, ac
     # the roster number's and its own); this one holds the number now.
     dynamodb = boto3.client("dynamodb", endpoint_url=stack.aws_endpoint_url, region_name=stack.region)
     with_env_key = keyed_digest(f"voter:{round_id}", f"roster:{victim.phone}")
-    dynamodb.put_item(TableName=stack.table_name, Item={
+    dynamodb.put_item(TableName=stack.ballots_table_name, Item={
         "PK": {"S": f"VOTER#{round_id}#{with_env_key}"}, "SK": {"S": "VOTER"}, "type": {"S": "voter_record"}})
 
     again = post(client, f"/rounds/{round_id}/ballots", victim, {"picks": [first]})

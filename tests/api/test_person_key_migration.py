@@ -175,6 +175,18 @@ def test_the_migration_moves_every_old_item_once_and_resumes(app_on, old_stack, 
     assert fund["OBJ#1"]["GSI1PK"].endswith(person)
     assert set(fund) == {"APP", "OBJ#1", f"OBJECTOR#{keyed_digest('fund-objector', f'user:{sub}')}"}
 
+    # Voter records and ballots then move to the ballots table (migrations/ballot_items.py):
+    # the ballot keeps its key and change hash, and gets the random id the tally publishes.
+    from migrations import ballot_items
+
+    assert ballot_items.migrate() == {"voter record": 1, "ballot": 1}
+    assert +ballot_items.migrate() == {}
+    old_ballot = f"BALLOT#{round_id}#{rules.shard_of(old_voter):02d}"
+    assert _query(old_stack, old_ballot) == [] and _query(old_stack, f"VOTER#{round_id}#{new_voter}") == []
+    [moved] = _db(old_stack).query(TableName=old_stack.ballots_table_name, KeyConditionExpression="PK = :pk",
+                                   ExpressionAttributeValues={":pk": {"S": old_ballot}})["Items"]
+    assert moved["SK"]["S"] == "R#OLDBA-LLOT1" and len(moved["id"]["S"]) == 16
+
     # Through the API: the case and its message are the account's, the ballot counts as
     # theirs (one per person) and its change code still replaces it.
     assert [c["id"] for c in get(client, "/suggestions/mine", resident).json_body["items"]] == [case_id]
@@ -187,3 +199,5 @@ def test_the_migration_moves_every_old_item_once_and_resumes(app_on, old_stack, 
     changed = post(client, ballots, resident, {"picks": [project],
                                                "replaces": {"receipt": "OLDBA-LLOT1", "change_code": change_code}})
     assert changed.status_code == 201, changed.body
+    mine = get(client, f"/rounds/{round_id}/my-ballot", resident).json_body
+    assert (mine["voted"], mine["changes"], mine["picks"]) == (True, 1, [project])

@@ -115,11 +115,15 @@ def test_a_whole_round_from_proposals_to_closing(client, accounts, at, stack):
     assert post(client, f"/rounds/{round_id}/tally", street, {}).status_code == 422
     assert get(client, f"/rounds/{round_id}/results").json_body == tallied
 
-    # Anyone can recount the published ballots, and find their own by its receipt.
+    # Anyone can recount the published ballots; a voter, signed in, is told which one is
+    # theirs, and their receipt is in no public file.
     s3 = boto3.client("s3", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
                       aws_access_key_id="testing", aws_secret_access_key="testing")
     published = s3.get_object(Bucket=stack.public_bucket, Key=tallied["ballots_file"])["Body"].read().decode()
-    assert receipt.json_body["receipt"] in published
+    assert receipt.json_body["receipt"] not in published
+    mine = get(client, f"/rounds/{round_id}/my-ballot", voter).json_body
+    assert f"\n{mine['published_ballot_id']};{','.join(sorted([lift, garden]))}\n" in published or \
+        f"\n{mine['published_ballot_id']};{','.join([lift, garden])}\n" in published
     assert voter.phone not in published and voter.user_id not in published
     recount = recount_file(published, "greedy", tmp_name=round_id)
     assert sorted(recount["selected"]) == sorted([garden, lift])

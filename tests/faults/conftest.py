@@ -39,6 +39,7 @@ def injector(client, observer):  # noqa: F811 - the fixture imported above
 @pytest.fixture
 def exerciser(injector, stack):  # noqa: F811 - the fixture imported above
     stores = {f"dynamodb:{stack.table_name}": "table", f"dynamodb:{stack.idempotency_table_name}": "idempotency",
+              f"dynamodb:{stack.ballots_table_name}": "ballots",
               f"s3:{stack.attachments_bucket}": "attachments", f"s3:{stack.public_bucket}": "public"}
     return Exerciser(injector, stores)
 

@@ -115,3 +115,12 @@ def test_codes_forgive_what_people_mistype():
 @given(st.text(alphabet="0123456789abcdef", min_size=8, max_size=40))
 def test_every_digest_lands_on_one_of_the_shards(digest):
     assert 0 <= rules.shard_of(digest) < rules.BALLOT_SHARDS
+
+
+def test_drawn_shards_cover_every_partition_and_ballot_ids_are_not_receipts():
+    # 2,000 draws from 16 miss a partition with probability below 1e-50.
+    assert {rules.random_shard() for _ in range(2000)} == set(range(rules.BALLOT_SHARDS))
+    ids = {rules.new_ballot_id() for _ in range(500)}
+    assert len(ids) == 500
+    assert all(len(i) == 16 and "-" not in i and set(i) <= set(rules.CODE_ALPHABET) for i in ids)
+    assert all(len(rules.new_receipt()) == 11 for _ in range(10))
