@@ -4,11 +4,14 @@
 | -------------------------------------- | ----- | --------------------------------------------- |
 | a month's activity, by shard           | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{00..15}            |
 | a round's result                       | table | GetItem PK=ROUND#{id}, SK=RESULT              |
+| a round's title, its projects' titles  | table | GetItem SK=ROUND; Query PK=ROUND#{id}, SK begins_with PROJECT# |
 | a pool's ledger up to the month's end  | table | Query PK=POOL#{committee}#{year}, SK BETWEEN  |
 | adopted cases, for their text          | table | BatchGetItem PK=SUG#{id}, SK=CASE             |
 | the year's pools of active committees  | table | BatchGetItem PK=POOL#{committee}#{year}       |
 | divisions' names and populations       | table | BatchGetItem (divisions/repository.py)        |
 | where a month's latest run stands      | table | GetItem PK=PUBLICATION#{yyyy-mm}, SK=STATUS   |
+| texts the month held back, by source   | table | Query PK=PUBLICATION#{yyyy-mm}, SK begins_with HELD# |
+| one held-back text (release)           | table | GetItem / Update PK=PUBLICATION#{yyyy-mm}, SK=HELD#{kind}#{id}#{field} |
 
 Files go to the public bucket under summaries/; a round's files are read from rounds/{id}/.
 Months asked for through the API are sent to the publications queue.
@@ -26,7 +29,16 @@ from chalicelib.settings import get_settings
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import to_item
-from chalicelib.storage.keys import pool_key, pool_partition, publication_key, round_item_key, suggestion_key
+from chalicelib.storage.keys import (
+    HELD_BACK_PREFIX,
+    held_back_key,
+    pool_key,
+    pool_partition,
+    publication_key,
+    round_item_key,
+    round_partition,
+    suggestion_key,
+)
 from chalicelib.storage.table import GSI1
 
 PAGE = 1000
@@ -52,6 +64,19 @@ def round_result(round_id: str) -> dict[str, Any] | None:
 def round_title(round_id: str) -> str:
     item = dynamo.get_item(round_item_key(round_id, "ROUND"))
     return item["title"] if item else ""
+
+
+def project_titles(round_id: str) -> dict[str, str]:
+    """The round's projects' titles as proposed: the result may carry them already masked."""
+    titles: dict[str, str] = {}
+    start = None
+    while True:
+        page, start = dynamo.query_page(key_condition="PK = :pk AND begins_with(SK, :project)",
+                                        values={":pk": round_partition(round_id), ":project": "PROJECT#"},
+                                        limit=PAGE, start_key=start)
+        titles.update({item["id"]: item["title"] for item in page if "id" in item and "title" in item})
+        if not start:
+            return titles
 
 
 def ledger_until(committee: str, year: int, end_iso: str) -> list[dict[str, Any]]:
@@ -135,3 +160,64 @@ def enqueue(message: dict[str, Any], delay_seconds: int) -> None:
     if not queue_url:
         raise RuntimeError("MULIN_PUBLICATIONS_QUEUE_URL is not set")
     aws.client("sqs").send_message(QueueUrl=queue_url, MessageBody=json.dumps(message), DelaySeconds=delay_seconds)
+
+
+# --- texts held back from a month (publishing/held_back.py) -------------------------------------
+
+
+def held_back_page(month: str, limit: int, start_key: dict[str, Any] | None
+                   ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    return dynamo.query_page(key_condition="PK = :pk AND begins_with(SK, :held)",
+                             values={":pk": publication_key(month)["PK"], ":held": HELD_BACK_PREFIX},
+                             limit=limit, start_key=start_key, consistent=True)
+
+
+def held_back(month: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    start = None
+    while True:
+        page, start = held_back_page(month, PAGE, start)
+        items += page
+        if not start:
+            return items
+
+
+def held_back_item(month: str, source_key: str) -> dict[str, Any] | None:
+    return dynamo.get_item(held_back_key(month, source_key), consistent=True)
+
+
+def source_key_of(item: dict[str, Any]) -> str:
+    return item["SK"].removeprefix(HELD_BACK_PREFIX)
+
+
+def record_held_back(month: str, records: list[dict[str, Any]], stale: list[str], at: str) -> None:
+    """This run's held-back texts (a release stays with the text it was given for) and the
+    removal of those a run no longer holds back (the text changed or is gone). Not one
+    transaction: the run rewrites them all, and the month is republished until it succeeds."""
+    db, table = dynamo.db(), dynamo.table_name()
+    for record in records:
+        key = held_back_key(month, f"{record['kind']}#{record['source_id']}#{record['field']}")
+        item = {**key, "type": "held_back", "month": month, "held_at": at, **record}
+        db.put_item(TableName=table, Item=to_item(item))
+    for source_key in stale:
+        db.delete_item(TableName=table, Key=to_item(held_back_key(month, source_key)))
+
+
+def release(month: str, source_key: str, digest: str, *, at: str, actor_id: str, actor_role: str) -> bool:
+    """Mark a held-back text released, with its audit event, if it is still held back and still
+    the text with `digest`; False otherwise."""
+    update = {"Update": {
+        "TableName": dynamo.table_name(), "Key": to_item(held_back_key(month, source_key)),
+        "UpdateExpression": "SET #status = :released, released_at = :at, released_by_role = :role",
+        "ConditionExpression": "attribute_exists(PK) AND #status = :held AND digest = :digest",
+        "ExpressionAttributeNames": {"#status": "status"},
+        "ExpressionAttributeValues": to_item({":released": "released", ":held": "held_back", ":digest": digest,
+                                              ":at": at, ":role": actor_role}),
+    }}
+    audit = audit_put(dynamo.table_name(), subject=f"PUBLICATION#{month}", action="publication.release",
+                      actor_id=actor_id, actor_role=actor_role, after={"source": source_key, "digest": digest}, at=at)
+    try:
+        dynamo.transact_write([update, audit])
+    except dynamo.ConditionFailedError:
+        return False
+    return True

@@ -12,11 +12,13 @@ the flat (301室, and 2单元1302 where a bare number follows a stairwell or bui
 Text is compared and returned in NFKC form, so full-width digits and punctuation
 (１３９－１２３４－５６７８) are read like their ASCII forms. The returned text therefore has ASCII
 ，！？：；（） as well (,!?:;()); 。、《》 and other CJK punctuation are unchanged. Invisible format
-characters (zero-width space, joiners, direction marks) are removed before anything is read.
+characters (zero-width space, joiners, direction marks) are removed before anything is read,
+except where an emoji is built with them (👨‍👩‍👧, ❤️, flags): the published text keeps those.
 
 A mobile or ID number is found whatever separates its digit groups (139.1234.5678, 139_1234_5678,
 310101 1990 0101 123X) and when written in Chinese numerals (一三九…, 幺 for 1), as long as whole
-groups make up exactly its digits: 2026-11-23, 1,000,000 and 1500号 stay. What is nearly such a
+groups make up exactly its digits: 2026-11-23, 1,000,000 and 1500号 stay, and so does a
+numbered list (5、6、7、…、14). An old card's 15 digits go like the 18 of a new one. What is nearly such a
 number after scrubbing (a digit short or over) makes the text `doubtful`, and doubtful text is
 held back from publication.
 """
@@ -25,6 +27,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from chalicelib.visible_text import PICTOGRAPHIC, code_points
 
 MARKERS = {
     "phone": "〔电话〕",
@@ -131,9 +137,12 @@ _MOBILE_WHOLE = re.compile(r"(?:0086|86)?1[3-9][0-9]{9}")
 # The + or (+ of a country code belongs to the number it introduces.
 _PLUS_BEFORE = re.compile(r"(?:\(?\+)$")
 _ID_WHOLE = re.compile(rf"[1-9][0-9]{{5}}(?:18|19|20)[0-9]{{2}}{_BIRTH_DATE}[0-9]{{3}}[0-9X]")
+# An old card's 15 digits: a two-digit year and no check character.
+_ID_15_WHOLE = re.compile(rf"[1-9][0-9]{{5}}[0-9]{{2}}{_BIRTH_DATE}[0-9]{{3}}")
 # 13,000,000,000 is an amount: thousands grouping with one mark throughout.
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+")
 _FORMAT_EXTRAS = frozenset("\u20e3") | frozenset(map(chr, range(0xFE00, 0xFE10)))
+_EMOJI_BUILDERS = ("\u200d", "\ufe0e", "\ufe0f", "\U000e007f")
 
 
 def _is_separator(character: str) -> bool:
@@ -189,12 +198,13 @@ def _number_spans(text: str) -> list[tuple[int, int, str]]:
 def _longest_number(text: str, chain: list[re.Match[str]], start: int) -> tuple[int, int, str] | None:
     best = None
     digits = ""
+    listed = _counting(chain, start)
     for stop in range(start, len(chain)):
         digits += "".join(_NUMERALS[c] for c in chain[stop].group())
         if len(digits) > 18:
             break
         written = text[chain[start].start():chain[stop].end()]
-        if _THOUSANDS.fullmatch(written):
+        if _THOUSANDS.fullmatch(written) or listed[stop - start]:
             continue
         end = chain[stop].end()
         if len(digits) == 17 and (x_end := _x_after(text, end)) and _ID_WHOLE.fullmatch(digits + "X"):
@@ -204,7 +214,27 @@ def _longest_number(text: str, chain: list[re.Match[str]], start: int) -> tuple[
             best = (stop, end, "id_number")
         elif _MOBILE_WHOLE.fullmatch(digits):
             best = (stop, end, "phone")
+        elif _ID_15_WHOLE.fullmatch(digits):
+            best = (stop, end, "id_number")
     return best
+
+
+def _counting(chain: list[re.Match[str]], start: int) -> list[bool]:
+    """For each stop from `start`: whether chain[start..stop] numbers a list (第5、6、7、8、9、10、
+    11、12、13、14号楼), at least three groups each one more than the last, whose digits run
+    together could spell an old ID or a mobile but belong to no one."""
+    counting, run, previous = [], True, None
+    for position in range(start, len(chain)):
+        run = run and len(chain[position].group()) <= 19
+        value = int("".join(_NUMERALS[c] for c in chain[position].group())) if run else 0
+        run = run and (previous is None or value == previous + 1)
+        previous = value
+        counting.append(run and position - start >= 2)
+        if not run:
+            # Once the list is broken it stays broken: the callers read no further stop as a list.
+            counting += [False] * (len(chain) - position - 1)
+            break
+    return counting
 
 
 def _mask_numbers(text: str) -> str:
@@ -233,11 +263,35 @@ _AFTER_SEPARATED: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@cache
+def _emoji_parts() -> re.Pattern[str]:
+    """The invisible characters an emoji is built with, where it needs them: a joiner between
+    two pictographs (👨‍👩‍👧), a presentation selector after one (❤️), the tags of a subdivision
+    flag after 🏴. Intake (visible_text.py) allows the same and nothing else. None of them can
+    stand inside a number: a pictograph is no separator, so it ends a run of digit groups."""
+    pictograph = "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in code_points(PICTOGRAPHIC)) + "]"
+    return re.compile(
+        f"(?<={pictograph})[\ufe0e\ufe0f]"
+        f"|\u200d(?:(?<={pictograph}\u200d)|(?<={pictograph}[\ufe0f\U0001f3fb-\U0001f3ff]\u200d))(?={pictograph})"
+        "|(?<=\U0001f3f4)[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,4}\U000e007f"
+    )
+
+
+def _invisible(character: str) -> bool:
+    return unicodedata.category(character) == "Cf" or character in _FORMAT_EXTRAS
+
+
 def _normalise(text: str) -> str:
     # Format characters (zero-width space, joiners, direction marks) and variation selectors
-    # are invisible, so a reader sees 139​1234​5678 as one number: they go before matching.
+    # are invisible, so a reader sees 139​1234​5678 as one number: they go before matching,
+    # except where an emoji is built with them, which they leave as the resident wrote it.
     text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if unicodedata.category(c) != "Cf" and c not in _FORMAT_EXTRAS)
+    if text.isascii():
+        return text
+    kept: set[int] = set()
+    if any(c in text for c in _EMOJI_BUILDERS):
+        kept = {i for found in _emoji_parts().finditer(text) for i in range(found.start(), found.end())}
+    return "".join(c for i, c in enumerate(text) if i in kept or not _invisible(c))
 
 
 def _replace(pattern: re.Pattern[str], marker: str, text: str) -> str:
@@ -275,29 +329,67 @@ def contains_personal_data(text: str) -> bool:
 _MOBILE_PREFIX = re.compile(r"1[3-9][0-9]{8}")
 
 
-def _near_miss(digits: str, written: str) -> bool:
-    """An ID or a mobile with one digit missing or one too many, as a slip of the pen leaves it."""
+@dataclass(frozen=True)
+class Doubt:
+    """A number in scrubbed text that is nearly a phone or ID number: what it nearly is
+    (a key of MARKERS) and where it stands in the scrubbed text."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def _near_miss(digits: str, written: str) -> str | None:
+    """What an ID or a mobile with one digit missing or one too many, as a slip of the pen leaves it, would be."""
     if len(digits) in (17, 19):
-        return any(_ID_WITHOUT_CHECK.match(digits, offset) for offset in range(len(digits) - 16))
+        found = any(_ID_WITHOUT_CHECK.match(digits, offset) for offset in range(len(digits) - 16))
+        return "id_number" if found else None
+    if len(digits) == 16:
+        # An old card's 15 digits and one over (a bank card's 16 digits may match too: held back as well).
+        return "id_number" if any(_ID_15_WHOLE.fullmatch(digits, offset, offset + 15) for offset in (0, 1)) else None
     # A plain run of ten or twelve digits is some other number; grouped or in numerals it reads
     # like a phone. Times (13:30-15:30 16:00) and amounts (1,300,000,000) are not.
     looks_written = written != digits and ":" not in written and not _THOUSANDS.fullmatch(written)
     if len(digits) in (10, 12) and looks_written:
-        return any(_MOBILE_PREFIX.match(digits, offset) for offset in (0, len(digits) - 10))
-    return False
+        return "phone" if any(_MOBILE_PREFIX.match(digits, offset) for offset in (0, len(digits) - 10)) else None
+    return None
+
+
+def doubts(text: str) -> list[Doubt]:
+    """Every number that `scrub` leaves in `text` and that is nearly a phone or ID number, in
+    the scrubbed text's positions; the longest from each place, without overlaps."""
+    scrubbed = scrub(text)
+    found: list[Doubt] = []
+    for chain in _chains(scrubbed):
+        start = 0
+        while start < len(chain):
+            digits, best, listed = "", None, _counting(chain, start)
+            for stop in range(start, len(chain)):
+                digits += "".join(_NUMERALS[c] for c in chain[stop].group())
+                if len(digits) > 19:
+                    break
+                written = scrubbed[chain[start].start():chain[stop].end()]
+                if not listed[stop - start] and (kind := _near_miss(digits, written)):
+                    best = (stop, Doubt(kind, chain[start].start(), chain[stop].end()))
+            if best is None:
+                start += 1
+                continue
+            found.append(best[1])
+            start = best[0] + 1
+    return found
 
 
 def doubtful(text: str) -> bool:
     """Whether what `scrub` leaves of `text` still holds a number that is nearly a phone or ID
     number; such text is held back from publication rather than published in doubt."""
+    return bool(doubts(text))
+
+
+def masked_doubts(text: str) -> str:
+    """`text` scrubbed, each doubtful number shown as its first three and last two digits, for
+    the reviewer who decides whether it may be published (139*****67)."""
     scrubbed = scrub(text)
-    for chain in _chains(scrubbed):
-        for start in range(len(chain)):
-            digits = ""
-            for stop in range(start, len(chain)):
-                digits += "".join(_NUMERALS[c] for c in chain[stop].group())
-                if len(digits) > 19:
-                    break
-                if _near_miss(digits, scrubbed[chain[start].start():chain[stop].end()]):
-                    return True
-    return False
+    for doubt in reversed(doubts(text)):
+        digits = "".join(_NUMERALS.get(c, "") for c in scrubbed[doubt.start:doubt.end])
+        scrubbed = scrubbed[:doubt.start] + digits[:3] + "*" * (len(digits) - 5) + digits[-2:] + scrubbed[doubt.end:]
+    return scrubbed

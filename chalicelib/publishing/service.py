@@ -21,7 +21,7 @@ from chalicelib.funds.models import MovementKind
 from chalicelib.observability import count, logger
 from chalicelib.publishing import months, render, repository, summary
 from chalicelib.publishing.aggregate import COMMITTEE_DIGITS, MonthTally, scopes
-from chalicelib.publishing.scrub import doubtful, scrub
+from chalicelib.publishing.held_back import PLACEHOLDER, RELEASED, Gate, Source
 from chalicelib.workdays.rules import shanghai_date, working_days_between
 from chalicelib.workdays.service import load_calendar
 
@@ -63,42 +63,54 @@ def _pool_figures(tally: MonthTally, active: set[str], year: int, end: str) -> d
     return figures
 
 
-def _adopted(case_ids: set[str]) -> list[dict[str, Any]]:
+def _adopted(case_ids: set[str], gate: Gate) -> list[dict[str, Any]]:
     """Adopted suggestions whose senders agreed to publication: scrubbed text, division at most a committee.
 
-    A suggestion whose text still holds something nearly a phone or ID number after scrubbing is
-    held back: left out of the month and logged by tracking number (never its text) for review."""
+    A suggestion with any text the gate holds back is left out of the month whole; the gate lists
+    it for review and the log names it by tracking number, never by its text."""
     published = []
     for case in sorted(repository.cases(sorted(case_ids)), key=lambda c: c["tracking_no"]):
         if not case.get("publish_consent") or not case.get("reply"):
             continue
-        if any(doubtful(text) for text in (case["title"], case["content"], case["reply"]["message"])):
+        context = {"tracking_no": case["tracking_no"], "division": case["division"]}
+        texts = {name: gate.text(Source("suggestion", case["id"], name, context), text)
+                 for name, text in (("title", case["title"]), ("content", case["content"]),
+                                    ("reply", case["reply"]["message"]))}
+        if None in texts.values():
             logger.warning("suggestion held back from publication", extra={"tracking_no": case["tracking_no"]})
             count("SuggestionHeldBack")
             continue
         published.append({
             "tracking_no": case["tracking_no"], "division": case["division"], "category": case["category"],
-            "adoption": case["reply"]["adoption"], "title": scrub(case["title"]), "content": scrub(case["content"]),
-            "reply": scrub(case["reply"]["message"]),
+            "adoption": case["reply"]["adoption"], **texts,
         })
     return published
 
 
-def _public_ballots(body: bytes) -> bytes:
-    """The round's Pabulib file with its free text (title, project names) scrubbed and safe in a
-    spreadsheet (it is semicolon-separated CSV); the same bytes when there is nothing to change."""
+def _public_ballots(body: bytes, title: str, project_titles: dict[str, str]) -> bytes:
+    """The round's Pabulib file with its free text (the round's and projects' names) replaced by
+    what the month publishes of them, safe in a spreadsheet (it is semicolon-separated CSV);
+    the same bytes when there is nothing to change."""
     from chalicelib.voting import pabulib
 
     election = pabulib.parse(body.decode("utf-8"))
-
-    def public(text: str) -> str:
-        return render.neutralised(scrub(text))
-
-    meta = {**election.meta, "description": public(election.meta.get("description", ""))}
-    projects = {key: replace(p, name=public(p.name)) for key, p in election.projects.items()}
+    meta = {**election.meta, "description": render.neutralised(title)}
+    projects = {key: replace(p, name=render.neutralised(project_titles.get(p.id, PLACEHOLDER)))
+                for key, p in election.projects.items()}
     if meta == election.meta and projects == election.projects:
         return body
     return pabulib.dump(replace(election, meta=meta, projects=projects)).encode("utf-8")
+
+
+def _published_round(round_id: str, result: dict[str, Any], scope: str, gate: Gate) -> dict[str, Any]:
+    """The round's result with its titles as the gate lets them out: a title held back reads as
+    the placeholder, so that the counts, which name no one, are still published. The gate reads
+    the titles as written, so that what it holds back is listed for review."""
+    title = gate.title(Source("round", round_id, "title"), repository.round_title(round_id))
+    proposed = repository.project_titles(round_id)
+    projects = [{**p, "title": gate.title(Source("project", p["id"], "title", {"round_id": round_id}),
+                                          proposed.get(p["id"], p["title"]))} for p in result["projects"]]
+    return {**result, "title": title, "scope": scope, "projects": projects}
 
 
 def _divisions(codes: set[str]) -> dict[str, dict[str, Any]]:
@@ -108,8 +120,23 @@ def _divisions(codes: set[str]) -> dict[str, dict[str, Any]]:
             for code, division in sorted(get_divisions(codes).items())}
 
 
-def build_files(month: str, progress: Progress | None = None) -> dict[str, tuple[bytes, str]]:
-    """Every file of the month but the manifest: name → (bytes, content type)."""
+def text_digest(scrubbed: str) -> str:
+    # Unkeyed: it only tells one version of a text from another for a release, is read by those
+    # who may read the text itself, and the publishers then need no secret.
+    return hashlib.sha256(f"held-back-text\x00{scrubbed}".encode()).hexdigest()[:40]
+
+
+def gate_for(month: str, existing: list[dict[str, Any]] | None = None) -> Gate:
+    """A gate that lets out what a platform admin released for the month (and nothing else in doubt)."""
+    existing = repository.held_back(month) if existing is None else existing
+    return Gate(digest=text_digest, released={repository.source_key_of(item): item["digest"] for item in existing
+                                              if item.get("status") == RELEASED})
+
+
+def build_files(month: str, progress: Progress | None = None, gate: Gate | None = None) -> dict[str, tuple[bytes, str]]:
+    """Every file of the month but the manifest: name → (bytes, content type). Free text passes
+    `gate`, which then holds what was left out."""
+    gate = gate_for(month) if gate is None else gate
     period = months.bounds(month)
     tally = tally_month(month, progress)
     results, files = [], {}
@@ -118,15 +145,16 @@ def build_files(month: str, progress: Progress | None = None) -> dict[str, tuple
         ballots = repository.public_file(f"rounds/{round_id}/ballots.pb")
         if result is None or ballots is None:
             continue
-        result = {**result, "title": scrub(repository.round_title(round_id)), "scope": tally.rounds[round_id],
-                  "projects": [{**p, "title": scrub(p["title"])} for p in result["projects"]]}
+        result = _published_round(round_id, result, tally.rounds[round_id], gate)
         results.append(result)
-        files[f"rounds/{round_id}.pb"] = (_public_ballots(ballots), render.PB_TYPE)
+        files[f"rounds/{round_id}.pb"] = (_public_ballots(ballots, result["title"],
+                                                          {p["id"]: p["title"] for p in result["projects"]}),
+                                          render.PB_TYPE)
         public_result = {k: v for k, v in result.items() if k not in ("PK", "SK", "type", "GSI1PK", "GSI1SK")}
         files[f"rounds/{round_id}.json"] = (render.json_bytes(public_result), render.JSON_TYPE)
     codes = {code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values()) for code in scopes(c)}
     data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, codes, int(month[:4]), period[1]),
-                         _adopted(tally.adopted_with_consent))
+                         _adopted(tally.adopted_with_consent, gate))
     files["summary.json"] = (render.json_bytes(data), render.JSON_TYPE)
     for name, body in render.tables(data).items():
         files[name] = (body, render.CSV_TYPE)
@@ -161,7 +189,10 @@ def publish(month: str, progress: Progress | None = None) -> dict[str, Any]:
 
 
 def _write(month: str, progress: Progress | None) -> dict[str, Any]:
-    files = build_files(month, progress)
+    existing = repository.held_back(month)
+    gate = gate_for(month, existing)
+    files = build_files(month, progress, gate)
+    _record_held_back(month, gate, existing)
     folder = f"{repository.PREFIX}{month}/"
     for name, (body, kind) in sorted(files.items()):
         repository.put_public_file(folder + name, body, kind)
@@ -169,6 +200,23 @@ def _write(month: str, progress: Progress | None) -> dict[str, Any]:
     repository.put_public_file(folder + "manifest.json", render.json_bytes(written), render.JSON_TYPE)
     _point_to(month)
     return written
+
+
+def _record_held_back(month: str, gate: Gate, existing: list[dict[str, Any]]) -> None:
+    """Listed before the files go out, so that nothing is missing from the month unseen."""
+    before = {repository.source_key_of(item): item for item in existing}
+    records = []
+    for source_key, record in sorted(gate.held.items()):
+        earlier = before.get(source_key) or {}
+        if record["status"] == RELEASED:
+            record = {**record, **{k: earlier[k] for k in ("released_at", "released_by_role") if k in earlier}}
+        records.append(record)
+    for record in gate.withheld():
+        logger.warning("text held back from publication",
+                       extra={"month": month, "source": record["kind"], "source_id": record["source_id"],
+                              "field": record["field"]})
+        count("TextHeldBack")
+    repository.record_held_back(month, records, sorted(set(before) - set(gate.held)), clock.iso(clock.utc_now()))
 
 
 def _point_to(month: str) -> None:

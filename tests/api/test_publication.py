@@ -43,11 +43,6 @@ def _messages_at_once(monkeypatch):
     monkeypatch.setattr("chalicelib.publishing.jobs.MESSAGE_DELAY_SECONDS", 0)
 
 
-@pytest.fixture(scope="module")
-def s3(stack):
-    return boto3.client("s3", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
-
 
 def read(s3, stack, key: str) -> bytes:
     return s3.get_object(Bucket=stack.public_bucket, Key=key)["Body"].read()

@@ -10,8 +10,6 @@ import csv
 import io
 import json
 
-import pytest
-
 from chalicelib.publishing.render import FORMULA_STARTS
 from chalicelib.voting.pabulib import parse
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, post, submit
@@ -23,13 +21,6 @@ DDE = "@SUM(1+1)*cmd|' /C calc'!A0"
 ROUND_TITLE = "+cmd 联系13912345678"
 PROJECT_TITLE = "-2+3+cmd|' /C calc'!A0"
 
-
-@pytest.fixture(scope="module")
-def s3(stack):
-    import boto3
-
-    return boto3.client("s3", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
 
 
 def seed_round(client, accounts, at) -> str:

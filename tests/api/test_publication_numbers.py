@@ -11,8 +11,6 @@ import json
 import re
 import unicodedata
 
-import pytest
-
 from tests.api.suggestion_helpers import act, submit
 from tests.api.test_publication import month_files, run_schedule
 
@@ -26,13 +24,6 @@ VARIANTS = [
 ]
 NEARLY = "联系 139.1234.567"
 
-
-@pytest.fixture(scope="module")
-def s3(stack):
-    import boto3
-
-    return boto3.client("s3", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
-                        aws_access_key_id="testing", aws_secret_access_key="testing")
 
 
 def digits_read(text: str) -> str:

@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 
 from chalicelib.publishing import render
+from chalicelib.publishing.held_back import PLACEHOLDER
 from chalicelib.publishing.service import _public_ballots
 from chalicelib.voting import pabulib
 
@@ -65,12 +66,14 @@ def _election(description: str, names: list[str]) -> bytes:
 
 def test_a_ballot_file_with_plain_titles_is_published_byte_for_byte():
     body = _election("控一小区微更新", ["楼道扶手", "口袋花园"])
-    assert _public_ballots(body) is body
+    assert _public_ballots(body, "控一小区微更新", {"p0": "楼道扶手", "p1": "口袋花园"}) is body
 
 
-def test_a_ballot_file_has_its_titles_scrubbed_and_neutralised():
-    published = _public_ballots(_election("+cmd 联系13912345678", ["=1+1", "@SUM(1)"])).decode("utf-8")
+def test_a_ballot_file_carries_the_titles_the_month_publishes_neutralised():
+    """The titles come from the gate (scrubbed, or the placeholder); whatever the file held is replaced."""
+    body = _election("+cmd 联系13912345678", ["=1+1", "@SUM(1)", "楼道扶手 139.1234.567"])
+    published = _public_ballots(body, "+cmd 联系〔电话〕", {"p0": "=1+1", "p1": "@SUM(1)"}).decode("utf-8")
     election = pabulib.parse(published)
     assert election.meta["description"] == "'+cmd 联系〔电话〕"
-    assert [p.name for p in election.projects.values()] == ["'=1+1", "'@SUM(1)"]
-    assert "13912345678" not in published
+    assert [p.name for p in election.projects.values()] == ["'=1+1", "'@SUM(1)", PLACEHOLDER]
+    assert "13912345678" not in published and "139.1234.567" not in published

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from chalicelib.publishing.scrub import MARKERS, contains_personal_data, doubtful, scrub
+from chalicelib.publishing.scrub import MARKERS, contains_personal_data, doubtful, doubts, masked_doubts, scrub
 
 PHONE, ID_NUMBER, EMAIL, PLATE, ADDRESS = (MARKERS[kind] for kind in ("phone", "id_number", "email", "plate", "address"))
 
@@ -412,12 +412,18 @@ def seven_digit_runs(digits: str) -> set[str]:
 
 @st.composite
 def written_anyhow(draw) -> tuple[str, str, str]:
-    """(as written, its digits, its marker): a mobile or an 18-character ID in groups of any size,
-    any run of separators between them, each digit ASCII, full-width or a numeral, and invisible
-    format characters anywhere."""
-    if draw(st.booleans()):
+    """(as written, its digits, its marker): a mobile, an 18-character ID or an old card's 15
+    digits in groups of any size, any run of separators between them, each digit ASCII,
+    full-width or a numeral, and invisible format characters anywhere."""
+    kind = draw(st.sampled_from(["mobile", "id", "old_id"]))
+    if kind == "mobile":
         digits = f"1{draw(st.sampled_from('3456789'))}{draw(st.integers(0, 10**9 - 1)):09d}"
         check, marker = "", PHONE
+    elif kind == "old_id":
+        region = f"{draw(st.integers(1, 9))}{draw(st.integers(0, 99_999)):05d}"
+        born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(1999, 12, 31)))
+        digits = f"{region}{born:%y%m%d}{draw(st.integers(0, 999)):03d}"
+        check, marker = "", ID_NUMBER
     else:
         region = f"{draw(st.integers(1, 9))}{draw(st.integers(0, 99_999)):05d}"
         born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31)))
@@ -449,12 +455,63 @@ def test_numbers_written_anyhow_never_keep_seven_of_their_digits(prefix, number,
     assert not contains_personal_data(scrubbed)
 
 
+PICTOGRAPHS = st.sampled_from(["👨", "👩", "👧", "❤", "🔥", "🏳", "🌈", "💻", "🏽", "\ufe0f"])
+
+
+def emoji_joins(text: str) -> set[int]:
+    """Where a joiner stands between two pictographs (a skin tone or presentation selector may
+    follow the first): the only format character intake lets through."""
+    pictograph = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+    return {i for i, c in enumerate(text) if c == "\u200d" and 0 < i < len(text) - 1
+            and pictograph.match(text[i + 1]) and (pictograph.match(text[i - 1]) or (
+                text[i - 1] in "\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
+                and i > 1 and pictograph.match(text[i - 2])))}
+
+
 @given(st.text(alphabet=st.one_of(CHINESE, ASCII, EXTRAS, st.sampled_from(FORMAT_CHARACTERS)), max_size=80))
 def test_scrubbing_text_with_format_characters_is_idempotent(text):
     once = scrub(text)
     assert scrub(once) == once
-    assert not any(unicodedata.category(c) == "Cf" for c in once)
+    assert not any(unicodedata.category(c) == "Cf" for i, c in enumerate(once) if i not in emoji_joins(once))
     assert not contains_personal_data(once)
+
+
+@given(st.text(alphabet=st.one_of(PICTOGRAPHS, st.sampled_from(FORMAT_CHARACTERS), st.sampled_from("139 -")),
+               max_size=40))
+def test_only_joiners_that_build_an_emoji_survive(text):
+    once = scrub(text)
+    assert scrub(once) == once
+    hidden = [i for i, c in enumerate(once) if unicodedata.category(c) == "Cf"]
+    assert set(hidden) <= emoji_joins(once)
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        "👨\u200d👩\u200d👧",
+        "👩🏽\u200d💻",
+        "❤️\u200d🔥",
+        "🏳️\u200d🌈",
+        "❤️",
+        "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+    ],
+)
+def test_emoji_built_with_invisible_characters_are_published_as_written(emoji):
+    text = f"全家{emoji}都支持,联系 139\u200b1234\u200b5678"
+    assert scrub(text) == f"全家{emoji}都支持,联系 {PHONE}"
+
+
+@pytest.mark.parametrize(
+    ("text", "scrubbed"),
+    [
+        ("139\u200d1234\u200d5678", PHONE),
+        ("👍\u200d139 1234 5678", f"👍{PHONE}"),
+        ("1\ufe0f\u20e33\ufe0f\u20e39\ufe0f\u20e31234 5678", PHONE),
+        ("一三九\u200d一二三四\u200c五六七八", PHONE),
+    ],
+)
+def test_joiners_and_selectors_inside_a_number_go_with_it(text, scrubbed):
+    assert scrub(text) == scrubbed
 
 
 @pytest.mark.parametrize(
@@ -486,6 +543,11 @@ def test_scrubbing_text_with_format_characters_is_idempotent(text):
         ("31010119900101123X号", f"{ID_NUMBER}号"),
         ("310101 19900101 123", ID_NUMBER),
         ("身份证 31010119900101123 号", f"身份证 {ID_NUMBER} 号"),
+        ("老身份证 310101 900101 123", f"老身份证 {ID_NUMBER}"),
+        ("310-101-900-101-123", ID_NUMBER),
+        ("310101.90.01.01.123号", f"{ID_NUMBER}号"),
+        ("3101 0190 0101 123", ID_NUMBER),
+        ("三一〇一〇一九〇〇一〇一一二三", ID_NUMBER),
     ],
 )
 def test_numbers_across_any_separator_or_in_numerals_go_whole(text, scrubbed):
@@ -511,6 +573,8 @@ def test_numbers_across_any_separator_or_in_numerals_go_whole(text, scrubbed):
         "一五一十",
         "2025-2026 学年, 2026-2027 学年",
         "310110001001",
+        "第5、6、7、8、9、10、11、12、13、14号楼",
+        "1、2、3、4、5、6、7、8、9、10、11、12、13、14",
     ],
 )
 def test_ordinary_numbers_across_separators_stay(text):
@@ -532,10 +596,26 @@ def test_dates_amounts_and_house_numbers_stay(day, amount, house):
         "一三九一二三四五六七",
         "3101011990010112345",
         "0310101199001011234",
+        "老证 310101 900101 1234",
+        "1 3 9 1 2 3 4 5 6 7",
     ],
 )
 def test_text_nearly_holding_a_number_is_doubtful(text):
     assert doubtful(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "masked"),
+    [
+        ("联系 139.1234.567", ["phone"], "联系 139*****67"),
+        ("3101011990010112345", ["id_number"], "310**************45"),
+        ("王 139 1234 567, 李 3101011990010112345", ["phone", "id_number"], "王 139*****67, 李 310**************45"),
+        ("电话 13912345678 已改", [], f"电话 {PHONE} 已改"),
+    ],
+)
+def test_doubts_name_what_the_number_nearly_is_and_the_reviewer_sees_it_masked(text, kinds, masked):
+    assert [doubt.kind for doubt in doubts(text)] == kinds
+    assert masked_doubts(text) == masked
 
 
 @pytest.mark.parametrize(
