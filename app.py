@@ -10,6 +10,7 @@ from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
 from chalicelib.publishing.routes import publishing_api
 from chalicelib.residence.routes import residence_api
+from chalicelib.session.routes import session_api
 from chalicelib.staff.routes import staff_api
 from chalicelib.storage.queues import PUBLICATIONS_QUEUE
 from chalicelib.suggestions.routes import suggestions_api
@@ -41,6 +42,7 @@ app.register_blueprint(publishing_api)
 app.register_blueprint(residence_api)
 app.register_blueprint(staff_api)
 app.register_blueprint(accounts_api)
+app.register_blueprint(session_api)
 
 
 # 17:00 UTC on the last day of a month is 01:00 on the 1st in Shanghai (UTC+8, no daylight saving).

@@ -178,3 +178,52 @@ def delete_resident(sub: str) -> bool:
             return False
         raise
     return True
+
+
+# --- the browser's session (chalicelib/session/): public-client calls, no administrator's rights
+
+
+# What Cognito answers for a refresh token it will not honour: revoked, expired, forged, issued
+# by another pool or client, or its user disabled or deleted.
+REFUSED_TOKEN_CODES = frozenset({
+    "NotAuthorizedException", "InvalidParameterException", "ResourceNotFoundException", "UserNotFoundException",
+    "UserNotConfirmedException", "PasswordResetRequiredException", "UnauthorizedException",
+    "UnsupportedTokenTypeException",
+})
+
+
+def client_of_pool(pool: str) -> str:
+    """The app client the pages sign in through, per pool; empty where the pool does not exist."""
+    settings = get_settings()
+    return settings.officials_user_pool_client_id if pool == "officials" else settings.user_pool_client_id
+
+
+def tokens_from_refresh(pool: str, refresh_token: str) -> dict[str, Any] | None:
+    """Fresh ID and access tokens (Cognito's AuthenticationResult) for a refresh token, or None
+    when Cognito refuses it."""
+    client_id = client_of_pool(pool)
+    if not client_id:
+        return None
+    try:
+        result = aws.client("cognito-idp").initiate_auth(
+            ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": refresh_token})
+    except aws.failures() as exc:
+        if aws.error_code(exc) in REFUSED_TOKEN_CODES:
+            return None
+        raise
+    return result.get("AuthenticationResult") or None
+
+
+def revoke_refresh_token(pool: str, refresh_token: str) -> bool:
+    """Revoke a refresh token and the access tokens issued from it; False when Cognito did not
+    know it (already revoked, forged), which for a sign-out is the same outcome."""
+    client_id = client_of_pool(pool)
+    if not client_id:
+        return False
+    try:
+        aws.client("cognito-idp").revoke_token(Token=refresh_token, ClientId=client_id)
+    except aws.failures() as exc:
+        if aws.error_code(exc) in REFUSED_TOKEN_CODES:
+            return False
+        raise
+    return True

@@ -4,7 +4,7 @@ residents' and officials' flows depend on it.
 moto 5.2.5 never generates or checks a confirmation code, applies a changed phone number at
 once whatever the pool's UserAttributeUpdateSettings say, lets a user write attributes the
 app client does not list, has no ResendConfirmationCode, VerifyUserAttribute,
-GetUserAttributeVerificationCode or DeleteUser, creates a second user (a new `sub`) for
+GetUserAttributeVerificationCode, DeleteUser or RevokeToken, creates a second user (a new `sub`) for
 AdminCreateUser with MessageAction=RESEND, and keys tokens by the name typed at sign-in, so
 a token outlives a number change (or follows the number to its next holder). Here:
 
@@ -453,6 +453,33 @@ def delete_user(self: Any) -> Any:
     return EmptyResult()
 
 
+def revoke_token(self: Any) -> Any:
+    """RevokeToken, which moto lacks: the refresh token and the access tokens issued from it stop
+    working. A token the client never issued is answered as AWS does (RFC 7009): nothing to do."""
+    from moto.core.responses import EmptyResult
+
+    token, client_id = self._get_param("Token"), self._get_param("ClientId")
+    _, pool, _ = _pool_of_client(client_id)
+    held = pool.refresh_tokens.get(token)
+    if held is None or held[0] != client_id:
+        return EmptyResult()
+    pool.refresh_tokens[token] = None
+    for access_token in list(pool.access_tokens):
+        if _claims(access_token).get("origin_jti") == held[2]:
+            pool.access_tokens.pop(access_token)
+    return EmptyResult()
+
+
+def _claims(jwt: str) -> dict[str, Any]:
+    import base64
+
+    try:
+        payload = jwt.split(".")[1]
+        return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return {}
+
+
 def _forget(pool: Any, user: Any) -> None:
     pool.sign_out(user.username)
     for group in user.groups:
@@ -472,6 +499,7 @@ RESPONSES = {
     "admin_create_user": admin_create_user,
     "global_sign_out": global_sign_out,
     "delete_user": delete_user,
+    "revoke_token": revoke_token,
 }
 
 

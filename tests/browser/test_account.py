@@ -74,7 +74,8 @@ def call(stack, method, path, token, body=None):
 
 
 def session_claims(page: Page) -> dict:
-    token = page.evaluate("JSON.parse(localStorage.getItem('mulin.session')).id")
+    # The page's own copy of its ID token (web/js/core.js: this tab's sessionStorage).
+    token = page.evaluate("JSON.parse(sessionStorage.getItem('mulin.tokens')).id")
     payload = token.split(".")[1]
     return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
 
@@ -214,7 +215,7 @@ def test_a_new_number_takes_over_only_once_its_code_is_confirmed(page, stack):
     page.get_by_role("button", name="发送验证码到新号码").click()
     expect(page.get_by_role("heading", name="输入新号码收到的验证码")).to_be_focused()
     # Until the code comes back the old number is the account's, in Cognito and in the API.
-    status, me = call(stack, "GET", "/me", page.evaluate("JSON.parse(localStorage.getItem('mulin.session')).id"))
+    status, me = call(stack, "GET", "/me", page.evaluate("JSON.parse(sessionStorage.getItem('mulin.tokens')).id"))
     assert status == 200 and me["phone_masked"] == f"{digits[:3]}****{digits[-4:]}"
     page.get_by_label("短信验证码").fill("000000" if code_for(stack, new, "verify_attribute") != "000000" else "111111")
     page.get_by_role("button", name="确认更换").click()
@@ -229,7 +230,8 @@ def test_a_new_number_takes_over_only_once_its_code_is_confirmed(page, stack):
 def test_signing_out_everywhere_ends_the_refresh_token_too(page, stack):
     digits = resident_account(stack)
     sign_in_as(page, digits)
-    refresh = page.evaluate("JSON.parse(localStorage.getItem('mulin.session')).refresh")
+    # The refresh token is in the API's HttpOnly session cookie, out of the page's reach.
+    refresh = next(c["value"] for c in page.context.cookies() if c["name"] == "__Secure-mulin-session").split("~", 1)[1]
     page.get_by_role("button", name="在所有设备上退出").click()
     page.wait_for_url("**/index.html")
     assert page.evaluate("localStorage.getItem('mulin.session')") is None

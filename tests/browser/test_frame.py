@@ -136,7 +136,7 @@ def test_staff_sign_in_with_their_authenticator_code(page, stack):
     page.get_by_role("button", name="登录", exact=True).click()
     page.wait_for_url("**/index.html")
     session = page.evaluate("JSON.parse(localStorage.getItem('mulin.session'))")
-    assert session["client"] == client_id
+    assert session == {"pool": "officials"}
 
 
 def test_a_new_staff_account_sets_its_password_and_authenticator_at_first_sign_in(page, stack):

@@ -111,7 +111,7 @@ export function everywhereForm(form) {
       // A session Cognito no longer knows is already signed out.
       if (error.code !== "NotAuthorizedException") throw error;
     }
-    signOut();
+    await signOut();
     location.href = "index.html";
   });
 }
@@ -144,7 +144,7 @@ export function showDelete(form, deleted) {
   guardSubmit(form, async () => {
     if (form.confirm.value.trim() !== phrase) throw fieldProblem("confirm", t("account.delete_mismatch", { phrase }));
     await api("DELETE", "/me", { retry: true });
-    signOut();
+    await signOut();
     for (const key of Object.keys(localStorage)) if (key.startsWith("mulin.") && key !== "mulin.prefs") localStorage.removeItem(key);
     form.hidden = true;
     deleted.hidden = false;

@@ -126,7 +126,7 @@ function renderFrame(page) {
         },
       }),
       session
-        ? el("button", { type: "button", class: "switch", text: t("auth.sign_out"), onclick: () => { signOut(); location.href = "index.html"; } })
+        ? el("button", { type: "button", class: "switch", text: t("auth.sign_out"), onclick: async () => { await signOut(); location.href = "index.html"; } })
         : el("a", { class: "switch button", href: `sign-in.html?next=${encodeURIComponent(here + location.search)}`, text: t("auth.sign_in") }),
     ));
   const nav = el("nav", { class: "site-nav", "aria-label": t("nav.label") },
@@ -147,6 +147,7 @@ export async function boot(page) {
   const [strings, config] = await Promise.all([getJson(`i18n/${state.lang}.json`), getJson("config.json")]);
   state.strings = strings;
   state.config = config;
+  await moveOldSession();
   renderFrame(page);
   translate(document);
   return config;
@@ -182,36 +183,113 @@ function tokenExpiry(token) {
   }
 }
 
-export function currentSession() {
-  try { return JSON.parse(localStorage.getItem(SESSION_KEY)); } catch { return null; }
-}
-export function signOut() { localStorage.removeItem(SESSION_KEY); }
+// Where a session's parts are kept. The refresh token, which lasts 30 days, is never kept by
+// script: the API holds it in an HttpOnly, SameSite=Strict cookie scoped to its /session
+// routes (POST /session at sign-in), so an injected script can neither read it nor send it
+// off. What script must hold it holds briefly: the ID and access tokens (60 minutes, sent as
+// Authorization and to Cognito's account calls) sit in memory and in sessionStorage, which
+// keeps them across this tab's page loads (every page is a document of its own) and dies
+// with the tab. localStorage only says which pool this browser signed in through, so other
+// tabs know they are signed in and renew through the cookie.
+const TOKENS_KEY = "mulin.tokens";
+let tokens = null;
+let renewing = null;
 
-// Who signed in and through which pool's client, so a renewal asks the same pool. The access
-// token is only ever sent to Cognito itself (change password or number, sign out everywhere).
-export function saveSession(tokens, client) {
-  localStorage.setItem(SESSION_KEY, JSON.stringify({
-    id: tokens.IdToken, access: tokens.AccessToken, refresh: tokens.RefreshToken, client }));
+function storedTokens() {
+  if (tokens) return tokens;
+  try { tokens = JSON.parse(sessionStorage.getItem(TOKENS_KEY)); } catch { tokens = null; }
+  return tokens;
+}
+function keepTokens(id, access) {
+  tokens = { id, access };
+  sessionStorage.setItem(TOKENS_KEY, JSON.stringify(tokens));
+}
+function forgetSession() {
+  tokens = null;
+  sessionStorage.removeItem(TOKENS_KEY);
+  localStorage.removeItem(SESSION_KEY);
 }
 
-// New tokens from the refresh token: the claims are read again, so a residence staff have
-// just verified or a number just changed is in the next ID token.
-export async function renewSession() {
-  const session = currentSession();
-  if (!session?.refresh) return null;
+function marker() {
   try {
-    const result = await cognito("InitiateAuth", {
-      AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: session.client || state.config.user_pool_client_id,
-      AuthParameters: { REFRESH_TOKEN: session.refresh },
-    });
-    const renewed = { ...session, id: result.AuthenticationResult.IdToken, access: result.AuthenticationResult.AccessToken };
-    localStorage.setItem(SESSION_KEY, JSON.stringify(renewed));
-    return renewed;
-  } catch (error) {
-    if (error instanceof NetworkError) throw error;
-    signOut();
+    const stored = JSON.parse(localStorage.getItem(SESSION_KEY));
+    return stored?.pool ? stored : null;
+  } catch {
     return null;
   }
+}
+
+export function currentSession() {
+  const signedIn = marker();
+  return signedIn ? { ...signedIn, ...(storedTokens() || {}) } : null;
+}
+
+async function sessionCall(method, path) {
+  try {
+    return await fetch(state.config.api_base + path, {
+      method, credentials: "same-origin", keepalive: method === "DELETE",
+      headers: { Accept: "application/json", "Content-Type": "application/json" }, body: "{}",
+    });
+  } catch {
+    throw new NetworkError();
+  }
+}
+
+// Signs out here and asks the API to revoke the refresh token and clear its cookie. Awaiting
+// it is best before leaving the page; the request is sent with keepalive either way.
+export async function signOut() {
+  forgetSession();
+  await sessionCall("DELETE", "/session").catch(() => null);
+}
+
+// The refresh token goes to the API, which keeps it in its cookie; only the ID and access
+// tokens stay with the page. `client` names the pool signed in through, so renewals ask it.
+export async function saveSession(result, client) {
+  const pool = client && client === state.config?.officials_user_pool_client_id ? "officials" : "residents";
+  let response;
+  try {
+    response = await fetch(state.config.api_base + "/session", {
+      method: "POST", credentials: "same-origin",
+      headers: { Accept: "application/json", "Content-Type": "application/json" },
+      body: JSON.stringify({ refresh_token: result.RefreshToken, pool }),
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await response.json().catch(() => null), response.headers.get("Retry-After"));
+  }
+  keepTokens(result.IdToken, result.AccessToken);
+  localStorage.setItem(SESSION_KEY, JSON.stringify({ pool }));
+}
+
+// New tokens from the cookie's refresh token: the claims are read again, so a residence staff
+// have just verified or a number just changed is in the next ID token. Calls made at once
+// share one renewal.
+export function renewSession() {
+  if (!marker()) return Promise.resolve(null);
+  renewing ??= (async () => {
+    const response = await sessionCall("POST", "/session/refresh");
+    const payload = await response.json().catch(() => null);
+    if (response.status === 401 || response.status === 403) {
+      forgetSession();
+      return null;
+    }
+    if (!response.ok) throw new ApiError(response.status, payload, response.headers.get("Retry-After"));
+    keepTokens(payload.id_token, payload.access_token);
+    return currentSession();
+  })().finally(() => { renewing = null; });
+  return renewing;
+}
+
+// A session kept the old way (every token in localStorage) moves its refresh token into the
+// cookie once and forgets it; one the API refuses is simply signed out.
+async function moveOldSession() {
+  let old = null;
+  try { old = JSON.parse(localStorage.getItem(SESSION_KEY)); } catch { old = null; }
+  if (!old || old.pool || !old.refresh) return;
+  localStorage.removeItem(SESSION_KEY);
+  await saveSession({ RefreshToken: old.refresh, IdToken: old.id, AccessToken: old.access }, old.client).catch(() => null);
 }
 
 // A token that ran out while a resident was typing is renewed silently: no input is lost to
@@ -219,7 +297,7 @@ export async function renewSession() {
 async function idToken() {
   const session = currentSession();
   if (!session) return null;
-  if (tokenExpiry(session.id) - Date.now() > 60_000) return session.id;
+  if (session.id && tokenExpiry(session.id) - Date.now() > 60_000) return session.id;
   return (await renewSession())?.id ?? null;
 }
 

@@ -4,9 +4,11 @@ import { ApiError, cognito, saveSession, state } from "./core.js";
 
 export const SUPPORTED_CHALLENGES = ["NEW_PASSWORD_REQUIRED", "MFA_SETUP", "SOFTWARE_TOKEN_MFA"];
 
-function outcome(result, client, username) {
+// Signed in: the refresh token goes to the API's HttpOnly cookie before anything else happens,
+// and the page keeps only the ID and access tokens (core.js).
+async function outcome(result, client, username) {
   if (result.AuthenticationResult) {
-    saveSession(result.AuthenticationResult, client);
+    await saveSession(result.AuthenticationResult, client);
     return { done: true };
   }
   if (!SUPPORTED_CHALLENGES.includes(result.ChallengeName)) {
