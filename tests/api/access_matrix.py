@@ -16,7 +16,9 @@ from typing import Any
 
 from chalicelib.funds.models import Action as FundAction
 from tests.api.fund_helpers import application
+from tests.api.held_back_helpers import PLANTED_ID, PLANTED_MONTH, release_body
 from tests.api.residence_helpers import request_body, withdraw_pending
+from tests.api.session_helpers import refresh_token_body
 from tests.api.staff_helpers import new_phone
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, suggestion
 from tests.api.test_fund_access import team_name, valid_body
@@ -56,6 +58,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("PUT", "/workdays/{year}", ""):                            (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
     ("POST", "/publications/{month}", ""):                      (401, 403, 403, 403, 403, 403, 403, 403, 403, 202),
     ("GET", "/publications/{month}", ""):                       (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
+    ("GET", "/review/held-back", ""):                           (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
+    ("POST", "/review/held-back/{id}/release", ""):             (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
     ("POST", "/uploads/photos", ""):                            (401, 201, 201, 201, 201, 201, 201, 201, 201, 201),
     ("POST", "/uploads/receipts", ""):                          (401, 201, 201, 403, 403, 403, 403, 403, 403, 403),
     ("GET", "/notifications/mine", ""):                         (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
@@ -97,6 +101,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     # A household's paper code is its own credential; officials enter one only for their own round.
     ("POST", "/rounds/{id}/ballots", "paper code"):             (401, 201, 201, 201, 404, 201, 404, 201, 404, 201),
     ("POST", "/rounds/{id}/code-ballots", ""):                  (201, 201, 201, 201, 201, 201, 201, 201, 201, 201),
+    # Only the voter's own ballot, to the voter: a resident who did not vote gets voted=false.
+    ("GET", "/rounds/{id}/my-ballot", ""):                      (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
     ("POST", "/rounds/{id}/paper-ballots", ""):                 (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/rounds/{id}/tally", ""):                         (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("GET", "/rounds/{id}/results", ""):                        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -121,6 +127,10 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/staff/{id}/{action}", "enable"):                 (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
     ("POST", "/staff/{id}/{action}", "move"):                   (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
     ("POST", "/staff/{id}/{action}", "reset_mfa"):              (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    # The browser's session: its HttpOnly cookie is the credential, so an ID token neither helps nor hinders.
+    ("POST", "/session", ""):                                   (204, 204, 204, 204, 204, 204, 204, 204, 204, 204),
+    ("POST", "/session/refresh", ""):                           (401, 401, 401, 401, 401, 401, 401, 401, 401, 401),
+    ("DELETE", "/session", ""):                                 (204, 204, 204, 204, 204, 204, 204, 204, 204, 204),
 }
 # fmt: on
 
@@ -239,6 +249,8 @@ RECIPES: dict[RouteKey, Recipe] = {
         "holidays": [f"{STORED_YEAR}-10-01"], "workdays": [], "source": f"国务院办公厅关于{STORED_YEAR}年部分节假日安排的通知"}),
     ("POST", "/publications/{month}", ""): Recipe({"month": MONTH}, at=MONTH_OVER),
     ("GET", "/publications/{month}", ""): Recipe("requested_month", at=MONTH_OVER),
+    ("GET", "/review/held-back", ""): Recipe(query=f"?month={PLANTED_MONTH}", at=MONTH_OVER),
+    ("POST", "/review/held-back/{id}/release", ""): Recipe({"id": PLANTED_ID}, release_body, at=MONTH_OVER),
     ("POST", "/uploads/photos", ""): Recipe(body={"content_type": "image/jpeg", "size_bytes": 2048}),
     ("POST", "/uploads/receipts", ""): Recipe(body={"content_type": "application/pdf", "size_bytes": 2048}),
     ("GET", "/notifications/mine", ""): Recipe(),
@@ -284,6 +296,7 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("POST", "/rounds/{id}/ballots", "online"): Recipe(
         "open_round", lambda world, fields, caller: {"picks": [fields["project_id"]]}, at=VOTING, fresh=True),
     ("POST", "/rounds/{id}/ballots", "paper code"): Recipe("open_round", with_paper_code, at=VOTING),
+    ("GET", "/rounds/{id}/my-ballot", ""): Recipe("tallied_round", at=OBJECTING),
     ("POST", "/rounds/{id}/code-ballots", ""): Recipe("open_round", with_paper_code, at=VOTING),
     ("POST", "/rounds/{id}/paper-ballots", ""): Recipe(
         "open_round", lambda world, fields, caller: {"csv": f"{world.paper_code(fields['id'])};{fields['project_id']}"},
@@ -319,6 +332,9 @@ RECIPES: dict[RouteKey, Recipe] = {
         "committee_official", lambda world, fields, caller: {"version": fields["version"], "division": "310110012003"},
         fresh=True),
     ("POST", "/staff/{id}/{action}", "reset_mfa"): Recipe("committee_official", seen_version, fresh=True),
+    ("POST", "/session", ""): Recipe(body=refresh_token_body),
+    ("POST", "/session/refresh", ""): Recipe(body={}),
+    ("DELETE", "/session", ""): Recipe(body={}),
 }
 
 
