@@ -12,11 +12,13 @@ from chalicelib.publishing.routes import publishing_api
 from chalicelib.residence.routes import residence_api
 from chalicelib.session.routes import session_api
 from chalicelib.staff.routes import staff_api
+from chalicelib.staff.service import still_valid
 from chalicelib.storage.queues import PUBLICATIONS_QUEUE
 from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
 from chalicelib.uploads.routes import uploads_api
 from chalicelib.voting.routes import voting_api
+from chalicelib.web.api import check_officials_with
 from chalicelib.web.authorizer import authorizer_blueprint
 from chalicelib.web.middleware import handle_errors
 from chalicelib.workdays.routes import workdays_api
@@ -28,6 +30,8 @@ instrument(app)
 app.register_middleware(handle_errors, "http")
 # Inside handle_errors, so that its refusal takes the error shape.
 app.register_middleware(refuse_erased_writers, "http")
+# Every official's request is checked against their account (disabled, moved, MFA reset).
+check_officials_with(still_valid)
 
 app.register_blueprint(authorizer_blueprint)
 app.register_blueprint(system_api)

@@ -70,7 +70,7 @@ def main() -> int:
 
         def step(name, account, action, **fields):
             current = applications.load(draft.id)
-            body = FundActionRequest(version=current["version"], **fields)
+            body = FundActionRequest(version=current.version, **fields)
             return measure(name, lambda: workflow.act(account, draft.id, action, body))
 
         step("submit", resident, "submit")

@@ -42,8 +42,9 @@ sys.path.insert(0, str(ROOT))
 from bench import machine, meter, prices  # noqa: E402
 from chalicelib.funds import rules as fund_rules  # noqa: E402
 from chalicelib.funds.models import Category as FundCategory  # noqa: E402
-from chalicelib.publishing import activity, months, render, summary  # noqa: E402
+from chalicelib.publishing import months, render, summary  # noqa: E402
 from chalicelib.publishing.aggregate import MonthTally  # noqa: E402
+from chalicelib.storage import activity  # noqa: E402
 from chalicelib.suggestions.models import Category, Channel  # noqa: E402
 from chalicelib.workdays.rules import WorkCalendar, shanghai_date, working_days_between  # noqa: E402
 

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from chalicelib.divisions.rules import DIVISION_LEVEL_BY_LENGTH, is_well_formed, is_within
+from chalicelib.division_codes import DIVISION_LEVEL_BY_LENGTH, is_well_formed, is_within
 from chalicelib.errors import ForbiddenError, NotFoundError
 from chalicelib.settings import TokenIssuer, get_settings
 

@@ -1,4 +1,10 @@
-"""Lazily built, cached boto3 clients. Only repositories call these.
+"""Lazily built, cached boto3 clients.
+
+`client` is called only where the platform meets AWS: storage/dynamo.py (every table
+read and write), the domain repositories (S3, SNS), directory.py (Cognito), secrets.py
+(Secrets Manager) and idempotency.py (Powertools' persistence layer); the local stack's
+queue worker too. Services and the web layer import this module only for `failures`,
+`error_code` and `is_transient`, to tell a retryable failure from a fault.
 
 boto3 is imported on first use, not at import time, so that a cold start does not pay
 for it before the first request needs it. Tests reset the cache when they point the

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+# Deadlines, holidays and published months are Shanghai's calendar days; times are stored in UTC.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def utc_now() -> datetime:

@@ -7,9 +7,47 @@ services raise them without knowing about HTTP.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from chalice.app import ChaliceUnhandledError
+from pydantic import BaseModel, ConfigDict
+from pydantic.json_schema import SkipJsonSchema
+
+
+def _open_schema(schema: dict[str, Any]) -> None:
+    # Unknown keyword arguments are refused when a detail is built, but the contract has
+    # always let clients meet keys it does not name (the extra facts below).
+    schema.pop("additionalProperties", None)
+
+
+# One problem of a refused request: which field, what kind of problem, in English and in
+# Chinese. The only way an error detail is built, so that every detail has the same keys.
+# (A comment, not a docstring: a docstring would become the contract's description.)
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, json_schema_extra=_open_schema)
+
+    field: str
+    type: str
+    message: str
+    message_zh: str
+    # Facts a few details add for the client to act on (which actions the record allows
+    # now, its current version...). A detail carries only those it was given; the contract
+    # does not list them.
+    status: SkipJsonSchema[str | None] = None
+    allowed_actions: SkipJsonSchema[list[str] | None] = None
+    current_version: SkipJsonSchema[int | None] = None
+    pending_request_id: SkipJsonSchema[str | None] = None
+    rule: SkipJsonSchema[str | None] = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The detail as the error body holds it: the facts it was not given are absent, not null."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+def bilingual(english: str, chinese: str) -> str:
+    """An error's message as clients read it: English, then Chinese."""
+    return f"{english} / {chinese}"
 
 
 class MulinError(ChaliceUnhandledError):
@@ -17,10 +55,10 @@ class MulinError(ChaliceUnhandledError):
     code = "internal_error"
     default_message = "An internal error occurred. / 系统内部错误。"
 
-    def __init__(self, message: str | None = None, details: list[dict[str, Any]] | None = None,
+    def __init__(self, message: str | None = None, details: Sequence[ErrorDetail] | None = None,
                  headers: dict[str, str] | None = None):
         self.message = message or self.default_message
-        self.details = details or []
+        self.details = list(details or [])
         self.headers = headers or {}
         super().__init__(self.message)
 
@@ -93,3 +131,9 @@ class ServiceUnavailableError(MulinError):
     status = 503
     code = "service_unavailable"
     default_message = "A backing service is unavailable; try again. / 后台服务暂不可用，请稍后重试。"
+
+
+def rule_error(english: str, chinese: str, field: str, rule: str = "rule_violated") -> RuleViolationError:
+    """A 422 for one broken rule, naming the rule and the field it concerns."""
+    return RuleViolationError(bilingual(english, chinese),
+                              details=[ErrorDetail(field=field, type=rule, message=english, message_zh=chinese)])

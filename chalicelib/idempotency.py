@@ -17,7 +17,14 @@ therefore also claims its key (`Claim`) inside its own transaction: the retry's
 transaction is refused on the claim, and the use case answers with what the first one
 created. Since only one run can commit, a retry that finds the key still in progress (its
 result unstored, or its record written by a request whose answer was lost) is answered from
-the claim or runs, instead of being refused until the record expires.
+the claim or runs, instead of being refused until the record expires. The claim's key is
+built in storage/keys.py (CLAIM#, a keyed digest of caller and key).
+
+Only requests that create a record take a key. A change to an existing record carries the
+version it was read with, so a client's repeat is refused by its condition (409), and no
+key is needed; where a service tries its own transaction again after an unanswered call
+(funds/repository.write), the event it wrote tells its committed first try from another's
+change (funds/repository.written_already).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from typing import Any
 from chalicelib import aws, clock
 from chalicelib.errors import BadRequestError, ConflictError, ServiceUnavailableError
 from chalicelib.settings import get_settings
+from chalicelib.storage.keys import idempotency_claim_key
 
 HEADER = "idempotency-key"
 KEY_PATTERN = re.compile(r"[A-Za-z0-9._:\-]{8,128}")
@@ -108,7 +116,7 @@ class Claim:
     def _item_key(self) -> dict[str, str]:
         from chalicelib.privacy import keyed_digest
 
-        return {"PK": f"CLAIM#{keyed_digest('idempotency-claim', f'{self.caller}:{self.key}')}", "SK": "CLAIM"}
+        return idempotency_claim_key(keyed_digest("idempotency-claim", f"{self.caller}:{self.key}"))
 
     def _payload_digest(self) -> str:
         return hashlib.sha256(json.dumps(self.payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

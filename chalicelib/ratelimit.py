@@ -24,6 +24,7 @@ from chalicelib.errors import TooManyRequestsError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage import dynamo
 from chalicelib.storage.items import to_item
+from chalicelib.storage.keys import limit_counter_key
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def _window(limit: Limit) -> tuple[int, int]:
 
 
 def _counter_key(limit: Limit, identity: str, start: int) -> dict[str, str]:
-    return {"PK": f"LIMIT#{limit.name}#{keyed_digest('rate-limit', identity)}", "SK": f"WINDOW#{start}"}
+    return limit_counter_key(limit.name, keyed_digest("rate-limit", identity), start)
 
 
 def counter_update(limit: Limit, identity: str) -> dict[str, Any]:

@@ -108,7 +108,7 @@ def add_demo_funds(users: list[DemoUser]) -> int:
     notice, so the resident's list, the committee's list and the notice are not empty."""
     from chalicelib import clock
     from chalicelib.auth import Principal, Role
-    from chalicelib.funds import applications, pools, rules, workflow
+    from chalicelib.funds import rules, service
     from chalicelib.funds.models import ApplicationDraft, FundActionRequest, PoolCreate
 
     by_role = {user.role: user for user in users}
@@ -123,7 +123,7 @@ def add_demo_funds(users: list[DemoUser]) -> int:
     if today >= date(today.year, 12, 20):
         # A notice started now would outlast this year's pool: the demo works in next year's.
         year, starts_on = today.year + 1, f"{today.year + 1}-01-05"
-    pools.create_pools(street, committee, str(year), PoolCreate(
+    service.create_pools(street, committee, str(year), PoolCreate(
         allocated_fen=15_000_000, per_application_cap_fen=2_000_000, per_team_cap_fen=3_000_000, notice_days=7))
     plans = [
         ("楼道微改造：加装扶手和感应灯", "micro_renovation", "12 号楼楼组",
@@ -134,7 +134,7 @@ def add_demo_funds(users: list[DemoUser]) -> int:
          ["submit", "recommend"]),
     ]
     for title, category, team, lines, steps in plans:
-        draft = applications.create_draft(resident, ApplicationDraft.model_validate({
+        draft = service.create_application(resident, ApplicationDraft.model_validate({
             "committee": committee, "year": year, "title": title, "category": category,
             "team": {"name": team, "lead_name": "王阿姨", "member_count": 12},
             "purpose": f"{title}，由居民自治团队组织实施，费用公开。", "beneficiaries": 200,
@@ -145,5 +145,5 @@ def add_demo_funds(users: list[DemoUser]) -> int:
         version = draft.version or 1
         for action in steps:
             actor = resident if action == "submit" else staff
-            version = workflow.act(actor, draft.id, action, FundActionRequest(version=version)).version or version
+            version = service.act(actor, draft.id, action, FundActionRequest(version=version)).version or version
     return len(plans)

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from chalicelib import clock
+from chalicelib.clock import SHANGHAI
 from local_stack.provision import DemoUser
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 HISTORY = (
     ("sanitation", "垃圾厢房增加洗手池", "投放垃圾后没有地方洗手，建议在垃圾厢房旁加装洗手池。", "adopted", 5),
     ("sanitation", "湿垃圾桶加盖除臭", "夏天湿垃圾桶气味大，建议加盖并定期除臭。", "adopted", 4),

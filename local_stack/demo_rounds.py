@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from chalicelib import clock
+from chalicelib.clock import SHANGHAI
 from local_stack.demo_history import _as_of
 from local_stack.provision import DemoUser
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 # (title, description, location, cost in fen)
 BUDGET_PROJECTS = (

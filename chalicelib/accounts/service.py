@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalicelib import clock, directory
 from chalicelib.accounts import repository
@@ -52,6 +52,9 @@ from chalicelib.auth import ERASED_OWNER_PREFIX, Principal, require
 from chalicelib.errors import ConflictError
 from chalicelib.ids import new_id
 from chalicelib.privacy import mask_phone
+
+if TYPE_CHECKING:
+    from chalicelib.funds.records import Objection
 
 PAGE = 100
 ATTEMPTS = 3
@@ -211,30 +214,25 @@ def _application_ids(principal: Principal) -> list[str]:
     from chalicelib.funds import repository as funds
 
     return list(dict.fromkeys(
-        a["id"] for a in _pages(lambda start: funds.my_applications_page(principal.user_id, PAGE, start))))
+        a.id for a in _pages(lambda start: funds.my_applications_page(principal.user_id, PAGE, start))))
 
 
 def _fund_applications(principal: Principal) -> list[Any]:
     from chalicelib.funds import repository as funds
-    from chalicelib.funds.applications import split_record
     from chalicelib.funds.views import detail_view
 
     now, shown = _now(), []
     for application_id in _application_ids(principal):
-        application, events, objections = split_record(funds.get_application_record(application_id))
-        if application is not None and application["applicant_id"] == principal.user_id:
-            shown.append(detail_view(application, events, objections, now, []))
+        record = funds.get_application_record(application_id)
+        if record is not None and record.application.applicant_id == principal.user_id:
+            shown.append(detail_view(record, now, []))
     return shown
 
 
-def _objections(principal: Principal) -> list[dict[str, Any]]:
+def _objections(principal: Principal) -> list[Objection]:
     from chalicelib.funds import repository as funds
 
     return list(_pages(lambda start: funds.objections_filed_by(principal.person, PAGE, start)))
-
-
-def _application_of(item: dict[str, Any]) -> str:
-    return str(item["PK"]).removeprefix("FUNDAPP#")
 
 
 def _residence_requests(principal: Principal) -> list[ExportedResidenceRequest]:
@@ -276,9 +274,9 @@ def export_my_data(principal: Principal) -> DataExport:
         ratings=_ratings(own + primaries, keys),
         inbox=_inbox(principal),
         fund_applications=_fund_applications(principal),
-        objections_filed=[ExportedObjection(application_id=_application_of(o), id=o["id"], reason=o["reason"],
-                                            filed_at=o["filed_at"], answer=o.get("answer"),
-                                            answered_at=o.get("answered_at")) for o in _objections(principal)],
+        objections_filed=[ExportedObjection(application_id=o.application_id, id=o.id, reason=o.reason,
+                                            filed_at=o.filed_at, answer=o.answer, answered_at=o.answered_at)
+                          for o in _objections(principal)],
         residence_requests=_residence_requests(principal),
         not_linked=[NotLinked(**entry) for entry in NOT_LINKED],
         retention=[Retention(**entry) for entry in RETENTION],
@@ -290,7 +288,7 @@ def export_my_data(principal: Principal) -> DataExport:
 
 
 def _anonymised_case(case: Any, now: str) -> Any:
-    from chalicelib.publishing.scrub import scrub
+    from chalicelib.scrub import scrub
 
     consented = case.publish_consent
     return case.model_copy(update={
@@ -349,25 +347,23 @@ def _erase_suggestions(principal: Principal) -> None:
 
 def _erase_application(application_id: str, principal: Principal) -> None:
     from chalicelib.funds import repository as funds
-    from chalicelib.funds.applications import split_record
 
-    application, events, _ = split_record(funds.get_application_record(application_id))
-    if application is None or application["applicant_id"] != principal.user_id:
+    record = funds.get_application_record(application_id)
+    if record is None or record.application.applicant_id != principal.user_id:
         return
-    writes = [funds.application_anonymise(application, _tombstone(), ERASED_NAME)]
-    writes += [funds.event_actor_anonymise(e, _tombstone()) for e in events if e.get("actor_id") == principal.user_id]
+    writes = [funds.application_anonymise(record.application, _tombstone(), ERASED_NAME)]
+    writes += [funds.event_actor_anonymise(e, _tombstone()) for e in record.events if e.actor_id == principal.user_id]
     funds.write([*writes, repository.count_op(principal.person, {"fund_applications_anonymised": 1})])
 
 
-def _unlink_objection(objection: dict[str, Any], principal: Principal) -> None:
+def _unlink_objection(objection: Objection, principal: Principal) -> None:
     from chalicelib.funds import repository as funds
-    from chalicelib.funds.applications import split_record
 
-    _, events, _ = split_record(funds.get_application_record(_application_of(objection)))
+    record = funds.get_application_record(objection.application_id)
     writes = [funds.objection_unlink(objection)]
     # The "object" step on the application's timeline named the account.
-    writes += [funds.event_actor_anonymise(e, _tombstone()) for e in events
-               if e.get("actor_id") == principal.user_id and e.get("action") == "object"]
+    writes += [funds.event_actor_anonymise(e, _tombstone()) for e in (record.events if record else [])
+               if e.actor_id == principal.user_id and e.action == "object"]
     funds.write([*writes, repository.count_op(principal.person, {"objections_unlinked": 1})])
 
 

@@ -1,32 +1,29 @@
-"""Pure rules on division codes.
+"""Pure rules on division codes, as the domains use them.
 
-Codes are hierarchical prefixes: 31 (Shanghai) ⊃ 310110 (杨浦区) ⊃ 310110012 (a street)
-⊃ 310110012001 (a committee). Jurisdiction and roll-ups are prefix tests.
+The rules themselves are in the kernel (chalicelib/division_codes.py): permissions and
+storage keys need them too, and neither may import a domain.
 """
 
 from __future__ import annotations
 
-import re
+from chalicelib.division_codes import (
+    CITY_CODE,
+    CODE_PATTERN,
+    DIVISION_LEVEL_BY_LENGTH,
+    PARENT_LENGTH,
+    is_well_formed,
+    is_within,
+    level_of,
+    parent_of,
+)
 
-CITY_CODE = "31"
-DIVISION_LEVEL_BY_LENGTH = {2: "city", 6: "district", 9: "street", 12: "committee"}
-PARENT_LENGTH = {6: 2, 9: 6, 12: 9}
-CODE_PATTERN = re.compile(r"31(?:[0-9]{4}|[0-9]{7}|[0-9]{10})?")
-
-
-def is_well_formed(code: str) -> bool:
-    return bool(CODE_PATTERN.fullmatch(code))
-
-
-def level_of(code: str) -> str:
-    return DIVISION_LEVEL_BY_LENGTH[len(code)]
-
-
-def parent_of(code: str) -> str | None:
-    length = PARENT_LENGTH.get(len(code))
-    return code[:length] if length else None
-
-
-def is_within(code: str, ancestor: str) -> bool:
-    """True when `code` is `ancestor` itself or lies inside it."""
-    return bool(ancestor) and code.startswith(ancestor)
+__all__ = [
+    "CITY_CODE",
+    "CODE_PATTERN",
+    "DIVISION_LEVEL_BY_LENGTH",
+    "PARENT_LENGTH",
+    "is_well_formed",
+    "is_within",
+    "level_of",
+    "parent_of",
+]

@@ -9,20 +9,15 @@ from typing import Any
 from chalicelib import clock
 from chalicelib.auth import Principal, require
 from chalicelib.divisions.rules import DIVISION_LEVEL_BY_LENGTH, is_well_formed
-from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, RuleViolationError
-from chalicelib.funds import repository, rules
+from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, bilingual, rule_error
+from chalicelib.funds import records, repository, rules
 from chalicelib.funds.models import LedgerPage, MovementKind, Pool, PoolAllocationReport, PoolCreate, PoolSkip, TopUp
 from chalicelib.funds.views import ledger_entry_of, pool_of
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.storage.pagination import decode_cursor, encode_cursor
 
-NO_POOL = "No fund pool for this committee and year. / 该居委会本年度没有自治金资金池。"
-
-
-def rule_error(message: str, field: str, rule: str = "rule_violated") -> RuleViolationError:
-    english, _, chinese = message.partition(" / ")
-    return RuleViolationError(message, details=[{"field": field, "type": rule, "message": english,
-                                                 "message_zh": chinese or english}])
+NO_POOL_EN, NO_POOL_ZH = "No fund pool for this committee and year.", "该居委会本年度没有自治金资金池。"
+NO_POOL = bilingual(NO_POOL_EN, NO_POOL_ZH)
 
 
 def checked_year(year: str | int) -> int:
@@ -49,7 +44,7 @@ def require_reader(principal: Principal, committee: str) -> None:
         raise ForbiddenError("Only residents of this committee may see its funds. / 仅本居委会居民可查看。")
 
 
-def load_pool(committee: str, year: int) -> dict[str, Any]:
+def load_pool(committee: str, year: int) -> records.Pool:
     pool = repository.get_pool(committee, year)
     if pool is None:
         raise NotFoundError(NO_POOL)
@@ -73,11 +68,11 @@ def ledger(principal: Principal, committee: str, year: str, limit: int, cursor: 
 
 
 def _pool_writes(principal: Principal, committee: str, year: int, amount: int, community_type: str | None,
-                 body: PoolCreate, at: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    pool = {"committee": committee, "year": year, "community_type": community_type, "allocated_fen": amount,
-            "available_fen": amount, "committed_fen": 0, "disbursed_fen": 0,
-            "per_application_cap_fen": body.per_application_cap_fen, "per_team_cap_fen": body.per_team_cap_fen,
-            "notice_days": body.notice_days, "created_by": principal.user_id, "created_at": at}
+                 body: PoolCreate, at: str) -> tuple[records.Pool, list[dict[str, Any]]]:
+    pool = records.Pool(committee=committee, year=year, community_type=community_type, allocated_fen=amount,
+                        available_fen=amount, committed_fen=0, disbursed_fen=0,
+                        per_application_cap_fen=body.per_application_cap_fen, per_team_cap_fen=body.per_team_cap_fen,
+                        notice_days=body.notice_days, created_by=principal.user_id, created_at=at)
     writes = [repository.pool_create(pool), repository.division_exists_check(committee),
               repository.pool_audit(committee, year, "create", principal.user_id, principal.role.value,
                                     after={"allocated_fen": amount})]
@@ -92,13 +87,13 @@ def create_pools(principal: Principal, division: str, year: str, body: PoolCreat
     number = checked_year(year)
     now = clock.utc_now()
     if not rules.may_create_pool(number, now):
-        raise rule_error("Pools are set up for this year or the next. / 只能设立本年度或下一年度的资金池。", "year",
+        raise rule_error("Pools are set up for this year or the next.", "只能设立本年度或下一年度的资金池。", "year",
                          "year_closed")
     level = DIVISION_LEVEL_BY_LENGTH.get(len(division)) if is_well_formed(division) else None
     at = clock.iso(now)
     if level == "committee":
         if body.allocated_fen is None:
-            raise rule_error("Give allocated_fen for a committee. / 请填写该居委会的拨款金额。", "allocated_fen")
+            raise rule_error("Give allocated_fen for a committee.", "请填写该居委会的拨款金额。", "allocated_fen")
         from chalicelib.divisions.repository import get_division
 
         found = get_division(division)
@@ -118,9 +113,9 @@ def create_pools(principal: Principal, division: str, year: str, body: PoolCreat
         if get_division(division) is None:
             raise NotFoundError("No such street. / 没有这个街道。")
         if body.amounts_by_type is None:
-            raise rule_error("Give amounts_by_type for a street. / 请按社区类型填写拨款金额。", "amounts_by_type")
+            raise rule_error("Give amounts_by_type for a street.", "请按社区类型填写拨款金额。", "amounts_by_type")
         return _allocate_street(principal, division, number, body, now)
-    raise rule_error("Pools belong to committees, allocated one by one or for a whole street. / "
+    raise rule_error("Pools belong to committees, allocated one by one or for a whole street.",
                      "资金池按居委会设立，可逐个或按街道设立。", "division", "wrong_level")
 
 
@@ -161,7 +156,7 @@ def top_up(principal: Principal, committee: str, year: str, body: TopUp) -> Pool
     now = clock.utc_now()
     load_pool(committee, number)
     if not rules.pool_is_open(number, now):
-        raise rule_error("The pool's year is over; nothing is added after 31 December. / 年度已结束，不再追加。",
+        raise rule_error("The pool's year is over; nothing is added after 31 December.", "年度已结束，不再追加。",
                          "year", "year_closed")
     at = clock.iso(now)
     movements = [(MovementKind.allocate, body.amount_fen)]

@@ -9,13 +9,16 @@
 | a committee's applications of a year     | GSI2  | GSI2PK=FUNDAPPS#{committee}#{year}           | GSI2SK={created_at}#{id} |
 | an applicant's applications, newest      | GSI1  | GSI1PK=APPLICANT#{user}, descending          | GSI1SK={created_at}#{id} |
 | a team's grants of a year (its cap)      | table | Update PK=FUNDTEAM#{committee}#{year}#{team} |                          |
-| a month's ledger entries and steps       | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{shard}            | see publishing/activity  |
+| a month's ledger entries and steps       | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{shard}            | see storage/activity     |
 
 Every movement of money is one transaction: the pool's figures change by ADD under a
 condition that each figure stays non-negative (rules.requirements), a ledger entry is
 put beside the pool, and the application moves under a condition on its status and
 version. The pool carries no version: concurrent approvals of different applications
 must not refuse each other while the money lasts, only when it runs out.
+
+Items become typed records (records.py) here, and records become items here: nothing
+else in the package reads or builds an item.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ from typing import Any
 
 from chalicelib.errors import ServiceUnavailableError
 from chalicelib.funds import rules
+from chalicelib.funds.models import Status
+from chalicelib.funds.records import Application, ApplicationRecord, Event, LedgerEntry, Objection, Pool
 from chalicelib.funds.rules import Movement
 from chalicelib.ids import new_id
-from chalicelib.publishing import activity
-from chalicelib.storage import dynamo
+from chalicelib.storage import activity, dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import from_item, to_item
 from chalicelib.storage.keys import (
@@ -61,7 +65,9 @@ put = dynamo.put_op
 def write(items: list[dict[str, Any]]) -> None:
     """One transaction. Concurrent approvals on one pool collide in DynamoDB as
     TransactionConflict (a 503 here); each attempt re-checks every condition, so trying
-    again is safe and spares the official a retry."""
+    again is safe and spares the official a retry. An attempt whose answer was lost may
+    have committed: the next then fails its own conditions, and the caller asks
+    `written_already` whether the event it carried is stored."""
     for attempt in range(WRITE_ATTEMPTS):
         try:
             dynamo.transact_write(items)
@@ -75,17 +81,18 @@ def write(items: list[dict[str, Any]]) -> None:
 # --- pools ---------------------------------------------------------------------------------
 
 
-def pool_item(pool: dict[str, Any]) -> dict[str, Any]:
-    return {**pool_key(pool["committee"], pool["year"]), "type": "fund_pool",
-            "GSI2PK": pools_of_street_partition(pool["committee"][:9], pool["year"]), "GSI2SK": pool["committee"],
-            **pool}
+def pool_item(pool: Pool) -> dict[str, Any]:
+    return {**pool_key(pool.committee, pool.year), "type": "fund_pool",
+            "GSI2PK": pools_of_street_partition(pool.committee[:9], pool.year), "GSI2SK": pool.committee,
+            **pool.model_dump(mode="json")}
 
 
-def get_pool(committee: str, year: int, consistent: bool = True) -> dict[str, Any] | None:
-    return dynamo.get_item(pool_key(committee, year), consistent=consistent)
+def get_pool(committee: str, year: int, consistent: bool = True) -> Pool | None:
+    item = dynamo.get_item(pool_key(committee, year), consistent=consistent)
+    return None if item is None else Pool.model_validate(item)
 
 
-def pool_create(pool: dict[str, Any]) -> dict[str, Any]:
+def pool_create(pool: Pool) -> dict[str, Any]:
     # One pool per committee and year: a second allocation is a top-up, never a reset.
     return put(pool_item(pool), "attribute_not_exists(PK)")
 
@@ -112,24 +119,26 @@ def ledger_puts(committee: str, year: int, movements: list[Movement], at: str, a
                 application_id: str | None = None, reason: str | None = None) -> list[dict[str, Any]]:
     entries = []
     for kind, amount in movements:
-        entry_id = new_id()
+        entry = LedgerEntry(id=new_id(), at=at, kind=kind, amount_fen=amount, application_id=application_id,
+                            reason=reason, actor_role=actor_role)
         entries.append(put({
-            **ledger_entry_key(committee, year, at, entry_id), **activity.index_keys(at, entry_id),
-            "type": "fund_ledger_entry", "id": entry_id,
-            "at": at, "kind": kind.value, "amount_fen": amount, "application_id": application_id, "reason": reason,
-            "actor_role": actor_role, "fact": {"domain": "ledger", "committee": committee, "year": year},
+            **ledger_entry_key(committee, year, at, entry.id), **activity.index_keys(at, entry.id),
+            "type": "fund_ledger_entry", **entry.model_dump(mode="json"),
+            "fact": {"domain": "ledger", "committee": committee, "year": year},
         }, "attribute_not_exists(PK)"))  # an entry is written once and never changed
     return entries
 
 
-def ledger_page(committee: str, year: int, limit: int, start_key: dict[str, Any] | None) -> tuple[list[dict], Any]:
-    return dynamo.query_page(key_condition="PK = :pk AND begins_with(SK, :prefix)",
-                             values={":pk": pool_partition(committee, year), ":prefix": "LEDGER#"},
-                             limit=limit, start_key=start_key)
+def ledger_page(committee: str, year: int, limit: int,
+                start_key: dict[str, Any] | None) -> tuple[list[LedgerEntry], Any]:
+    items, last = dynamo.query_page(key_condition="PK = :pk AND begins_with(SK, :prefix)",
+                                    values={":pk": pool_partition(committee, year), ":prefix": "LEDGER#"},
+                                    limit=limit, start_key=start_key)
+    return [LedgerEntry.model_validate(item) for item in items], last
 
 
-def whole_ledger(committee: str, year: int) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
+def whole_ledger(committee: str, year: int) -> list[LedgerEntry]:
+    entries: list[LedgerEntry] = []
     start = None
     while True:
         page, start = ledger_page(committee, year, PAGE, start)
@@ -138,10 +147,10 @@ def whole_ledger(committee: str, year: int) -> list[dict[str, Any]]:
             return entries
 
 
-def pools_of_street(street: str, year: int) -> list[dict[str, Any]]:
+def pools_of_street(street: str, year: int) -> list[Pool]:
     items, _ = dynamo.query_page(index=GSI2, key_condition="GSI2PK = :pk",
                                  values={":pk": pools_of_street_partition(street, year)}, limit=PAGE)
-    return items
+    return [Pool.model_validate(item) for item in items]
 
 
 def division_exists_check(code: str) -> dict[str, Any]:
@@ -158,29 +167,30 @@ def pool_audit(committee: str, year: int, action: str, actor_id: str, actor_role
 # --- applications -------------------------------------------------------------------------
 
 
-def application_item(application: dict[str, Any]) -> dict[str, Any]:
-    order = f"{application['created_at']}#{application['id']}"
-    return {**fund_application_key(application["id"]), "type": "fund_application",
-            "GSI1PK": applicant_partition(application["applicant_id"]), "GSI1SK": order,
-            "GSI2PK": applications_of_pool_partition(application["committee"], application["year"]), "GSI2SK": order,
-            **application}
+def application_item(application: Application) -> dict[str, Any]:
+    order = f"{application.created_at}#{application.id}"
+    return {**fund_application_key(application.id), "type": "fund_application",
+            "GSI1PK": applicant_partition(application.applicant_id), "GSI1SK": order,
+            "GSI2PK": applications_of_pool_partition(application.committee, application.year), "GSI2SK": order,
+            **application.model_dump(mode="json")}
 
 
-def application_create(application: dict[str, Any]) -> dict[str, Any]:
+def application_create(application: Application) -> dict[str, Any]:
     return put(application_item(application), "attribute_not_exists(PK)")
 
 
-def application_versioned_put(application: dict[str, Any], expected_version: int, expected_status: str,
+def application_versioned_put(application: Application, expected_version: int, expected_status: Status,
                               extra_condition: str = "", extra_values: dict[str, Any] | None = None) -> dict[str, Any]:
     # Two people acting at once: only the one who saw the current version and status wins.
     condition = "#version = :expected AND #status = :status" + (f" AND {extra_condition}" if extra_condition else "")
     return put(application_item(application), condition,
-               {":expected": expected_version, ":status": expected_status, **(extra_values or {})},
+               {":expected": expected_version, ":status": expected_status.value, **(extra_values or {})},
                {"#version": "version", "#status": "status"})
 
 
-def get_application(application_id: str) -> dict[str, Any] | None:
-    return dynamo.get_item(fund_application_key(application_id), consistent=True)
+def get_application(application_id: str) -> Application | None:
+    item = dynamo.get_item(fund_application_key(application_id), consistent=True)
+    return None if item is None else Application.model_validate(item)
 
 
 def written_already(put: dict[str, Any]) -> bool:
@@ -190,7 +200,7 @@ def written_already(put: dict[str, Any]) -> bool:
     return dynamo.get_item({"PK": item["PK"], "SK": item["SK"]}, consistent=True) is not None
 
 
-def get_application_record(application_id: str) -> list[dict[str, Any]]:
+def get_application_record(application_id: str) -> ApplicationRecord | None:
     """The application, its timeline and its objections: one Query (a few pages at most)."""
     items: list[dict[str, Any]] = []
     start = None
@@ -200,28 +210,53 @@ def get_application_record(application_id: str) -> list[dict[str, Any]]:
                                         limit=PAGE, start_key=start, consistent=True)
         items += page
         if not start:
-            return items
+            break
+    application = next((item for item in items if item["SK"] == "APP"), None)
+    if application is None:
+        return None
+    return ApplicationRecord(application=Application.model_validate(application),
+                             events=[_event_of(item) for item in items if item["SK"].startswith("EVT#")],
+                             objections=[_objection_of(item) for item in items if item["SK"].startswith("OBJ#")])
+
+
+def _application_id_of(item: dict[str, Any]) -> str:
+    return str(item["PK"]).removeprefix(fund_application_partition(""))
+
+
+def _event_of(item: dict[str, Any]) -> Event:
+    return Event.model_validate({**item, "application_id": _application_id_of(item)})
+
+
+def _objection_of(item: dict[str, Any]) -> Objection:
+    return Objection.model_validate({**item, "application_id": _application_id_of(item)})
+
+
+def written_event(event: dict[str, Any]) -> Event:
+    """The timeline event that a transaction's Put (from event_put) writes."""
+    return _event_of(from_item(event["Put"]["Item"]))
 
 
 def event_put(application_id: str, action: str, actor_id: str, actor_role: str, at: str, status: str | None,
               reason: str | None = None, amount_fen: int | None = None,
-              counted_for: dict[str, Any] | None = None) -> dict[str, Any]:
+              counted_for: Application | None = None) -> dict[str, Any]:
     """A timeline event; `counted_for` (the application) also files it for the monthly publication."""
     def key_for(at_iso: str, event_id: str) -> dict[str, str]:
         return fund_application_item_key(application_id, "EVT", at_iso, event_id)
 
     fact = None if counted_for is None else {
-        "domain": "fund_application", "committee": counted_for["committee"], "year": counted_for["year"],
-        "category": counted_for["category"]}
+        "domain": "fund_application", "committee": counted_for.committee, "year": counted_for.year,
+        "category": counted_for.category.value}
     return audit_put(_table(), subject=f"fund_application#{application_id}", action=action, actor_id=actor_id,
                      actor_role=actor_role, after={"status": status}, reason=reason, at=at,
                      key_for=key_for if fact is None else activity.indexed(key_for),
                      extra={"status": status, "amount_fen": amount_fen, "fact": fact})
 
 
-def objection_put(application_id: str, objection: dict[str, Any]) -> dict[str, Any]:
-    return put({**fund_application_item_key(application_id, "OBJ", objection["id"]), "type": "fund_objection",
-                **objection}, "attribute_not_exists(PK)")
+def objection_put(objection: Objection) -> dict[str, Any]:
+    # Indexed by its objector too, so that their data export and erasure find it.
+    index = objection_index(objection.objector_key, objection.filed_at, objection.id) if objection.objector_key else {}
+    return put({**fund_application_item_key(objection.application_id, "OBJ", objection.id), "type": "fund_objection",
+                **objection.model_dump(mode="json", exclude={"application_id"}), **index}, "attribute_not_exists(PK)")
 
 
 def objector_put(application_id: str, objector_digest: str) -> dict[str, Any]:
@@ -278,7 +313,7 @@ def team_granted(committee: str, year: int, team_digest: str) -> int:
 
 
 def applications_page(committee: str, year: int, limit: int, start_key: dict[str, Any] | None,
-                      statuses: list[str] | None) -> tuple[list[dict[str, Any]], Any]:
+                      statuses: list[Status] | None) -> tuple[list[Application], Any]:
     """One Query per page. Residents see only public statuses: a filter, so a page may hold
     fewer than `limit` items but never a draft."""
     values: dict[str, Any] = {":pk": applications_of_pool_partition(committee, year)}
@@ -286,16 +321,20 @@ def applications_page(committee: str, year: int, limit: int, start_key: dict[str
     names = None
     if statuses:
         placeholders = [f":s{i}" for i in range(len(statuses))]
-        values.update(dict(zip(placeholders, statuses, strict=True)))
+        values.update(dict(zip(placeholders, [status.value for status in statuses], strict=True)))
         filter_expression = f"#status IN ({', '.join(placeholders)})"
         names = {"#status": "status"}
-    return dynamo.query_page(index=GSI2, key_condition="GSI2PK = :pk", values=values, limit=limit,
-                             start_key=start_key, forward=False, filter_expression=filter_expression, names=names)
+    items, last = dynamo.query_page(index=GSI2, key_condition="GSI2PK = :pk", values=values, limit=limit,
+                                    start_key=start_key, forward=False, filter_expression=filter_expression,
+                                    names=names)
+    return [Application.model_validate(item) for item in items], last
 
 
-def my_applications_page(user_id: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[dict[str, Any]], Any]:
-    return dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk", values={":pk": applicant_partition(user_id)},
-                             limit=limit, start_key=start_key, forward=False)
+def my_applications_page(user_id: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[Application], Any]:
+    items, last = dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk",
+                                    values={":pk": applicant_partition(user_id)}, limit=limit, start_key=start_key,
+                                    forward=False)
+    return [Application.model_validate(item) for item in items], last
 
 
 # --- a person's records, for their data export and erasure (accounts/service.py) -----------
@@ -303,46 +342,49 @@ def my_applications_page(user_id: str, limit: int, start_key: dict[str, Any] | N
 
 def objection_index(objector: str, filed_at: str, objection_id: str) -> dict[str, str]:
     """GSI1 keys an objection carries so that its objector can find it (their data export and
-    erasure): spread into the objection item when it is filed."""
+    erasure): spread into the objection item when it is filed (and by migrations/person_keys.py)."""
     from chalicelib.storage.keys import objections_by_partition
 
     return {"GSI1PK": objections_by_partition(objector), "GSI1SK": f"{filed_at}#{objection_id}"}
 
 
-def objections_filed_by(objector: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[dict], Any]:
+def objections_filed_by(objector: str, limit: int, start_key: dict[str, Any] | None) -> tuple[list[Objection], Any]:
     from chalicelib.storage.keys import objections_by_partition
 
-    return dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk", values={":pk": objections_by_partition(objector)},
-                             limit=limit, start_key=start_key)
+    items, last = dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk",
+                                    values={":pk": objections_by_partition(objector)}, limit=limit,
+                                    start_key=start_key)
+    return [_objection_of(item) for item in items], last
 
 
-def objection_unlink(objection: dict[str, Any]) -> dict[str, Any]:
+def objection_unlink(objection: Objection) -> dict[str, Any]:
     """The objection stays on the application's public record, answered or not; who filed it goes."""
     return {"Update": {
-        "TableName": _table(), "Key": to_item({"PK": objection["PK"], "SK": objection["SK"]}),
+        "TableName": _table(), "Key": to_item(fund_application_item_key(objection.application_id, "OBJ", objection.id)),
         "UpdateExpression": "REMOVE objector_key, GSI1PK, GSI1SK",
         "ConditionExpression": "attribute_exists(PK)",
     }}
 
 
-def application_anonymise(application: dict[str, Any], tombstone: str, erased_name: str) -> dict[str, Any]:
+def application_anonymise(application: Application, tombstone: str, erased_name: str) -> dict[str, Any]:
     """The application without its lead: the team's name, plan and money stay (accounting
     records), the lead's account and name go. Versioned like every change of an application,
     so that an official's change prepared before it cannot put the lead back."""
     return {"Update": {
-        "TableName": _table(), "Key": to_item(fund_application_key(application["id"])),
+        "TableName": _table(), "Key": to_item(fund_application_key(application.id)),
         "UpdateExpression": "SET applicant_id = :t, applicant_key = :t, GSI1PK = :applicant, #team.#lead = :name, "
                             "#version = #version + :one",
         "ConditionExpression": "#version = :expected",
         "ExpressionAttributeNames": {"#team": "team", "#lead": "lead_name", "#version": "version"},
         "ExpressionAttributeValues": to_item({":t": tombstone, ":applicant": applicant_partition(tombstone),
-                                              ":name": erased_name, ":one": 1, ":expected": application["version"]}),
+                                              ":name": erased_name, ":one": 1, ":expected": application.version}),
     }}
 
 
-def event_actor_anonymise(event: dict[str, Any], actor: str) -> dict[str, Any]:
+def event_actor_anonymise(event: Event, actor: str) -> dict[str, Any]:
     return {"Update": {
-        "TableName": _table(), "Key": to_item({"PK": event["PK"], "SK": event["SK"]}),
+        "TableName": _table(), "Key": to_item(fund_application_item_key(event.application_id, "EVT", event.at,
+                                                                         event.event_id)),
         "UpdateExpression": "SET actor_id = :actor", "ConditionExpression": "attribute_exists(PK)",
         "ExpressionAttributeValues": to_item({":actor": actor}),
     }}

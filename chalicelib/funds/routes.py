@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chalicelib import idempotency
 from chalicelib.auth import Principal
-from chalicelib.funds import applications, pools, workflow
+from chalicelib.funds import service
 from chalicelib.funds.models import (
     ApplicationDetail,
     ApplicationDraft,
@@ -31,34 +31,34 @@ TAGS = ("funds",)
                      summary="Allocate a year's pool to a committee, or to every committee of a street by community type",
                      tags=TAGS, body=PoolCreate, response=PoolAllocationReport, status=201, errors=(404, 409, 422))
 def create_pools(division: str, year: str, principal: Principal, body: PoolCreate) -> PoolAllocationReport:
-    return pools.create_pools(principal, division, year, body)
+    return service.create_pools(principal, division, year, body)
 
 
 @funds_api.operation("/funds/pools/{division}/{year}", "GET",
                      summary="A committee's pool: allocated, available, committed and disbursed, in fen", tags=TAGS,
                      response=Pool, errors=(404,))
 def get_pool(division: str, year: str, principal: Principal) -> Pool:
-    return pools.get_pool(principal, division, year)
+    return service.get_pool(principal, division, year)
 
 
 @funds_api.operation("/funds/pools/{division}/{year}/top-up", "POST", summary="Add money to a pool during its year",
                      tags=TAGS, body=TopUp, response=Pool, errors=(404, 422))
 def top_up(division: str, year: str, principal: Principal, body: TopUp) -> Pool:
-    return pools.top_up(principal, division, year, body)
+    return service.top_up(principal, division, year, body)
 
 
 @funds_api.operation("/funds/pools/{division}/{year}/ledger", "GET",
                      summary="Every movement of the pool's money, oldest first", tags=TAGS, query=PageQuery,
                      response=LedgerPage, errors=(404,))
 def ledger(division: str, year: str, principal: Principal, query: PageQuery) -> LedgerPage:
-    return pools.ledger(principal, division, year, query.limit, query.cursor)
+    return service.ledger(principal, division, year, query)
 
 
 @funds_api.operation("/funds/pools/{division}/{year}/applications", "GET",
                      summary="A committee's applications of the year, newest first (residents: the public ones)",
                      tags=TAGS, query=ApplicationListQuery, response=ApplicationPage, errors=(404,))
 def list_applications(division: str, year: str, principal: Principal, query: ApplicationListQuery) -> ApplicationPage:
-    return applications.list_for_pool(principal, division, year, query)
+    return service.list_applications(principal, division, year, query)
 
 
 @funds_api.operation("/funds/applications", "POST", summary="Start an application as a draft (the team's lead)",
@@ -68,33 +68,33 @@ def list_applications(division: str, year: str, principal: Principal, query: App
                                  "another body is 409.")
 def create(principal: Principal, body: ApplicationDraft, idempotency_key: str | None) -> ApplicationDetail:
     idempotency.register_lambda_context(funds_api.current_app.lambda_context)
-    return applications.create_draft(principal, body, idempotency_key)
+    return service.create_application(principal, body, idempotency_key)
 
 
 @funds_api.operation("/funds/applications/mine", "GET", summary="My team's applications, newest first", tags=TAGS,
                      query=PageQuery, response=ApplicationPage)
 def mine(principal: Principal, query: PageQuery) -> ApplicationPage:
-    return applications.list_mine(principal, query)
+    return service.my_applications(principal, query)
 
 
 @funds_api.operation("/funds/applications/{id}", "GET",
                      summary="An application: whole for its team and officials, public part for the committee's residents",
                      tags=TAGS, response=ApplicationDetail, errors=(404,))
 def get_one(id: str, principal: Principal) -> ApplicationDetail:  # noqa: A002
-    return applications.get_application(principal, id)
+    return service.get_application(principal, id)
 
 
 @funds_api.operation("/funds/applications/{id}", "PUT", summary="Edit a draft or an application returned for changes",
                      tags=TAGS, body=ApplicationUpdate, response=ApplicationDetail, errors=(404, 409, 422))
 def edit(id: str, principal: Principal, body: ApplicationUpdate) -> ApplicationDetail:  # noqa: A002
-    return applications.update_draft(principal, id, body)
+    return service.edit_application(principal, id, body)
 
 
 @funds_api.operation("/funds/applications/{id}/objections", "POST",
                      summary="Object during the public notice (residents of the committee)", tags=TAGS,
                      body=ObjectionCreate, response=ObjectionView, status=201, errors=(404, 409, 422))
 def objection(id: str, principal: Principal, body: ObjectionCreate) -> ObjectionView:  # noqa: A002
-    return applications.object_to(principal, id, body)
+    return service.object_to(principal, id, body)
 
 
 @funds_api.operation(
@@ -105,4 +105,4 @@ def objection(id: str, principal: Principal, body: ObjectionCreate) -> Objection
     description="A conditional write on the application's status and version; money moves in the same transaction.",
 )
 def act(id: str, action: str, principal: Principal, body: FundActionRequest) -> ApplicationDetail:  # noqa: A002
-    return workflow.act(principal, id, action, body)
+    return service.act(principal, id, action, body)

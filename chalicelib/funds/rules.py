@@ -13,12 +13,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from chalicelib.auth import Role
+from chalicelib.clock import SHANGHAI
 from chalicelib.funds.models import Action, MovementKind, Status
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 FIGURES = ("allocated_fen", "available_fen", "committed_fen", "disbursed_fen")
 
 MOVEMENTS: dict[MovementKind, dict[str, int]] = {

@@ -6,98 +6,104 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from chalicelib.funds import rules
+from chalicelib.divisions.models import CommunityType
+from chalicelib.funds import records, rules
 from chalicelib.funds.models import (
     CATEGORY_NAMES_ZH,
     ApplicationDetail,
     ApplicationSummary,
-    Category,
     ExpenseView,
     LedgerEntry,
     LineView,
     ObjectionView,
     Pool,
     ReportView,
-    Status,
     TimelineEvent,
 )
+from chalicelib.funds.records import Application, ApplicationRecord, Objection
 
 
-def pool_of(item: dict[str, Any], now: datetime) -> Pool:
-    fields = {k: v for k, v in item.items() if k in Pool.model_fields}
-    return Pool.model_validate({**fields, "is_open": rules.pool_is_open(int(item["year"]), now)})
+def pool_of(pool: records.Pool, now: datetime) -> Pool:
+    kind = CommunityType(pool.community_type) if pool.community_type else None
+    return Pool(committee=pool.committee, year=pool.year, community_type=kind,
+                allocated_fen=pool.allocated_fen, available_fen=pool.available_fen, committed_fen=pool.committed_fen,
+                disbursed_fen=pool.disbursed_fen, per_application_cap_fen=pool.per_application_cap_fen,
+                per_team_cap_fen=pool.per_team_cap_fen, notice_days=pool.notice_days,
+                is_open=rules.pool_is_open(pool.year, now))
 
 
-def ledger_entry_of(item: dict[str, Any]) -> LedgerEntry:
-    return LedgerEntry.model_validate({k: v for k, v in item.items() if k in LedgerEntry.model_fields})
+def ledger_entry_of(entry: records.LedgerEntry) -> LedgerEntry:
+    return LedgerEntry(id=entry.id, at=entry.at, kind=entry.kind, amount_fen=entry.amount_fen,
+                       application_id=entry.application_id, reason=entry.reason, actor_role=entry.actor_role)
 
 
-def _lines(application: dict[str, Any]) -> list[LineView]:
-    return [LineView(total_fen=line["unit_price_fen"] * line["quantity"], **line) for line in application["lines"]]
+def _lines(application: Application) -> list[LineView]:
+    return [LineView(item=line.item, unit_price_fen=line.unit_price_fen, quantity=line.quantity,
+                     total_fen=line.total_fen, note=line.note) for line in application.lines]
 
 
-def _report(application: dict[str, Any]) -> ReportView | None:
-    report = application.get("report")
+def _report(application: Application) -> ReportView | None:
+    report = application.report
     if not report:
         return None
-    lines = application["lines"]
-    expenses = [ExpenseView(line=e["line"], item=lines[e["line"]]["item"],
-                            planned_fen=lines[e["line"]]["unit_price_fen"] * lines[e["line"]]["quantity"],
-                            actual_fen=e["actual_fen"], receipt_count=len(e.get("receipts", [])))
-                for e in report["expenses"]]
+    lines = application.lines
+    expenses = [ExpenseView(line=e.line, item=lines[e.line].item, planned_fen=lines[e.line].total_fen,
+                            actual_fen=e.actual_fen, receipt_count=len(e.receipts))
+                for e in report.expenses]
     return ReportView(expenses=expenses, actual_total_fen=sum(e.actual_fen for e in expenses),
-                      participants=report["participants"], outcome=report["outcome"],
-                      photo_count=len(report.get("photos", [])), reported_at=report["reported_at"])
+                      participants=report.participants, outcome=report.outcome,
+                      photo_count=len(report.photos), reported_at=report.reported_at)
 
 
-def _objections(objections: list[dict[str, Any]]) -> list[ObjectionView]:
+def _objections(objections: list[Objection]) -> list[ObjectionView]:
     # An objection is shown without who filed it: residents object without fear of their neighbours.
-    return [ObjectionView(id=o["id"], reason=o["reason"], filed_at=o["filed_at"], answer=o.get("answer"),
-                          answered_at=o.get("answered_at")) for o in sorted(objections, key=lambda o: o["id"])]
+    return [ObjectionView(id=o.id, reason=o.reason, filed_at=o.filed_at, answer=o.answer, answered_at=o.answered_at)
+            for o in sorted(objections, key=lambda o: o.id)]
 
 
-def public_of(application: dict[str, Any], objections: list[dict[str, Any]], now_iso: str) -> dict[str, Any]:
-    status = Status(application["status"])
+def public_of(application: Application, objections: list[Objection], now_iso: str) -> dict[str, Any]:
+    status = application.status
     return {
-        "id": application["id"], "committee": application["committee"], "year": application["year"],
-        "team_name": application["team"]["name"], "title": application["title"],
-        "category": application["category"], "category_zh": CATEGORY_NAMES_ZH[Category(application["category"])],
-        "purpose": application["purpose"], "beneficiaries": application["beneficiaries"],
-        "starts_on": application["starts_on"], "ends_on": application["ends_on"], "lines": _lines(application),
-        "requested_fen": application["requested_fen"], "status": status,
-        "phase": rules.phase(status, application.get("notice_ends_at"), now_iso),
-        "notice_ends_at": application.get("notice_ends_at"), "approved_fen": application.get("approved_fen"),
-        "disbursed_fen": application.get("disbursed_fen", 0), "report": _report(application),
+        "id": application.id, "committee": application.committee, "year": application.year,
+        "team_name": application.team.name, "title": application.title,
+        "category": application.category, "category_zh": CATEGORY_NAMES_ZH[application.category],
+        "purpose": application.purpose, "beneficiaries": application.beneficiaries,
+        "starts_on": application.starts_on, "ends_on": application.ends_on, "lines": _lines(application),
+        "requested_fen": application.requested_fen, "status": status,
+        "phase": rules.phase(status, application.notice_ends_at, now_iso),
+        "notice_ends_at": application.notice_ends_at, "approved_fen": application.approved_fen,
+        "disbursed_fen": application.disbursed_fen, "report": _report(application),
         "objections": _objections(objections),
     }
 
 
-def public_view(application: dict[str, Any], objections: list[dict[str, Any]], now_iso: str) -> ApplicationDetail:
+def public_view(application: Application, objections: list[Objection], now_iso: str) -> ApplicationDetail:
     return ApplicationDetail(view="public", **public_of(application, objections, now_iso))
 
 
-def detail_view(application: dict[str, Any], events: list[dict[str, Any]], objections: list[dict[str, Any]],
-                now_iso: str, allowed: list[str]) -> ApplicationDetail:
-    timeline = [TimelineEvent(at=e["at"], action=e["action"], status=e.get("status"), actor_role=e["actor_role"],
-                              reason=e.get("reason"), amount_fen=e.get("amount_fen"))
-                for e in sorted(events, key=lambda e: e["SK"])]
+def detail_view(record: ApplicationRecord, now_iso: str, allowed: list[str]) -> ApplicationDetail:
+    application = record.application
+    timeline = [TimelineEvent(at=e.at, action=e.action, status=e.status, actor_role=e.actor_role, reason=e.reason,
+                              amount_fen=e.amount_fen)
+                # The order of the events' keys: their time, then their (sortable) ids.
+                for e in sorted(record.events, key=lambda e: (e.at, e.event_id))]
     return ApplicationDetail(
-        **public_of(application, objections, now_iso), version=application["version"], team=application["team"],
-        beneficiary_description=application.get("beneficiary_description"), created_at=application["created_at"],
-        submitted_at=application.get("submitted_at"), advance_fen=application.get("advance_fen", 0),
-        open_objections=application.get("open_objections", 0), last_comment=application.get("last_comment"),
-        allowed_actions=allowed, timeline=timeline,
+        **public_of(application, record.objections, now_iso), version=application.version,
+        team=application.team.model_dump(mode="json"), beneficiary_description=application.beneficiary_description,
+        created_at=application.created_at, submitted_at=application.submitted_at,
+        advance_fen=application.advance_fen, open_objections=application.open_objections,
+        last_comment=application.last_comment, allowed_actions=allowed, timeline=timeline,
     )
 
 
-def summary_of(application: dict[str, Any], now_iso: str) -> ApplicationSummary:
-    status = Status(application["status"])
+def summary_of(application: Application, now_iso: str) -> ApplicationSummary:
+    status = application.status
     return ApplicationSummary(
-        id=application["id"], committee=application["committee"], year=application["year"],
-        team_name=application["team"]["name"], title=application["title"], category=application["category"],
-        requested_fen=application["requested_fen"], approved_fen=application.get("approved_fen"), status=status,
-        phase=rules.phase(status, application.get("notice_ends_at"), now_iso),
-        notice_ends_at=application.get("notice_ends_at"), created_at=application["created_at"],
+        id=application.id, committee=application.committee, year=application.year,
+        team_name=application.team.name, title=application.title, category=application.category,
+        requested_fen=application.requested_fen, approved_fen=application.approved_fen, status=status,
+        phase=rules.phase(status, application.notice_ends_at, now_iso),
+        notice_ends_at=application.notice_ends_at, created_at=application.created_at,
     )
 
 
@@ -118,17 +124,17 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def message_for(application: dict[str, Any], event: str) -> dict[str, Any] | None:
+def message_for(application: Application, event: str) -> dict[str, Any] | None:
     if event not in TEXTS:
         return None
     zh, en = TEXTS[event]
-    return {"subject_type": "fund_application", "subject_id": application["id"], "event": event,
-            "status": application["status"], "text": zh.format(title=application["title"]),
-            "text_en": en.format(title=application["title"])}
+    return {"subject_type": "fund_application", "subject_id": application.id, "event": event,
+            "status": application.status.value, "text": zh.format(title=application.title),
+            "text_en": en.format(title=application.title)}
 
 
-def objection_message(application: dict[str, Any], answer: str) -> dict[str, Any]:
-    return {"subject_type": "fund_application", "subject_id": application["id"], "event": "objection_answered",
-            "status": application["status"],
-            "text": f"您对自治金申报「{application['title']}」提出的异议已答复：{answer}",
-            "text_en": f"Your objection to the fund application “{application['title']}” was answered: {answer}"}
+def objection_message(application: Application, answer: str) -> dict[str, Any]:
+    return {"subject_type": "fund_application", "subject_id": application.id, "event": "objection_answered",
+            "status": application.status.value,
+            "text": f"您对自治金申报「{application.title}」提出的异议已答复：{answer}",
+            "text_en": f"Your objection to the fund application “{application.title}” was answered: {answer}"}

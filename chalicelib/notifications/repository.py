@@ -8,8 +8,9 @@
 `recipient` is the person's keyed digest (auth.person_key of their Cognito sub), or for a
 case staff entered for a number no account had proven yet, auth.pending_owner_key; never a
 phone number. Messages are written in the same transaction as the change they report, so a
-resident is told of every step or of none; the table's stream then carries each new
-message to SNS (notifications/publisher.py).
+resident is told of every step or of none; once that transaction has committed, the service
+publishes the same messages to SNS (`publish` below, called by notifications.service.announce),
+and a failed publish loses only the push, never the inbox message.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from chalicelib.publishing.scrub import doubts, masked_doubts, scrub
+from chalicelib.scrub import doubts, masked_doubts, scrub
 
 # Stands in for a title that must be shown somewhere (a round, a project in its results); the
 # tally's own files (voting/tallying.py) write the same.

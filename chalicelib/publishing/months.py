@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from chalicelib import clock
-from chalicelib.publishing.activity import SHANGHAI
+from chalicelib.clock import SHANGHAI
 
 MONTH = re.compile(r"^(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])$")
 # Nothing was recorded before the platform opened; earlier months have nothing to publish.

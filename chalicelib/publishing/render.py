@@ -5,20 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from chalicelib.publishing.mulin_index import COMPONENTS
 
+# Kept importable from here: every CSV cell of the month passes through them.
+from chalicelib.spreadsheet import FORMULA_STARTS as FORMULA_STARTS
+from chalicelib.spreadsheet import neutralised as neutralised
+
 JSON_TYPE = "application/json; charset=utf-8"
 CSV_TYPE = "text/csv; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
 PB_TYPE = "text/plain; charset=utf-8"
-
-# A spreadsheet reads a cell beginning with one of these as a formula (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @lru_cache(maxsize=1)
@@ -36,20 +36,6 @@ def _templates() -> Any:
 
 def json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-def neutralised(value: Any) -> Any:
-    """A cell a spreadsheet shows as written: text that would start a formula gets a leading
-    quote, which Excel and WPS take as "text follows". Numbers stay numbers: a negative count or
-    amount is the program's own figure, never typed by anyone, and must still sum."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        return value
-    # Full-width ＝＋－＠ are read as their ASCII forms by some spreadsheet programs.
-    if value.startswith(FORMULA_STARTS) or unicodedata.normalize("NFKC", value[:1]).startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:

@@ -24,9 +24,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from chalicelib import aws, clock
-from chalicelib.publishing import activity
 from chalicelib.settings import get_settings
-from chalicelib.storage import dynamo
+from chalicelib.storage import activity, dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import to_item
 from chalicelib.storage.keys import (

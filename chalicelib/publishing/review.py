@@ -14,7 +14,7 @@ from typing import Any
 
 from chalicelib import clock
 from chalicelib.auth import Principal, require
-from chalicelib.errors import ConflictError, NotFoundError
+from chalicelib.errors import ConflictError, ErrorDetail, NotFoundError
 from chalicelib.observability import count
 from chalicelib.publishing import repository
 from chalicelib.publishing.held_back import reasons_of
@@ -48,8 +48,7 @@ def release(principal: Principal, item_id: str, body: ReleaseRequest) -> HeldBac
         raise ConflictError(
             "The text was released already, or changed since it was read: read the list again. "
             "/ 该文字已放行，或读取后已变更，请重新读取列表。",
-            details=[{"field": "digest", "type": "stale", "message": "read the item again",
-                      "message_zh": "请重新读取"}])
+            details=[ErrorDetail(field="digest", type="stale", message="read the item again", message_zh="请重新读取")])
     count("HeldBackTextReleased")
     return view(repository.held_back_item(month, source_key) or found)
 

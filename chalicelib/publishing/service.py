@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from chalicelib import clock
-from chalicelib.errors import RuleViolationError, ValidationFailedError
+from chalicelib.errors import ErrorDetail, RuleViolationError, ValidationFailedError, bilingual
 from chalicelib.funds import rules as fund_rules
 from chalicelib.funds.models import MovementKind
 from chalicelib.observability import count, logger
@@ -234,8 +234,8 @@ def checked(month: str) -> str:
         return months.checked(month, clock.utc_now())
     except months.MonthError as exc:
         error = ValidationFailedError if exc.kind == "malformed" else RuleViolationError
-        raise error(f"{exc.message} / {exc.message_zh}", details=[
-            {"field": "month", "type": exc.kind, "message": exc.message, "message_zh": exc.message_zh}]) from exc
+        raise error(bilingual(exc.message, exc.message_zh), details=[
+            ErrorDetail(field="month", type=exc.kind, message=exc.message, message_zh=exc.message_zh)]) from exc
 
 
 def publish_after(scheduled_at: str) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from chalicelib.auth import Principal, person_key, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
     ConflictError,
+    ErrorDetail,
     NotFoundError,
     RuleViolationError,
     ServiceUnavailableError,
@@ -62,8 +63,8 @@ PENDING_ITEM, CLAIM_ITEM = 1, 2
 SYNC_ATTEMPTS = 3
 
 
-def _field_error(field: str, message: str, message_zh: str, kind: str = "value_error", **extra: Any) -> dict[str, Any]:
-    return {"field": field, "type": kind, "message": message, "message_zh": message_zh, **extra}
+def _field_error(field: str, message: str, message_zh: str, kind: str = "value_error", **extra: Any) -> ErrorDetail:
+    return ErrorDetail(field=field, type=kind, message=message, message_zh=message_zh, **extra)
 
 
 def _now() -> tuple[datetime, str]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib import aws, clock, directory
-from chalicelib.errors import ConflictError, NotFoundError, ServiceUnavailableError
+from chalicelib.errors import ConflictError, ErrorDetail, NotFoundError, ServiceUnavailableError
 from chalicelib.storage import dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import from_item, to_item
@@ -132,8 +132,9 @@ def _cognito(call: Any, *args: Any) -> Any:
     except aws.failures() as exc:
         code = aws.error_code(exc)
         if code == "UsernameExistsException":
-            raise ConflictError(TAKEN_MESSAGE, details=[{"field": "phone", "type": "taken", "message": "already an "
-                                                         "official's account", "message_zh": "该手机号已有账号"}]) from exc
+            raise ConflictError(TAKEN_MESSAGE, details=[ErrorDetail(field="phone", type="taken",
+                                                                    message="already an official's account",
+                                                                    message_zh="该手机号已有账号")]) from exc
         if code == "UserNotFoundException":
             raise NotFoundError() from exc
         if aws.is_transient(exc):

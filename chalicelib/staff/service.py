@@ -25,6 +25,7 @@ from chalicelib.divisions import repository as divisions
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
     ConflictError,
+    ErrorDetail,
     ForbiddenError,
     NotFoundError,
     ServiceUnavailableError,
@@ -55,8 +56,8 @@ IMPORTED = "imported"
 SYSTEM = "system"
 
 
-def _field_error(field: str, message: str, message_zh: str, kind: str = "value_error") -> dict[str, str]:
-    return {"field": field, "type": kind, "message": message, "message_zh": message_zh}
+def _field_error(field: str, message: str, message_zh: str, kind: str = "value_error") -> ErrorDetail:
+    return ErrorDetail(field=field, type=kind, message=message, message_zh=message_zh)
 
 
 def _view(record: dict[str, Any]) -> Official:
@@ -187,8 +188,8 @@ def act_on_official(principal: Principal, sub: str, action_name: str, body: Offi
     if body.version != before["version"]:
         raise ConflictError(
             f"The account changed (now version {before['version']}); reload it. / 账号已被他人更新，请刷新后重试。",
-            details=[{"field": "version", "type": "stale_version", "current_version": before["version"],
-                      "message": "stale version", "message_zh": "版本已过期"}],
+            details=[ErrorDetail(field="version", type="stale_version", current_version=before["version"],
+                                 message="stale version", message_zh="版本已过期")],
         )
     if action is Action.move:
         _check_move(principal, before, body.division or "")

@@ -1,12 +1,14 @@
 """Every key the platform writes is built here, so that item layouts stay consistent.
 
 Prefixes name the item type; division codes sit inside keys so that district and street
-roll-ups are `begins_with` conditions.
+roll-ups are `begins_with` conditions. Every item family, with its purpose,
+indexes and expected size, is listed in ACCESS_PATTERNS.md beside this file: a new family
+built here gets its row there.
 """
 
 from __future__ import annotations
 
-from chalicelib.divisions.rules import parent_of
+from chalicelib.division_codes import parent_of
 
 ROOT = "ROOT"
 
@@ -241,3 +243,25 @@ def erasure_key(person: str) -> dict[str, str]:
 def objections_by_partition(objector: str) -> str:
     """A person's objections to fund applications, for their data export and erasure (GSI1)."""
     return f"OBJECTIONS_BY#{objector}"
+
+
+# The activity index (storage/activity.py): GSI1 keys added to the events a month's
+# summary counts, so that the publication reads a month without a read per record.
+def activity_partition(month: str, shard: int) -> str:
+    return f"ACTIVITY#{month}#{shard:02d}"
+
+
+def activity_index_keys(month: str, shard: int, at_iso: str, record_id: str) -> dict[str, str]:
+    return {"GSI1PK": activity_partition(month, shard), "GSI1SK": f"{at_iso}#{record_id}"}
+
+
+# Per-identity limits (ratelimit.py): one counter per identity, limit and window, so no key
+# is shared between people; the identity is a keyed digest (an address is personal data).
+def limit_counter_key(limit_name: str, identity_digest: str, window_start: int) -> dict[str, str]:
+    return {"PK": f"LIMIT#{limit_name}#{identity_digest}", "SK": f"WINDOW#{window_start}"}
+
+
+# Idempotency claims (idempotency.py): written in the transaction of the record a request
+# creates, keyed by a digest of the caller and their Idempotency-Key.
+def idempotency_claim_key(claim_digest: str) -> dict[str, str]:
+    return {"PK": f"CLAIM#{claim_digest}", "SK": "CLAIM"}

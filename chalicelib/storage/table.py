@@ -1,9 +1,15 @@
 """The one table definition, as plain data.
 
-The local stack and the tests create the table from TABLE_DEFINITION through boto3; the
-CDK app in infra/ builds its TableV2 from the same dictionary, and a test compares the
-synthesized template with it. The table is single-table design with overloaded generic
-keys: each repository documents which item types live under which keys.
+The local stack and the tests create the tables from these definitions through boto3; the
+CDK app (infra/stack.py, table_properties) turns the same dictionaries into its
+AWS::DynamoDB::Table resources, so the deployed tables cannot drift from the tested ones.
+The main table is single-table design with overloaded generic keys: storage/keys.py builds
+every key and each repository documents which item types live under which keys.
+
+The main table has a stream (new and old images); no function of this repository reads it
+today (publication reads the ACTIVITY# index, notifications are published after their
+transaction), it is there for whatever later follows the table's changes. The ballots
+table has none, on purpose (below).
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ TABLE_DEFINITION: dict[str, Any] = {
         for name, keys in GLOBAL_INDEXES.items()
     ],
     "BillingMode": "PAY_PER_REQUEST",
-    # The monthly publication and notifications read changes from the stream.
+    # Nothing in the platform reads it yet; see the module's docstring.
     "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
     "SSESpecification": {"Enabled": True},
 }

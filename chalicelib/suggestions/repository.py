@@ -29,8 +29,7 @@ from functools import partial
 from typing import Any
 
 from chalicelib.notifications.repository import inbox_put
-from chalicelib.publishing import activity
-from chalicelib.storage import dynamo
+from chalicelib.storage import activity, dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import to_item
 from chalicelib.storage.keys import (

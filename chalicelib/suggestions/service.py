@@ -12,6 +12,7 @@ from chalicelib.auth import Principal, Role, pending_owner_key, person_key, requ
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
     ConflictError,
+    ErrorDetail,
     ForbiddenError,
     NotFoundError,
     RuleViolationError,
@@ -55,8 +56,8 @@ TRACKING_ITEM, DIVISION_ITEM, RATE_ITEM, CLAIM_ITEM = 0, 1, 2, 3
 NOT_FOUND = "No such suggestion. / 没有这条建议。"
 
 
-def _field_error(field: str, message: str, message_zh: str, kind: str = "value_error") -> dict[str, str]:
-    return {"field": field, "type": kind, "message": message, "message_zh": message_zh}
+def _field_error(field: str, message: str, message_zh: str, kind: str = "value_error") -> ErrorDetail:
+    return ErrorDetail(field=field, type=kind, message=message, message_zh=message_zh)
 
 
 def _counting(category: str) -> DayCounting:
@@ -210,7 +211,7 @@ def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, owner
 def _write_new_case(case: Case, now: datetime, principal: Principal, claim: idempotency.Claim | None) -> Case:
     at = clock.iso(now)
     for _ in range(TRACKING_ATTEMPTS):
-        case = case.model_copy(update={"tracking_no": rules.new_tracking_number(now.astimezone(workdays.SHANGHAI))})
+        case = case.model_copy(update={"tracking_no": rules.new_tracking_number(now.astimezone(clock.SHANGHAI))})
         event = Event(case.id, "submit", principal.user_id, principal.role.value, principal.jurisdiction,
                       None, Status.submitted.value, details={"channel": case.channel.value})
         try:
@@ -310,7 +311,7 @@ def list_my_suggestions(principal: Principal, query: PageQuery) -> SuggestionPag
 
 
 def _shanghai_day_bounds(day: date) -> tuple[str, str]:
-    start = datetime.combine(day, time.min, workdays.SHANGHAI)
+    start = datetime.combine(day, time.min, clock.SHANGHAI)
     return clock.iso(start), clock.iso(start + timedelta(days=1) - timedelta(milliseconds=1))
 
 
@@ -366,9 +367,9 @@ def _not_now(case: Case, action: Action) -> ConflictError:
     allowed = rules.allowed_actions(case.status, case.extended)
     return ConflictError(
         f"A case in status {case.status.value} does not accept {action.value}. / 当前状态不允许此操作。",
-        details=[{"field": "action", "type": "invalid_transition", "status": case.status.value,
-                  "allowed_actions": allowed,
-                  "message": f"allowed now: {', '.join(allowed) or 'none'}", "message_zh": "当前允许的操作见 allowed_actions"}],
+        details=[ErrorDetail(field="action", type="invalid_transition", status=case.status.value,
+                             allowed_actions=allowed, message=f"allowed now: {', '.join(allowed) or 'none'}",
+                             message_zh="当前允许的操作见 allowed_actions")],
     )
 
 
@@ -386,8 +387,8 @@ def act_on_suggestion(principal: Principal, case_id: str, action_name: str, body
     if body.version is not None and body.version != case.version:
         raise ConflictError(
             f"The case changed (now version {case.version}); reload it. / 案件已被他人更新，请刷新后重试。",
-            details=[{"field": "version", "type": "stale_version", "current_version": case.version,
-                      "message": "stale version", "message_zh": "版本已过期"}],
+            details=[ErrorDetail(field="version", type="stale_version", current_version=case.version,
+                                 message="stale version", message_zh="版本已过期")],
         )
     target = rules.next_status(case.status, action, case.status_before_transfer)
     if target is None or (action is Action.extend and case.extended):

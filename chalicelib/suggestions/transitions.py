@@ -15,7 +15,7 @@ from typing import Any
 from chalicelib import clock
 from chalicelib.auth import Principal, is_someone
 from chalicelib.divisions.rules import is_within
-from chalicelib.errors import ConflictError, NotFoundError, RuleViolationError
+from chalicelib.errors import ConflictError, ErrorDetail, NotFoundError, rule_error
 from chalicelib.suggestions import repository, rules
 from chalicelib.suggestions.messages import notice_for
 from chalicelib.suggestions.models import Action, ActionRequest, Case, RatingRequest, Reply, Status
@@ -30,12 +30,6 @@ class Plan:
     events: list[Event] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     checks: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _rule(message: str, field_name: str) -> RuleViolationError:
-    return RuleViolationError(message, details=[{"field": field_name, "type": "rule_violated",
-                                                  "message": message.split(" / ")[0],
-                                                  "message_zh": message.split(" / ")[-1]}])
 
 
 def _notify_all(case: Case, event: str) -> list[Notice]:
@@ -58,7 +52,7 @@ def apply_action(case: Case, action: Action, target: Status, body: ActionRequest
     elif action is Action.assign:
         if body.committee:
             if not is_within(body.committee, street):
-                raise _rule("Assign to a committee of the street handling the case. / 只能交办给本街道的居委会。",
+                raise rule_error("Assign to a committee of the street handling the case.", "只能交办给本街道的居委会。",
                             "committee")
             update.update(jurisdiction=body.committee, assigned_department=None)
             plan.checks.append(repository.division_exists_check(body.committee))
@@ -69,7 +63,7 @@ def apply_action(case: Case, action: Action, target: Status, body: ActionRequest
     elif action is Action.transfer:
         to_street = body.to_street or ""
         if to_street == street:
-            raise _rule("The case is already with that street. / 案件已在该街道办理。", "to_street")
+            raise rule_error("The case is already with that street.", "案件已在该街道办理。", "to_street")
         update.update(jurisdiction=to_street, transferred_from=case.jurisdiction, status_before_transfer=case.status,
                       assigned_department=None)
         plan.checks.append(repository.division_exists_check(to_street))
@@ -110,18 +104,18 @@ def apply_action(case: Case, action: Action, target: Status, body: ActionRequest
 def _merge(case: Case, body: ActionRequest, principal: Principal, now: datetime, update: dict[str, Any]) -> Plan:
     into = body.into or ""
     if into == case.id:
-        raise _rule("A case cannot be merged into itself. / 不能与自身并案。", "into")
+        raise rule_error("A case cannot be merged into itself.", "不能与自身并案。", "into")
     primary = repository.get_case(into)
     if primary is None or not is_within(primary.jurisdiction, principal.jurisdiction or ""):
         raise NotFoundError("No such case to merge into. / 没有可并入的案件。",
-                            details=[{"field": "into", "type": "not_found", "message": "not found", "message_zh": "不存在"}])
+                            details=[ErrorDetail(field="into", type="not_found", message="not found", message_zh="不存在")])
     if primary.status not in rules.MERGEABLE_STATUSES:
         raise ConflictError("The case to merge into is no longer open. / 被并入的案件已不在办理中。",
-                            details=[{"field": "into", "type": "invalid_transition", "status": primary.status.value,
-                                      "message": "not open", "message_zh": "不在办理中"}])
+                            details=[ErrorDetail(field="into", type="invalid_transition", status=primary.status.value,
+                                                 message="not open", message_zh="不在办理中")])
     joining = [s for s in case.submitters() if s != primary.submitter and s not in primary.co_submitters]
     if len(primary.co_submitters) + len(joining) > rules.MAX_CO_SUBMITTERS:
-        raise _rule("That case has as many co-submitters as one reply can reach. / 该案件并案人数已达上限。", "into")
+        raise rule_error("That case has as many co-submitters as one reply can reach.", "该案件并案人数已达上限。", "into")
     at = clock.iso(now)
     merged = case.model_copy(update={**update, "merged_into": primary.id})
     grown = primary.model_copy(update={
@@ -147,11 +141,11 @@ def plan_rating(case: Case, submitter: str, body: RatingRequest, principal: Prin
                 deadline: DeadlineFn) -> Plan:
     if case.status not in rules.RATEABLE_STATUSES or case.reply is None:
         raise ConflictError("There is no reply to rate yet. / 尚无可评价的答复。",
-                            details=[{"field": "status", "type": "invalid_transition", "status": case.status.value,
-                                      "message": "no reply to rate", "message_zh": "尚无答复"}])
+                            details=[ErrorDetail(field="status", type="invalid_transition", status=case.status.value,
+                                                 message="no reply to rate", message_zh="尚无答复")])
     at = clock.iso(now)
     if at > case.reply.rate_by:
-        raise _rule("The 30 days for rating this reply have passed. / 评价期限（30 天）已过。", "score")
+        raise rule_error("The 30 days for rating this reply have passed.", "评价期限（30 天）已过。", "score")
     rating = repository.rating_put(case.id, case.reply_round, submitter, body.score, body.comment, at)
     actor = (principal.user_id, principal.role.value, None)
     rate_event = Event(case.id, "rate", *actor, case.status.value, case.status.value, message=body.comment,

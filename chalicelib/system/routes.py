@@ -7,13 +7,15 @@ from chalice import Response
 from chalicelib.auth import Principal
 from chalicelib.system import service
 from chalicelib.system.models import Health, Me, OpenApiDocument
-from chalicelib.web.api import ApiBlueprint, json_response
+from chalicelib.web.api import Answer, ApiBlueprint, json_response
 
 system_api = ApiBlueprint(__name__)
 
 
 @system_api.operation("/health", "GET", summary="Stage and reachability of the table and bucket",
-                      tags=("system",), response=Health, authenticated=False, errors=(503,))
+                      tags=("system",), response=Health, authenticated=False,
+                      answers=(Answer(503, Health, "Degraded: the table or the bucket did not answer; the report says "
+                                                   "which / 数据表或存储桶无响应"),))
 def health() -> Response:
     report = service.check_health()
     return json_response(report, 200 if report.status == "ok" else 503)

@@ -5,10 +5,10 @@ their rules.UploadKind."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from chalicelib.auth import Principal, require
-from chalicelib.errors import RuleViolationError
+from chalicelib.errors import ErrorDetail, RuleViolationError, bilingual
 from chalicelib.ids import new_id
 from chalicelib.uploads import repository, rules
 from chalicelib.uploads.models import (
@@ -67,14 +67,14 @@ def _form(kind: UploadKind, form: type[Form], principal: Principal, content_type
     )
 
 
-def _detail(kind: UploadKind, field: str, problem: str) -> dict[str, Any]:
+def _detail(kind: UploadKind, field: str, problem: str) -> ErrorDetail:
     message, message_zh = PROBLEMS[kind.folder][problem]
-    return {"field": field, "type": problem, "message": message, "message_zh": message_zh}
+    return ErrorDetail(field=field, type=problem, message=message, message_zh=message_zh)
 
 
-def _refused(kind: UploadKind, details: list[dict[str, Any]]) -> RuleViolationError:
+def _refused(kind: UploadKind, details: list[ErrorDetail]) -> RuleViolationError:
     message, message_zh = PROBLEMS[kind.folder]["refused"]
-    return RuleViolationError(f"{message} / {message_zh}", details=details)
+    return RuleViolationError(bilingual(message, message_zh), details=details)
 
 
 def _stored_problem(kind: UploadKind, ref: PhotoRef | None) -> str | None:
@@ -109,7 +109,7 @@ def verify_receipts(owner_key: str, keys: list[str], *, field: str = "receipts")
 def _verify(kind: UploadKind, owner_key: str, keys: list[str], field: str) -> list[PhotoRef]:
     if len(keys) > kind.max_count:
         raise _refused(kind, [_detail(kind, field, "too_long")])
-    problems: list[dict[str, Any]] = []
+    problems: list[ErrorDetail] = []
     seen: set[str] = set()
     for index, key in enumerate(keys):
         if not kind.owns(owner_key, key):

@@ -12,27 +12,28 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from typing import Any
 
 from chalicelib import ratelimit
 from chalicelib.auth import Principal, Role
-from chalicelib.errors import ConflictError, ForbiddenError, MulinError, RuleViolationError, ValidationFailedError
+from chalicelib.errors import ConflictError, ErrorDetail, ForbiddenError, MulinError, RuleViolationError, ValidationFailedError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
-from chalicelib.storage.keys import ballot_key, legacy_ballot_key
 from chalicelib.voting import repository, rules
 from chalicelib.voting.models import (
     BallotChange,
     BallotReceipt,
     BallotRequest,
+    MethodKind,
     MyBallot,
     PaperBallotLine,
     PaperBallotReport,
     PaperBallots,
+    ProjectStatus,
 )
+from chalicelib.voting.records import RoundRecord, RoundStatus
 from chalicelib.voting.service import (
-    NOT_FOUND,
     in_phase,
+    load_contents,
     load_round,
     now_iso,
     require_eligible_resident,
@@ -49,25 +50,20 @@ class AlreadyVotedError(ConflictError):
     default_message = "A ballot has already been cast for this voter. / 您已投过票。"
 
 
-def _round_with_ballot_costs(round_id: str) -> tuple[dict[str, Any], dict[str, int]]:
-    from chalicelib.errors import NotFoundError
-
-    items = repository.get_round_record(round_id) if len(round_id) == 26 and round_id.isalnum() else []
-    record = next((i for i in items if i["SK"] == "ROUND"), None)
-    if record is None:
-        raise NotFoundError(NOT_FOUND)
-    costs = {i["id"]: int(i["final_cost_fen"]) for i in items
-             if i["SK"].startswith("PROJECT#") and i["status"] == "feasible"}
+def _round_with_ballot_costs(round_id: str) -> tuple[RoundRecord, dict[str, int]]:
+    """The round and the projects on its ballot (the feasible ones) with their final cost."""
+    record, contents = load_contents(round_id)
+    costs = {p.id: p.final_cost_fen or 0 for p in contents.projects if p.status is ProjectStatus.feasible}
     return record, costs
 
 
-def _checked(record: dict[str, Any], costs: dict[str, int], body: BallotRequest) -> None:
-    problems = rules.ballot_problems(record["method"], record["budget_fen"], costs, body.picks, body.points)
+def _checked(record: RoundRecord, costs: dict[str, int], body: BallotRequest) -> None:
+    problems = rules.ballot_problems(record.method, record.budget_fen, costs, body.picks, body.points)
     if problems:
         raise RuleViolationError(
             "The ballot breaks the round's rules. / 选票不符合本次投票规则。",
-            details=[{"field": "picks" if rule != "points_per_project" else "points", "type": rule, "rule": rule,
-                      "message": message, "message_zh": "选票不符合规则：" + rule} for rule, message in problems],
+            details=[ErrorDetail(field="picks" if rule != "points_per_project" else "points", type=rule, rule=rule,
+                                 message=message, message_zh="选票不符合规则：" + rule) for rule, message in problems],
         )
 
 
@@ -78,8 +74,8 @@ def cast_ballot(principal: Principal | None, round_id: str, body: BallotRequest,
         return _cast(principal, round_id, body)
     if body.code is None:
         # Without signing in, the code is the whole point of the request.
-        raise ValidationFailedError(details=[{"field": "code", "type": "missing", "message": "a paper voting code is required",
-                                              "message_zh": "请输入纸质投票码"}])
+        raise ValidationFailedError(details=[ErrorDetail(field="code", type="missing", message="a paper voting code is required",
+                                                         message_zh="请输入纸质投票码")])
     sender = address or "unknown"
     # Read before anything else: a sender already over the limit costs one read of its own
     # counter, not the round's.
@@ -104,26 +100,28 @@ def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> Ba
         if principal is None:
             raise ForbiddenError("Sign in, or enter your paper voting code. / 请登录，或输入纸质投票码。")
         eligible_by = require_eligible_resident(principal, record)
-    in_phase(record, "voting", "Voting")
+    in_phase(record, "vote", "Voting")
     _checked(record, costs, body)
     if body.code is not None:
         return _cast_with_code(principal, record, body)
-    if body.replaces is not None and not record["allow_ballot_change"]:
+    assert principal is not None  # without a code, refused above unless signed in
+    if body.replaces is not None and not record.allow_ballot_change:
         raise RuleViolationError("This round does not let a ballot be changed. / 本次投票不允许改票。")
     voter = keyed_digest(f"voter:{round_id}", voter_identity(principal))
-    points = body.points if record["method"]["kind"] == "cumulative" else None
+    points = body.points if record.method.kind is MethodKind.cumulative else None
     if body.replaces is not None:
         return _replace(principal, round_id, voter, body.replaces, body.picks, points)
-    change_code = secrets.token_urlsafe(12) if record["allow_ballot_change"] else None
+    change_code = secrets.token_urlsafe(12) if record.allow_ballot_change else None
     for _ in range(ATTEMPTS):
         ballot = repository.Ballot.drawn(round_id, rules.change_hash(change_code) if change_code else None)
         # A first ballot carries no rate-limit count: its voter record's condition already
         # allows one per voter and round.
         items = [repository.voter_record_put(round_id, voter, "online", ballot, now_iso()), ballot.put(body.picks, points)]
-        if eligible_by == "roster":
+        roster_entry = roster_voter(round_id, principal) if eligible_by == "roster" else None
+        if roster_entry is not None:
             # The roster number votes once too: an account that moved its number to another
             # account's could otherwise bring the same entry back.
-            items.append(repository.voter_record_put(round_id, roster_voter(round_id, principal), "online"))
+            items.append(repository.voter_record_put(round_id, roster_entry, "online"))
         try:
             repository.write(items)
         except ConditionFailedError as exc:
@@ -137,8 +135,8 @@ def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> Ba
 def _no_such_ballot() -> RuleViolationError:
     return RuleViolationError(
         "That receipt and change code do not match a ballot of yours. / 回执号或改票码不正确。",
-        details=[{"field": "replaces", "type": "no_such_ballot", "message": "no matching ballot",
-                  "message_zh": "没有对应的选票"}])
+        details=[ErrorDetail(field="replaces", type="no_such_ballot", message="no matching ballot",
+                             message_zh="没有对应的选票")])
 
 
 def _replace(principal: Principal, round_id: str, voter: str, replaces: BallotChange, picks: list[str],
@@ -149,16 +147,16 @@ def _replace(principal: Principal, round_id: str, voter: str, replaces: BallotCh
     record = repository.get_voter_record(round_id, voter)
     if record is None:
         raise _no_such_ballot()
-    if "ballot" in record:
-        if not (hmac.compare_digest(record["receipt"], replaces.receipt)
-                and hmac.compare_digest(record.get("change_hash", ""), change)):
+    if record.ballot is not None:
+        if not (hmac.compare_digest(record.receipt or "", replaces.receipt)
+                and hmac.compare_digest(record.change_hash or "", change)):
             raise _no_such_ballot()
-        old = repository.ballot_delete(ballot_key(round_id, int(record["shard"]), record["ballot"]))
+        old = repository.ballot_delete(round_id, record.shard or 0, record.ballot)
     else:
         # Cast before ballots moved to their own table: filed under the voter's shard and the
         # receipt, with the change hash on the ballot itself.
-        shard = int(record["shard"]) if "shard" in record else rules.shard_of(voter)
-        old = repository.ballot_delete(legacy_ballot_key(round_id, shard, replaces.receipt), change)
+        shard = record.shard if record.shard is not None else rules.shard_of(voter)
+        old = repository.legacy_ballot_delete(round_id, shard, replaces.receipt, change)
     change_code = secrets.token_urlsafe(12)
     for _ in range(ATTEMPTS):
         ballot = repository.Ballot.drawn(round_id, rules.change_hash(change_code))
@@ -176,32 +174,32 @@ def _replace(principal: Principal, round_id: str, voter: str, replaces: BallotCh
     raise ConflictError("Please send the ballot again. / 请重新提交。")
 
 
-def _cast_with_code(principal: Principal | None, record: dict[str, Any], body: BallotRequest,
+def _cast_with_code(principal: Principal | None, record: RoundRecord, body: BallotRequest,
                     channel: str | None = None) -> BallotReceipt:
-    if not record["eligibility"].get("paper_codes"):
+    if not record.eligibility.paper_codes:
         raise RuleViolationError("This round does not use paper codes. / 本次投票不使用纸质投票码。")
     entered_by = None
     if principal is not None and principal.is_official:
         require_manager(principal, record)
         entered_by = principal.user_id
     code = keyed_digest("voting-code", rules.normalise_code(body.code or ""))
-    points = body.points if record["method"]["kind"] == "cumulative" else None
+    points = body.points if record.method.kind is MethodKind.cumulative else None
     for _ in range(ATTEMPTS):
         # Nothing keeps this ballot's place: a code is a slip of paper whoever holds it can
         # show, so it must not lead to the ballot (README, "Ballot secrecy").
-        ballot = repository.Ballot.drawn(record["id"])
+        ballot = repository.Ballot.drawn(record.id)
         try:
-            repository.write([repository.code_use(record["id"], code, channel or ("staff" if entered_by else "code"),
+            repository.write([repository.code_use(record.id, code, channel or ("staff" if entered_by else "code"),
                                                   entered_by),
                               ballot.put(body.picks, points)])
         except ConditionFailedError as exc:
             if 0 in exc.failed:
                 raise RuleViolationError(
                     "This voting code is unknown or has been used. / 投票码无效或已使用。",
-                    details=[{"field": "code", "type": "code_unusable", "message": "unknown or used code",
-                              "message_zh": "投票码无效或已使用"}]) from exc
+                    details=[ErrorDetail(field="code", type="code_unusable", message="unknown or used code",
+                                         message_zh="投票码无效或已使用")]) from exc
             continue
-        return BallotReceipt(round_id=record["id"], receipt=ballot.receipt)
+        return BallotReceipt(round_id=record.id, receipt=ballot.receipt)
     raise ConflictError("Please send the ballot again. / 请重新提交。")
 
 
@@ -214,16 +212,16 @@ def my_ballot(principal: Principal, round_id: str) -> MyBallot:
     voter = repository.get_voter_record(round_id, keyed_digest(f"voter:{round_id}", voter_identity(principal)))
     if voter is None:
         return MyBallot(round_id=round_id, voted=False)
-    mine: dict[str, Any] = {"round_id": round_id, "voted": True, "voted_at": voter.get("voted_at"),
-                            "changes": int(voter.get("changes", 0))}
-    if "ballot" in voter:
-        ballot = repository.get_ballot(round_id, int(voter["shard"]), voter["ballot"]) or {}
-        mine.update(picks=ballot.get("picks"), points=ballot.get("points"))
-        result = repository.get_result(round_id) if record["status"] != "open" else None
-        if result is not None:
-            # Only now is there a file to look it up in; the id is the ballot's own, drawn at random.
-            mine.update(published_ballot_id=voter["ballot"], ballots_file=result["ballots_file"])
-    return MyBallot(**mine)
+    mine = MyBallot(round_id=round_id, voted=True, voted_at=voter.voted_at, changes=voter.changes)
+    if voter.ballot is None:
+        return mine  # cast before ballots had a table of their own: it cannot be found again
+    ballot = repository.get_ballot(round_id, voter.shard or 0, voter.ballot)
+    mine = mine.model_copy(update={"picks": ballot.picks if ballot else None, "points": ballot.points if ballot else None})
+    result = repository.get_result(round_id) if record.status is not RoundStatus.open else None
+    if result is None:
+        return mine
+    # Only now is there a file to look it up in; the id is the ballot's own, drawn at random.
+    return mine.model_copy(update={"published_ballot_id": voter.ballot, "ballots_file": result.ballots_file})
 
 
 def enter_paper_ballots(principal: Principal, round_id: str, body: PaperBallots) -> PaperBallotReport:
@@ -238,7 +236,7 @@ def enter_paper_ballots(principal: Principal, round_id: str, body: PaperBallots)
 
     record, costs = _round_with_ballot_costs(round_id)
     require_manager(principal, record)
-    in_phase(record, "voting", "Entering paper ballots")
+    in_phase(record, "vote", "Entering paper ballots")
     lines: list[PaperBallotLine] = []
     rows = csv.reader(io.StringIO(body.csv), delimiter=";")
     for number, row in enumerate(rows, start=1):
@@ -253,7 +251,7 @@ def enter_paper_ballots(principal: Principal, round_id: str, body: PaperBallots)
             receipt = _cast_with_code(principal, record, ballot, body.channel)
             lines.append(PaperBallotLine(line=number, receipt=receipt.receipt))
         except MulinError as exc:
-            rule = exc.details[0].get("type") if exc.details else exc.code
+            rule = exc.details[0].type if exc.details else exc.code
             lines.append(PaperBallotLine(line=number, error=exc.message, rule=str(rule)))
         except (ValueError, ValidationError) as exc:
             lines.append(PaperBallotLine(line=number, error=str(exc).splitlines()[0][:200], rule="malformed_line"))

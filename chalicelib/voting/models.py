@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator, model_validator
 
+from chalicelib.clock import SHANGHAI
 from chalicelib.models import RequestModel, ResponseModel, not_blank, within_years
 
 SCOPE_CODE = r"^31[0-9]{4}(?:[0-9]{3}|[0-9]{6})?$"  # a district, a street or a committee
@@ -57,7 +57,7 @@ class Window(RequestModel):
         within_years(value)
         # With the offset made explicit, a window with one naive end and one aware end
         # still compares (Python refuses to compare the two forms).
-        return value if value.tzinfo is not None else value.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+        return value if value.tzinfo is not None else value.replace(tzinfo=SHANGHAI)
 
     @model_validator(mode="after")
     def _ordered(self) -> Window:

@@ -24,9 +24,10 @@ POINTS_VOTE_TYPES = ("cumulative", "scoring")
 SECTIONS = ("META", "PROJECTS", "VOTES")
 # Amounts as Pabulib writes them: `100000` or `100000.0`; no sign, exponent or fraction bar.
 DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+# Read into `_Meta.budget` and `_Meta.vote_type`, in this order.
 REQUIRED_META = ("budget", "vote_type")
 REQUIRED_COLUMNS = {"META": ("key", "value"), "PROJECTS": ("project_id", "cost"), "VOTES": ("voter_id", "vote")}
-# Project columns that `Project` holds as attributes; any other column is kept in `Project.extra`.
+# Project columns that `Project` holds as attributes (read in this order); any other column is kept in `Project.extra`.
 PROJECT_ATTRIBUTES = ("project_id", "cost", "name", "category")
 # The order in which `dump` writes the META keys it knows (Pabulib's customary one); others follow as they came.
 DUMP_META_ORDER = (
@@ -99,12 +100,13 @@ class Election:
                     score[pick] = score.get(pick, 0) + ballot.points[rank]
         rows: dict[str, Project] = {}
         for project in projects:
+            # Extra columns are open-ended in the format: these three are the ones a count fills in.
             extra = dict(project.extra)
-            extra["votes"] = str(votes.get(project.id, 0))
+            extra.update(votes=str(votes.get(project.id, 0)))
             if vote_type in POINTS_VOTE_TYPES:
-                extra["score"] = str(score.get(project.id, 0))
+                extra.update(score=str(score.get(project.id, 0)))
             if selected is not None:
-                extra["selected"] = "1" if project.id in selected else "0"
+                extra.update(selected="1" if project.id in selected else "0")
             rows[project.id] = replace(project, extra=tuple(extra.items()))
         full_meta = {"country": "China", **(meta or {})}
         full_meta.update(num_projects=str(len(rows)), num_votes=str(len(ballots)), budget=format_money(budget),
@@ -116,17 +118,17 @@ class Election:
 def parse(text: str) -> Election:
     """Read a `.pb` text; raise `PabulibError` naming the first line that is wrong."""
     sections = _split_sections(text)
-    meta_section = sections["META"]
+    meta_section, projects_section, votes_section = (sections[name] for name in SECTIONS)
     meta = _read_meta(meta_section)
-    vote_type = meta["vote_type"]
+    vote_type = meta.vote_type
     if vote_type not in VOTE_TYPES:
         raise PabulibError(meta_section.line_of("vote_type"), f"vote_type {vote_type!r} is not one of {', '.join(VOTE_TYPES)}")
-    budget = _money(meta["budget"], meta_section.line_of("budget"), "budget")
-    projects = _read_projects(sections["PROJECTS"])
-    ballots = _read_votes(sections["VOTES"], projects, vote_type)
-    _check_count(meta, "num_projects", len(projects), meta_section)
-    _check_count(meta, "num_votes", len(ballots), meta_section)
-    return Election(meta=_required_meta(meta, len(projects), len(ballots)), budget=budget, vote_type=vote_type,
+    budget = _money(meta.budget, meta_section.line_of("budget"), "budget")
+    projects = _read_projects(projects_section)
+    ballots = _read_votes(votes_section, projects, vote_type)
+    _check_count(meta.values, "num_projects", len(projects), meta_section)
+    _check_count(meta.values, "num_votes", len(ballots), meta_section)
+    return Election(meta=_required_meta(meta.values, len(projects), len(ballots)), budget=budget, vote_type=vote_type,
                     projects=projects, ballots=tuple(ballots))
 
 
@@ -143,8 +145,8 @@ def dump(election: Election) -> str:
         if meta.get(key) != str(value):
             meta[key] = str(value)
     if _exact_or_none(meta.get("budget", "")) != election.budget:
-        meta["budget"] = format_money(election.budget)
-    meta["vote_type"] = election.vote_type
+        meta.update(budget=format_money(election.budget))
+    meta.update(vote_type=election.vote_type)
     meta = _required_meta(meta, len(election.projects), len(election.ballots))
     ordered = [k for k in DUMP_META_ORDER if k in meta] + [k for k in meta if k not in DUMP_META_ORDER]
     writer.writerow(["META"])
@@ -156,7 +158,7 @@ def dump(election: Election) -> str:
         extra_columns += [name for name, _ in project.extra if name not in extra_columns]
     has_category = any(p.category for p in election.projects.values())
     writer.writerow(["PROJECTS"])
-    writer.writerow(["project_id", "cost", "name", *(["category"] if has_category else []), *extra_columns])
+    writer.writerow(["project_id", "cost", "name", *(("category",) if has_category else ()), *extra_columns])
     for p in election.projects.values():
         extra = dict(p.extra)
         writer.writerow([p.id, format_money(p.cost), p.name, *([p.category] if has_category else []),
@@ -164,7 +166,7 @@ def dump(election: Election) -> str:
 
     has_points = any(b.points is not None for b in election.ballots)
     writer.writerow(["VOTES"])
-    writer.writerow(["voter_id", "vote", *(["points"] if has_points else [])])
+    writer.writerow(["voter_id", "vote", *(("points",) if has_points else ())])
     for b in election.ballots:
         points = [",".join(map(str, b.points or ()))] if has_points else []
         writer.writerow([b.voter_id, ",".join(b.picks), *points])
@@ -258,7 +260,16 @@ def _split_sections(text: str) -> dict[str, _Section]:
     return sections
 
 
-def _read_meta(section: _Section) -> dict[str, str]:
+@dataclass(frozen=True)
+class _Meta:
+    """META as read: every key with its value, in file order, and the two keys every file has."""
+
+    values: dict[str, str]
+    budget: str
+    vote_type: str
+
+
+def _read_meta(section: _Section) -> _Meta:
     meta: dict[str, str] = {}
     if section.header != ["key", "value"]:
         raise PabulibError(section.header_line, "META header must be key;value")
@@ -274,7 +285,8 @@ def _read_meta(section: _Section) -> dict[str, str]:
     for key in REQUIRED_META:
         if key not in meta:
             raise PabulibError(section.line, f"META lacks {key}")
-    return meta
+    budget, vote_type = (meta[key] for key in REQUIRED_META)
+    return _Meta(values=meta, budget=budget, vote_type=vote_type)
 
 
 def _read_projects(section: _Section) -> dict[str, Project]:
@@ -284,18 +296,18 @@ def _read_projects(section: _Section) -> dict[str, Project]:
     for line, row in section.rows:
         if len(row) != len(header):
             raise PabulibError(line, f"PROJECTS row has {len(row)} fields, the header has {len(header)}")
-        cells = dict(zip(header, (c.strip() for c in row), strict=True))
-        project_id = cells["project_id"]
+        cells = tuple(zip(header, (c.strip() for c in row), strict=True))
+        project_id, cost, name, category = (_cell(cells, column) for column in PROJECT_ATTRIBUTES)
         if not project_id:
             raise PabulibError(line, "empty project_id")
         if project_id in projects:
             raise PabulibError(line, f"project_id {project_id!r} appears twice (first on line {lines[project_id]})")
         projects[project_id] = Project(
             id=project_id,
-            cost=_money(cells["cost"], line, f"cost of project {project_id}"),
-            name=cells.get("name", ""),
-            category=cells.get("category", ""),
-            extra=tuple((k, v) for k, v in cells.items() if k not in PROJECT_ATTRIBUTES),
+            cost=_money(cost, line, f"cost of project {project_id}"),
+            name=name,
+            category=category,
+            extra=tuple((k, v) for k, v in cells if k not in PROJECT_ATTRIBUTES),
         )
         lines[project_id] = line
     return projects
@@ -339,6 +351,11 @@ def _read_votes(section: _Section, projects: Mapping[str, Project], vote_type: s
                 raise PabulibError(line, "negative points")
         ballots.append(Ballot(voter_id=voter_id, picks=picks, points=points))
     return ballots
+
+
+def _cell(cells: tuple[tuple[str, str], ...], column: str) -> str:
+    """A row's value in `column`, or "" where the file has no such column."""
+    return next((value for name, value in cells if name == column), "")
 
 
 def _split_list(cell: str) -> tuple[str, ...]:

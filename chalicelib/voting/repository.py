@@ -16,6 +16,9 @@
 A round's partition also holds its progress updates (PROGRESS#), objections (OBJECTION#)
 and evaluations (EVALUATION#).
 
+Reads return the typed records of records.py and writes take them: only this module and
+records.py know the items' layout.
+
 Secret ballot: voter records, used codes and ballots live in a table of their own, which
 has no stream, so nothing that reads the main table's changes (publication, live counters)
 sees a voter's record and their ballot appear together. A ballot holds its picks and
@@ -38,15 +41,16 @@ from functools import partial
 from typing import Any
 
 from chalicelib import aws
-from chalicelib.publishing import activity
-from chalicelib.storage import dynamo
+from chalicelib.storage import activity, dynamo
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.items import from_item, to_item
 from chalicelib.storage.keys import (
     audit_key,
     ballot_key,
     ballot_partition,
+    division_key,
     evaluator_record_key,
+    legacy_ballot_key,
     roster_key,
     round_item_key,
     round_key,
@@ -57,6 +61,28 @@ from chalicelib.storage.keys import (
 )
 from chalicelib.storage.table import GSI2
 from chalicelib.voting import rules
+from chalicelib.voting.records import (
+    EVALUATION,
+    OBJECTION,
+    PROGRESS,
+    PROJECT,
+    RESULT_SK,
+    EvaluationRecord,
+    ObjectionRecord,
+    ProgressRecord,
+    ProjectRecord,
+    ResultRecord,
+    RoundContents,
+    RoundRecord,
+    StoredBallot,
+    VoterRecord,
+    ballot_of,
+    contents_of,
+    project_of,
+    result_of,
+    round_of,
+    voter_of,
+)
 from chalicelib.voting.rules import BALLOT_SHARDS
 
 PAGE = 500
@@ -81,20 +107,26 @@ def audit(round_id: str, action: str, actor_id: str, actor_role: str, after: Any
                      extra={"fact": {"domain": "round", "round_id": round_id, "scope": scope}})
 
 
-def round_item(round_record: dict[str, Any]) -> dict[str, Any]:
+def round_item(record: RoundRecord) -> dict[str, Any]:
     return {
-        **round_key(round_record["id"]),
+        **round_key(record.id),
         "type": "round",
-        "GSI2PK": rounds_of_scope_partition(round_record["scope"]),
-        "GSI2SK": f"{round_record['schedule']['voting'][0]}#{round_record['id']}",
-        **round_record,
+        "GSI2PK": rounds_of_scope_partition(record.scope),
+        "GSI2SK": f"{record.schedule.voting[0]}#{record.id}",
+        **record.stored(),
     }
 
 
-def round_versioned_put(round_record: dict[str, Any], expected_version: int, expected_status: str) -> dict[str, Any]:
+def round_new_put(record: RoundRecord) -> dict[str, Any]:
+    # A new round id is a fresh ULID; the condition only guards against a replay.
+    return put(round_item(record), "attribute_not_exists(PK)")
+
+
+def round_versioned_put(after: RoundRecord, before: RoundRecord) -> dict[str, Any]:
     # Two officials changing a round at once: only the one who saw the current version wins.
-    return put(round_item(round_record), "#version = :expected AND #status = :status",
-               {":expected": expected_version, ":status": expected_status}, {"#version": "version", "#status": "status"})
+    return put(round_item(after), "#version = :expected AND #status = :status",
+               {":expected": before.version, ":status": before.status.value},
+               {"#version": "version", "#status": "status"})
 
 
 def round_exists_check(round_id: str) -> dict[str, Any]:
@@ -102,15 +134,21 @@ def round_exists_check(round_id: str) -> dict[str, Any]:
                                "ConditionExpression": "attribute_exists(PK)"}}
 
 
+def division_exists_check(code: str) -> dict[str, Any]:
+    # A round's scope must be a real division (no round for a made-up code).
+    return {"ConditionCheck": {"TableName": _table(), "Key": to_item(division_key(code)),
+                               "ConditionExpression": "attribute_exists(PK)"}}
+
+
 def write(items: list[dict[str, Any]]) -> None:
     dynamo.transact_write(items)
 
 
-def get_round(round_id: str) -> dict[str, Any] | None:
-    return dynamo.get_item(round_key(round_id), consistent=True)
+def get_round(round_id: str) -> RoundRecord | None:
+    return round_of(dynamo.get_item(round_key(round_id), consistent=True))
 
 
-def get_round_record(round_id: str) -> list[dict[str, Any]]:
+def get_round_contents(round_id: str) -> RoundContents:
     items: list[dict[str, Any]] = []
     start = None
     while True:
@@ -118,22 +156,53 @@ def get_round_record(round_id: str) -> list[dict[str, Any]]:
                                         limit=PAGE, start_key=start)
         items += page
         if not start:
-            return items
+            return contents_of(items)
 
 
-def list_rounds(scope: str) -> list[dict[str, Any]]:
+def list_rounds(scope: str) -> list[RoundRecord]:
     items, _ = dynamo.query_page(index=GSI2, key_condition="GSI2PK = :pk",
                                  values={":pk": rounds_of_scope_partition(scope)}, limit=100, forward=False)
-    return items
+    return [RoundRecord.model_validate(item) for item in items]
 
 
-def project_item(round_id: str, project: dict[str, Any]) -> dict[str, Any]:
-    return {**round_item_key(round_id, "PROJECT", project["id"]), "type": "round_project", "round_id": round_id,
-            **project}
+def project_item(round_id: str, project: ProjectRecord) -> dict[str, Any]:
+    return {**round_item_key(round_id, PROJECT, project.id), "type": "round_project", "round_id": round_id,
+            **project.stored()}
 
 
-def get_project(round_id: str, project_id: str) -> dict[str, Any] | None:
-    return dynamo.get_item(round_item_key(round_id, "PROJECT", project_id), consistent=True)
+def project_new_put(round_id: str, project: ProjectRecord) -> dict[str, Any]:
+    return put(project_item(round_id, project), "attribute_not_exists(PK)")
+
+
+def project_versioned_put(round_id: str, after: ProjectRecord, before: ProjectRecord) -> dict[str, Any]:
+    # Two officials reviewing one project at once: the second is refused, not silently overwritten.
+    return put(project_item(round_id, after), "#version = :expected", {":expected": before.version},
+               {"#version": "version"})
+
+
+def get_project(round_id: str, project_id: str) -> ProjectRecord | None:
+    return project_of(dynamo.get_item(round_item_key(round_id, PROJECT, project_id), consistent=True))
+
+
+def objection_put(round_id: str, objection: ObjectionRecord) -> dict[str, Any]:
+    return put({**round_item_key(round_id, OBJECTION, objection.at, objection.id), "type": "round_objection",
+                **objection.stored()}, "attribute_not_exists(PK)")
+
+
+def progress_put(round_id: str, update_id: str, progress: ProgressRecord) -> dict[str, Any]:
+    return put({**round_item_key(round_id, PROGRESS, progress.project_id, progress.at, update_id),
+                "type": "round_progress", **progress.stored()}, "attribute_not_exists(PK)")
+
+
+def evaluation_put(round_id: str, evaluation_id: str, evaluation: EvaluationRecord) -> dict[str, Any]:
+    return put({**round_item_key(round_id, EVALUATION, evaluation.project_id, evaluation_id),
+                "type": "round_evaluation", **evaluation.stored()}, "attribute_not_exists(PK)")
+
+
+def result_put(result: ResultRecord) -> dict[str, Any]:
+    # A round is tallied once: a second result is refused, whatever the round's item says.
+    return put({**round_item_key(result.round_id, RESULT_SK), "type": "round_result", **result.stored()},
+               "attribute_not_exists(PK)")
 
 
 def put_many(items: list[dict[str, Any]], table: str | None = None) -> None:
@@ -200,19 +269,19 @@ def voter_record_put(round_id: str, voter_digest: str, channel: str, ballot: Bal
     return _ballots_put(item, "attribute_not_exists(PK)")
 
 
-def get_voter_record(round_id: str, voter_digest: str) -> dict[str, Any] | None:
-    return _ballots_get(voter_record_key(round_id, voter_digest))
+def get_voter_record(round_id: str, voter_digest: str) -> VoterRecord | None:
+    return voter_of(_ballots_get(voter_record_key(round_id, voter_digest)))
 
 
-def voter_record_repoint(round_id: str, voter_digest: str, old: dict[str, Any], ballot: Ballot,
+def voter_record_repoint(round_id: str, voter_digest: str, old: VoterRecord, ballot: Ballot,
                          at: str) -> dict[str, Any]:
     """A replaced ballot: the record follows the new one, if it still points where the voter last saw it."""
-    guard = "#ballot = :old" if "ballot" in old else "attribute_exists(PK) AND attribute_not_exists(#ballot)"
+    guard = "#ballot = :old" if old.ballot is not None else "attribute_exists(PK) AND attribute_not_exists(#ballot)"
     pointer = {**ballot.pointer(), "voted_at": at}
     names = {f"#{k}": k for k in (*pointer, "changes")}
     values: dict[str, Any] = {":one": 1, **{f":{k}": v for k, v in pointer.items()}}
-    if "ballot" in old:
-        values[":old"] = old["ballot"]
+    if old.ballot is not None:
+        values[":old"] = old.ballot
     sets = ", ".join(f"#{k} = :{k}" for k in pointer)
     return {"Update": {"TableName": _ballots(), "Key": to_item(voter_record_key(round_id, voter_digest)),
                        "UpdateExpression": f"SET {sets} ADD #changes :one", "ConditionExpression": guard,
@@ -263,20 +332,31 @@ class Ballot:
         return _ballots_put(item, "attribute_not_exists(PK)")
 
 
-def ballot_delete(key: dict[str, str], change: str | None = None) -> dict[str, Any]:
-    """The replaced ballot; one filed before the ballots table moved here still holds its change hash."""
-    operation: dict[str, Any] = {"TableName": _ballots(), "Key": to_item(key), "ConditionExpression": "attribute_exists(PK)"}
-    if change is not None:
-        operation["ConditionExpression"] = "change_hash = :change"
-        operation["ExpressionAttributeValues"] = to_item({":change": change})
-    return {"Delete": operation}
+def ballot_delete(round_id: str, shard: int, ballot_id: str) -> dict[str, Any]:
+    """The replaced ballot, where the voter's record points."""
+    return {"Delete": {"TableName": _ballots(), "Key": to_item(ballot_key(round_id, shard, ballot_id)),
+                       "ConditionExpression": "attribute_exists(PK)"}}
 
 
-def get_ballot(round_id: str, shard: int, ballot_id: str) -> dict[str, Any] | None:
-    return _ballots_get(ballot_key(round_id, shard, ballot_id))
+def legacy_ballot_delete(round_id: str, shard: int, receipt: str, change: str) -> dict[str, Any]:
+    """A replaced ballot filed before the ballots table moved here: under its voter's shard and
+    receipt, and holding its change hash itself, which must match the change code sent."""
+    return {"Delete": {"TableName": _ballots(), "Key": to_item(legacy_ballot_key(round_id, shard, receipt)),
+                       "ConditionExpression": "change_hash = :change",
+                       "ExpressionAttributeValues": to_item({":change": change})}}
 
 
-def read_ballots(round_id: str) -> list[dict[str, Any]]:
+def get_ballot(round_id: str, shard: int, ballot_id: str) -> StoredBallot | None:
+    return ballot_of(_ballots_get(ballot_key(round_id, shard, ballot_id)))
+
+
+def read_ballots(round_id: str) -> list[StoredBallot]:
+    return [StoredBallot.model_validate(item) for item in ballot_items(round_id)]
+
+
+def ballot_items(round_id: str) -> list[dict[str, Any]]:
+    """The round's ballots exactly as stored, which is what a check that they hold nothing of
+    their voters must look at."""
     ballots: list[dict[str, Any]] = []
     for shard in range(BALLOT_SHARDS):
         start = None
@@ -294,8 +374,8 @@ def evaluator_record_put(round_id: str, voter_digest: str, project_id: str) -> d
                "attribute_not_exists(PK)")
 
 
-def get_result(round_id: str) -> dict[str, Any] | None:
-    return dynamo.get_item(round_item_key(round_id, "RESULT"))
+def get_result(round_id: str) -> ResultRecord | None:
+    return result_of(dynamo.get_item(round_item_key(round_id, RESULT_SK)))
 
 
 def publish_file(key: str, body: bytes, content_type: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib.auth import Principal
-from chalicelib.voting import ballots, service, tallying
+from chalicelib.voting import ballots, service, tallying, transitions
 from chalicelib.voting.models import (
     BallotReceipt,
     BallotRequest,
@@ -153,4 +153,4 @@ def evaluate(id: str, principal: Principal, body: EvaluationCreate) -> dict[str,
 @voting_api.operation("/rounds/{id}/{action}", "POST", summary="close (after the evaluation) or cancel a round",
                       tags=TAGS, body=RoundAction, response=RoundDetail, errors=(404, 409, 422))
 def act(id: str, action: str, principal: Principal, body: RoundAction) -> RoundDetail:  # noqa: A002
-    return service.act_on_round(principal, id, action, body)
+    return transitions.act_on_round(principal, id, action, body)

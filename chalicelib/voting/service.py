@@ -1,5 +1,6 @@
 """Use cases of a round: create it, list and show it, propose and review projects, keep
-the roster and the paper codes, take objections, report progress, evaluate and close."""
+the roster and the paper codes, take objections, report progress and evaluate (closing and
+cancelling are transitions.py's)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from chalicelib import clock
 from chalicelib.auth import Principal, Role, require
 from chalicelib.divisions.rules import is_within
-from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationFailedError
+from chalicelib.errors import ConflictError, ErrorDetail, ForbiddenError, NotFoundError, ValidationFailedError, rule_error
 from chalicelib.ids import new_id
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
@@ -27,48 +28,66 @@ from chalicelib.voting.models import (
     ProposalCreate,
     RosterReceipt,
     RosterUpload,
-    RoundAction,
     RoundCreate,
     RoundDetail,
     RoundListQuery,
     RoundPage,
 )
-from chalicelib.voting.views import detail_of, summary_of
+from chalicelib.voting.records import (
+    EligibilityRecord,
+    EvaluationRecord,
+    MethodRecord,
+    ObjectionRecord,
+    ProgressRecord,
+    ProjectRecord,
+    RoundContents,
+    RoundRecord,
+    RoundSchedule,
+    RoundStatus,
+)
+from chalicelib.voting.views import detail_of, project_view, summary_of
 
 NOT_FOUND = "No such round. / 没有这个投票活动。"
-
-
-def rule_error(message: str, field: str, rule: str = "rule_violated") -> RuleViolationError:
-    english, _, chinese = message.partition(" / ")
-    return RuleViolationError(message, details=[{"field": field, "type": rule, "message": english,
-                                                 "message_zh": chinese or english}])
 
 
 def now_iso() -> str:
     return clock.iso(clock.utc_now())
 
 
-def phase_of(round_record: dict[str, Any]) -> Phase:
-    return rules.current_phase({k: tuple(v) for k, v in round_record["schedule"].items()}, round_record["status"],
-                               now_iso())
+def phase_of(round_record: RoundRecord) -> Phase:
+    return rules.current_phase(round_record.schedule, round_record.status, now_iso())
 
 
-def load_round(round_id: str) -> dict[str, Any]:
-    found = repository.get_round(round_id) if len(round_id) == 26 and round_id.isalnum() else None
+def is_round_id(round_id: str) -> bool:
+    # Anything else cannot name a round: answered 404 without a read.
+    return len(round_id) == 26 and round_id.isalnum()
+
+
+def load_round(round_id: str) -> RoundRecord:
+    found = repository.get_round(round_id) if is_round_id(round_id) else None
     if found is None:
         raise NotFoundError(NOT_FOUND)
     return found
 
 
-def require_manager(principal: Principal, round_record: dict[str, Any]) -> None:
+def load_contents(round_id: str) -> tuple[RoundRecord, RoundContents]:
+    """The round with all its partition holds, in one Query."""
+    contents = repository.get_round_contents(round_id) if is_round_id(round_id) else RoundContents()
+    if contents.round is None:
+        raise NotFoundError(NOT_FOUND)
+    return contents.round, contents
+
+
+def require_manager(principal: Principal, round_record: RoundRecord) -> None:
     """Officials act on rounds inside their jurisdiction; elsewhere the round does not exist for them."""
-    require(principal, "round.manage", round_record["scope"])
+    require(principal, "round.manage", round_record.scope)
 
 
-def in_phase(round_record: dict[str, Any], phase: str, what: str) -> None:
-    window = tuple(round_record["schedule"][phase])
-    if not rules.in_window(window, now_iso()):  # type: ignore[arg-type]
-        raise rule_error(f"{what} is open from {window[0]} to {window[1]} (UTC). / 不在规定时间内。", "phase",
+def in_phase(round_record: RoundRecord, action: str, what: str) -> None:
+    """Residents act inside the window of the phase the action belongs to (rules.ACTION_WINDOWS)."""
+    starts, ends = window = round_record.schedule.window(rules.ACTION_WINDOWS[action])
+    if not rules.in_window(window, now_iso()):
+        raise rule_error(f"{what} is open from {starts} to {ends} (UTC).", "不在规定时间内。", "phase",
                          "outside_window")
 
 
@@ -86,23 +105,23 @@ def roster_voter(round_id: str, principal: Principal) -> str | None:
     return keyed_digest(f"voter:{round_id}", f"roster:{principal.verified_phone}")
 
 
-def eligibility_of(principal: Principal, round_record: dict[str, Any]) -> str | None:
+def eligibility_of(principal: Principal, round_record: RoundRecord) -> str | None:
     """How a resident may take part: "residence" (verified in the scope), "roster" (a number
     they have proven is on the round's roster), or None."""
-    eligibility = round_record["eligibility"]
-    if eligibility.get("accounts") and principal.residence and is_within(principal.residence, round_record["scope"]):
+    eligibility = round_record.eligibility
+    if eligibility.accounts and principal.residence and is_within(principal.residence, round_record.scope):
         return "residence"
-    if eligibility.get("roster") and principal.verified_phone and repository.on_roster(
-            round_record["id"], keyed_digest("roster-phone", principal.verified_phone)):
+    if eligibility.roster and principal.verified_phone and repository.on_roster(
+            round_record.id, keyed_digest("roster-phone", principal.verified_phone)):
         return "roster"
     return None
 
 
-def is_eligible_resident(principal: Principal, round_record: dict[str, Any]) -> bool:
+def is_eligible_resident(principal: Principal, round_record: RoundRecord) -> bool:
     return eligibility_of(principal, round_record) is not None
 
 
-def require_eligible_resident(principal: Principal, round_record: dict[str, Any]) -> str:
+def require_eligible_resident(principal: Principal, round_record: RoundRecord) -> str:
     if principal.role is not Role.resident:
         raise ForbiddenError()
     how = eligibility_of(principal, round_record)
@@ -118,46 +137,38 @@ def create_round(principal: Principal, body: RoundCreate) -> RoundDetail:
     require(principal, "round.manage", body.scope)
     problems = rules.schedule_problems(body.schedule)
     if problems:
-        raise ValidationFailedError(details=[{"field": p.split(":")[0], "type": "value_error", "message": p,
-                                              "message_zh": "各阶段时间应依次衔接、不得重叠"} for p in problems])
+        raise ValidationFailedError(details=[ErrorDetail(field=p.split(":")[0], type="value_error", message=p,
+                                                         message_zh="各阶段时间应依次衔接、不得重叠") for p in problems])
     at = now_iso()
     round_id = new_id()
-    record = {
-        "id": round_id,
-        "scope": body.scope,
-        "title": body.title,
-        "description": body.description,
-        "budget_fen": body.budget_fen,
-        "schedule": {name: [clock.iso(rules.to_utc(getattr(body.schedule, name).starts)),
-                            clock.iso(rules.to_utc(getattr(body.schedule, name).ends))]
-                     for name in rules.WINDOWED_PHASES},
-        "method": body.method.model_dump(mode="json"),
-        "rule": body.rule.value,
-        "eligibility": body.eligibility.model_dump(mode="json"),
-        "allow_ballot_change": body.allow_ballot_change,
-        "status": "open",
-        "version": 1,
-        "created_by": principal.user_id,
-        "created_at": at,
-    }
+    record = RoundRecord(
+        id=round_id,
+        scope=body.scope,
+        title=body.title,
+        description=body.description,
+        budget_fen=body.budget_fen,
+        schedule=RoundSchedule.model_validate(
+            {name: (clock.iso(rules.to_utc(getattr(body.schedule, name).starts)),
+                    clock.iso(rules.to_utc(getattr(body.schedule, name).ends)))
+             for name in rules.WINDOWED_PHASES}),
+        method=MethodRecord.model_validate(body.method.model_dump()),
+        rule=body.rule,
+        eligibility=EligibilityRecord.model_validate(body.eligibility.model_dump()),
+        allow_ballot_change=body.allow_ballot_change,
+        status=RoundStatus.open,
+        version=1,
+        created_by=principal.user_id,
+        created_at=at,
+    )
     try:
         repository.write([
-            repository.put(repository.round_item(record), "attribute_not_exists(PK)"),
-            # The scope must be a real division (no round for a made-up code).
-            {"ConditionCheck": {"TableName": repository._table(), "Key": _division_key(body.scope),
-                                "ConditionExpression": "attribute_exists(PK)"}},
+            repository.round_new_put(record),
+            repository.division_exists_check(body.scope),
             repository.audit(round_id, "create", principal.user_id, principal.role.value, after={"scope": body.scope}),
         ])
     except ConditionFailedError as exc:
-        raise rule_error("No such division. / 没有这个区划。", "scope", "unknown_division") from exc
+        raise rule_error("No such division.", "没有这个区划。", "scope", "unknown_division") from exc
     return get_round(principal, round_id)
-
-
-def _division_key(code: str) -> dict[str, Any]:
-    from chalicelib.storage.items import to_item
-    from chalicelib.storage.keys import division_key
-
-    return to_item(division_key(code))
 
 
 def list_rounds(query: RoundListQuery) -> RoundPage:
@@ -168,44 +179,9 @@ def list_rounds(query: RoundListQuery) -> RoundPage:
 
 
 def get_round(principal: Principal | None, round_id: str) -> RoundDetail:
-    items = repository.get_round_record(round_id) if len(round_id) == 26 and round_id.isalnum() else []
-    record = next((i for i in items if i["SK"] == "ROUND"), None)
-    if record is None:
-        raise NotFoundError(NOT_FOUND)
-    official = principal is not None and principal.is_official and is_within(record["scope"], principal.jurisdiction or "")
-    return detail_of(record, items, phase_of(record), official)
-
-
-def act_on_round(principal: Principal, round_id: str, action: str, body: RoundAction) -> RoundDetail:
-    """`close` after the evaluation, or `cancel` before the tally."""
-    record = load_round(round_id)
-    require_manager(principal, record)
-    if body.version is not None and body.version != record["version"]:
-        raise ConflictError(f"The round changed (now version {record['version']}). / 活动已被他人更新。")
-    phase = phase_of(record)
-    if action == "close":
-        if phase is not Phase.evaluation or now_iso() < record["schedule"]["evaluation"][1]:
-            raise rule_error("A round closes after its evaluation period ends. / 评价期结束后方可结束活动。", "action")
-        status_from = "tallied"
-    elif action == "cancel":
-        if record["status"] != "open":
-            raise ConflictError("A tallied round cannot be cancelled. / 已计票的活动不能取消。")
-        if body.reason is None:
-            raise ValidationFailedError(details=[{"field": "reason", "type": "missing", "message": "required for cancel",
-                                                  "message_zh": "此操作必须填写"}])
-        status_from = "open"
-    else:
-        raise rule_error("Unknown action; use close or cancel. / 未知的操作。", "action", "unknown_action")
-    if record["status"] != status_from:
-        raise ConflictError(f"The round is {record['status']}. / 活动状态不允许此操作。")
-    updated = {**record, "status": "closed" if action == "close" else "cancelled", "version": record["version"] + 1}
-    updated = {k: v for k, v in updated.items() if not k.startswith("GSI") and k not in ("PK", "SK", "type")}
-    try:
-        repository.write([repository.round_versioned_put(updated, record["version"], status_from),
-                          repository.audit(round_id, action, principal.user_id, principal.role.value, reason=body.reason)])
-    except ConditionFailedError as exc:
-        raise ConflictError("The round changed meanwhile. / 活动已被他人更新。") from exc
-    return get_round(principal, round_id)
+    record, contents = load_contents(round_id)
+    official = principal is not None and principal.is_official and is_within(record.scope, principal.jurisdiction or "")
+    return detail_of(record, contents, phase_of(record), official)
 
 
 # --- projects ---------------------------------------------------------------------------
@@ -219,94 +195,98 @@ def propose_project(principal: Principal, round_id: str, body: ProposalCreate) -
         require_manager(principal, record)
     else:
         require_eligible_resident(principal, record)
-        in_phase(record, "proposals", "Proposing")
-    if official and phase_of(record) not in (Phase.upcoming, Phase.proposals, Phase.review):
-        raise rule_error("Projects are added before voting starts. / 投票开始后不能再添加项目。", "phase", "outside_window")
+        in_phase(record, "propose", "Proposing")
+    if official and not rules.may_act("add_project", phase_of(record)):
+        raise rule_error("Projects are added before voting starts.", "投票开始后不能再添加项目。", "phase", "outside_window")
     project_id = new_id()
     photos: list[str] = []
     if body.photos:
         from chalicelib.uploads.service import keep_photos, verify_photos
 
         photos = keep_photos(verify_photos(principal.user_id, body.photos), f"rounds/{round_id}/{project_id}")
-    project = {
-        "id": project_id,
-        "title": body.title,
-        "description": body.description,
-        "location": body.location,
-        "estimated_cost_fen": body.estimated_cost_fen,
-        "status": ProjectStatus.proposed.value,
-        "photos": photos,
-        "added_by_official": official,
-        "proposer": keyed_digest("proposer", voter_identity(principal)) if not official else None,
-        "entered_by": principal.user_id if official else None,
-        "submitted_at": now_iso(),
-        "version": 1,
-    }
+    project = ProjectRecord(
+        id=project_id,
+        title=body.title,
+        description=body.description,
+        location=body.location,
+        estimated_cost_fen=body.estimated_cost_fen,
+        status=ProjectStatus.proposed,
+        photos=photos,
+        added_by_official=official,
+        proposer=keyed_digest("proposer", voter_identity(principal)) if not official else None,
+        entered_by=principal.user_id if official else None,
+        submitted_at=now_iso(),
+        version=1,
+    )
     repository.write([
-        repository.put(repository.project_item(round_id, project), "attribute_not_exists(PK)"),
+        repository.project_new_put(round_id, project),
         repository.round_exists_check(round_id),
         repository.audit(round_id, "propose", principal.user_id, principal.role.value, after={"project": project_id}),
     ])
-    return Project.model_validate(project)
+    return project_view(project)
 
 
 def review_project(principal: Principal, round_id: str, project_id: str, body: ProjectReview) -> Project:
     record = load_round(round_id)
     require_manager(principal, record)
-    if phase_of(record) not in (Phase.upcoming, Phase.proposals, Phase.review):
-        raise rule_error("Feasibility is decided before voting starts. / 投票开始后不能再审核项目。", "phase",
+    if not rules.may_act("review_project", phase_of(record)):
+        raise rule_error("Feasibility is decided before voting starts.", "投票开始后不能再审核项目。", "phase",
                          "outside_window")
-    missing = ["final_cost_fen"] if body.feasible and body.final_cost_fen is None else []
-    missing += ["reason"] if not body.feasible and body.reason is None else []
+    missing: list[str] = []
+    if body.feasible and body.final_cost_fen is None:
+        missing.append("final_cost_fen")
+    if not body.feasible and body.reason is None:
+        missing.append("reason")
     if missing:
-        raise ValidationFailedError(details=[{"field": f, "type": "missing", "message": "required for this decision",
-                                              "message_zh": "此审核结论必须填写"} for f in missing])
+        raise ValidationFailedError(details=[ErrorDetail(field=f, type="missing", message="required for this decision",
+                                                         message_zh="此审核结论必须填写") for f in missing])
     project = repository.get_project(round_id, project_id) if len(project_id) == 26 else None
     if project is None:
         raise NotFoundError("No such project. / 没有这个项目。")
-    if body.version is not None and body.version != project["version"]:
-        raise ConflictError(f"The project changed (now version {project['version']}). / 项目已被他人更新。")
-    if body.feasible and body.final_cost_fen and body.final_cost_fen > record["budget_fen"]:
-        raise rule_error("The final cost is over the round's whole budget. / 核定金额超过活动总预算。", "final_cost_fen")
-    updated = {k: v for k, v in project.items() if k not in ("PK", "SK", "type", "round_id")}
-    updated.update(status=(ProjectStatus.feasible if body.feasible else ProjectStatus.infeasible).value,
-                   final_cost_fen=body.final_cost_fen if body.feasible else None,
-                   review_reason=body.reason, version=project["version"] + 1)
+    if body.version is not None and body.version != project.version:
+        raise ConflictError(f"The project changed (now version {project.version}). / 项目已被他人更新。")
+    if body.feasible and body.final_cost_fen and body.final_cost_fen > record.budget_fen:
+        raise rule_error("The final cost is over the round's whole budget.", "核定金额超过活动总预算。", "final_cost_fen")
+    updated = project.model_copy(update={
+        "status": ProjectStatus.feasible if body.feasible else ProjectStatus.infeasible,
+        "final_cost_fen": body.final_cost_fen if body.feasible else None,
+        "review_reason": body.reason,
+        "version": project.version + 1,
+    })
     try:
         repository.write([
-            repository.put(repository.project_item(round_id, updated), "#version = :expected",
-                           {":expected": project["version"]}, {"#version": "version"}),
+            repository.project_versioned_put(round_id, updated, project),
             repository.audit(round_id, "review", principal.user_id, principal.role.value,
-                             after={"project": project_id, "status": updated["status"],
-                                    "final_cost_fen": updated["final_cost_fen"]}, reason=body.reason),
+                             after={"project": project_id, "status": updated.status.value,
+                                    "final_cost_fen": updated.final_cost_fen}, reason=body.reason),
         ])
     except ConditionFailedError as exc:
         raise ConflictError("The project changed meanwhile. / 项目已被他人更新。") from exc
-    return Project.model_validate(updated)
+    return project_view(updated)
 
 
 # --- roster and paper codes -------------------------------------------------------------
 
 
-def _voter_list_open(principal: Principal, round_id: str, way: str, unused: str) -> dict[str, Any]:
+def _voter_list_open(principal: Principal, round_id: str, way: str, unused: tuple[str, str]) -> RoundRecord:
     """The round, if its officials may still add voters of this `way` (roster or paper codes)."""
     record = load_round(round_id)
     require_manager(principal, record)
-    if not record["eligibility"].get(way):
-        raise rule_error(unused, "eligibility")
-    if phase_of(record) in (Phase.tallying, Phase.results, Phase.implementation, Phase.evaluation, Phase.closed):
-        raise rule_error("Voters are added before voting ends. / 投票结束后不能再增加投票人。", "phase", "outside_window")
+    if not record.eligibility.allows(way):
+        raise rule_error(*unused, "eligibility")
+    if not rules.may_act("add_voters", phase_of(record)):
+        raise rule_error("Voters are added before voting ends.", "投票结束后不能再增加投票人。", "phase", "outside_window")
     return record
 
 
 def add_to_roster(principal: Principal, round_id: str, body: RosterUpload) -> RosterReceipt:
-    record = _voter_list_open(principal, round_id, "roster", "This round does not use a roster. / 本次活动不使用名册。")
+    record = _voter_list_open(principal, round_id, "roster", ("This round does not use a roster.", "本次活动不使用名册。"))
     if body.verify_residence:
-        if len(record["scope"]) != 12:
-            raise rule_error("Only a committee's roster verifies residences. / 只有居委会的名册可以核验居住地。",
+        if len(record.scope) != 12:
+            raise rule_error("Only a committee's roster verifies residences.", "只有居委会的名册可以核验居住地。",
                              "verify_residence")
         if len(body.phones) > ROSTER_VERIFY_LIMIT:
-            raise rule_error(f"Verify residences {ROSTER_VERIFY_LIMIT} numbers at a time. / "
+            raise rule_error(f"Verify residences {ROSTER_VERIFY_LIMIT} numbers at a time.",
                              f"核验居住地时每次最多{ROSTER_VERIFY_LIMIT}个号码。", "phones")
     digests = sorted({keyed_digest("roster-phone", phone) for phone in body.phones})
     repository.put_many([repository.roster_item(round_id, d) for d in digests])
@@ -314,12 +294,12 @@ def add_to_roster(principal: Principal, round_id: str, body: RosterUpload) -> Ro
     if body.verify_residence:
         from chalicelib.residence.service import preverify_from_roster
 
-        verified = preverify_from_roster(principal, record["scope"], body.phones)
+        verified = preverify_from_roster(principal, record.scope, body.phones)
     return RosterReceipt(round_id=round_id, added=len(digests), residences_verified=verified)
 
 
 def generate_codes(principal: Principal, round_id: str, body: CodeRequest) -> CodeSheet:
-    _voter_list_open(principal, round_id, "paper_codes", "This round does not use paper codes. / 本次活动不使用纸质投票码。")
+    _voter_list_open(principal, round_id, "paper_codes", ("This round does not use paper codes.", "本次活动不使用纸质投票码。"))
     codes = [rules.new_code() for _ in range(body.count)]
     repository.put_codes([repository.code_item(round_id, keyed_digest("voting-code", c)) for c in codes])
     return CodeSheet(round_id=round_id, codes=codes)
@@ -331,28 +311,24 @@ def generate_codes(principal: Principal, round_id: str, body: CodeRequest) -> Co
 def object_to_result(principal: Principal, round_id: str, body: ObjectionCreate) -> dict[str, str]:
     record = load_round(round_id)
     require_eligible_resident(principal, record)
-    in_phase(record, "results", "Objecting")
-    at = now_iso()
-    objection_id = new_id()
-    repository.write([repository.put({**repository.round_item_key(round_id, "OBJECTION", at, objection_id),
-                                      "type": "round_objection", "id": objection_id, "at": at, "text": body.text,
-                                      "project_id": body.project_id}, "attribute_not_exists(PK)")])
-    return {"id": objection_id, "at": at}
+    in_phase(record, "object", "Objecting")
+    objection = ObjectionRecord(id=new_id(), at=now_iso(), text=body.text, project_id=body.project_id)
+    repository.write([repository.objection_put(round_id, objection)])
+    return {"id": objection.id, "at": objection.at}
 
 
-def _selected_project(round_id: str, items: list[dict[str, Any]], project_id: str) -> None:
-    result = next((i for i in items if i["SK"] == "RESULT"), None)
-    if result is None or project_id not in {p["id"] for p in result["projects"] if p["selected"]}:
-        raise rule_error("Only a selected project has progress and evaluations. / 只有入选项目可以更新进度和评价。",
+def _selected_project(contents: RoundContents, project_id: str) -> None:
+    if contents.result is None or project_id not in contents.result.selected():
+        raise rule_error("Only a selected project has progress and evaluations.", "只有入选项目可以更新进度和评价。",
                          "project_id", "not_selected")
 
 
 def report_progress(principal: Principal, round_id: str, body: ProgressUpdate) -> RoundDetail:
     record = load_round(round_id)
     require_manager(principal, record)
-    if phase_of(record) not in (Phase.results, Phase.implementation, Phase.evaluation):
-        raise rule_error("Progress is reported after the result. / 公布结果后方可更新实施进度。", "phase", "outside_window")
-    _selected_project(round_id, repository.get_round_record(round_id), body.project_id)
+    if not rules.may_act("report_progress", phase_of(record)):
+        raise rule_error("Progress is reported after the result.", "公布结果后方可更新实施进度。", "phase", "outside_window")
+    _selected_project(repository.get_round_contents(round_id), body.project_id)
     photos: list[str] = []
     at = now_iso()
     update_id = new_id()
@@ -361,9 +337,9 @@ def report_progress(principal: Principal, round_id: str, body: ProgressUpdate) -
 
         photos = keep_photos(verify_photos(principal.user_id, body.photos), f"rounds/{round_id}/progress/{update_id}")
     repository.write([
-        repository.put({**repository.round_item_key(round_id, "PROGRESS", body.project_id, at, update_id),
-                        "type": "round_progress", "project_id": body.project_id, "at": at, "status": body.status,
-                        "percent": body.percent, "note": body.note, "photos": photos}, "attribute_not_exists(PK)"),
+        repository.progress_put(round_id, update_id, ProgressRecord(
+            project_id=body.project_id, at=at, status=body.status, percent=body.percent, note=body.note,
+            photos=photos)),
         repository.audit(round_id, "progress", principal.user_id, principal.role.value,
                          after={"project": body.project_id, "status": body.status, "percent": body.percent}),
     ])
@@ -373,16 +349,15 @@ def report_progress(principal: Principal, round_id: str, body: ProgressUpdate) -
 def evaluate_project(principal: Principal, round_id: str, body: EvaluationCreate) -> dict[str, Any]:
     record = load_round(round_id)
     require_eligible_resident(principal, record)
-    in_phase(record, "evaluation", "Evaluation")
-    _selected_project(round_id, repository.get_round_record(round_id), body.project_id)
+    in_phase(record, "evaluate", "Evaluation")
+    _selected_project(repository.get_round_contents(round_id), body.project_id)
     at = now_iso()
     evaluator = keyed_digest(f"evaluator:{round_id}", voter_identity(principal))
     try:
         repository.write([
             repository.evaluator_record_put(round_id, evaluator, body.project_id),
-            repository.put({**repository.round_item_key(round_id, "EVALUATION", body.project_id, new_id()),
-                            "type": "round_evaluation", "project_id": body.project_id, "score": body.score,
-                            "comment": body.comment}, "attribute_not_exists(PK)"),
+            repository.evaluation_put(round_id, new_id(), EvaluationRecord(
+                project_id=body.project_id, score=body.score, comment=body.comment)),
         ])
     except ConditionFailedError as exc:
         raise ConflictError("You have already evaluated this project. / 您已评价过该项目。") from exc

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chalicelib import clock
 from chalicelib.auth import Principal
-from chalicelib.errors import ConflictError, NotFoundError
+from chalicelib.errors import ConflictError, NotFoundError, rule_error
 from chalicelib.storage.dynamo import ConditionFailedError
-from chalicelib.voting import repository
-from chalicelib.voting.models import Phase, RoundAction, RoundResult
-from chalicelib.voting.service import load_round, phase_of, require_manager, rule_error
+from chalicelib.voting import repository, rules
+from chalicelib.voting.models import MethodKind, Phase, ProjectStatus, RoundAction, RoundResult, SelectionRule
+from chalicelib.voting.records import ProjectOutcome, ProjectRecord, ResultRecord, RoundRecord, StoredBallot
+from chalicelib.voting.rules import RoundMove
+from chalicelib.voting.service import is_round_id, load_round, phase_of, require_manager
+
+if TYPE_CHECKING:
+    from chalicelib.voting.pabulib import Election
 
 
 def ballots_file_key(round_id: str) -> str:
@@ -34,45 +39,43 @@ def public_text(text: str, neutral: bool = False) -> str:
     """Free text as the public files show it: phone, ID and flat numbers masked; text still
     holding something nearly such a number is held back; `neutral` for a cell that
     spreadsheets open (the `.pb` file is semicolon-separated), so a formula stays text."""
-    from chalicelib.publishing.render import neutralised
-    from chalicelib.publishing.scrub import doubtful, scrub
+    from chalicelib.scrub import doubtful, scrub
+    from chalicelib.spreadsheet import neutralised
 
     public = HELD_BACK if doubtful(text) else scrub(text)
     return neutralised(public) if neutral else public
 
 
-def election_of(record: dict[str, Any], items: list[dict[str, Any]], ballots: list[dict[str, Any]],
-                selected: list[str] | None = None) -> Any:
+def election_of(record: RoundRecord, projects: list[ProjectRecord], ballots: list[StoredBallot],
+                selected: list[str] | None = None) -> Election:
     from chalicelib.voting import pabulib
 
-    projects = [i for i in items if i["SK"].startswith("PROJECT#") and i["status"] == "feasible"]
-    cumulative = record["method"]["kind"] == "cumulative"
+    feasible = [p for p in projects if p.status is ProjectStatus.feasible]
+    method = record.method
+    cumulative = method.kind is MethodKind.cumulative
+    # Pabulib's META is an open list of keys; these are the ones a round fills in, in this order.
     meta = {
-        "description": public_text(record["title"], neutral=True),
+        "description": public_text(record.title, neutral=True),
         "country": "China",
-        "unit": record["scope"],
-        "instance": record["id"],
-        "rule": "greedy" if record["rule"] == "greedy" else "equalshares/add1",
+        "unit": record.scope,
+        "instance": record.id,
+        "rule": "greedy" if record.rule is SelectionRule.greedy else "equalshares/add1",
         "currency": "CNY fen",
+        **({"max_sum_points": str(method.points)} if cumulative else {}),
+        "min_length": str(method.min_picks or 1),
+        **({"max_length": str(method.max_picks)} if method.max_picks else {}),
     }
-    method = record["method"]
-    if cumulative:
-        meta["max_sum_points"] = str(method["points"])
-    meta["min_length"] = str(method.get("min_picks") or 1)
-    if method.get("max_picks"):
-        meta["max_length"] = str(method["max_picks"])
     return pabulib.Election.build(
-        budget=int(record["budget_fen"]),
+        budget=record.budget_fen,
         vote_type="cumulative" if cumulative else "approval",
         meta=meta,
-        projects=[pabulib.Project(id=p["id"], cost=Fraction(int(p["final_cost_fen"])),
-                                  name=public_text(p["title"], neutral=True))
-                  for p in sorted(projects, key=lambda p: p["id"])],
+        projects=[pabulib.Project(id=p.id, cost=Fraction(p.final_cost_fen or 0), name=public_text(p.title, neutral=True))
+                  for p in sorted(feasible, key=lambda p: p.id)],
         # The ballot's own random id is its voter id in the published file: it shares nothing
         # with the voter's receipt, and only its voter, signed in, is told which one is theirs.
-        ballots=[pabulib.Ballot(voter_id=b["id"], picks=tuple(b["picks"]),
-                                points=tuple(b["points"]) if cumulative and b.get("points") else None)
-                 for b in sorted(ballots, key=lambda b: b["id"])],
+        ballots=[pabulib.Ballot(voter_id=b.id, picks=tuple(b.picks),
+                                points=tuple(b.points) if cumulative and b.points else None)
+                 for b in sorted(ballots, key=lambda b: b.id)],
         selected=selected,
     )
 
@@ -82,54 +85,52 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
 
     record = load_round(round_id)
     require_manager(principal, record)
-    if body.version is not None and body.version != record["version"]:
-        raise ConflictError(f"The round changed (now version {record['version']}). / 活动已被他人更新。")
-    if phase_of(record) is not Phase.tallying:
-        raise rule_error("Ballots are counted once voting has closed, once. / 投票结束后方可计票，且只计一次。", "phase",
+    if body.version is not None and body.version != record.version:
+        raise ConflictError(f"The round changed (now version {record.version}). / 活动已被他人更新。")
+    tallied = rules.moved_status(record.status, RoundMove.tally)
+    if phase_of(record) is not Phase.tallying or tallied is None:
+        raise rule_error("Ballots are counted once voting has closed, once.", "投票结束后方可计票，且只计一次。", "phase",
                          "outside_window")
-    items = repository.get_round_record(round_id)
+    projects = repository.get_round_contents(round_id).projects
     ballots = repository.read_ballots(round_id)
-    election = election_of(record, items, ballots)
-    outcome = tally.greedy(election) if record["rule"] == "greedy" else tally.mes(election)
+    election = election_of(record, projects, ballots)
+    outcome = tally.greedy(election) if record.rule is SelectionRule.greedy else tally.mes(election)
     # The published file marks what was selected, as Pabulib files of real elections do.
-    election = election_of(record, items, ballots, list(outcome.selected))
-    titles = {i["id"]: public_text(i["title"]) for i in items if i["SK"].startswith("PROJECT#")}
-    at = clock.iso(clock.utc_now())
-    result = {
-        "round_id": round_id,
-        "rule": record["rule"],
-        "budget_fen": record["budget_fen"],
-        "ballots": len(election.ballots),
-        "total_cost_fen": int(outcome.total_cost),
-        "tie_decided": outcome.tie_decided,
-        "projects": [{"id": row.id, "title": titles.get(row.id, ""), "cost_fen": int(row.cost), "score": int(row.score),
-                      "selected": row.selected, "reason": row.reason} for row in outcome.projects],
-        "ballots_file": ballots_file_key(round_id),
-        "tallied_at": at,
-    }
+    election = election_of(record, projects, ballots, list(outcome.selected))
+    titles = {p.id: public_text(p.title) for p in projects}
+    result = ResultRecord(
+        round_id=round_id,
+        rule=record.rule,
+        budget_fen=record.budget_fen,
+        ballots=len(election.ballots),
+        total_cost_fen=int(outcome.total_cost),
+        tie_decided=outcome.tie_decided,
+        projects=[ProjectOutcome(id=row.id, title=titles.get(row.id, ""), cost_fen=int(row.cost), score=int(row.score),
+                                 selected=row.selected, reason=row.reason) for row in outcome.projects],
+        ballots_file=ballots_file_key(round_id),
+        tallied_at=clock.iso(clock.utc_now()),
+    )
     repository.publish_file(ballots_file_key(round_id), pabulib.dump(election).encode("utf-8"), "text/plain; charset=utf-8")
     repository.publish_file(f"rounds/{round_id}/results.json",
-                            json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+                            json.dumps(result.stored(), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
                             "application/json; charset=utf-8")
-    updated = {k: v for k, v in record.items() if not k.startswith("GSI") and k not in ("PK", "SK", "type")}
-    updated.update(status="tallied", version=record["version"] + 1)
+    updated = record.model_copy(update={"status": tallied, "version": record.version + 1})
     try:
         repository.write([
-            repository.round_versioned_put(updated, record["version"], "open"),
-            repository.put({**repository.round_item_key(round_id, "RESULT"), "type": "round_result", **result},
-                           "attribute_not_exists(PK)"),
+            repository.round_versioned_put(updated, record),
+            repository.result_put(result),
             repository.audit(round_id, "tally", principal.user_id, principal.role.value,
-                             after={"ballots": result["ballots"], "selected": list(outcome.selected)},
-                             scope=record["scope"]),
+                             after={"ballots": result.ballots, "selected": list(outcome.selected)},
+                             scope=record.scope),
         ])
     except ConditionFailedError as exc:
         raise ConflictError("The round was tallied or changed meanwhile. / 活动已计票或已被更新。") from exc
-    return RoundResult.model_validate(result)
+    return RoundResult.model_validate(result.stored())
 
 
 def get_result(round_id: str) -> RoundResult:
-    item = repository.get_result(round_id) if len(round_id) == 26 and round_id.isalnum() else None
-    if item is None:
+    result = repository.get_result(round_id) if is_round_id(round_id) else None
+    if result is None:
         load_round(round_id)  # an unknown round is 404 of its own
         raise NotFoundError("Not tallied yet. / 尚未计票。")
-    return RoundResult.model_validate({k: v for k, v in item.items() if k in RoundResult.model_fields})
+    return RoundResult.model_validate(result.stored())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from chalicelib.voting.models import (
     EvaluationSummary,
     Phase,
@@ -13,43 +11,43 @@ from chalicelib.voting.models import (
     RoundSummary,
     WindowView,
 )
+from chalicelib.voting.records import ProjectRecord, RoundContents, RoundRecord, Span
 
 
-def _window(pair: list[str]) -> WindowView:
-    return WindowView(starts=pair[0], ends=pair[1])
+def _window(span: Span) -> WindowView:
+    starts, ends = span
+    return WindowView(starts=starts, ends=ends)
 
 
-def summary_of(record: dict[str, Any], phase: Phase) -> RoundSummary:
-    return RoundSummary(id=record["id"], scope=record["scope"], title=record["title"], budget_fen=record["budget_fen"],
-                        phase=phase, method=record["method"]["kind"], rule=record["rule"],
-                        voting=_window(record["schedule"]["voting"]))
+def project_view(project: ProjectRecord) -> Project:
+    """A project as anyone sees it: who proposed or entered it stays out."""
+    return Project.model_validate(project.model_dump(include=set(Project.model_fields)))
 
 
-def detail_of(record: dict[str, Any], items: list[dict[str, Any]], phase: Phase, official: bool) -> RoundDetail:
-    def of_kind(prefix: str) -> list[dict[str, Any]]:
-        return [i for i in items if i["SK"].startswith(prefix)]
+def summary_of(record: RoundRecord, phase: Phase) -> RoundSummary:
+    return RoundSummary(id=record.id, scope=record.scope, title=record.title, budget_fen=record.budget_fen,
+                        phase=phase, method=record.method.kind, rule=record.rule,
+                        voting=_window(record.schedule.voting))
 
-    projects = [Project.model_validate({k: v for k, v in i.items() if k in Project.model_fields})
-                for i in of_kind("PROJECT#")]
+
+def detail_of(record: RoundRecord, contents: RoundContents, phase: Phase, official: bool) -> RoundDetail:
     scores: dict[str, list[int]] = {}
-    for evaluation in of_kind("EVALUATION#"):
-        scores.setdefault(evaluation["project_id"], []).append(int(evaluation["score"]))
-    method = {k: v for k, v in record["method"].items() if k != "kind"}
+    for evaluation in contents.evaluations:
+        scores.setdefault(evaluation.project_id, []).append(evaluation.score)
     return RoundDetail(
         **summary_of(record, phase).model_dump(),
-        description=record["description"],
-        schedule={name: _window(pair) for name, pair in record["schedule"].items()},
-        method_limits=method,
-        eligibility=record["eligibility"],
-        allow_ballot_change=record["allow_ballot_change"],
-        status=record["status"],
-        version=record["version"],
-        projects=projects,
-        progress=[ProgressView.model_validate({k: v for k, v in i.items() if k in ProgressView.model_fields})
-                  for i in of_kind("PROGRESS#")],
+        description=record.description,
+        schedule={name: _window(span) for name, span in record.schedule.windows().items()},
+        method_limits=record.method.limits(),
+        eligibility=record.eligibility.model_dump(),
+        allow_ballot_change=record.allow_ballot_change,
+        status=record.status.value,
+        version=record.version,
+        projects=[project_view(p) for p in contents.projects],
+        progress=[ProgressView.model_validate(p.model_dump()) for p in contents.progress],
         evaluations=[EvaluationSummary(project_id=p, count=len(s), mean=round(sum(s) / len(s), 2))
                      for p, s in sorted(scores.items())],
-        objections=[{"id": i["id"], "at": i["at"], "text": i["text"], "project_id": i.get("project_id") or ""}
-                    for i in of_kind("OBJECTION#")] if official else [],
-        result_published=any(i["SK"] == "RESULT" for i in items),
+        objections=[{"id": o.id, "at": o.at, "text": o.text, "project_id": o.project_id or ""}
+                    for o in contents.objections] if official else [],
+        result_published=contents.result is not None,
     )

@@ -31,6 +31,16 @@ class UnexpectedError(MulinError):
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A body an operation gives at an error status in place of the error shape (/health's
+    report when it is degraded); the contract lists both, since any failure still gives that."""
+
+    status: int
+    model: type[BaseModel]
+    description: str
+
+
+@dataclass(frozen=True)
 class Operation:
     method: str
     path: str
@@ -46,6 +56,7 @@ class Operation:
     # Request headers handed to the handler as keyword arguments (Idempotency-Key →
     # idempotency_key) and described in the contract.
     headers: tuple[str, ...] = ()
+    answers: tuple[Answer, ...] = ()
 
 
 def header_argument(name: str) -> str:
@@ -78,6 +89,7 @@ class ApiBlueprint(Blueprint):
         errors: tuple[int, ...] = (),
         description: str = "",
         headers: tuple[str, ...] = (),
+        answers: tuple[Answer, ...] = (),
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         spec = Operation(
             method=method,
@@ -92,6 +104,7 @@ class ApiBlueprint(Blueprint):
             errors=errors,
             description=description,
             headers=headers,
+            answers=answers,
         )
 
         def register(handler: Callable[..., Any]) -> Callable[..., Any]:
@@ -142,6 +155,24 @@ class ApiBlueprint(Blueprint):
         return register
 
 
+OfficialCheck = Callable[[Principal, dict[str, Any]], bool]
+# Whether an official's token still stands is the staff package's to say (its account item).
+# The wiring hands that check in (app.py), so that this plumbing, which every domain's routes
+# are built with, imports no domain.
+_official_checks: list[OfficialCheck] = []
+
+
+def check_officials_with(check: OfficialCheck) -> None:
+    _official_checks[:] = [check]
+
+
+def _official_check() -> OfficialCheck:
+    if not _official_checks:
+        # Refused rather than let an official's token through unchecked.
+        raise RuntimeError("officials' accounts are checked by nothing: the wiring must call check_officials_with")
+    return _official_checks[0]
+
+
 def _principal(context: dict[str, Any] | None) -> Principal:
     authorizer = (context or {}).get("authorizer") or {}
     if "principalId" not in authorizer or "role" not in authorizer:
@@ -150,11 +181,9 @@ def _principal(context: dict[str, Any] | None) -> Principal:
         raise UnauthorizedError()
     principal = from_authorizer_context(authorizer)
     if principal.is_official:
-        from chalicelib.staff.service import still_valid  # deferred: residents' calls never load it
-
         # One consistent read per official's request, so that a disabled or moved account is
         # shut out at once; a failed read is a retryable 503 like any other.
-        if not still_valid(principal, {"iat": principal.issued_at}):
+        if not _official_check()(principal, {"iat": principal.issued_at}):
             raise UnauthorizedError("This account is disabled, or was changed since you signed in: sign in again. / "
                                     "账号已停用或已变更，请重新登录。")
     return principal

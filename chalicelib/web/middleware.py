@@ -9,13 +9,12 @@ and nothing else. Every response carries the correlation id and no-store caching
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from chalice import Response
 from chalice.app import Request
 
-from chalicelib.errors import MulinError
+from chalicelib.errors import ErrorDetail, MulinError
 from chalicelib.ids import new_id
 from chalicelib.observability import count, logger
 
@@ -38,9 +37,9 @@ def correlation_id_of(request: Request | None) -> str:
     )
 
 
-def error_body(code: str, message: str, details: list[dict[str, Any]], correlation_id: str) -> str:
+def error_body(code: str, message: str, details: Sequence[ErrorDetail], correlation_id: str) -> str:
     return json.dumps(
-        {"code": code, "message": message, "details": details, "correlation_id": correlation_id},
+        {"code": code, "message": message, "details": [d.as_json() for d in details], "correlation_id": correlation_id},
         ensure_ascii=False,
         separators=(",", ":"),
     )

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from chalicelib.errors import ErrorDetail
 from chalicelib.web.api import Operation
 
 REF_TEMPLATE = "#/components/schemas/{model}"
@@ -28,13 +29,6 @@ STATUS_TEXT = {
     503: "Retry later / 请稍后重试",
 }
 BODY_ERRORS = (400, 413, 415)
-
-
-class ErrorDetail(BaseModel):
-    field: str
-    type: str
-    message: str
-    message_zh: str
 
 
 class ErrorResponse(BaseModel):
@@ -77,6 +71,7 @@ def build_openapi(routes: dict[str, dict[str, Any]], *, title: str, version: str
     models: set[type[BaseModel]] = {ErrorResponse}
     for op in operations:
         models.update(m for m in (op.body, op.response) if m is not None)
+        models.update(answer.model for answer in op.answers)
     keyed = [(m, "validation") for m in sorted(models, key=lambda m: m.__name__)]
     refs, defs = models_json_schema(keyed, ref_template=REF_TEMPLATE)
     schemas: dict[str, Any] = dict(defs.get("$defs", {}))
@@ -127,9 +122,15 @@ def build_openapi(routes: dict[str, dict[str, Any]], *, title: str, version: str
         # 401 and 403 for a refused token come from the gateway's authorizer, whose
         # body the gateway writes; only their status is part of the contract.
         gateway_ref = {"application/json": {"schema": {"type": "object"}}}
-        for status in sorted(error_statuses):
+        answers = {answer.status: answer for answer in op.answers}
+        for status in sorted(error_statuses | set(answers)):
             content = gateway_ref if status in (401, 403) else error_ref
-            item["responses"][str(status)] = {"description": STATUS_TEXT.get(status, "Error"), "content": content}
+            description = STATUS_TEXT.get(status, "Error")
+            if status in answers:
+                own = answers[status]
+                content = {"application/json": {"schema": {"anyOf": [ref(own.model), ref(ErrorResponse)]}}}
+                description = own.description
+            item["responses"][str(status)] = {"description": description, "content": content}
         paths.setdefault(op.path, {})[op.method.lower()] = item
 
     return {

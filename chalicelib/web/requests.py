@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from chalicelib.errors import (
     BadRequestError,
+    ErrorDetail,
     PayloadTooLargeError,
     UnsupportedMediaTypeError,
     ValidationFailedError,
@@ -61,19 +62,19 @@ MESSAGES_ZH = {
 }
 
 
-def describe_validation_error(error: ValidationError) -> list[dict[str, Any]]:
+def describe_validation_error(error: ValidationError) -> list[ErrorDetail]:
     details = []
     for problem in error.errors(include_url=False, include_input=False):
         context = problem.get("ctx") or {}
         # An error found inside a field's value (chalicelib/models.py) says where below it.
         location = (*problem["loc"], *context.get("within", ()))
         details.append(
-            {
-                "field": ".".join(str(part) for part in location) or "(body)",
-                "type": problem["type"],
-                "message": problem["msg"],
-                "message_zh": _chinese(problem["type"], context),
-            }
+            ErrorDetail(
+                field=".".join(str(part) for part in location) or "(body)",
+                type=problem["type"],
+                message=problem["msg"],
+                message_zh=_chinese(problem["type"], context),
+            )
         )
     return details
 
@@ -134,12 +135,12 @@ def check_path(params: dict[str, str]) -> None:
         if hidden is not None:
             context = {"code": hidden.code, "character": hidden.position + 1}
             details.append(
-                {
-                    "field": name,
-                    "type": HIDDEN_CHARACTER,
-                    "message": HIDDEN_CHARACTER_MESSAGE.format_map(context),
-                    "message_zh": _chinese(HIDDEN_CHARACTER, context),
-                }
+                ErrorDetail(
+                    field=name,
+                    type=HIDDEN_CHARACTER,
+                    message=HIDDEN_CHARACTER_MESSAGE.format_map(context),
+                    message_zh=_chinese(HIDDEN_CHARACTER, context),
+                )
             )
     if details:
         raise ValidationFailedError(details=details)

@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
 
-from chalicelib.errors import RuleViolationError
+from chalicelib.clock import SHANGHAI
+from chalicelib.errors import ErrorDetail, RuleViolationError
 from chalicelib.workdays.models import DayCounting
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 SATURDAY = 5
 MISSING_SCHEDULE_MONTH_DAY = (11, 1)
 
@@ -162,13 +161,13 @@ def missing_schedule_warning(today: date, calendar: WorkCalendar) -> str | None:
     )
 
 
-def _problem(field_name: str, day: date, message: str, message_zh: str) -> dict[str, str]:
-    return {
-        "field": field_name,
-        "type": "calendar_rule",
-        "message": f"{day.isoformat()}: {message}",
-        "message_zh": f"{day.isoformat()}：{message_zh}",
-    }
+def _problem(field_name: str, day: date, message: str, message_zh: str) -> ErrorDetail:
+    return ErrorDetail(
+        field=field_name,
+        type="calendar_rule",
+        message=f"{day.isoformat()}: {message}",
+        message_zh=f"{day.isoformat()}：{message_zh}",
+    )
 
 
 def checked_schedule(year: int, holidays: Iterable[date], workdays: Iterable[date]) -> YearSchedule:

@@ -4,7 +4,6 @@ for the first time with the temporary password Cognito texted them, act on their
 from __future__ import annotations
 
 import itertools
-import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import boto3
 
 from local_stack.outbox import latest
+from tests.api.helpers import post
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE
 
 # Meets the officials' pool policy (12 characters, upper, lower, digit, symbol).
@@ -41,11 +41,6 @@ class Signed:
 def cognito(stack) -> Any:
     return boto3.client("cognito-idp", endpoint_url=stack.aws_endpoint_url, region_name=stack.region,
                         aws_access_key_id="testing", aws_secret_access_key="testing")
-
-
-def post(client, path: str, account, body: Any):
-    return client.http.post(path, body=json.dumps(body, ensure_ascii=False).encode(),
-                            headers={"Content-Type": "application/json", **account.headers})
 
 
 def create(client, creator, role: str, division: str, *, phone: str | None = None, name: str | None = None,

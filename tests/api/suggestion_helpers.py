@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
-JSON = {"Content-Type": "application/json"}
+# Many suggestion, fund and access tests import these two from here.
+from tests.api.helpers import get, post
+
 KONGJIANG_STREET = "310110012"
 KONGJIANG_COMMITTEE = "310110012001"
 OTHER_KONGJIANG_COMMITTEE = "310110012003"
@@ -14,15 +15,6 @@ OTHER_KONGJIANG_COMMITTEE = "310110012003"
 YANJI_STREET = "310110015"
 # 黄浦区 南京东路街道: another district, for isolation checks.
 NANJING_EAST_STREET = "310101002"
-
-
-def post(client, path: str, account, body: Any, headers: dict[str, str] | None = None):
-    raw = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
-    return client.http.post(path, body=raw, headers={**JSON, **account.headers, **(headers or {})})
-
-
-def get(client, path: str, account=None):
-    return client.http.get(path, headers=account.headers if account else {})
 
 
 def suggestion(**overrides: Any) -> dict[str, Any]:

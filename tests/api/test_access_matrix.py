@@ -15,13 +15,13 @@ import itertools
 import json
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import boto3
 import pytest
 from chalice.test import Client
 
 from app import app
+from chalicelib.clock import SHANGHAI
 from tests.api.access_matrix import (
     ANY_TIME,
     CATEGORY,
@@ -46,6 +46,7 @@ from tests.api.access_matrix import (
 from tests.api.conftest import SUITE_ENVIRONMENT
 from tests.api.fund_helpers import act as act_on_application
 from tests.api.fund_helpers import create_pool, new_application
+from tests.api.helpers import ERROR_KEYS
 from tests.api.residence_helpers import approved_request, pending_request
 from tests.api.staff_helpers import committee_staff_of_kongjiang, disabled_committee_staff_of_kongjiang
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, get, post, submit
@@ -53,8 +54,6 @@ from tests.api.suggestion_helpers import act as act_on_case
 from tests.api.test_fund_access import team_name
 from tests.scan_guard import forbid_scans
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-ERROR_KEYS = {"code", "message", "details", "correlation_id"}
 REFUSAL_CODES = {403: "forbidden", 404: "not_found"}
 FIRST_UNUSED_POOL_YEAR = 2060
 POOL_ALLOCATION = 50_000_000

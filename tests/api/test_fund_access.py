@@ -10,7 +10,6 @@ application and the pool as they were.
 
 from __future__ import annotations
 
-import json
 import uuid
 
 import pytest
@@ -19,6 +18,7 @@ from app import app
 from chalicelib.funds import rules
 from chalicelib.funds.models import Action, FundActionRequest
 from tests.api.fund_helpers import COMMITTEE, act, all_pages, application, create_pool, detail, new_application, pool
+from tests.api.helpers import assert_error, put
 from tests.api.suggestion_helpers import get, post
 
 # Pools are one per committee and year in a table the whole session shares, so these
@@ -26,7 +26,6 @@ from tests.api.suggestion_helpers import get, post
 YEAR = 2035
 POOLS_YEAR = 2036
 ALLOCATED = 50_000_000
-ERROR_KEYS = {"code", "message", "details", "correlation_id"}
 LEAD_NAME = "王阿姨"
 OUTSIDERS = ("foreign_street_official", "foreign_district_admin", "neighbour_street_official")
 OFFICIALS = ("committee_staff", "street_official", "district_admin", "platform_admin")
@@ -73,21 +72,6 @@ def valid_body(action: Action, version: int, objection_id: str = "01JD0000000000
     }
     assert set(bodies) == set(Action), "a new action needs a valid body here"
     return {**bodies[action], "version": version}
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, (response.status_code, response.body)
-    body = json.loads(response.body)
-    assert set(body) == ERROR_KEYS, body
-    assert isinstance(body["details"], list) and body["message"] and body["correlation_id"]
-    if code:
-        assert body["code"] == code, body
-    return body
-
-
-def put(client, path: str, account, body: dict):
-    return client.http.put(path, body=json.dumps(body, ensure_ascii=False).encode(),
-                           headers={"Content-Type": "application/json", **account.headers})
 
 
 def team_name() -> str:

@@ -15,7 +15,6 @@ import pytest
 import requests
 from ulid import ULID
 
-from chalicelib.web.openapi import ErrorResponse
 from tests.api.fund_helpers import (
     COMMITTEE,
     act,
@@ -27,6 +26,7 @@ from tests.api.fund_helpers import (
     pool,
     upload_receipt,
 )
+from tests.api.helpers import assert_error, put
 from tests.api.suggestion_helpers import get, post
 
 # Pools are one per committee and year in a table the whole session shares, so these
@@ -39,22 +39,8 @@ APPLICATION_CAP = 2_000_000
 TEAM_CAP = 3_000_000
 # 沧州路一八零弄居委会: a committee of the same street that only the refused creations here touch.
 POOL_LESS_COMMITTEE = "310110012008"
-ERROR_KEYS = {"code", "message", "details", "correlation_id"}
 BLANKS = ("", "   ", "\u3000\u3000")
 UNKNOWN_ID = "01JD0000000000000000000000"
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, (response.status_code, response.body)
-    body = json.loads(response.body)
-    assert set(body) == ERROR_KEYS, body
-    # The contract's shape, so that every detail also says what went wrong in Chinese.
-    ErrorResponse.model_validate(body)
-    assert isinstance(body["details"], list) and body["message"] and body["correlation_id"]
-    assert b"Traceback" not in (response.body if isinstance(response.body, bytes) else response.body.encode())
-    if code:
-        assert body["code"] == code, body
-    return body
 
 
 def detail_types(error: dict) -> list[str]:
@@ -63,11 +49,6 @@ def detail_types(error: dict) -> list[str]:
 
 def detail_fields(error: dict) -> list[str]:
     return [d["field"] for d in error["details"]]
-
-
-def put(client, path: str, account, body):
-    raw = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
-    return client.http.put(path, body=raw, headers={"Content-Type": "application/json", **account.headers})
 
 
 def team_name() -> str:

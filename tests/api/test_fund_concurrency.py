@@ -20,6 +20,7 @@ from chalicelib.auth import Principal, Role
 from chalicelib.errors import MulinError
 from chalicelib.funds import applications, repository, workflow
 from chalicelib.funds.models import ApplicationDraft, FundActionRequest
+from chalicelib.funds.records import ApplicationRecord, Pool
 from chalicelib.web.middleware import error_body
 from tests.api.fund_helpers import COMMITTEE, create_pool, detail, figures, ledger_sums
 from tests.api.fund_helpers import application as application_body
@@ -93,14 +94,16 @@ def _race(calls: list[Callable[[], Any]], workers: int = WORKERS) -> list[tuple[
 
 
 @contextmanager
-def _watched_pool(year: int) -> Iterator[list[dict[str, Any]]]:
-    """The pool's item as read again and again while the block runs."""
-    snapshots: list[dict[str, Any]] = []
+def _watched_pool(year: int) -> Iterator[list[Pool]]:
+    """The pool as read again and again while the block runs."""
+    snapshots: list[Pool] = []
     done = threading.Event()
 
     def watch() -> None:
         while not done.is_set():
-            snapshots.append(repository.get_pool(COMMITTEE, year) or {})
+            pool = repository.get_pool(COMMITTEE, year)
+            if pool is not None:
+                snapshots.append(pool)
             done.wait(0.05)
 
     watcher = threading.Thread(target=watch)
@@ -185,7 +188,7 @@ def test_fifty_approvals_at_once_spend_exactly_what_the_pool_holds(client, accou
 
     # Seen from outside while the race ran, the pool was whole at every moment and only ever shrank.
     assert snapshots
-    seen = [(p["available_fen"], p["committed_fen"]) for p in snapshots]
+    seen = [(p.available_fen, p.committed_fen) for p in snapshots]
     assert all(available >= 0 and available + committed == allocated for available, committed in seen), seen
     assert [a for a, _ in seen] == sorted((a for a, _ in seen), reverse=True)
     assert _reconciled(client, street, YEAR) == (allocated, REMAINDER, AFFORDABLE * AMOUNT, 0)
@@ -253,7 +256,7 @@ def test_two_officials_deciding_one_application_at_once_leave_one_decision(clien
     real_load = applications.load_record
     racer = threading.local()
 
-    def load_then_wait(application_id: str) -> applications.Record:
+    def load_then_wait(application_id: str) -> ApplicationRecord:
         found = real_load(application_id)
         barrier, racer.barrier = getattr(racer, "barrier", None), None
         if barrier is not None:

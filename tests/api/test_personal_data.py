@@ -162,7 +162,6 @@ def test_the_export_holds_everything_the_platform_can_tie_to_the_resident(client
 def test_erasure_removes_the_person_and_keeps_what_others_rely_on(client, accounts, lives, stack):
     from chalicelib.auth import person_key
     from chalicelib.funds import repository as funds
-    from chalicelib.funds.applications import split_record
     from chalicelib.notifications.repository import inbox_page
     from chalicelib.storage.keys import inbox_partition
     from chalicelib.suggestions import repository as suggestions
@@ -216,26 +215,27 @@ def test_erasure_removes_the_person_and_keeps_what_others_rely_on(client, accoun
     assert suggestions.list_by_submitter(person_key(resident.user_id), 100, None)[0] == []
 
     # The fund application keeps its team, plan and money; not its lead.
-    application, events, _ = split_record(funds.get_application_record(lives["application"]))
-    assert application["team"]["lead_name"] != "王阿姨" and application["team"]["name"].startswith("楼组议事队")
-    assert application["applicant_id"].startswith("erased#") and application["applicant_key"].startswith("erased#")
-    assert application["approved_fen"] == application["requested_fen"] and application["disbursed_fen"] == 100_000
-    assert resident.user_id not in {e["actor_id"] for e in events}
-    ledger = [e for e in funds.whole_ledger(KONGJIANG_COMMITTEE, FUND_YEAR) if e.get("application_id") == application["id"]]
-    assert {(e["kind"], e["amount_fen"]) for e in ledger} >= {("commit", application["requested_fen"]),
+    record = funds.get_application_record(lives["application"])
+    application, events = record.application, record.events
+    assert application.team.lead_name != "王阿姨" and application.team.name.startswith("楼组议事队")
+    assert application.applicant_id.startswith("erased#") and application.applicant_key.startswith("erased#")
+    assert application.approved_fen == application.requested_fen and application.disbursed_fen == 100_000
+    assert resident.user_id not in {e.actor_id for e in events}
+    ledger = [e for e in funds.whole_ledger(KONGJIANG_COMMITTEE, FUND_YEAR) if e.application_id == application.id]
+    assert {(e.kind.value, e.amount_fen) for e in ledger} >= {("commit", application.requested_fen),
                                                              ("disburse", 100_000)}
     assert funds.my_applications_page(resident.user_id, 10, None)[0] == []
 
     # The objection stays on the neighbour's application, without its author.
-    _, their_events, objections = split_record(funds.get_application_record(lives["neighbours_application"]))
-    [objection] = objections
-    assert objection["reason"] == "排练时间太晚，影响休息。" and "objector_key" not in objection
-    assert resident.user_id not in {e["actor_id"] for e in their_events}
+    theirs = funds.get_application_record(lives["neighbours_application"])
+    [objection] = theirs.objections
+    assert objection.reason == "排练时间太晚，影响休息。" and objection.objector_key is None
+    assert resident.user_id not in {e.actor_id for e in theirs.events}
 
     # The neighbour's own records are untouched.
-    neighbours_application, _, _ = split_record(funds.get_application_record(lives["neighbours_application"]))
-    assert neighbours_application["team"]["lead_name"] == "王阿姨"
-    assert neighbours_application["applicant_id"] == neighbour.user_id
+    neighbours_application = funds.get_application_record(lives["neighbours_application"]).application
+    assert neighbours_application.team.lead_name == "王阿姨"
+    assert neighbours_application.applicant_id == neighbour.user_id
     assert suggestions.get_case_record(lives["neighbours_case"]).case.title == "邻居的建议"
     assert inbox_page(inbox_partition(person_key(neighbour.user_id)), 100, None)[0] == neighbours_inbox_before
     assert cognito_user_exists(stack, neighbour)

@@ -8,16 +8,14 @@ review route fails here until it is added to the matrix.
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from app import app
 from chalicelib.suggestions import rules
 from chalicelib.suggestions.models import Action, ActionRequest
+from tests.api.helpers import assert_error, shanghai_date
 from tests.api.suggestion_helpers import (
     KONGJIANG_COMMITTEE,
     KONGJIANG_STREET,
@@ -29,8 +27,6 @@ from tests.api.suggestion_helpers import (
     submit,
 )
 
-ERROR_KEYS = {"code", "message", "details", "correlation_id"}
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 MAX_PAGES = 50
 CATEGORY = "public_safety"
 STAFF_PHONE = "+8613912345678"
@@ -60,20 +56,6 @@ def valid_body(action: Action, version: int, other_case: str) -> dict:
     }
     assert set(bodies) == set(Action), "a new action needs a valid body here"
     return {**bodies[action], "version": version}
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, (response.status_code, response.body)
-    body = json.loads(response.body)
-    assert set(body) == ERROR_KEYS, body
-    assert isinstance(body["details"], list) and body["message"] and body["correlation_id"]
-    if code:
-        assert body["code"] == code, body
-    return body
-
-
-def shanghai_date(iso: str) -> str:
-    return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(SHANGHAI).date().isoformat()
 
 
 def queue_pages(client, account, **params) -> list:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from chalicelib.clock import SHANGHAI
+from tests.api.helpers import assert_error
 from tests.api.suggestion_helpers import (
     KONGJIANG_COMMITTEE,
     YANJI_STREET,
@@ -24,20 +25,7 @@ from tests.api.suggestion_helpers import (
     suggestion,
 )
 
-ERROR_KEYS = {"code", "message", "details", "correlation_id"}
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, (response.status_code, response.body)
-    body = json.loads(response.body)
-    assert set(body) == ERROR_KEYS, body
-    assert isinstance(body["details"], list) and body["message"] and body["correlation_id"]
-    assert b"Traceback" not in response.body
-    if code:
-        assert body["code"] == code, body
-    return body
 
 
 def fields_of(error: dict) -> list[str]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.api.helpers import shanghai_date
 from tests.api.suggestion_helpers import (
     KONGJIANG_COMMITTEE,
     OTHER_KONGJIANG_COMMITTEE,
@@ -21,14 +21,9 @@ from tests.api.suggestion_helpers import (
     submit,
 )
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 MAX_PAGES = 50
 # 紫城居委会, a committee of 控江路街道 that no other test uses: its queue holds only this file's cases.
 QUIET_COMMITTEE = "310110012030"
-
-
-def shanghai_date(iso: str) -> str:
-    return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(SHANGHAI).date().isoformat()
 
 
 def utc(iso: str) -> datetime:

@@ -28,7 +28,7 @@ def test_demo_funds_load_whatever_the_date(aws, monkeypatch, today, pool_year):
              for role, phone, division in DEMO_ACCOUNTS]
     assert add_demo_funds(users) == 3
     pool = repository.get_pool("310110012001", pool_year)
-    assert pool is not None and pool["available_fen"] == 15_000_000
+    assert pool is not None and pool.available_fen == 15_000_000
     items, _ = repository.my_applications_page("demo-resident", 10, None)
-    assert sorted(item["status"] for item in items) == ["draft", "in_notice", "in_notice"]
-    assert all(item["year"] == pool_year for item in items)
+    assert sorted(item.status.value for item in items) == ["draft", "in_notice", "in_notice"]
+    assert all(item.year == pool_year for item in items)

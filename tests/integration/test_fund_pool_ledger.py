@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from chalicelib.funds import repository, rules
 from chalicelib.funds.models import MovementKind
+from chalicelib.funds.records import LedgerEntry, Pool
 from chalicelib.funds.rules import Figures, InsufficientFunds
 from chalicelib.storage.dynamo import ConditionFailedError
 
@@ -26,9 +27,8 @@ step = st.lists(movement, min_size=1, max_size=3)
 
 
 def create_pool(committee: str, allocated: int) -> None:
-    pool = {"committee": committee, "year": YEAR, "allocated_fen": allocated, "available_fen": allocated,
-            "committed_fen": 0, "disbursed_fen": 0, "per_application_cap_fen": 5_000, "per_team_cap_fen": 10_000,
-            "notice_days": 7}
+    pool = Pool(committee=committee, year=YEAR, allocated_fen=allocated, available_fen=allocated, committed_fen=0,
+                disbursed_fen=0, per_application_cap_fen=5_000, per_team_cap_fen=10_000, notice_days=7)
     writes = [repository.pool_create(pool)]
     if allocated:
         writes += repository.ledger_puts(committee, YEAR, [(MovementKind.allocate, allocated)], AT, "street_official")
@@ -38,14 +38,14 @@ def create_pool(committee: str, allocated: int) -> None:
 def stored_figures(committee: str) -> Figures:
     pool = repository.get_pool(committee, YEAR)
     assert pool is not None
-    return Figures(**{figure: pool[figure] for figure in rules.FIGURES})
+    return Figures(**{figure: getattr(pool, figure) for figure in rules.FIGURES})
 
 
-def ledger_figures(entries: list[dict]) -> Figures:
+def ledger_figures(entries: list[LedgerEntry]) -> Figures:
     totals = Counter()
     for entry in entries:
-        for figure, sign in rules.MOVEMENTS[MovementKind(entry["kind"])].items():
-            totals[figure] += sign * entry["amount_fen"]
+        for figure, sign in rules.MOVEMENTS[entry.kind].items():
+            totals[figure] += sign * entry.amount_fen
     return Figures(**{figure: totals[figure] for figure in rules.FIGURES})
 
 

@@ -61,7 +61,7 @@ def policy_of(fields):
 
 
 def problems(excinfo):
-    return [(d["field"], d["type"]) for d in excinfo.value.details]
+    return [(d.field, d.type) for d in excinfo.value.details]
 
 
 def test_presigned_post_fixes_bucket_key_type_and_size(aws):
@@ -116,7 +116,7 @@ def test_a_photo_never_uploaded_is_refused_by_its_index(aws):
         verify_photos(OWNER, [good, missing])
     assert problems(excinfo) == [("photos.1", "not_uploaded")]
     detail = excinfo.value.details[0]
-    assert detail["message"] and detail["message_zh"]
+    assert detail.message and detail.message_zh
 
 
 def test_another_owners_photo_is_refused_without_asking_storage(aws, monkeypatch):
@@ -215,7 +215,7 @@ def test_no_receipts_is_fine_and_twenty_is_the_limit(aws):
     with pytest.raises(RuleViolationError) as excinfo:
         verify_receipts(OWNER, [stored_receipt() for _ in range(MAX_RECEIPTS + 1)])
     assert problems(excinfo) == [("receipts", "too_long")]
-    assert "20 receipts" in excinfo.value.details[0]["message"]
+    assert "20 receipts" in excinfo.value.details[0].message
 
 
 def test_a_receipt_of_another_type_is_refused(aws):
@@ -225,7 +225,7 @@ def test_a_receipt_of_another_type_is_refused(aws):
     assert excinfo.value.status == 422
     assert problems(excinfo) == [("receipts.1", "wrong_type"), ("receipts.2", "wrong_type")]
     detail = excinfo.value.details[0]
-    assert "PDF" in detail["message"] and "receipt" in detail["message"] and "票据" in detail["message_zh"]
+    assert "PDF" in detail.message and "receipt" in detail.message and "票据" in detail.message_zh
 
 
 def test_a_receipt_over_ten_megabytes_or_empty_is_refused(aws):
@@ -245,7 +245,7 @@ def test_someone_elses_receipt_or_a_photo_is_refused_without_asking_storage(aws,
     with pytest.raises(RuleViolationError) as excinfo:
         verify_receipts(OWNER, [stored_receipt(), theirs, my_photo], field="expenses.0.receipts")
     assert problems(excinfo) == [("expenses.0.receipts.1", "not_owned"), ("expenses.0.receipts.2", "not_owned")]
-    assert excinfo.value.details[0]["message"] == "This is not a receipt you uploaded."
+    assert excinfo.value.details[0].message == "This is not a receipt you uploaded."
     assert asked == []
 
 
@@ -258,7 +258,7 @@ def test_a_receipt_never_uploaded_or_listed_twice_is_refused(aws):
     with pytest.raises(RuleViolationError) as excinfo:
         verify_receipts(OWNER, [key, missing])
     assert problems(excinfo) == [("receipts.1", "not_uploaded")]
-    assert excinfo.value.details[0]["message_zh"] == "票据未上传或已过期，请重新上传。"
+    assert excinfo.value.details[0].message_zh == "票据未上传或已过期，请重新上传。"
 
 
 def test_kept_receipts_and_photos_leave_the_expiring_prefix_without_colliding(aws):

@@ -13,7 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from pydantic import ValidationError
 
 from chalicelib.auth import Role
-from chalicelib.clock import iso
+from chalicelib.clock import SHANGHAI, iso
 from chalicelib.funds import rules
 from chalicelib.funds.models import (
     Action,
@@ -24,7 +24,7 @@ from chalicelib.funds.models import (
     PoolCreate,
     Status,
 )
-from chalicelib.funds.rules import SHANGHAI, Figures, InsufficientFunds
+from chalicelib.funds.rules import Figures, InsufficientFunds
 
 amounts = st.integers(min_value=1, max_value=10_000)
 # "reject" stands for every decision that moves no money: the pool must not notice it.

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chalicelib.publishing.held_back import HELD, PLACEHOLDER, RELEASED, Gate, Source, reasons_of
-from chalicelib.publishing.scrub import MARKERS, doubtful, scrub
+from chalicelib.scrub import MARKERS, doubtful, scrub
 
 CASE = Source("suggestion", "01CASE", "content", {"tracking_no": "540303-000001", "division": "310110012001"})
 NEARLY = "回访 139.1234.567"

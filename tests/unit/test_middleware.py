@@ -5,8 +5,9 @@ import json
 import pytest
 from chalice import Chalice
 from chalice.test import Client
+from pydantic import ValidationError
 
-from chalicelib.errors import ConflictError
+from chalicelib.errors import ConflictError, ErrorDetail
 from chalicelib.models import RequestModel, ResponseModel
 from chalicelib.web.api import ApiBlueprint
 from chalicelib.web.middleware import handle_errors
@@ -34,7 +35,8 @@ def client():
 
     @api.operation("/conflict", "GET", summary="conflict", tags=("t",), response=None, authenticated=False)
     def conflict():
-        raise ConflictError(details=[{"allowed_actions": ["accept"]}])
+        raise ConflictError(details=[ErrorDetail(field="action", type="invalid_transition", message="allowed now: accept",
+                                                 message_zh="当前允许的操作见 allowed_actions", allowed_actions=["accept"])])
 
     app = Chalice(app_name="middleware-test", configure_logs=False)
     app.register_middleware(handle_errors, "http")
@@ -66,7 +68,14 @@ def test_domain_error_keeps_its_status_code_and_details(client):
     response = client.http.get("/conflict")
     assert response.status_code == 409
     assert response.json_body["code"] == "conflict"
-    assert response.json_body["details"] == [{"allowed_actions": ["accept"]}]
+    # The facts a detail was given are there; those it was not are absent, not null.
+    assert response.json_body["details"] == [{"field": "action", "type": "invalid_transition", "message": "allowed now: accept",
+                                              "message_zh": "当前允许的操作见 allowed_actions", "allowed_actions": ["accept"]}]
+
+
+def test_an_error_detail_refuses_a_key_it_does_not_know():
+    with pytest.raises(ValidationError):
+        ErrorDetail(field="action", type="invalid_transition", message="m", message_zh="m", allowed=["accept"])
 
 
 def test_wrong_method_gets_the_error_shape(client):

@@ -62,3 +62,11 @@ def test_every_reference_resolves_even_for_models_that_share_a_name(document):
     funds = document["paths"]["/funds/applications/{id}/objections"]["post"]["requestBody"]
     rounds = document["paths"]["/rounds/{id}/objections"]["post"]["requestBody"]
     assert funds != rounds
+
+
+def test_a_degraded_health_report_is_described_as_the_report_it_is(document):
+    degraded = document["paths"]["/health"]["get"]["responses"]["503"]
+    schemas = degraded["content"]["application/json"]["schema"]["anyOf"]
+    assert {"$ref": "#/components/schemas/Health"} in schemas
+    # A failure outside the probes still answers with the error shape.
+    assert {"$ref": "#/components/schemas/ErrorResponse"} in schemas

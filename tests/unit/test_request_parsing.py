@@ -54,7 +54,7 @@ def test_bad_bodies_are_refused_with_the_right_error(raw, content_type, error):
 def test_unknown_field_is_refused_by_name():
     with pytest.raises(ValidationFailedError) as caught:
         parse(b'{"population": 1, "version": 99}')
-    assert caught.value.details == [
+    assert [d.as_json() for d in caught.value.details] == [
         {"field": "version", "type": "extra_forbidden", "message": "Extra inputs are not permitted", "message_zh": "不允许的字段"}
     ]
 
@@ -62,7 +62,7 @@ def test_unknown_field_is_refused_by_name():
 def test_each_bad_field_is_listed_in_english_and_chinese():
     with pytest.raises(ValidationFailedError) as caught:
         parse(json.dumps({"population": -1, "households": "many", "community_type": "villa"}).encode())
-    fields = {d["field"]: d for d in caught.value.details}
+    fields = {d.field: d.as_json() for d in caught.value.details}
     assert set(fields) == {"population", "households", "community_type"}
     assert fields["population"]["message_zh"] == "数值过小"
     assert fields["households"]["message_zh"] == "应为整数"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from chalicelib.publishing.scrub import MARKERS, contains_personal_data, doubtful, doubts, masked_doubts, scrub
+from chalicelib.scrub import MARKERS, contains_personal_data, doubtful, doubts, masked_doubts, scrub
 
 PHONE, ID_NUMBER, EMAIL, PLATE, ADDRESS = (MARKERS[kind] for kind in ("phone", "id_number", "email", "plate", "address"))
 

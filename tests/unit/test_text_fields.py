@@ -81,7 +81,7 @@ def submission(**overrides):
 def refusal(model, data) -> list[dict]:
     with pytest.raises(ValidationFailedError) as caught:
         validate(model, data)
-    return caught.value.details
+    return [d.as_json() for d in caught.value.details]
 
 
 @pytest.mark.parametrize("character", REFUSED_KINDS.values(), ids=REFUSED_KINDS.keys())
@@ -170,7 +170,7 @@ def test_object_keys_are_checked_too():
 def test_query_parameters_are_checked():
     with pytest.raises(ValidationFailedError) as caught:
         parse_query({"cursor": "abc\u2066def"}, ReviewQueueQuery)
-    assert [d["field"] for d in caught.value.details] == ["cursor"]
+    assert [d.field for d in caught.value.details] == ["cursor"]
 
 
 def test_path_parameters_are_checked_by_name():
@@ -178,8 +178,8 @@ def test_path_parameters_are_checked_by_name():
     with pytest.raises(ValidationFailedError) as caught:
         check_path({"id": "01JD0000000000000000000000\u202e", "action": "accept"})
     (detail,) = caught.value.details
-    assert detail["field"] == "id" and detail["type"] == HIDDEN_CHARACTER
-    assert "U+202E" in detail["message"] and "U+202E" in detail["message_zh"]
+    assert detail.field == "id" and detail.type == HIDDEN_CHARACTER
+    assert "U+202E" in detail.message and "U+202E" in detail.message_zh
 
 
 @pytest.mark.parametrize("key", ["abcdefgh\u202e", "abcd\x00efgh", "\u200babcdefgh", "abcdefgh\n"])

@@ -278,8 +278,8 @@ def test_an_inconsistent_schedule_breaks_a_rule_and_names_the_date(holidays, wor
         checked_schedule(2027, holidays, workdays)
     assert " / " in caught.value.message
     (problem,) = caught.value.details
-    assert problem["field"] == field
-    assert problem["message"] and problem["message_zh"]
+    assert problem.field == field
+    assert problem.message and problem.message_zh
 
 
 def test_every_wrong_date_is_reported_at_once():

@@ -6,11 +6,13 @@ the same transaction as the change it records: GSI1 keys that place it under its
 month, and a `fact` map with what aggregation needs (division, category, on-time flags,
 amounts), so that publishing a month is SHARDS paged Queries and no read per record.
 
-| pattern                    | index | key condition                             | example                      |
-| -------------------------- | ----- | ----------------------------------------- | ---------------------------- |
+| pattern                     | index | key condition                             | example                      |
+| --------------------------- | ----- | ----------------------------------------- | ---------------------------- |
 | a month's activity, shard s | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{s:02d}         | GSI1SK={at}#{event id}       |
 
 Events spread over SHARDS partitions by a hash of their id: a busy month writes no hot key.
+The writers are the domains' repositories and the reader is the publication, so the index
+lives here, below both: a domain that records an event never imports the publication.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from chalicelib.clock import SHANGHAI
+from chalicelib.storage.keys import activity_index_keys, activity_partition
+
 SHARDS = 16
-PREFIX = "ACTIVITY#"
 
 
 def month_of(at_iso: str) -> str:
@@ -35,11 +37,11 @@ def shard_of(record_id: str) -> int:
 
 
 def partition(month: str, shard: int) -> str:
-    return f"{PREFIX}{month}#{shard:02d}"
+    return activity_partition(month, shard)
 
 
 def index_keys(at_iso: str, record_id: str) -> dict[str, str]:
-    return {"GSI1PK": partition(month_of(at_iso), shard_of(record_id)), "GSI1SK": f"{at_iso}#{record_id}"}
+    return activity_index_keys(month_of(at_iso), shard_of(record_id), at_iso, record_id)
 
 
 def indexed(key_for: Callable[[str, str], dict[str, str]]) -> Callable[[str, str], dict[str, str]]:
