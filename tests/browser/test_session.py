@@ -69,12 +69,15 @@ def test_an_expired_id_token_is_renewed_silently_through_the_cookie(page: Page, 
 
     renewals = []
     page.on("request", lambda request: renewals.append(request.url) if request.url.endswith("/session/refresh") else None)
-    page.reload()
+    with page.expect_response(lambda response: response.url.endswith("/session/refresh")) as renewal:
+        page.reload()
+    assert renewal.value.status == 200
     expect(page.locator("#my-phone")).to_be_visible()
     expect(page.locator("#load-problem")).to_be_hidden()
+    # The page stores the renewed tokens once it has read the answer, a moment after it arrives.
+    page.wait_for_function("(old) => JSON.parse(sessionStorage.getItem('mulin.tokens')).id !== old",
+                           arg=expired(stale["id"]))
     assert len(renewals) == 1
-    fresh = page.evaluate("JSON.parse(sessionStorage.getItem('mulin.tokens'))")
-    assert fresh["id"] != expired(stale["id"])
     assert page.url.endswith("account.html")
 
     # A new tab has no tokens of its own: it renews through the cookie too.

@@ -28,7 +28,10 @@ def synthesize(outdir: Path, stage: str, region: str, **context) -> Synthesized:
 
     from infra.app import build
 
-    previous = os.environ.get("CDK_DEFAULT_REGION")
+    # Packaging imports the app with the stage's environment put into os.environ, where the
+    # functions' variables (CloudFormation tokens, secret ids among them) would stay for the
+    # suites that run afterwards: the environment is put back as it was.
+    previous = dict(os.environ)
     os.environ["CDK_DEFAULT_REGION"] = region
     try:
         app = cdk.App(outdir=str(outdir), context={"stage": stage, **context})
@@ -42,10 +45,8 @@ def synthesize(outdir: Path, stage: str, region: str, **context) -> Synthesized:
                 raise
             raise AssertionError("cdk-nag: " + report.read_text()) from failure
     finally:
-        if previous is None:
-            os.environ.pop("CDK_DEFAULT_REGION", None)
-        else:
-            os.environ["CDK_DEFAULT_REGION"] = previous
+        os.environ.clear()
+        os.environ.update(previous)
     path = Path(assembly.get_stack_by_name(stack.stack_name).template_full_path)
     report = outdir / "validation-report.json"
     return Synthesized(json.loads(path.read_text()), path, json.loads(report.read_text()) if report.exists() else None, stack)
