@@ -307,3 +307,23 @@ def test_alarms_can_publish_to_their_encrypted_topic(template):
     grants = [st for st in key["KeyPolicy"]["Statement"]
               if st.get("Principal", {}).get("Service") == "cloudwatch.amazonaws.com"]
     assert grants and {"kms:Decrypt", "kms:GenerateDataKey*"} <= set(grants[0]["Action"])
+
+
+def test_officials_cached_authorizer_answers_expire_within_a_minute(template):
+    """A disabled or moved official's token must stop working soon: API Gateway keeps an
+    authorizer's answer for the TTL the stage's definition sets, whatever the app checks later."""
+
+    def ttls(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "authorizerResultTtlInSeconds":
+                    yield value
+                else:
+                    yield from ttls(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from ttls(value)
+
+    found = list(ttls(template))
+    assert found, "no authorizer in the API's definition"
+    assert all(isinstance(ttl, int) and 0 < ttl <= 60 for ttl in found), found
