@@ -42,7 +42,7 @@ def main() -> int:
             ApplicationDraft,
             ApplicationListQuery,
             FundActionRequest,
-            ObjectionCreate,
+            FundObjectionCreate,
             PoolCreate,
         )
         from tests.api.fund_helpers import application
@@ -76,7 +76,7 @@ def main() -> int:
         step("submit", resident, "submit")
         step("recommend (starts the public notice)", staff, "recommend")
         objection = measure("object during the notice", lambda: applications.object_to(
-            neighbour, draft.id, ObjectionCreate(reason="请说明排练时间。")))
+            neighbour, draft.id, FundObjectionCreate(reason="请说明排练时间。")))
         at(f"{year}-03-20T10:00:00")
         step("answer the objection", staff, "answer_objection", objection_id=objection.id, answer="工作日下午。")
         step("approve (commits money)", street, "approve")

@@ -41,11 +41,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench import machine, meter, prices  # noqa: E402
 from chalicelib.funds import rules as fund_rules  # noqa: E402
-from chalicelib.funds.models import Category as FundCategory  # noqa: E402
+from chalicelib.funds.models import FundCategory  # noqa: E402
 from chalicelib.publishing import months, render, summary  # noqa: E402
 from chalicelib.publishing.aggregate import MonthTally  # noqa: E402
 from chalicelib.storage import activity  # noqa: E402
-from chalicelib.suggestions.models import Category, Channel  # noqa: E402
+from chalicelib.suggestions.models import Channel, SuggestionCategory  # noqa: E402
 from chalicelib.workdays.rules import WorkCalendar, shanghai_date, working_days_between  # noqa: E402
 
 DAY_MS = 86_400_000
@@ -86,7 +86,7 @@ SUGGESTION_STEPS = {
     "rate": ("replied", "replied", (5, 90)), "reopen": ("replied", "reopened", (10, 90)),
     "close": ("replied", "closed", (10, 100)),
 }
-CATEGORIES = weighted({c.value: w for c, w in zip(Category, (14, 12, 6, 10, 12, 16, 6, 5, 6, 4, 3, 6), strict=True)})
+CATEGORIES = weighted({c.value: w for c, w in zip(SuggestionCategory, (14, 12, 6, 10, 12, 16, 6, 5, 6, 4, 3, 6), strict=True)})
 CHANNELS = weighted({Channel.web.value: 30, Channel.mobile.value: 45, Channel.hotline_12345.value: 15,
                      Channel.paper.value: 5, Channel.meeting.value: 5})
 ADOPTIONS = weighted({"adopted": 35, "partly_adopted": 25, "not_adopted": 40})

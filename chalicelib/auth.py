@@ -143,7 +143,8 @@ def principal_from_claims(claims: dict[str, Any], pool: str | None = None) -> Pr
         return None
     phone = claims.get("phone_number") if isinstance(claims.get("phone_number"), str) else None
     phone_verified = claims.get("phone_number_verified") in (True, "true")
-    issued_at = claims.get("iat") if isinstance(claims.get("iat"), int) else 0
+    iat = claims.get("iat")
+    issued_at = iat if isinstance(iat, int) else 0
     if role is Role.resident:
         residence = claims.get(JURISDICTION_CLAIM)
         verified_residence = (

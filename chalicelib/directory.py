@@ -72,9 +72,10 @@ def create_official(phone: str, division: str) -> dict[str, Any]:
         {"Name": "phone_number_verified", "Value": "true"},
         {"Name": JURISDICTION_CLAIM, "Value": division},
     ]
-    return aws.client("cognito-idp").admin_create_user(
+    user: dict[str, Any] = aws.client("cognito-idp").admin_create_user(
         UserPoolId=officials_pool_id(), Username=phone, UserAttributes=attributes, DesiredDeliveryMediums=["SMS"]
     )["User"]
+    return user
 
 
 def add_official_to_group(username: str, group: str) -> None:

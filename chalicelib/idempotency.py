@@ -173,7 +173,8 @@ def once(use_case: Callable[..., dict[str, Any]], *, key: str, caller: str, payl
     guarded = idempotent_function(data_keyword_argument="request", persistence_store=persistence, config=_config())(run)
     request = {"caller": caller, "key": key, "payload": payload}
     try:
-        return guarded(request=request)
+        answer: dict[str, Any] = guarded(request=request)
+        return answer
     except IdempotencyValidationError as exc:
         raise IdempotencyKeyReusedError() from exc
     except IdempotencyAlreadyInProgressError as exc:

@@ -136,4 +136,5 @@ def create_user(
     cognito_client.admin_set_user_password(UserPoolId=pool_id, Username=phone, Password=password, Permanent=True)
     if group:
         cognito_client.admin_add_user_to_group(UserPoolId=pool_id, Username=phone, GroupName=group)
-    return next(a["Value"] for a in user["Attributes"] if a["Name"] == "sub")
+    sub: str = next(a["Value"] for a in user["Attributes"] if a["Name"] == "sub")
+    return sub

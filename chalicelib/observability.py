@@ -30,7 +30,7 @@ def count(name: str, value: int = 1) -> None:
 
 def instrument(app: Any) -> None:
     """Register logging, metrics and (if switched on) tracing as middleware on `app`."""
-    from chalice import ConvertToMiddleware
+    from chalice.app import ConvertToMiddleware
 
     app.register_middleware(ConvertToMiddleware(logger.inject_lambda_context), "all")
     app.register_middleware(ConvertToMiddleware(metrics.log_metrics), "all")

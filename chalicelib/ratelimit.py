@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chalicelib import aws, clock
-from chalicelib.errors import TooManyRequestsError
+from chalicelib.errors import ConflictError, TooManyRequestsError
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage import dynamo
 from chalicelib.storage.items import to_item
@@ -129,7 +129,7 @@ def charge(limit: Limit, identity: str) -> None:
         dynamo.db().update_item(**update)
     except aws.failures() as exc:
         error = dynamo.translate_client_error(exc)
-        if type(error) is dynamo.ConflictError:
+        if type(error) is ConflictError:
             raise refused(limit) from exc
         raise error from exc
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypedDict
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,21 @@ def get_settings() -> Settings:
 PLAIN_SECRETS = {"MULIN_CURSOR_SECRET": "MULIN_CURSOR_SECRET_ID", "MULIN_PII_KEY": "MULIN_PII_KEY_SECRET_ID"}
 
 
-def _secret_ids() -> dict[str, str]:
+class _SecretIds(TypedDict):
+    cursor_secret_id: str
+    pii_key_secret_id: str
+    origin_verify_secret_id: str
+
+
+# Empty where no officials' pool is configured.
+class _Officials(TypedDict, total=False):
+    officials_user_pool_id: str
+    officials_user_pool_client_id: str
+    officials_jwt_issuer: str
+    officials_jwks_url: str
+
+
+def _secret_ids() -> _SecretIds:
     ids = {name: os.environ.get(name, "").strip() for name in (
         "MULIN_CURSOR_SECRET_ID", "MULIN_PII_KEY_SECRET_ID", "MULIN_ORIGIN_VERIFY_SECRET_ID")}
     if os.environ.get("MULIN_STAGE", "dev") == "prod":
@@ -134,7 +149,7 @@ def _secret_ids() -> dict[str, str]:
             "origin_verify_secret_id": ids["MULIN_ORIGIN_VERIFY_SECRET_ID"]}
 
 
-def _officials(region: str) -> dict[str, str]:
+def _officials(region: str) -> _Officials:
     pool_id = os.environ.get("MULIN_OFFICIALS_USER_POOL_ID", "").strip()
     if not pool_id:
         return {}

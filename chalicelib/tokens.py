@@ -14,7 +14,7 @@ import time
 import urllib.request
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, overload
 
 import jwt
 import rsa
@@ -63,6 +63,14 @@ class RS256Algorithm(Algorithm):
             return rsa.verify(msg, sig, public) == "SHA-256"
         except (rsa.VerificationError, OverflowError, ValueError):
             return False
+
+    @overload
+    @staticmethod
+    def to_jwk(key_obj: rsa.PublicKey | rsa.PrivateKey, as_dict: Literal[True]) -> dict[str, Any]: ...
+
+    @overload
+    @staticmethod
+    def to_jwk(key_obj: rsa.PublicKey | rsa.PrivateKey, as_dict: Literal[False] = False) -> str: ...
 
     @staticmethod
     def to_jwk(key_obj: rsa.PublicKey | rsa.PrivateKey, as_dict: bool = False) -> str | dict[str, Any]:
@@ -195,7 +203,9 @@ def verify(token: str, *, jwks_url: str, audience: str, issuer: str, leeway: flo
         raise UnknownKeyError("token names a key the pool does not publish")
     return _decoder.decode(
         token,
-        key,
+        # PyJWT's annotation lists only `cryptography` key types, though the key is handed
+        # to the algorithm registered for RS256 (RS256Algorithm above), which takes `rsa` keys.
+        key,  # type: ignore[arg-type]
         algorithms=[ALGORITHM],
         audience=audience,
         issuer=issuer,

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeAlias
 
 # Cc (less \t \n \r), Cf, Zl, Zp and Cs, as hexadecimal code points and ranges.
 REFUSED = """
@@ -130,11 +130,15 @@ class Hidden:
         return f"U+{ord(self.character):04X}"
 
 
+# A step down into parsed JSON: the step to its parent (None at the top) and the index or key.
+_Step: TypeAlias = tuple["_Step | None", str | int]
+
+
 def find_hidden(value: Any) -> Hidden | None:
     """The first refused character in a string, or in the strings (keys too) of parsed
     JSON: lists, tuples and objects. Iterative, and each step links to its parent instead
     of copying the path, so that deeply nested input costs neither stack nor time."""
-    pending: list[tuple[tuple | None, Any]] = [(None, value)]
+    pending: list[tuple[_Step | None, Any]] = [(None, value)]
     while pending:
         step, item = pending.pop()
         if isinstance(item, str):
@@ -151,8 +155,8 @@ def find_hidden(value: Any) -> Hidden | None:
     return None
 
 
-def _path(step: tuple | None) -> tuple[str | int, ...]:
-    parts = []
+def _path(step: _Step | None) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
     while step is not None:
         step, part = step
         parts.append(part)

@@ -30,6 +30,9 @@ from chalicelib.web.requests import ORIGIN_VERIFY_HEADER
 from infra.headers import month_page_policy, pages_policy
 
 WEB = Path(__file__).resolve().parent.parent / "web"
+# The API reference page renders with Swagger UI that only the local server serves (from
+# node_modules), so it is not deployed: in AWS it would load a bundle the bucket lacks.
+LOCAL_ONLY = ["README.md", "docs.html", "js/docs.js"]
 API_STAGE = "api"
 MONTHS_PATH = "/summaries/*"
 CLIENT_ADDRESS_FUNCTION = Path(__file__).resolve().with_name("client_address.js")
@@ -116,7 +119,7 @@ class Site(Construct):
                              officials_client_id=officials_client_id, api_base=f"/{API_STAGE}")
         self.pages = s3deploy.BucketDeployment(
             self, "Pages", destination_bucket=public,
-            sources=[s3deploy.Source.asset(str(WEB), exclude=["README.md"]),
+            sources=[s3deploy.Source.asset(str(WEB), exclude=LOCAL_ONLY),
                      s3deploy.Source.json_data("config.json", config)],
             # The bucket also holds every published month; a deployment must never delete them.
             prune=False,

@@ -34,6 +34,12 @@ from local_stack.outbox import messages
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_ROOT = ROOT / "web"
+# The API reference page, and the Swagger UI it renders with, straight from npm's copy: the
+# reference needs no network, and the bundle is never copied into the repository.
+DOCS_PATH = "/docs"
+SWAGGER_UI = ROOT / "node_modules" / "swagger-ui-dist"
+DOCS_ASSETS = {f"{DOCS_PATH}/swagger-ui-bundle.js": SWAGGER_UI / "swagger-ui-bundle.js",
+               f"{DOCS_PATH}/swagger-ui.css": SWAGGER_UI / "swagger-ui.css"}
 SITE_CONFIG_PATH = "/config.json"
 SMS_OUTBOX_PATH = "/local/sms"
 CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
@@ -51,6 +57,15 @@ def site_file(path: str, web_root: Path = WEB_ROOT) -> Path | None:
     if candidate.name.startswith(".") or candidate.suffix == ".md":
         return None
     return candidate
+
+
+def docs_file(path: str) -> Path | None:
+    """The reference page for `/docs`, or one of the Swagger UI files it loads."""
+    url_path = urlsplit(path).path
+    if url_path == DOCS_PATH:
+        return site_file("/docs.html")
+    asset = DOCS_ASSETS.get(url_path)
+    return asset if asset is not None and asset.is_file() else None
 
 
 def phone_in(query: str) -> str | None:
@@ -109,7 +124,7 @@ class SiteRequestHandler(ChaliceRequestHandler):
             body = sms_outbox_body(self.sms_outbox, url.query)
             content_type = CONTENT_TYPES[".json"]
         else:
-            file = site_file(self.path)
+            file = docs_file(self.path) or site_file(self.path)
             if file is None:
                 return False
             body = file.read_bytes()

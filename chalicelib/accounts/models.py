@@ -8,7 +8,7 @@ from pydantic import Field
 from chalicelib.funds.models import ApplicationDetail
 from chalicelib.models import ResponseModel
 from chalicelib.notifications.models import Notification
-from chalicelib.suggestions.models import Category, Channel, Reply, Status, TimelineEvent
+from chalicelib.suggestions.models import Channel, Reply, SuggestionCategory, SuggestionStatus, SuggestionTimelineEvent
 
 
 class Account(ResponseModel):
@@ -28,7 +28,7 @@ class ExportedSuggestion(ResponseModel):
     tracking_no: str
     title: str
     content: str
-    category: Category
+    category: SuggestionCategory
     division: str
     jurisdiction: str
     location: str | None = None
@@ -37,13 +37,13 @@ class ExportedSuggestion(ResponseModel):
     channel: Channel
     submitter_phone: str | None = Field(default=None, description="the number the case was sent or entered with")
     entered_by_role: str | None = Field(default=None, description="for a case staff entered on the caller's behalf")
-    status: Status
+    status: SuggestionStatus
     submitted_at: str
     acknowledge_by: str
     reply_by: str
     reply: Reply | None = None
     merged_into: str | None = None
-    timeline: list[TimelineEvent]
+    timeline: list[SuggestionTimelineEvent]
 
 
 class ExportedRating(ResponseModel):

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from chalicelib import clock, directory
@@ -148,7 +149,7 @@ def _own_case_ids(principal: Principal) -> list[str]:
 
     ids: list[str] = []
     for key in principal.owner_keys:
-        ids += [case.id for case in _pages(lambda start, key=key: suggestions.list_by_submitter(key, PAGE, start))]
+        ids += [case.id for case in _pages(partial(suggestions.list_by_submitter, key, PAGE))]
     return list(dict.fromkeys(ids))
 
 
@@ -165,12 +166,12 @@ def _case_records(principal: Principal) -> tuple[list[Any], list[Any]]:
 
 
 def _timeline(events: list[dict[str, Any]], principal: Principal) -> list[Any]:
-    from chalicelib.suggestions.models import TimelineEvent
+    from chalicelib.suggestions.models import SuggestionTimelineEvent
 
     shown = []
     for event in sorted(events, key=lambda e: (e["at"], e.get("seq", 0))):
         mine = event.get("actor_id") == principal.user_id
-        shown.append(TimelineEvent(
+        shown.append(SuggestionTimelineEvent(
             at=event["at"], action=event["action"], status_from=event.get("before"), status_to=event.get("after"),
             actor_role=event["actor_role"], actor_division=event.get("actor_division"),
             # Another submitter's rating comment is theirs, not the caller's.
@@ -206,7 +207,7 @@ def _inbox(principal: Principal) -> list[Any]:
     messages: list[Any] = []
     for key in principal.owner_keys:
         partition = inbox_partition(key)
-        messages += _pages(lambda start, p=partition: notifications.inbox_page(p, PAGE, start))
+        messages += _pages(partial(notifications.inbox_page, partition, PAGE))
     return sorted(messages, key=lambda m: m.at, reverse=True)
 
 
@@ -342,7 +343,7 @@ def _erase_suggestions(principal: Principal) -> None:
     # Merged-into cases first: once the caller's own merged case no longer names them, the
     # case it was merged into could no longer be found from it.
     for record in primaries + own:
-        _retrying(lambda case_id=record.case.id: _erase_case(case_id, principal))
+        _retrying(partial(_erase_case, record.case.id, principal))
 
 
 def _erase_application(application_id: str, principal: Principal) -> None:
@@ -397,7 +398,7 @@ def erase_me(principal: Principal) -> ErasureReceipt:
     for key in principal.owner_keys:
         delete_inbox(key, lambda n: repository.count_op(person, {"inbox_messages_deleted": n}))
     for application_id in _application_ids(principal):
-        _retrying(lambda application_id=application_id: _erase_application(application_id, principal))
+        _retrying(partial(_erase_application, application_id, principal))
     for objection in _objections(principal):
         _unlink_objection(objection, principal)
     _erase_residence(principal)

@@ -16,9 +16,9 @@ from chalicelib.funds.models import (
     ApplicationListQuery,
     ApplicationPage,
     ApplicationUpdate,
-    ObjectionCreate,
+    FundObjectionCreate,
+    FundStatus,
     ObjectionView,
-    Status,
 )
 from chalicelib.funds.records import Application, ApplicationRecord, Line, Objection, Pool, Team
 from chalicelib.funds.views import detail_view, public_view, summary_of
@@ -138,7 +138,7 @@ def _create_draft(principal: Principal, body: ApplicationDraft,
     at = now_iso()
     application = Application(
         **_contents(body), id=new_id(), applicant_id=principal.user_id, applicant_key=principal.person,
-        status=Status.draft, version=1, created_at=at, open_objections=0, disbursed_fen=0, advance_fen=0,
+        status=FundStatus.draft, version=1, created_at=at, open_objections=0, disbursed_fen=0, advance_fen=0,
     )
     event = repository.event_put(application.id, "create", principal.user_id, principal.role.value, at, "draft",
                                  counted_for=application)
@@ -226,7 +226,7 @@ def list_mine(principal: Principal, query: PageQuery) -> ApplicationPage:
     return ApplicationPage(items=[summary_of(i, at) for i in items], next_cursor=encode_cursor(last, scope))
 
 
-def object_to(principal: Principal, application_id: str, body: ObjectionCreate) -> ObjectionView:
+def object_to(principal: Principal, application_id: str, body: FundObjectionCreate) -> ObjectionView:
     require(principal, "fund.object")
     application = load(application_id)
     if application.status not in rules.PUBLIC_STATUSES:
@@ -238,7 +238,7 @@ def object_to(principal: Principal, application_id: str, body: ObjectionCreate) 
         raise rule_error("A team does not object to its own application.",
                                "不能对本团队的申报提出异议。", "reason", "own_application")
     at = now_iso()
-    if application.status is not Status.in_notice or not rules.notice_running(application.notice_ends_at, at):
+    if application.status is not FundStatus.in_notice or not rules.notice_running(application.notice_ends_at, at):
         raise rule_error(f"Objections are taken while the notice runs, until {application.notice_ends_at} "
                                "(UTC).", "不在公示期内，不能提出异议。", "reason", "outside_window")
     # The inbox key, opaque like every recipient, so the answer reaches the objector.

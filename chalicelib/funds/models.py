@@ -6,7 +6,8 @@ import enum
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic.config import JsonDict
 
 from chalicelib.divisions.models import CommunityType
 from chalicelib.models import PageQuery, RequestModel, ResponseModel, not_blank
@@ -22,7 +23,7 @@ Fen = Annotated[int, Field(strict=True, gt=0, le=MAX_FEN)]
 UploadKey = Annotated[str, StringConstraints(max_length=200)]
 
 
-class Category(str, enum.Enum):
+class FundCategory(str, enum.Enum):
     """What autonomy funds pay for, as Shanghai streets list it in their 自治金 rules."""
 
     team_building = "team_building"  # 自治团队培育
@@ -38,20 +39,20 @@ class Category(str, enum.Enum):
 
 
 CATEGORY_NAMES_ZH = {
-    Category.team_building: "自治团队培育",
-    Category.leader_training: "骨干培训",
-    Category.micro_renovation: "楼道/小区微改造",
-    Category.elderly_service: "为老服务",
-    Category.old_and_young: "一老一小",
-    Category.greening: "环境绿化",
-    Category.culture: "文化活动",
-    Category.safety: "平安建设",
-    Category.deliberation: "议事协商",
-    Category.other: "其他",
+    FundCategory.team_building: "自治团队培育",
+    FundCategory.leader_training: "骨干培训",
+    FundCategory.micro_renovation: "楼道/小区微改造",
+    FundCategory.elderly_service: "为老服务",
+    FundCategory.old_and_young: "一老一小",
+    FundCategory.greening: "环境绿化",
+    FundCategory.culture: "文化活动",
+    FundCategory.safety: "平安建设",
+    FundCategory.deliberation: "议事协商",
+    FundCategory.other: "其他",
 }
 
 
-class Status(str, enum.Enum):
+class FundStatus(str, enum.Enum):
     draft = "draft"  # 草稿
     submitted = "submitted"  # 已提交，待居委会审核
     changes_requested = "changes_requested"  # 退回修改
@@ -98,6 +99,13 @@ class MovementKind(str, enum.Enum):
 class PoolCreate(RequestModel):
     """For a committee: `allocated_fen`. For a street: an amount per community type, and
     `default_fen` for committees whose type is not recorded (or they are skipped)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"allocated_fen": 5_000_000, "per_application_cap_fen": 2_000_000, "per_team_cap_fen": 3_000_000,
+         "notice_days": 7},
+        {"amounts_by_type": {"commercial_housing": 5_000_000, "old_neighbourhood": 8_000_000}, "default_fen": 5_000_000,
+         "per_application_cap_fen": 2_000_000, "per_team_cap_fen": 3_000_000},
+    ]})
 
     allocated_fen: Fen | None = None
     amounts_by_type: dict[CommunityType, Annotated[int, Field(strict=True, ge=0, le=MAX_FEN)]] | None = None
@@ -193,7 +201,7 @@ class ApplicationDraft(RequestModel):
     year: int = Field(ge=2020, le=2100, strict=True)
     team: Team
     title: str = Field(min_length=1, max_length=100)
-    category: Category
+    category: FundCategory
     purpose: str = Field(min_length=1, max_length=3000)
     beneficiaries: int = Field(ge=1, le=1_000_000, strict=True, description="expected number of residents served")
     beneficiary_description: str | None = Field(default=None, max_length=500)
@@ -259,7 +267,7 @@ class FundActionRequest(RequestModel):
         return None if value is None else not_blank(value)
 
 
-class ObjectionCreate(RequestModel):
+class FundObjectionCreate(RequestModel):
     reason: str = Field(min_length=1, max_length=2000)
 
     _not_blank = field_validator("reason")(not_blank)
@@ -298,7 +306,7 @@ class ObjectionView(ResponseModel):
     answered_at: str | None = None
 
 
-class TimelineEvent(ResponseModel):
+class FundTimelineEvent(ResponseModel):
     at: str
     action: str
     status: str | None = None
@@ -315,7 +323,7 @@ class PublicApplication(ResponseModel):
     year: int
     team_name: str
     title: str
-    category: Category
+    category: FundCategory
     category_zh: str
     purpose: str
     beneficiaries: int
@@ -323,7 +331,7 @@ class PublicApplication(ResponseModel):
     ends_on: str
     lines: list[LineView]
     requested_fen: int
-    status: Status
+    status: FundStatus
     phase: str = Field(description="status, or notice_ended once a public notice has run out")
     notice_ends_at: str | None = None
     approved_fen: int | None = None
@@ -346,7 +354,7 @@ class ApplicationDetail(PublicApplication):
     open_objections: int = 0
     last_comment: str | None = Field(default=None, description="the latest review comment or reason")
     allowed_actions: list[str] = Field(default_factory=list, description="what the caller may do next")
-    timeline: list[TimelineEvent] = Field(default_factory=list)
+    timeline: list[FundTimelineEvent] = Field(default_factory=list)
 
 
 class ApplicationSummary(ResponseModel):
@@ -355,10 +363,10 @@ class ApplicationSummary(ResponseModel):
     year: int
     team_name: str
     title: str
-    category: Category
+    category: FundCategory
     requested_fen: int
     approved_fen: int | None = None
-    status: Status
+    status: FundStatus
     phase: str
     notice_ends_at: str | None = None
     created_at: str
@@ -370,4 +378,144 @@ class ApplicationPage(ResponseModel):
 
 
 class ApplicationListQuery(PageQuery):
-    status: Status | None = None
+    status: FundStatus | None = None
+
+
+# --- one request model per action ------------------------------------------------------------
+# What each action requires is stated in its own schema (rules.REQUIRED_FIELDS says the same
+# for the deprecated {action} route); the routes hand each to the one use case as a
+# FundActionRequest. Every action's reason, when given, goes on the timeline.
+
+
+def _visible(value: str | None) -> str | None:
+    return None if value is None else not_blank(value)
+
+
+SeenFundVersion = Annotated[int, Field(ge=1, strict=True, description="the version last seen; refused (409) if stale")]
+Comment = Annotated[str | None, Field(min_length=1, max_length=2000, description="a comment for the timeline"),
+                    AfterValidator(_visible)]
+FundReason = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(not_blank)]
+
+
+def _examples(*examples: JsonDict) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": list(examples)})
+
+
+class SubmitFundApplicationRequest(RequestModel):
+    """The lead submits a draft (or an application returned for changes) to the committee."""
+
+    model_config = _examples({"version": 1})
+    version: SeenFundVersion
+    reason: Comment = None
+
+
+class WithdrawFundApplicationRequest(RequestModel):
+    """The lead withdraws the application before it is approved."""
+
+    model_config = _examples({"version": 2, "reason": "团队成员变动，明年再报。"})
+    version: SeenFundVersion
+    reason: Comment = None
+
+
+class ReturnFundApplicationForChangesRequest(RequestModel):
+    """The committee returns a submitted application to the team, saying what to change."""
+
+    model_config = _examples({"version": 2, "reason": "请补充材料单价依据。"})
+    version: SeenFundVersion
+    reason: FundReason
+
+
+class RecommendFundApplicationRequest(RequestModel):
+    """The committee recommends a submitted application; its public notice starts."""
+
+    model_config = _examples({"version": 2})
+    version: SeenFundVersion
+    reason: Comment = None
+
+
+class AnswerFundObjectionRequest(RequestModel):
+    """The committee answers one objection raised during the public notice."""
+
+    model_config = _examples({"version": 3, "objection_id": "01JD3Z6Q8V2W4X5Y6Z7A8B9C0D",
+                              "answer": "花箱由团队志愿者每周养护，不占用消防通道。"})
+    version: SeenFundVersion
+    objection_id: str = Field(pattern=ULID_TEXT, description="the objection answered")
+    answer: str = Field(min_length=1, max_length=2000, description="the answer the objector and the public read")
+
+    _not_blank = field_validator("answer")(not_blank)
+
+
+class ApproveFundApplicationRequest(RequestModel):
+    """The street approves a recommended application once its notice has passed; the amount is committed."""
+
+    model_config = _examples({"version": 3})
+    version: SeenFundVersion
+    reason: Comment = None
+
+
+class RejectFundApplicationRequest(RequestModel):
+    """The street rejects an application, saying why."""
+
+    model_config = _examples({"version": 3, "reason": "与今年已立项项目重复。"})
+    version: SeenFundVersion
+    reason: FundReason
+
+
+class FundApplicationFundingRequest(RequestModel):
+    """The street funds an approved application: the advance is paid now, the rest on acceptance."""
+
+    model_config = _examples({"version": 4, "advance_fen": 300000})
+    version: SeenFundVersion
+    advance_fen: int = Field(ge=0, le=MAX_FEN, strict=True, description="the advance paid now, in fen; 0 for none")
+    reason: Comment = None
+
+
+class StartFundProjectRequest(RequestModel):
+    """The lead reports that the funded project has started."""
+
+    model_config = _examples({"version": 5})
+    version: SeenFundVersion
+    reason: Comment = None
+
+
+class ReportFundCompletionRequest(RequestModel):
+    """The lead files the completion report: what each line really cost, with its receipts."""
+
+    model_config = _examples({"version": 6, "report": {
+        "expenses": [{"line": 0, "actual_fen": 118000, "receipts": ["receipts/01JD3Z6Q8V2W4X5Y6Z7A8B9C0D.pdf"]}],
+        "participants": 36, "outcome": "完成 12 个花箱的种植，居民认领养护。"}})
+    version: SeenFundVersion
+    report: CompletionReport
+    reason: Comment = None
+
+
+class ReturnFundReportRequest(RequestModel):
+    """The committee returns a completion report to the team, saying what is missing."""
+
+    model_config = _examples({"version": 7, "reason": "第 2 项缺少发票。"})
+    version: SeenFundVersion
+    reason: FundReason
+
+
+class AcceptFundCompletionRequest(RequestModel):
+    """The street accepts a completion report; the rest is paid and what was not used goes back to the pool."""
+
+    model_config = _examples({"version": 7})
+    version: SeenFundVersion
+    reason: Comment = None
+
+
+class CloseFundApplicationRequest(RequestModel):
+    """The committee closes an accepted application."""
+
+    model_config = _examples({"version": 8})
+    version: SeenFundVersion
+    reason: Comment = None
+
+
+class CancelFundApplicationRequest(RequestModel):
+    """The street cancels an approved application before it is funded, saying why; the committed money goes back."""
+
+    model_config = _examples({"version": 4, "reason": "场地改造计划调整，项目无法实施。"})
+    version: SeenFundVersion
+    reason: FundReason

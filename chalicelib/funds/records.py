@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chalicelib.funds.models import Category, MovementKind, Status
+from chalicelib.funds.models import FundCategory, FundStatus, MovementKind
 
 
 class Record(BaseModel):
@@ -96,7 +96,7 @@ class Application(Record):
     # Which team this is for its yearly cap, however its name is typed (rules.team_key).
     team_digest: str
     title: str
-    category: Category
+    category: FundCategory
     purpose: str
     beneficiaries: int
     beneficiary_description: str | None = None
@@ -107,7 +107,7 @@ class Application(Record):
     applicant_id: str
     # The lead's inbox: an opaque owner key, a tombstone once they erased their account.
     applicant_key: str
-    status: Status
+    status: FundStatus
     version: int
     created_at: str
     updated_at: str | None = None

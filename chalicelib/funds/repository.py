@@ -29,7 +29,7 @@ from typing import Any
 
 from chalicelib.errors import ServiceUnavailableError
 from chalicelib.funds import rules
-from chalicelib.funds.models import Status
+from chalicelib.funds.models import FundStatus
 from chalicelib.funds.records import Application, ApplicationRecord, Event, LedgerEntry, Objection, Pool
 from chalicelib.funds.rules import Movement
 from chalicelib.ids import new_id
@@ -179,7 +179,7 @@ def application_create(application: Application) -> dict[str, Any]:
     return put(application_item(application), "attribute_not_exists(PK)")
 
 
-def application_versioned_put(application: Application, expected_version: int, expected_status: Status,
+def application_versioned_put(application: Application, expected_version: int, expected_status: FundStatus,
                               extra_condition: str = "", extra_values: dict[str, Any] | None = None) -> dict[str, Any]:
     # Two people acting at once: only the one who saw the current version and status wins.
     condition = "#version = :expected AND #status = :status" + (f" AND {extra_condition}" if extra_condition else "")
@@ -313,7 +313,7 @@ def team_granted(committee: str, year: int, team_digest: str) -> int:
 
 
 def applications_page(committee: str, year: int, limit: int, start_key: dict[str, Any] | None,
-                      statuses: list[Status] | None) -> tuple[list[Application], Any]:
+                      statuses: list[FundStatus] | None) -> tuple[list[Application], Any]:
     """One Query per page. Residents see only public statuses: a filter, so a page may hold
     fewer than `limit` items but never a draft."""
     values: dict[str, Any] = {":pk": applications_of_pool_partition(committee, year)}

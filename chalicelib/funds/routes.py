@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chalicelib import idempotency
 from chalicelib.auth import Principal
-from chalicelib.funds import service
+from chalicelib.funds import models, service
 from chalicelib.funds.models import (
     ApplicationDetail,
     ApplicationDraft,
@@ -12,8 +12,8 @@ from chalicelib.funds.models import (
     ApplicationPage,
     ApplicationUpdate,
     FundActionRequest,
+    FundObjectionCreate,
     LedgerPage,
-    ObjectionCreate,
     ObjectionView,
     Pool,
     PoolAllocationReport,
@@ -21,7 +21,7 @@ from chalicelib.funds.models import (
     TopUp,
 )
 from chalicelib.models import PageQuery
-from chalicelib.web.api import ApiBlueprint
+from chalicelib.web.api import ActionOperation, ApiBlueprint
 
 funds_api = ApiBlueprint(__name__)
 TAGS = ("funds",)
@@ -92,8 +92,8 @@ def edit(id: str, principal: Principal, body: ApplicationUpdate) -> ApplicationD
 
 @funds_api.operation("/funds/applications/{id}/objections", "POST",
                      summary="Object during the public notice (residents of the committee)", tags=TAGS,
-                     body=ObjectionCreate, response=ObjectionView, status=201, errors=(404, 409, 422))
-def objection(id: str, principal: Principal, body: ObjectionCreate) -> ObjectionView:  # noqa: A002
+                     body=FundObjectionCreate, response=ObjectionView, status=201, errors=(404, 409, 422))
+def objection(id: str, principal: Principal, body: FundObjectionCreate) -> ObjectionView:  # noqa: A002
     return service.object_to(principal, id, body)
 
 
@@ -101,8 +101,47 @@ def objection(id: str, principal: Principal, body: ObjectionCreate) -> Objection
     "/funds/applications/{id}/{action}", "POST",
     summary="submit, withdraw, return_for_changes, recommend, answer_objection, approve, reject, fund, start, report, "
             "return, accept, close or cancel",
-    tags=TAGS, body=FundActionRequest, response=ApplicationDetail, errors=(404, 409, 422, 503),
-    description="A conditional write on the application's status and version; money moves in the same transaction.",
+    tags=TAGS, body=FundActionRequest, response=ApplicationDetail, errors=(404, 409, 422, 503), deprecated=True,
+    description="Kept for existing clients: each action has its own operation stating what it requires "
+                "(submitFundApplication, approveFundApplication, …).",
 )
 def act(id: str, action: str, principal: Principal, body: FundActionRequest) -> ApplicationDetail:  # noqa: A002
     return service.act(principal, id, action, body)
+
+
+funds_api.action_operations(
+    "/funds/applications/{id}",
+    (
+        ActionOperation("submit", "submitFundApplication", models.SubmitFundApplicationRequest,
+                        "Submit a draft or a returned application to the committee (the lead)"),
+        ActionOperation("withdraw", "withdrawFundApplication", models.WithdrawFundApplicationRequest,
+                        "Withdraw an application before its approval (the lead)"),
+        ActionOperation("return_for_changes", "returnFundApplicationForChanges",
+                        models.ReturnFundApplicationForChangesRequest,
+                        "Return a submitted application to the team for changes (committee)"),
+        ActionOperation("recommend", "recommendFundApplication", models.RecommendFundApplicationRequest,
+                        "Recommend a submitted application; its public notice starts (committee)"),
+        ActionOperation("answer_objection", "answerFundObjection", models.AnswerFundObjectionRequest,
+                        "Answer an objection raised during the notice (committee)"),
+        ActionOperation("approve", "approveFundApplication", models.ApproveFundApplicationRequest,
+                        "Approve an application after its notice; the amount is committed (street)"),
+        ActionOperation("reject", "rejectFundApplication", models.RejectFundApplicationRequest,
+                        "Reject an application, with the reason (street)"),
+        ActionOperation("fund", "fundApplication", models.FundApplicationFundingRequest,
+                        "Fund an approved application, paying the advance (street)"),
+        ActionOperation("start", "startFundProject", models.StartFundProjectRequest,
+                        "Report that the funded project has started (the lead)"),
+        ActionOperation("report", "reportFundCompletion", models.ReportFundCompletionRequest,
+                        "File the completion report with receipts (the lead)"),
+        ActionOperation("return", "returnFundReport", models.ReturnFundReportRequest,
+                        "Return a completion report to the team (committee)"),
+        ActionOperation("accept", "acceptFundCompletion", models.AcceptFundCompletionRequest,
+                        "Accept a completion report; the rest is paid (street)"),
+        ActionOperation("close", "closeFundApplication", models.CloseFundApplicationRequest,
+                        "Close an accepted application (committee)"),
+        ActionOperation("cancel", "cancelFundApplication", models.CancelFundApplicationRequest,
+                        "Cancel an approved application, with the reason (street)"),
+    ),
+    general=FundActionRequest, act=service.act, tags=TAGS, response=ApplicationDetail, errors=(404, 409, 422, 503),
+    description="A conditional write on the application's status and version; money moves in the same transaction.",
+)

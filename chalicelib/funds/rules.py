@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from chalicelib.auth import Role
 from chalicelib.clock import SHANGHAI
-from chalicelib.funds.models import Action, MovementKind, Status
+from chalicelib.funds.models import Action, FundStatus, MovementKind
 
 FIGURES = ("allocated_fen", "available_fen", "committed_fen", "disbursed_fen")
 
@@ -124,33 +124,33 @@ def notice_running(notice_ends_at: str | None, now_iso: str) -> bool:
     return notice_ends_at is not None and now_iso < notice_ends_at
 
 
-def phase(status: Status, notice_ends_at: str | None, now_iso: str) -> str:
-    if status is Status.in_notice and not notice_running(notice_ends_at, now_iso):
+def phase(status: FundStatus, notice_ends_at: str | None, now_iso: str) -> str:
+    if status is FundStatus.in_notice and not notice_running(notice_ends_at, now_iso):
         return "notice_ended"
     return status.value
 
 
 # --- the workflow ---------------------------------------------------------------------------
 
-TRANSITIONS: dict[tuple[Status, Action], Status] = {
-    (Status.draft, Action.submit): Status.submitted,
-    (Status.changes_requested, Action.submit): Status.submitted,
-    (Status.draft, Action.withdraw): Status.withdrawn,
-    (Status.submitted, Action.withdraw): Status.withdrawn,
-    (Status.changes_requested, Action.withdraw): Status.withdrawn,
-    (Status.in_notice, Action.withdraw): Status.withdrawn,
-    (Status.submitted, Action.return_for_changes): Status.changes_requested,
-    (Status.submitted, Action.recommend): Status.in_notice,
-    (Status.in_notice, Action.answer_objection): Status.in_notice,
-    (Status.in_notice, Action.approve): Status.approved,
-    (Status.in_notice, Action.reject): Status.rejected,
-    (Status.approved, Action.fund): Status.funded,
-    (Status.approved, Action.cancel): Status.cancelled,
-    (Status.funded, Action.start): Status.in_progress,
-    (Status.in_progress, Action.report): Status.reported,
-    (Status.reported, Action.return_): Status.in_progress,
-    (Status.reported, Action.accept): Status.accepted,
-    (Status.accepted, Action.close): Status.closed,
+TRANSITIONS: dict[tuple[FundStatus, Action], FundStatus] = {
+    (FundStatus.draft, Action.submit): FundStatus.submitted,
+    (FundStatus.changes_requested, Action.submit): FundStatus.submitted,
+    (FundStatus.draft, Action.withdraw): FundStatus.withdrawn,
+    (FundStatus.submitted, Action.withdraw): FundStatus.withdrawn,
+    (FundStatus.changes_requested, Action.withdraw): FundStatus.withdrawn,
+    (FundStatus.in_notice, Action.withdraw): FundStatus.withdrawn,
+    (FundStatus.submitted, Action.return_for_changes): FundStatus.changes_requested,
+    (FundStatus.submitted, Action.recommend): FundStatus.in_notice,
+    (FundStatus.in_notice, Action.answer_objection): FundStatus.in_notice,
+    (FundStatus.in_notice, Action.approve): FundStatus.approved,
+    (FundStatus.in_notice, Action.reject): FundStatus.rejected,
+    (FundStatus.approved, Action.fund): FundStatus.funded,
+    (FundStatus.approved, Action.cancel): FundStatus.cancelled,
+    (FundStatus.funded, Action.start): FundStatus.in_progress,
+    (FundStatus.in_progress, Action.report): FundStatus.reported,
+    (FundStatus.reported, Action.return_): FundStatus.in_progress,
+    (FundStatus.reported, Action.accept): FundStatus.accepted,
+    (FundStatus.accepted, Action.close): FundStatus.closed,
 }
 
 # Who acts: the team's lead on its own application, the committee's staff on the first
@@ -185,9 +185,9 @@ REQUIRED_FIELDS: dict[Action, tuple[str, ...]] = {
     Action.cancel: ("reason",),
 }
 
-PUBLIC_STATUSES = frozenset({Status.in_notice, Status.approved, Status.funded, Status.in_progress, Status.reported,
-                             Status.accepted, Status.closed})
-EDITABLE_STATUSES = frozenset({Status.draft, Status.changes_requested})
+PUBLIC_STATUSES = frozenset({FundStatus.in_notice, FundStatus.approved, FundStatus.funded, FundStatus.in_progress,
+                             FundStatus.reported, FundStatus.accepted, FundStatus.closed})
+EDITABLE_STATUSES = frozenset({FundStatus.draft, FundStatus.changes_requested})
 
 
 def may_act(role: Role, is_applicant: bool, action: Action) -> bool:
@@ -199,7 +199,7 @@ def missing_fields(action: Action, present: set[str]) -> list[str]:
     return [name for name in REQUIRED_FIELDS.get(action, ()) if name not in present]
 
 
-def allowed_actions(status: Status, role: Role, is_applicant: bool) -> list[str]:
+def allowed_actions(status: FundStatus, role: Role, is_applicant: bool) -> list[str]:
     return [action.value for (from_status, action) in TRANSITIONS
             if from_status is status and may_act(role, is_applicant, action)]
 

@@ -17,8 +17,8 @@ from chalicelib.funds.models import (
     ApplicationPage,
     ApplicationUpdate,
     FundActionRequest,
+    FundObjectionCreate,
     LedgerPage,
-    ObjectionCreate,
     ObjectionView,
     Pool,
     PoolAllocationReport,
@@ -66,7 +66,7 @@ def edit_application(principal: Principal, application_id: str, body: Applicatio
     return applications.update_draft(principal, application_id, body)
 
 
-def object_to(principal: Principal, application_id: str, body: ObjectionCreate) -> ObjectionView:
+def object_to(principal: Principal, application_id: str, body: FundObjectionCreate) -> ObjectionView:
     return applications.object_to(principal, application_id, body)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from chalicelib import clock
 from chalicelib.errors import ConflictError, ErrorDetail, RuleViolationError, rule_error
 from chalicelib.funds import rules
-from chalicelib.funds.models import Action, FundActionRequest, MovementKind, Status
+from chalicelib.funds.models import Action, FundActionRequest, FundStatus, MovementKind
 from chalicelib.funds.records import Application, Objection, Pool, Report
 from chalicelib.funds.rules import Movement
 
@@ -186,7 +186,7 @@ PLANNERS: dict[Action, Callable[[Reading], Change]] = {
 }
 
 
-def plan(action: Action, target: Status, reading: Reading) -> Plan:
+def plan(action: Action, target: FundStatus, reading: Reading) -> Plan:
     """The application as the action leaves it, and the money it moves."""
     change = PLANNERS[action](reading)
     before = reading.application

@@ -13,12 +13,12 @@ from chalicelib.funds.models import (
     ApplicationDetail,
     ApplicationSummary,
     ExpenseView,
+    FundTimelineEvent,
     LedgerEntry,
     LineView,
     ObjectionView,
     Pool,
     ReportView,
-    TimelineEvent,
 )
 from chalicelib.funds.records import Application, ApplicationRecord, Objection
 
@@ -83,7 +83,7 @@ def public_view(application: Application, objections: list[Objection], now_iso: 
 
 def detail_view(record: ApplicationRecord, now_iso: str, allowed: list[str]) -> ApplicationDetail:
     application = record.application
-    timeline = [TimelineEvent(at=e.at, action=e.action, status=e.status, actor_role=e.actor_role, reason=e.reason,
+    timeline = [FundTimelineEvent(at=e.at, action=e.action, status=e.status, actor_role=e.actor_role, reason=e.reason,
                               amount_fen=e.amount_fen)
                 # The order of the events' keys: their time, then their (sortable) ids.
                 for e in sorted(record.events, key=lambda e: (e.at, e.event_id))]

@@ -18,7 +18,7 @@ from chalicelib import clock
 from chalicelib.auth import Principal, is_someone
 from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, rule_error
 from chalicelib.funds import applications, pools, repository, rules, transitions
-from chalicelib.funds.models import Action, ApplicationDetail, FundActionRequest, Status
+from chalicelib.funds.models import Action, ApplicationDetail, FundActionRequest, FundStatus
 from chalicelib.funds.records import Application, ApplicationRecord
 from chalicelib.funds.transitions import Plan, Reading
 from chalicelib.funds.views import message_for, objection_message
@@ -41,7 +41,7 @@ def _authorise(principal: Principal, application: Application, action: Action) -
 
 
 def _checked(principal: Principal, application_id: str, action_name: str, body: FundActionRequest
-             ) -> tuple[ApplicationRecord, Action, Status]:
+             ) -> tuple[ApplicationRecord, Action, FundStatus]:
     try:
         action = Action(action_name)
     except ValueError:

@@ -39,19 +39,19 @@ def level_of(code: str) -> str:
 
 @dataclass
 class SuggestionCounts:
-    counts: Counter = field(default_factory=Counter)  # received, accepted, … adopted
-    categories: Counter = field(default_factory=Counter)  # received by category
-    channels: Counter = field(default_factory=Counter)  # received by channel
-    ratings: Counter = field(default_factory=Counter)  # score → how many
-    reply_days: Counter = field(default_factory=Counter)  # working days to a first reply → how many
+    counts: Counter[str] = field(default_factory=Counter)  # received, accepted, … adopted
+    categories: Counter[str] = field(default_factory=Counter)  # received by category
+    channels: Counter[str] = field(default_factory=Counter)  # received by channel
+    ratings: Counter[int] = field(default_factory=Counter)  # score → how many
+    reply_days: Counter[int] = field(default_factory=Counter)  # working days to a first reply → how many
 
 
 @dataclass
 class FundCounts:
-    statuses: Counter = field(default_factory=Counter)  # applications entering each status
-    approved_by_category: Counter = field(default_factory=Counter)  # fen
-    paid_by_category: Counter = field(default_factory=Counter)  # fen paid at acceptance
-    movements: Counter = field(default_factory=Counter)  # ledger kind → fen moved in the month
+    statuses: Counter[str] = field(default_factory=Counter)  # applications entering each status
+    approved_by_category: Counter[str] = field(default_factory=Counter)  # fen
+    paid_by_category: Counter[str] = field(default_factory=Counter)  # fen paid at acceptance
+    movements: Counter[str] = field(default_factory=Counter)  # ledger kind → fen moved in the month
 
 
 @dataclass
@@ -125,7 +125,7 @@ class MonthTally:
             (self.funds.get(code) or self.funds.setdefault(code, FundCounts())).movements[item["kind"]] += int(item["amount_fen"])
 
 
-def median(histogram: Counter) -> float | None:
+def median(histogram: Counter[int]) -> float | None:
     """The median of values given as value → count; the mean of the two middle values when even."""
     total = sum(histogram.values())
     if not total:

@@ -10,7 +10,6 @@ readers unless it is zero, which a reader could guess).
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
 
 from chalicelib.publishing import disclosure
 from chalicelib.publishing.aggregate import LEVELS, MonthTally, SuggestionCounts
@@ -38,7 +37,7 @@ def _sums(code: str, keys: set[Hashable], *suffix: str) -> list[disclosure.Relat
     return relations
 
 
-def withheld_suggestion_cells(tally: MonthTally, minimum: int) -> set[tuple[str, Any]]:
+def withheld_suggestion_cells(tally: MonthTally, minimum: int) -> set[Hashable]:
     rows = {code: row_cells(counts) for code, counts in tally.suggestions.items()}
     keys = set(COUNTED) | {"ratings"} | {key for cells in rows.values() for key in cells}
     values: dict[Hashable, int] = {(code, key): cells.get(key, 0) for code, cells in rows.items() for key in keys}
@@ -64,4 +63,4 @@ def withheld_suggestion_cells(tally: MonthTally, minimum: int) -> set[tuple[str,
             relations.append(((code, key), [*((child, key) for child in children[code]), own]))
         relations += _sums(code, keys, "own")
     groups = [[(code, ("satisfaction_distribution", score)) for score in SCORES] for code in rows]
-    return disclosure.withheld(values, relations, minimum=minimum, hidden=hidden, groups=groups)  # type: ignore[return-value]
+    return disclosure.withheld(values, relations, minimum=minimum, hidden=hidden, groups=groups)

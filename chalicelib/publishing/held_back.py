@@ -15,6 +15,7 @@ held afterwards.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,7 +44,8 @@ class Source:
     kind: str
     id: str
     field: str
-    context: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Spelled in full: inside this class `field` is the member above.
+    context: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     @property
     def key(self) -> str:

@@ -34,7 +34,7 @@ def request(principal: Principal, month: str) -> dict[str, Any]:
     now = clock.utc_now()
     since = clock.iso(now - STALE_AFTER)
     found = repository.status(month)
-    if in_progress(found, since):
+    if found is not None and in_progress(found, since):
         # Answered without a message: asking twice must not leave one on the queue for nothing.
         return view(month, found)
     fields = {"state": "queued", "requested_at": clock.iso(now)}

@@ -19,6 +19,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 INDEX_VERSION = "1.1"
 MINIMUM_COMPONENTS = 3
@@ -114,7 +115,7 @@ _COMPONENTS: tuple[_Component, ...] = (
 _BY_NAME = {component.name: component for component in _COMPONENTS}
 COMPONENTS = tuple(_BY_NAME)
 
-FORMULA: dict = {
+FORMULA: dict[str, Any] = {
     "name": {"zh": "睦邻指数", "en": "Mulin index"},
     "version": INDEX_VERSION,
     "scale": [0, 100],
@@ -161,7 +162,7 @@ def _round(value: Fraction) -> Fraction:
     return round(value, DECIMALS)
 
 
-def score(components: Mapping[str, float | None]) -> dict:
+def score(components: Mapping[str, float | None]) -> dict[str, Any]:
     """The index for one month from raw component values; a missing name counts as None.
 
     Raises ValueError for an unknown component name or a value outside its range, and
@@ -171,7 +172,7 @@ def score(components: Mapping[str, float | None]) -> dict:
     unknown = sorted(set(components) - set(_BY_NAME))
     if unknown:
         raise ValueError(f"unknown components: {', '.join(unknown)}")
-    report: dict[str, dict] = {}
+    report: dict[str, dict[str, Any]] = {}
     weighted = Fraction(0)
     total_weight = Fraction(0)
     for component in _COMPONENTS:

@@ -7,13 +7,16 @@ import io
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalicelib.publishing.mulin_index import COMPONENTS
 
 # Kept importable from here: every CSV cell of the month passes through them.
 from chalicelib.spreadsheet import FORMULA_STARTS as FORMULA_STARTS
 from chalicelib.spreadsheet import neutralised as neutralised
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 JSON_TYPE = "application/json; charset=utf-8"
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -22,7 +25,7 @@ PB_TYPE = "text/plain; charset=utf-8"
 
 
 @lru_cache(maxsize=1)
-def _templates() -> Any:
+def _templates() -> Environment:
     # Built on first use: only the monthly publication renders pages, and Jinja2 would
     # otherwise weigh on every API container's cold start.
     from jinja2 import Environment, FileSystemLoader, select_autoescape

@@ -102,7 +102,8 @@ def pools_of(committees: list[str], year: int) -> list[tuple[str, int]]:
 
 def public_file(key: str) -> bytes | None:
     try:
-        return aws.client("s3").get_object(Bucket=get_settings().public_bucket, Key=key)["Body"].read()
+        body: bytes = aws.client("s3").get_object(Bucket=get_settings().public_bucket, Key=key)["Body"].read()
+        return body
     except aws.client("s3").exceptions.NoSuchKey:
         return None
 
@@ -186,7 +187,8 @@ def held_back_item(month: str, source_key: str) -> dict[str, Any] | None:
 
 
 def source_key_of(item: dict[str, Any]) -> str:
-    return item["SK"].removeprefix(HELD_BACK_PREFIX)
+    sort_key: str = item["SK"]
+    return sort_key.removeprefix(HELD_BACK_PREFIX)
 
 
 def record_held_back(month: str, records: list[dict[str, Any]], stale: list[str], at: str) -> None:

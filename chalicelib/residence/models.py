@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator
 
 from chalicelib.models import RequestModel, ResponseModel, not_blank
 
@@ -23,7 +23,7 @@ class Basis(str, enum.Enum):
     tenant = "tenant"  # 租住
 
 
-class Status(str, enum.Enum):
+class ResidenceStatus(str, enum.Enum):
     pending = "pending"  # 待核验
     approved = "approved"  # 已核验 (the person's current residence)
     declined = "declined"  # 未通过
@@ -54,7 +54,7 @@ class ResidenceRequestCreate(RequestModel):
 class ReviewQuery(RequestModel):
     division: str | None = Field(default=None, pattern=DIVISION_CODE,
                                  description="a district, street or committee inside the caller's jurisdiction")
-    status: Status = Status.pending
+    status: ResidenceStatus = ResidenceStatus.pending
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=2048)
 
@@ -66,10 +66,10 @@ class ReviewActionRequest(RequestModel):
                                description="required to decline or revoke; the resident reads it")
 
 
-class TimelineEvent(ResponseModel):
+class ResidenceTimelineEvent(ResponseModel):
     at: str
     action: str = Field(description="request, approve, decline, revoke or end (a later move)")
-    status: Status
+    status: ResidenceStatus
     actor_role: str
     reason: str | None = None
 
@@ -85,12 +85,12 @@ class ResidenceRequest(ResponseModel):
     basis: Basis
     note: str | None = None
     proof_photos: list[str] = Field(default_factory=list)
-    status: Status
+    status: ResidenceStatus
     version: int
     requested_at: str
     decided_at: str | None = None
     reason: str | None = None
-    timeline: list[TimelineEvent] = Field(default_factory=list)
+    timeline: list[ResidenceTimelineEvent] = Field(default_factory=list)
 
 
 class CurrentResidence(ResponseModel):
@@ -124,7 +124,7 @@ class ReviewItem(ResponseModel):
     note: str | None = None
     proof_photos: list[str] = Field(default_factory=list)
     phone_masked: str | None = None
-    status: Status
+    status: ResidenceStatus
     version: int
     requested_at: str
     decided_at: str | None = None
@@ -140,7 +140,7 @@ class ReviewPage(ResponseModel):
 
 class ReviewActionResult(ResponseModel):
     id: str
-    status: Status
+    status: ResidenceStatus
     version: int
     decided_at: str | None = None
     decided_by: VerifiedBy | None = None
@@ -164,7 +164,7 @@ class RequestRecord(ResponseModel):
     proof_photos: list[str] = Field(default_factory=list)
     phone_masked: str | None = None
     source: str = Field(default="resident", description="resident (asked for it) or roster (pre-verified)")
-    status: Status
+    status: ResidenceStatus
     version: int
     requested_at: str
     updated_at: str
@@ -188,3 +188,31 @@ class CurrentRecord(ResponseModel):
     verified_by: VerifiedBy
     # False until the account's custom:division is known to say the same (see service.sync_directory).
     directory_synced: bool = False
+
+
+# One request model per review action, stating what it requires; the routes hand each to
+# service.act as a ReviewActionRequest.
+
+
+class ApproveResidenceRequest(RequestModel):
+    """Approve a pending request: the residence is set on the account, and the next token carries it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 1}]})
+    version: int = Field(ge=1, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str | None = Field(default=None, min_length=1, max_length=200, description="a note the resident reads")
+
+
+class DeclineResidenceRequest(RequestModel):
+    """Decline a pending request, saying why; the resident reads the reason."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 1, "reason": "房号与登记信息不符。"}]})
+    version: int = Field(ge=1, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str = Field(min_length=1, max_length=200)
+
+
+class RevokeResidenceRequest(RequestModel):
+    """Revoke an approved residence, saying why; the resident reads the reason."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 2, "reason": "已搬离本小区。"}]})
+    version: int = Field(ge=1, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str = Field(min_length=1, max_length=200)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chalicelib import idempotency
 from chalicelib.auth import Principal
-from chalicelib.residence import service
+from chalicelib.residence import models, service
 from chalicelib.residence.models import (
     MyResidence,
     ResidenceRequest,
@@ -14,7 +14,7 @@ from chalicelib.residence.models import (
     ReviewPage,
     ReviewQuery,
 )
-from chalicelib.web.api import ApiBlueprint
+from chalicelib.web.api import ActionOperation, ApiBlueprint
 
 residence_api = ApiBlueprint(__name__)
 TAGS = ("residence",)
@@ -52,9 +52,26 @@ def queue(principal: Principal, query: ReviewQuery) -> ReviewPage:
 
 @residence_api.operation(
     "/review/residences/{id}/{action}", "POST", summary="approve, decline (reason) or revoke (reason) a residence",
-    tags=("review",), body=ReviewActionRequest, response=ReviewActionResult, errors=(404, 409, 503),
-    description="Conditional on the request's status and version: a stale or invalid move is 409 with the allowed "
-                "actions. An approval or revocation reaches the resident's next token.",
+    tags=("review",), body=ReviewActionRequest, response=ReviewActionResult, errors=(404, 409, 503), deprecated=True,
+    description="Kept for existing clients: approveResidence, declineResidence and revokeResidence state what each "
+                "requires.",
 )
 def act(id: str, action: str, principal: Principal, body: ReviewActionRequest) -> ReviewActionResult:  # noqa: A002
     return service.act(principal, id, action, body)
+
+
+residence_api.action_operations(
+    "/review/residences/{id}",
+    (
+        ActionOperation("approve", "approveResidence", models.ApproveResidenceRequest,
+                        "Approve a residence request; the resident's next token carries it"),
+        ActionOperation("decline", "declineResidence", models.DeclineResidenceRequest,
+                        "Decline a residence request, with the reason"),
+        ActionOperation("revoke", "revokeResidence", models.RevokeResidenceRequest,
+                        "Revoke a verified residence, with the reason"),
+    ),
+    general=ReviewActionRequest, act=service.act, tags=("review",), response=ReviewActionResult,
+    errors=(404, 409, 503),
+    description="Conditional on the request's status and version: a stale or invalid move is 409 with the allowed "
+                "actions. An approval or revocation reaches the resident's next token.",
+)

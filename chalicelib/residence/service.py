@@ -43,13 +43,13 @@ from chalicelib.residence.models import (
     RequestRecord,
     ResidenceRequest,
     ResidenceRequestCreate,
+    ResidenceStatus,
+    ResidenceTimelineEvent,
     ReviewActionRequest,
     ReviewActionResult,
     ReviewItem,
     ReviewPage,
     ReviewQuery,
-    Status,
-    TimelineEvent,
     VerifiedBy,
 )
 from chalicelib.residence.repository import Event, Notice, Plan
@@ -153,10 +153,10 @@ def _create(principal: Principal, body: ResidenceRequestCreate, committee_name: 
         id=request_id, person=principal.person, user_id=principal.user_id, committee=body.committee,
         committee_name=committee_name, building=body.building, room=body.room, basis=body.basis, note=body.note,
         proof_photos=kept, phone_masked=mask_phone(principal.phone) if principal.phone else None,
-        status=Status.pending, version=1, requested_at=at, updated_at=at,
+        status=ResidenceStatus.pending, version=1, requested_at=at, updated_at=at,
     )
-    event = Event(record, "request", principal.user_id, principal.role.value, None, Status.pending.value)
-    notices = [Notice(record.person, rules.notice(record.id, committee_name, "request", Status.pending.value))]
+    event = Event(record, "request", principal.user_id, principal.role.value, None, ResidenceStatus.pending.value)
+    notices = [Notice(record.person, rules.notice(record.id, committee_name, "request", ResidenceStatus.pending.value))]
     plan = Plan(writes=[repository.new_request_put(record), repository.pending_put(record),
                         *([claim.put(record.id)] if claim else [])], events=[event], notices=notices)
     try:
@@ -187,9 +187,9 @@ def _event_view(event: Event, at: str) -> dict[str, Any]:
             "reason": event.reason, "seq": 0}
 
 
-def _timeline(events: list[dict[str, Any]]) -> list[TimelineEvent]:
+def _timeline(events: list[dict[str, Any]]) -> list[ResidenceTimelineEvent]:
     ordered = sorted(events, key=lambda e: (e["at"], e.get("seq", 0)))
-    return [TimelineEvent(at=e["at"], action=e["action"], status=Status(e["after"]), actor_role=e["actor_role"],
+    return [ResidenceTimelineEvent(at=e["at"], action=e["action"], status=ResidenceStatus(e["after"]), actor_role=e["actor_role"],
                           reason=e.get("reason")) for e in ordered]
 
 
@@ -293,7 +293,7 @@ def act(principal: Principal, request_id: str, action_name: str, body: ReviewAct
                                 "当前状态不允许此操作。", "invalid_transition")
     now, at = _now()
     decided = VerifiedBy(user_id=principal.user_id, role=principal.role.value)
-    after = record.model_copy(update={"status": Status(target), "version": record.version + 1, "updated_at": at,
+    after = record.model_copy(update={"status": ResidenceStatus(target), "version": record.version + 1, "updated_at": at,
                                       "decided_at": at, "decided_by": decided, "reason": body.reason})
     plan = Plan(writes=[repository.changed_request_put(record, after)],
                 events=[Event(after, action.value, principal.user_id, principal.role.value, record.status.value, target,
@@ -338,15 +338,15 @@ def _plan_approval(record: RequestRecord, after: RequestRecord, plan: Plan, prin
     if current is None:
         return False
     previous = repository.get_request(current.request_id)
-    if previous is not None and previous.status is Status.approved:
+    if previous is not None and previous.status is ResidenceStatus.approved:
         # Moving house: the residence this approval replaces ends with it.
-        ended = previous.model_copy(update={"status": Status.ended, "version": previous.version + 1,
+        ended = previous.model_copy(update={"status": ResidenceStatus.ended, "version": previous.version + 1,
                                             "updated_at": at, "ended_by": record.id})
         plan.writes.append(repository.changed_request_put(previous, ended))
-        plan.events.append(Event(ended, "end", principal.user_id, principal.role.value, Status.approved.value,
-                                 Status.ended.value))
+        plan.events.append(Event(ended, "end", principal.user_id, principal.role.value, ResidenceStatus.approved.value,
+                                 ResidenceStatus.ended.value))
         plan.notices.append(Notice(record.person, rules.notice(previous.id, previous.committee_name, "end",
-                                                               Status.ended.value)))
+                                                               ResidenceStatus.ended.value)))
     return current.committee != record.committee
 
 
@@ -425,15 +425,15 @@ def _record_roster_residence(principal: Principal, committee: str, committee_nam
     now, at = _now()
     record = RequestRecord(
         id=new_id(), person=person, user_id=sub, committee=committee, committee_name=committee_name,
-        basis=Basis.resident, phone_masked=mask_phone(phone), source="roster", status=Status.approved, version=1,
+        basis=Basis.resident, phone_masked=mask_phone(phone), source="roster", status=ResidenceStatus.approved, version=1,
         requested_at=at, updated_at=at, decided_at=at,
         decided_by=VerifiedBy(user_id=principal.user_id, role=principal.role.value), reason=rules.ROSTER_REASON,
     )
     plan = Plan(
         writes=[repository.new_request_put(record), repository.current_put(_current_of(record, at), None)],
-        events=[Event(record, "approve", principal.user_id, principal.role.value, None, Status.approved.value,
+        events=[Event(record, "approve", principal.user_id, principal.role.value, None, ResidenceStatus.approved.value,
                       rules.ROSTER_REASON)],
-        notices=[Notice(person, rules.notice(record.id, committee_name, "approve", Status.approved.value))],
+        notices=[Notice(person, rules.notice(record.id, committee_name, "approve", ResidenceStatus.approved.value))],
     )
     try:
         repository.write(plan, at, int(now.timestamp()))

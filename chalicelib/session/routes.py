@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chalice import Response
+from chalice.app import Response
 
 from chalicelib.session import rules, service
 from chalicelib.session.models import FreshTokens, SessionCall, SessionStart
@@ -33,7 +33,7 @@ def _caller() -> service.Caller:
 
 
 def _answer(outcome: service.Outcome) -> Response:
-    headers = {"Set-Cookie": outcome.set_cookie}
+    headers: dict[str, str | list[str]] = {"Set-Cookie": outcome.set_cookie}
     if outcome.tokens is None:
         return Response(body="", status_code=204, headers=headers)
     return json_response(outcome.tokens, 200, headers)

@@ -10,11 +10,11 @@ no other call carries it. `__Secure-` makes browsers refuse a copy set without `
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 from chalicelib.identity import USER_POOL_CLIENT_DEFINITION
-from chalicelib.session.models import REFRESH_TOKEN_MAX, REFRESH_TOKEN_PATTERN
+from chalicelib.session.models import REFRESH_TOKEN_MAX, REFRESH_TOKEN_PATTERN, Pool
 
 COOKIE_NAME = "__Secure-mulin-session"
 SESSION_ROUTE = "/session"
@@ -61,7 +61,11 @@ def clear_cookie(path: str) -> str:
     return f"{COOKIE_NAME}=; {_attributes(path, 0)}"
 
 
-def read_cookie(header: str | None) -> tuple[str, str] | None:
+def _is_pool(name: str) -> TypeGuard[Pool]:
+    return name in POOLS
+
+
+def read_cookie(header: str | None) -> tuple[Pool, str] | None:
     """(pool, refresh token) from a Cookie header, or None when there is no session cookie or
     it is not one this API could have set. With two (another path's), the browser sends the
     more specific first."""
@@ -70,7 +74,7 @@ def read_cookie(header: str | None) -> tuple[str, str] | None:
         if name != COOKIE_NAME:
             continue
         pool, _, token = value.strip().partition(SEPARATOR)
-        if pool in POOLS and 16 <= len(token) <= REFRESH_TOKEN_MAX and _TOKEN.fullmatch(token):
+        if _is_pool(pool) and 16 <= len(token) <= REFRESH_TOKEN_MAX and _TOKEN.fullmatch(token):
             return pool, token
         return None
     return None

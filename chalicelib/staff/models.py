@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from chalicelib.models import PageQuery, RequestModel, ResponseModel, not_blank
 
@@ -75,3 +75,40 @@ class Official(ResponseModel):
 class OfficialPage(ResponseModel):
     items: list[Official]
     next_cursor: str | None = None
+
+
+# One request model per account action, stating what it requires; the routes hand each to
+# service.act_on_official as an OfficialActionRequest.
+
+
+class DisableOfficialRequest(RequestModel):
+    """Disable an official's account; every token they hold is refused."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 0, "reason": "已调离岗位。"}]})
+    version: int = Field(ge=0, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str | None = Field(default=None, min_length=1, max_length=500, description="why, for the audit trail")
+
+
+class EnableOfficialRequest(RequestModel):
+    """Enable a disabled official's account again."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 1}]})
+    version: int = Field(ge=0, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str | None = Field(default=None, min_length=1, max_length=500, description="why, for the audit trail")
+
+
+class MoveOfficialRequest(RequestModel):
+    """Move an official to another division of the same level inside the caller's; they sign in anew."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 0, "division": "310104003002"}]})
+    version: int = Field(ge=0, strict=True, description="the version last seen; refused (409) if stale")
+    division: str = Field(pattern=DIVISION_CODE, description="the new division, of the same level, inside the caller's")
+    reason: str | None = Field(default=None, min_length=1, max_length=500, description="why, for the audit trail")
+
+
+class ResetOfficialMfaRequest(RequestModel):
+    """Reset an official's TOTP device; they set up a new one at their next sign-in."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 0}]})
+    version: int = Field(ge=0, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str | None = Field(default=None, min_length=1, max_length=500, description="why, for the audit trail")

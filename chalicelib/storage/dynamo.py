@@ -45,7 +45,9 @@ def translate_client_error(exc: Exception) -> Exception:
     if code == "ConditionalCheckFailedException":
         return ConflictError()
     if code == "TransactionCanceledException":
-        reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]  # type: ignore[attr-defined]
+        # A cancelled transaction is a botocore ClientError, whose answer names each item's reason.
+        response: dict[str, Any] = getattr(exc, "response", None) or {}
+        reasons = [r.get("Code") for r in response.get("CancellationReasons", [])]
         if any(r in RETRYABLE_REASONS for r in reasons):
             return ServiceUnavailableError(headers=RETRY_SOON)
         return ConditionFailedError(failed=[i for i, r in enumerate(reasons) if r == "ConditionalCheckFailed"])

@@ -46,4 +46,5 @@ def from_item(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_value(value: Any) -> dict[str, Any]:
-    return _codecs()[0].serialize(value)
+    serialized: dict[str, Any] = _codecs()[0].serialize(value)
+    return serialized

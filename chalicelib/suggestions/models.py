@@ -6,7 +6,8 @@ import enum
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator
+from pydantic.config import JsonDict
 
 from chalicelib.models import RequestModel, ResponseModel, not_blank, within_years
 
@@ -19,7 +20,7 @@ ULID_TEXT = r"^[0-9A-HJKMNP-TV-Z]{26}$"
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
 
-class Category(str, enum.Enum):
+class SuggestionCategory(str, enum.Enum):
     """The categories of Shanghai's people's-suggestion offices (人民建议征集办公室)."""
 
     urban_renewal = "urban_renewal"  # 城市建设与更新
@@ -37,18 +38,18 @@ class Category(str, enum.Enum):
 
 
 CATEGORY_NAMES_ZH = {
-    Category.urban_renewal: "城市建设与更新",
-    Category.transport: "交通出行",
-    Category.education_childcare: "教育托育",
-    Category.elderly_care: "养老服务",
-    Category.sanitation: "环境卫生",
-    Category.property_management: "物业管理",
-    Category.public_safety: "公共安全",
-    Category.culture_sports: "文化体育",
-    Category.health: "医疗卫生",
-    Category.business_employment: "营商就业",
-    Category.digital_governance: "数字治理",
-    Category.other: "其他",
+    SuggestionCategory.urban_renewal: "城市建设与更新",
+    SuggestionCategory.transport: "交通出行",
+    SuggestionCategory.education_childcare: "教育托育",
+    SuggestionCategory.elderly_care: "养老服务",
+    SuggestionCategory.sanitation: "环境卫生",
+    SuggestionCategory.property_management: "物业管理",
+    SuggestionCategory.public_safety: "公共安全",
+    SuggestionCategory.culture_sports: "文化体育",
+    SuggestionCategory.health: "医疗卫生",
+    SuggestionCategory.business_employment: "营商就业",
+    SuggestionCategory.digital_governance: "数字治理",
+    SuggestionCategory.other: "其他",
 }
 
 
@@ -60,7 +61,7 @@ class Channel(str, enum.Enum):
     meeting = "meeting"
 
 
-class Status(str, enum.Enum):
+class SuggestionStatus(str, enum.Enum):
     submitted = "submitted"  # 待受理
     accepted = "accepted"  # 已受理
     assigned = "assigned"  # 已交办
@@ -99,7 +100,7 @@ class QueueOrder(str, enum.Enum):
 class SuggestionSubmission(RequestModel):
     title: str = Field(min_length=1, max_length=100, description="主题")
     content: str = Field(min_length=1, max_length=5000, description="事由和对策建议")
-    category: Category
+    category: SuggestionCategory
     division: str = Field(pattern=DIVISION_CODE, description="the street or committee the suggestion concerns")
     location: str | None = Field(default=None, min_length=1, max_length=200)
     photos: list[Annotated[str, StringConstraints(max_length=200)]] = Field(
@@ -136,8 +137,8 @@ class RatingRequest(RequestModel):
 
 
 class ReviewQueueQuery(RequestModel):
-    status: Status | None = None
-    category: Category | None = None
+    status: SuggestionStatus | None = None
+    category: SuggestionCategory | None = None
     division: str | None = Field(default=None, pattern=r"^31(?:[0-9]{4}|[0-9]{7}|[0-9]{10})?$")
     submitted_from: date | None = Field(default=None, description="Shanghai date, inclusive, in 2000–2100")
     submitted_to: date | None = Field(default=None, description="Shanghai date, inclusive, in 2000–2100")
@@ -159,16 +160,16 @@ class Deadlines(ResponseModel):
 class SubmissionReceipt(ResponseModel):
     id: str
     tracking_no: str
-    status: Status
+    status: SuggestionStatus
     submitted_at: str
     deadlines: Deadlines
 
 
-class TimelineEvent(ResponseModel):
+class SuggestionTimelineEvent(ResponseModel):
     at: str
     action: str
-    status_from: Status | None = None
-    status_to: Status | None = None
+    status_from: SuggestionStatus | None = None
+    status_to: SuggestionStatus | None = None
     actor_role: str
     actor_division: str | None = None
     actor_id: str | None = Field(default=None, description="officials only")
@@ -195,8 +196,8 @@ class SuggestionSummary(ResponseModel):
     id: str
     tracking_no: str
     title: str
-    category: Category
-    status: Status
+    category: SuggestionCategory
+    status: SuggestionStatus
     division: str
     jurisdiction: str = Field(description="the division now handling the case")
     channel: Channel
@@ -214,7 +215,7 @@ class MergedIntoCase(ResponseModel):
 
     id: str
     tracking_no: str
-    status: Status
+    status: SuggestionStatus
     due_at: str | None = Field(default=None, description="the deadline of the current stage")
     overdue: bool = False
     deadlines: Deadlines
@@ -233,7 +234,7 @@ class SuggestionDetail(SuggestionSummary):
     rating: RatingSummary
     allowed_actions: list[str] = Field(description="review actions the case accepts now")
     can_rate: bool = Field(default=False, description="the caller may rate the current reply")
-    timeline: list[TimelineEvent]
+    timeline: list[SuggestionTimelineEvent]
     merged_cases: list[str] = Field(default_factory=list)
     primary: MergedIntoCase | None = Field(default=None, description="for a merged case: the case that answers it")
 
@@ -262,7 +263,7 @@ class Case(ResponseModel):
     tracking_no: str
     title: str
     content: str
-    category: Category
+    category: SuggestionCategory
     division: str
     jurisdiction: str
     location: str | None = None
@@ -278,8 +279,8 @@ class Case(ResponseModel):
     deadlines_provisional: bool = False
     extended: bool = False
     acknowledged_at: str | None = None
-    status: Status
-    status_before_transfer: Status | None = None
+    status: SuggestionStatus
+    status_before_transfer: SuggestionStatus | None = None
     transferred_from: str | None = None
     assigned_department: str | None = None
     reply: Reply | None = None
@@ -295,3 +296,107 @@ class Case(ResponseModel):
 
     def submitters(self) -> list[str]:
         return [self.submitter, *self.co_submitters]
+
+
+# --- one request model per review action ------------------------------------------------------
+# What each action requires is stated in its own schema (rules.REQUIRED_FIELDS says the same
+# for the deprecated {action} route); the routes hand each to the one service use case as an
+# ActionRequest.
+
+SeenVersion = Annotated[int | None, Field(ge=0, strict=True, description="the version last seen; refused (409) if stale")]
+Reason = Annotated[str, Field(min_length=1, max_length=1000)]
+NoteReason = Annotated[str | None, Field(min_length=1, max_length=1000, description="a note for the timeline")]
+
+
+def _examples(*examples: JsonDict) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": list(examples)})
+
+
+class AcceptSuggestionRequest(RequestModel):
+    """Accept (受理) a submitted case: the reply deadline starts."""
+
+    model_config = _examples({"version": 1})
+    version: SeenVersion = None
+    reason: NoteReason = None
+
+
+class DeclineSuggestionRequest(RequestModel):
+    """Decline (不予受理) a case, saying why; the resident reads the reason."""
+
+    model_config = _examples({"version": 1, "reason": "不属于人民建议征集范围，请拨打 12345 反映。"})
+    version: SeenVersion = None
+    reason: Reason
+
+
+class AssignSuggestionRequest(RequestModel):
+    """Assign a case to a committee of the street or to one of its departments: exactly one of the two."""
+
+    model_config = _examples({"version": 2, "committee": "310104003001"}, {"version": 2, "department": "城建办"})
+    version: SeenVersion = None
+    committee: str | None = Field(default=None, pattern=COMMITTEE_CODE, description="a committee of the street")
+    department: str | None = Field(default=None, min_length=1, max_length=50, description="e.g. 城建办, 平安办")
+    reason: NoteReason = None
+
+
+class TransferSuggestionRequest(RequestModel):
+    """Transfer a case to the street it concerns; it waits there to be accepted or returned."""
+
+    model_config = _examples({"version": 1, "to_street": "310104004", "reason": "地点属于枫林路街道。"})
+    version: SeenVersion = None
+    to_street: str = Field(pattern=STREET_CODE, description="the 9-digit code of the receiving street")
+    reason: Reason
+
+
+class ReturnSuggestionRequest(RequestModel):
+    """Return a transferred case to the street that sent it."""
+
+    model_config = _examples({"version": 3, "reason": "不在本街道辖区。"})
+    version: SeenVersion = None
+    reason: Reason
+
+
+class MergeSuggestionRequest(RequestModel):
+    """Merge a case into another open case of the same matter; its submitters follow that case."""
+
+    model_config = _examples({"version": 1, "into": "01JD3Z6Q8V2W4X5Y6Z7A8B9C0D"})
+    version: SeenVersion = None
+    into: str = Field(pattern=ULID_TEXT, description="the open case to merge into")
+    reason: NoteReason = None
+
+
+class ReplyToSuggestionRequest(RequestModel):
+    """Reply to a case (答复) with whether the suggestion is adopted; a reason is owed unless it is adopted."""
+
+    model_config = _examples({"version": 3, "message": "已安排在小区东门加装路灯两盏，预计下月完工。", "adoption": "adopted"},
+                             {"version": 3, "message": "暂不具备条件。", "adoption": "not_adopted",
+                              "reason": "该路段规划拓宽，届时统一设置。"})
+    version: SeenVersion = None
+    message: str = Field(min_length=1, max_length=5000, description="the reply text")
+    adoption: Adoption
+    reason: str | None = Field(default=None, min_length=1, max_length=1000,
+                               description="required when adoption is partly_adopted or not_adopted")
+
+
+class ExtendSuggestionDeadlineRequest(RequestModel):
+    """Extend the reply deadline once, by up to 30 days, saying why."""
+
+    model_config = _examples({"version": 2, "days": 15, "reason": "需要会同区建管委现场勘查。"})
+    version: SeenVersion = None
+    days: int = Field(ge=1, le=30, strict=True, description="days added to the reply deadline")
+    reason: Reason
+
+
+class CloseSuggestionRequest(RequestModel):
+    """Close (办结) a replied case."""
+
+    model_config = _examples({"version": 4})
+    version: SeenVersion = None
+    reason: NoteReason = None
+
+
+class ReopenSuggestionRequest(RequestModel):
+    """Reopen a replied or closed case, saying why."""
+
+    model_config = _examples({"version": 5, "reason": "居民反映路灯仍未安装。"})
+    version: SeenVersion = None
+    reason: Reason

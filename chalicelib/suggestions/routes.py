@@ -7,17 +7,27 @@ from chalicelib.auth import Principal
 from chalicelib.models import PageQuery
 from chalicelib.suggestions import service
 from chalicelib.suggestions.models import (
+    AcceptSuggestionRequest,
     ActionRequest,
+    AssignSuggestionRequest,
+    CloseSuggestionRequest,
+    DeclineSuggestionRequest,
+    ExtendSuggestionDeadlineRequest,
+    MergeSuggestionRequest,
     RatingReceipt,
     RatingRequest,
+    ReopenSuggestionRequest,
+    ReplyToSuggestionRequest,
+    ReturnSuggestionRequest,
     ReviewQueueQuery,
     SubmissionReceipt,
     SuggestionDetail,
     SuggestionPage,
     SuggestionSubmission,
+    TransferSuggestionRequest,
 )
 from chalicelib.suggestions.views import ActionResult
-from chalicelib.web.api import ApiBlueprint
+from chalicelib.web.api import ActionOperation, ApiBlueprint
 
 suggestions_api = ApiBlueprint(__name__)
 TAGS = ("suggestions",)
@@ -69,8 +79,35 @@ def queue(principal: Principal, query: ReviewQueueQuery) -> SuggestionPage:
 @suggestions_api.operation(
     "/review/suggestions/{id}/{action}", "POST",
     summary="accept, decline, assign, transfer, return, merge, reply, extend, close or reopen a case", tags=("review",),
-    body=ActionRequest, response=ActionResult, errors=(404, 409, 422, 503),
-    description="A conditional write on the case's status and version: a stale or invalid move is 409 with the allowed actions.",
+    body=ActionRequest, response=ActionResult, errors=(404, 409, 422, 503), deprecated=True,
+    description="Kept for existing clients: each action has its own operation stating what it requires "
+                "(acceptSuggestion, replyToSuggestion, …). A conditional write on the case's status and version.",
 )
 def act(id: str, action: str, principal: Principal, body: ActionRequest) -> ActionResult:  # noqa: A002
     return service.act_on_suggestion(principal, id, action, body)
+
+
+suggestions_api.action_operations(
+    "/review/suggestions/{id}",
+    (
+        ActionOperation("accept", "acceptSuggestion", AcceptSuggestionRequest, "Accept a submitted case (受理)"),
+        ActionOperation("decline", "declineSuggestion", DeclineSuggestionRequest, "Decline a case, with the reason"),
+        ActionOperation("assign", "assignSuggestion", AssignSuggestionRequest,
+                        "Assign a case to a committee or a department of the street"),
+        ActionOperation("transfer", "transferSuggestion", TransferSuggestionRequest,
+                        "Transfer a case to the street it concerns"),
+        ActionOperation("return", "returnSuggestion", ReturnSuggestionRequest,
+                        "Return a transferred case to the street that sent it"),
+        ActionOperation("merge", "mergeSuggestion", MergeSuggestionRequest, "Merge a case into another open case"),
+        ActionOperation("reply", "replyToSuggestion", ReplyToSuggestionRequest,
+                        "Reply to a case, saying whether it is adopted"),
+        ActionOperation("extend", "extendSuggestionDeadline", ExtendSuggestionDeadlineRequest,
+                        "Extend a case's reply deadline once"),
+        ActionOperation("close", "closeSuggestion", CloseSuggestionRequest, "Close a replied case"),
+        ActionOperation("reopen", "reopenSuggestion", ReopenSuggestionRequest, "Reopen a replied or closed case"),
+    ),
+    general=ActionRequest, act=service.act_on_suggestion, tags=("review",), response=ActionResult,
+    errors=(404, 409, 422, 503),
+    description="A conditional write on the case's status and version: a stale or invalid move is 409 with the "
+                "allowed actions.",
+)

@@ -12,7 +12,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from chalicelib.auth import Role
-from chalicelib.suggestions.models import Action, Channel, Status
+from chalicelib.suggestions.models import Action, Channel, SuggestionStatus
 
 ACKNOWLEDGE_DAYS = 15
 REPLY_DAYS = 60
@@ -26,36 +26,38 @@ MAX_CO_SUBMITTERS = 60
 
 PREVIOUS = "previous"  # `return` sends a case back to the status it had before the transfer
 
-OPEN_STATUSES = frozenset({Status.submitted, Status.accepted, Status.assigned, Status.transferred, Status.reopened})
+OPEN_STATUSES = frozenset({SuggestionStatus.submitted, SuggestionStatus.accepted, SuggestionStatus.assigned,
+                           SuggestionStatus.transferred, SuggestionStatus.reopened})
 # A replied case stays in the open queue: officials still close it, and a rating may reopen it.
-DONE_STATUSES = frozenset({Status.closed, Status.declined, Status.merged})
-MERGEABLE_STATUSES = frozenset({Status.submitted, Status.accepted, Status.assigned, Status.reopened})
-RATEABLE_STATUSES = frozenset({Status.replied, Status.closed})
+DONE_STATUSES = frozenset({SuggestionStatus.closed, SuggestionStatus.declined, SuggestionStatus.merged})
+MERGEABLE_STATUSES = frozenset({SuggestionStatus.submitted, SuggestionStatus.accepted, SuggestionStatus.assigned,
+                                SuggestionStatus.reopened})
+RATEABLE_STATUSES = frozenset({SuggestionStatus.replied, SuggestionStatus.closed})
 
-TRANSITIONS: dict[tuple[Status, Action], Status | str] = {
-    (Status.submitted, Action.accept): Status.accepted,
-    (Status.submitted, Action.decline): Status.declined,
-    (Status.submitted, Action.transfer): Status.transferred,
-    (Status.submitted, Action.merge): Status.merged,
-    (Status.accepted, Action.assign): Status.assigned,
-    (Status.accepted, Action.transfer): Status.transferred,
-    (Status.accepted, Action.merge): Status.merged,
-    (Status.accepted, Action.reply): Status.replied,
-    (Status.accepted, Action.extend): Status.accepted,
-    (Status.assigned, Action.assign): Status.assigned,
-    (Status.assigned, Action.transfer): Status.transferred,
-    (Status.assigned, Action.merge): Status.merged,
-    (Status.assigned, Action.reply): Status.replied,
-    (Status.assigned, Action.extend): Status.assigned,
-    (Status.transferred, Action.accept): Status.accepted,
-    (Status.transferred, Action.return_): PREVIOUS,
-    (Status.replied, Action.close): Status.closed,
-    (Status.replied, Action.reopen): Status.reopened,
-    (Status.closed, Action.reopen): Status.reopened,
-    (Status.reopened, Action.assign): Status.assigned,
-    (Status.reopened, Action.transfer): Status.transferred,
-    (Status.reopened, Action.reply): Status.replied,
-    (Status.reopened, Action.extend): Status.reopened,
+TRANSITIONS: dict[tuple[SuggestionStatus, Action], SuggestionStatus | str] = {
+    (SuggestionStatus.submitted, Action.accept): SuggestionStatus.accepted,
+    (SuggestionStatus.submitted, Action.decline): SuggestionStatus.declined,
+    (SuggestionStatus.submitted, Action.transfer): SuggestionStatus.transferred,
+    (SuggestionStatus.submitted, Action.merge): SuggestionStatus.merged,
+    (SuggestionStatus.accepted, Action.assign): SuggestionStatus.assigned,
+    (SuggestionStatus.accepted, Action.transfer): SuggestionStatus.transferred,
+    (SuggestionStatus.accepted, Action.merge): SuggestionStatus.merged,
+    (SuggestionStatus.accepted, Action.reply): SuggestionStatus.replied,
+    (SuggestionStatus.accepted, Action.extend): SuggestionStatus.accepted,
+    (SuggestionStatus.assigned, Action.assign): SuggestionStatus.assigned,
+    (SuggestionStatus.assigned, Action.transfer): SuggestionStatus.transferred,
+    (SuggestionStatus.assigned, Action.merge): SuggestionStatus.merged,
+    (SuggestionStatus.assigned, Action.reply): SuggestionStatus.replied,
+    (SuggestionStatus.assigned, Action.extend): SuggestionStatus.assigned,
+    (SuggestionStatus.transferred, Action.accept): SuggestionStatus.accepted,
+    (SuggestionStatus.transferred, Action.return_): PREVIOUS,
+    (SuggestionStatus.replied, Action.close): SuggestionStatus.closed,
+    (SuggestionStatus.replied, Action.reopen): SuggestionStatus.reopened,
+    (SuggestionStatus.closed, Action.reopen): SuggestionStatus.reopened,
+    (SuggestionStatus.reopened, Action.assign): SuggestionStatus.assigned,
+    (SuggestionStatus.reopened, Action.transfer): SuggestionStatus.transferred,
+    (SuggestionStatus.reopened, Action.reply): SuggestionStatus.replied,
+    (SuggestionStatus.reopened, Action.extend): SuggestionStatus.reopened,
 }
 
 # The fields of ActionRequest each action cannot do without.
@@ -82,14 +84,15 @@ STAFF_CHANNELS = frozenset({Channel.hotline_12345, Channel.paper, Channel.meetin
 RESIDENT_CHANNELS = frozenset({Channel.web, Channel.mobile})
 
 
-def next_status(status: Status, action: Action, status_before_transfer: Status | None = None) -> Status | None:
+def next_status(status: SuggestionStatus, action: Action,
+                status_before_transfer: SuggestionStatus | None = None) -> SuggestionStatus | None:
     target = TRANSITIONS.get((status, action))
     if target == PREVIOUS:
-        return status_before_transfer or Status.submitted
-    return target if isinstance(target, Status) else None
+        return status_before_transfer or SuggestionStatus.submitted
+    return target if isinstance(target, SuggestionStatus) else None
 
 
-def allowed_actions(status: Status, extended: bool = False) -> list[str]:
+def allowed_actions(status: SuggestionStatus, extended: bool = False) -> list[str]:
     actions = [action for (state, action) in TRANSITIONS if state is status]
     if extended:
         # The reply deadline may be extended once.
@@ -107,12 +110,12 @@ def missing_fields(action: Action, provided: dict[str, object]) -> list[str]:
     return missing
 
 
-def bucket_of(status: Status) -> str:
+def bucket_of(status: SuggestionStatus) -> str:
     """Queue partitions split cases still being worked from finished ones."""
     return "done" if status in DONE_STATUSES else "open"
 
 
-def stage_due(status: Status, acknowledged: bool, ack_due: str, reply_due: str) -> str | None:
+def stage_due(status: SuggestionStatus, acknowledged: bool, ack_due: str, reply_due: str) -> str | None:
     """The deadline officials are working to now, or None when nothing is due from them."""
     if status not in OPEN_STATUSES:
         return None

@@ -37,9 +37,10 @@ from chalicelib.suggestions.models import (
     RatingReceipt,
     RatingRequest,
     ReviewQueueQuery,
-    Status,
     SubmissionReceipt,
+    SuggestionDetail,
     SuggestionPage,
+    SuggestionStatus,
     SuggestionSubmission,
 )
 from chalicelib.suggestions.repository import Change, Event, Notice
@@ -111,7 +112,8 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
         if body.channel not in rules.STAFF_CHANNELS:
             problems.append(_field_error("channel", "staff enter hotline, paper or meeting suggestions",
                                          "工作人员代录的渠道应为 12345 热线、纸质或会议"))
-        if problems:
+        # A missing number is among the problems already.
+        if problems or body.submitter_phone is None:
             raise ValidationFailedError(details=problems)
         phone = body.submitter_phone
         owner = _owner_of_entered_case(phone)
@@ -202,7 +204,7 @@ def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, owner
         acknowledge_by=clock.iso(acknowledge_by),
         reply_by=clock.iso(reply_by),
         deadlines_provisional=workdays.deadline_is_provisional(now, reply_by, load_calendar()),
-        status=Status.submitted,
+        status=SuggestionStatus.submitted,
         version=1,
         updated_at=at,
     )
@@ -213,7 +215,7 @@ def _write_new_case(case: Case, now: datetime, principal: Principal, claim: idem
     for _ in range(TRACKING_ATTEMPTS):
         case = case.model_copy(update={"tracking_no": rules.new_tracking_number(now.astimezone(clock.SHANGHAI))})
         event = Event(case.id, "submit", principal.user_id, principal.role.value, principal.jurisdiction,
-                      None, Status.submitted.value, details={"channel": case.channel.value})
+                      None, SuggestionStatus.submitted.value, details={"channel": case.channel.value})
         try:
             repository.write(
                 [Change(None, case)], [event], [Notice(case.submitter, notice_for(case, "submit"))],
@@ -269,7 +271,7 @@ def _own_merged_record(principal: Principal, primary: Case) -> Any:
     return None
 
 
-def get_suggestion(principal: Principal, reference: str) -> Any:
+def get_suggestion(principal: Principal, reference: str) -> SuggestionDetail:
     record = repository.get_case_record(_case_id(reference))
     if record is None or not _may_see(principal, record.case):
         raise NotFoundError(NOT_FOUND)

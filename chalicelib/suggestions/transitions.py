@@ -18,7 +18,7 @@ from chalicelib.divisions.rules import is_within
 from chalicelib.errors import ConflictError, ErrorDetail, NotFoundError, rule_error
 from chalicelib.suggestions import repository, rules
 from chalicelib.suggestions.messages import notice_for
-from chalicelib.suggestions.models import Action, ActionRequest, Case, RatingRequest, Reply, Status
+from chalicelib.suggestions.models import Action, ActionRequest, Case, RatingRequest, Reply, SuggestionStatus
 from chalicelib.suggestions.repository import Change, Event, Notice
 
 DeadlineFn = Callable[[datetime, int, str], datetime]
@@ -37,7 +37,7 @@ def _notify_all(case: Case, event: str) -> list[Notice]:
     return [Notice(recipient, notice_for(case, event)) for recipient in case.submitters() if is_someone(recipient)]
 
 
-def apply_action(case: Case, action: Action, target: Status, body: ActionRequest, principal: Principal,
+def apply_action(case: Case, action: Action, target: SuggestionStatus, body: ActionRequest, principal: Principal,
                  now: datetime, deadline: DeadlineFn) -> Plan:
     at = clock.iso(now)
     update: dict[str, Any] = {"status": target, "version": case.version + 1, "updated_at": at}
@@ -73,9 +73,10 @@ def apply_action(case: Case, action: Action, target: Status, body: ActionRequest
         details["to_division"] = case.transferred_from or street
     elif action is Action.reply:
         round_no = case.reply_round + 1
+        assert body.adoption is not None  # rules.REQUIRED_FIELDS made sure
         update["reply"] = Reply(
             message=body.message or "",
-            adoption=body.adoption,  # type: ignore[arg-type]  # required by rules.REQUIRED_FIELDS
+            adoption=body.adoption,
             reason=body.reason,
             replied_at=at,
             round=round_no,
@@ -128,7 +129,7 @@ def _merge(case: Case, body: ActionRequest, principal: Principal, now: datetime,
     return Plan(
         changes=[Change(case, merged), Change(primary, grown)],
         events=[
-            Event(case.id, "merge", *actor, case.status.value, Status.merged.value, reason=body.reason,
+            Event(case.id, "merge", *actor, case.status.value, SuggestionStatus.merged.value, reason=body.reason,
                   details={"into": primary.id, "into_tracking_no": primary.tracking_no}),
             Event(primary.id, "absorb", *actor, primary.status.value, primary.status.value, reason=body.reason,
                   details={"merged": case.id, "merged_tracking_no": case.tracking_no}),
@@ -153,7 +154,7 @@ def plan_rating(case: Case, submitter: str, body: RatingRequest, principal: Prin
     if not rules.rating_reopens(body.score, case.reopened_by_rating):
         return Plan(checks=[rating, repository.rating_tally_update(case, body.score, at)], events=[rate_event])
     reopened = case.model_copy(update={
-        "status": Status.reopened,
+        "status": SuggestionStatus.reopened,
         "reopened_by_rating": True,
         "reply_by": clock.iso(deadline(now, rules.REOPENED_REPLY_DAYS, case.category.value)),
         "rating_count": case.rating_count + 1,
@@ -161,7 +162,7 @@ def plan_rating(case: Case, submitter: str, body: RatingRequest, principal: Prin
         "version": case.version + 1,
         "updated_at": at,
     })
-    reopen_event = Event(case.id, "reopen", *actor, case.status.value, Status.reopened.value,
+    reopen_event = Event(case.id, "reopen", *actor, case.status.value, SuggestionStatus.reopened.value,
                          reason="rating", details={"score": body.score})
     return Plan(changes=[Change(case, reopened)], events=[rate_event, reopen_event], checks=[rating],
                 notices=_notify_all(reopened, "reopen"))

@@ -20,16 +20,16 @@ from chalicelib.suggestions.models import (
     Deadlines,
     MergedIntoCase,
     RatingSummary,
-    Status,
     SubmissionReceipt,
     SuggestionDetail,
-    TimelineEvent,
+    SuggestionStatus,
+    SuggestionTimelineEvent,
 )
 
 
 class ActionResult(ResponseModel):
     id: str
-    status: Status
+    status: SuggestionStatus
     version: int
     jurisdiction: str
     due_at: str | None = None
@@ -55,14 +55,14 @@ def action_result(case: Case, now: str) -> ActionResult:
                         due_at=_due(case), allowed_actions=rules.allowed_actions(case.status, case.extended))
 
 
-def _timeline(events: list[dict[str, Any]], for_official: bool) -> list[TimelineEvent]:
+def _timeline(events: list[dict[str, Any]], for_official: bool) -> list[SuggestionTimelineEvent]:
     ordered = sorted(events, key=lambda e: (e["at"], e.get("seq", 0)))
     shown = []
     for event in ordered:
         message = event.get("message")
         if event["action"] == "rate" and not for_official:
             message = None  # a comment is for the officials, not for co-submitters
-        shown.append(TimelineEvent(
+        shown.append(SuggestionTimelineEvent(
             at=event["at"],
             action=event["action"],
             status_from=event.get("before"),

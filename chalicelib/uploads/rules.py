@@ -60,7 +60,7 @@ class UploadKind:
         if not isinstance(key, str) or not isinstance(owner_key, str) or not OWNER_PATTERN.fullmatch(owner_key):
             return False
         match = self.key_pattern.fullmatch(key)
-        return bool(match) and match.group("owner") == owner_key
+        return match is not None and match.group("owner") == owner_key
 
     def type_matches(self, key: str, content_type: str) -> bool:
         """The stored type must be the one the key was presigned for (its extension says which)."""

@@ -104,8 +104,9 @@ def run(live: Sequence[LiveSupporters | None], costs: Sequence[Fraction], groups
         if len(contenders) > 1:
             if any(p.total_points is None for p in contenders):
                 raise Ambiguous
-            # Exact prices 1/points: the most points wins, then the tie-break rank.
-            most = max(p.total_points for p in contenders)
+            # Exact prices 1/points: the most points wins, then the tie-break rank. None was refused
+            # just above, which mypy cannot see through any(); a check here would cost every tie.
+            most = max(p.total_points for p in contenders)  # type: ignore[type-var]
             contenders = sorted((p for p in contenders if p.total_points == most), key=lambda p: rank[p.project])
             tie_broken = tie_broken or len(contenders) > 1
         winner = contenders[0]
@@ -170,7 +171,7 @@ def _getter(indices: list[int]) -> Callable[[list[int]], Sequence[int]]:
     return itemgetter(*indices)
 
 
-class _Budgets(list):
+class _Budgets(list[int]):
     """Each group's budget in units, every one within `error` units of the exact budget.
 
     A budget shown as 0 is exactly 0: a payment leaves at least `error` units, or the exact

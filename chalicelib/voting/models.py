@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic.config import JsonDict
 
 from chalicelib.clock import SHANGHAI
 from chalicelib.models import RequestModel, ResponseModel, not_blank, within_years
@@ -104,7 +105,25 @@ class Eligibility(RequestModel):
         return self
 
 
+def _window(starts: str, ends: str) -> JsonDict:
+    return {"starts": f"2026-{starts}T09:00:00+08:00", "ends": f"2026-{ends}T18:00:00+08:00"}
+
+
 class RoundCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "scope": "310110012001",
+        "title": "控一小区微更新 2026",
+        "description": "征集小区公共空间的改造项目，由居民投票决定。",
+        "budget_fen": 20_000_000,
+        "schedule": {
+            "proposals": _window("04-01", "04-15"), "review": _window("04-16", "04-30"),
+            "voting": _window("05-06", "05-20"), "results": _window("05-21", "05-28"),
+            "implementation": _window("06-01", "10-31"), "evaluation": _window("11-01", "11-30"),
+        },
+        "method": {"kind": "approval", "max_picks": 3},
+        "rule": "greedy",
+    }]})
+
     scope: str = Field(pattern=SCOPE_CODE)
     title: str = Field(min_length=1, max_length=100)
     description: str = Field(default="", max_length=5000)
@@ -198,7 +217,7 @@ class PaperBallotReport(ResponseModel):
     lines: list[PaperBallotLine]
 
 
-class ObjectionCreate(RequestModel):
+class RoundObjectionCreate(RequestModel):
     text: str = Field(min_length=1, max_length=1000)
     project_id: str | None = Field(default=None, pattern=ULID_TEXT)
 
@@ -343,3 +362,23 @@ class RoundResult(ResponseModel):
     projects: list[ProjectResult]
     ballots_file: str = Field(description="the anonymous ballots in Pabulib format, for recounting")
     tallied_at: str
+
+
+# One request model per round action, stating what it requires; the routes hand each to
+# transitions.act_on_round as a RoundAction.
+
+
+class CloseRoundRequest(RequestModel):
+    """Close a round once its evaluation period has ended."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 9}]})
+    version: int | None = Field(default=None, ge=0, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str | None = Field(default=None, min_length=1, max_length=1000, description="a note for the audit trail")
+
+
+class CancelRoundRequest(RequestModel):
+    """Cancel a round before its tally, saying why."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 3, "reason": "场地另有安排。"}]})
+    version: int | None = Field(default=None, ge=0, strict=True, description="the version last seen; refused (409) if stale")
+    reason: str = Field(min_length=1, max_length=1000)

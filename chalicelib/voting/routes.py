@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib.auth import Principal
-from chalicelib.voting import ballots, service, tallying, transitions
+from chalicelib.voting import ballots, models, service, tallying, transitions
 from chalicelib.voting.models import (
     BallotReceipt,
     BallotRequest,
@@ -13,7 +13,6 @@ from chalicelib.voting.models import (
     CodeSheet,
     EvaluationCreate,
     MyBallot,
-    ObjectionCreate,
     PaperBallotReport,
     PaperBallots,
     ProgressUpdate,
@@ -26,10 +25,11 @@ from chalicelib.voting.models import (
     RoundCreate,
     RoundDetail,
     RoundListQuery,
+    RoundObjectionCreate,
     RoundPage,
     RoundResult,
 )
-from chalicelib.web.api import ApiBlueprint
+from chalicelib.web.api import ActionOperation, ApiBlueprint
 from chalicelib.web.requests import source_address
 
 voting_api = ApiBlueprint(__name__)
@@ -133,8 +133,8 @@ def results(id: str) -> RoundResult:  # noqa: A002
 
 
 @voting_api.operation("/rounds/{id}/objections", "POST", summary="Object to the result during its public notice",
-                      tags=TAGS, body=ObjectionCreate, response=None, status=201, errors=(404, 422))
-def objection(id: str, principal: Principal, body: ObjectionCreate) -> dict[str, Any]:  # noqa: A002
+                      tags=TAGS, body=RoundObjectionCreate, response=None, status=201, errors=(404, 422))
+def objection(id: str, principal: Principal, body: RoundObjectionCreate) -> dict[str, Any]:  # noqa: A002
     return service.object_to_result(principal, id, body)
 
 
@@ -151,6 +151,17 @@ def evaluate(id: str, principal: Principal, body: EvaluationCreate) -> dict[str,
 
 
 @voting_api.operation("/rounds/{id}/{action}", "POST", summary="close (after the evaluation) or cancel a round",
-                      tags=TAGS, body=RoundAction, response=RoundDetail, errors=(404, 409, 422))
+                      tags=TAGS, body=RoundAction, response=RoundDetail, errors=(404, 409, 422), deprecated=True,
+                      description="Kept for existing clients: closeRound and cancelRound state what each requires.")
 def act(id: str, action: str, principal: Principal, body: RoundAction) -> RoundDetail:  # noqa: A002
     return transitions.act_on_round(principal, id, action, body)
+
+
+voting_api.action_operations(
+    "/rounds/{id}",
+    (
+        ActionOperation("close", "closeRound", models.CloseRoundRequest, "Close a round after its evaluation period"),
+        ActionOperation("cancel", "cancelRound", models.CancelRoundRequest, "Cancel a round before its tally, with the reason"),
+    ),
+    general=RoundAction, act=transitions.act_on_round, tags=TAGS, response=RoundDetail, errors=(404, 409, 422),
+)

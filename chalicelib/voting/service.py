@@ -19,7 +19,6 @@ from chalicelib.voting.models import (
     CodeRequest,
     CodeSheet,
     EvaluationCreate,
-    ObjectionCreate,
     Phase,
     ProgressUpdate,
     Project,
@@ -31,6 +30,7 @@ from chalicelib.voting.models import (
     RoundCreate,
     RoundDetail,
     RoundListQuery,
+    RoundObjectionCreate,
     RoundPage,
 )
 from chalicelib.voting.records import (
@@ -308,7 +308,7 @@ def generate_codes(principal: Principal, round_id: str, body: CodeRequest) -> Co
 # --- objections, progress, evaluation ---------------------------------------------------
 
 
-def object_to_result(principal: Principal, round_id: str, body: ObjectionCreate) -> dict[str, str]:
+def object_to_result(principal: Principal, round_id: str, body: RoundObjectionCreate) -> dict[str, str]:
     record = load_round(round_id)
     require_eligible_resident(principal, record)
     in_phase(record, "object", "Objecting")

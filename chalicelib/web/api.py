@@ -9,11 +9,11 @@ from the code. Handlers stay thin: they call one service function.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from chalice import Blueprint, Response
+from chalice.app import Blueprint, Response
 from pydantic import BaseModel
 
 from chalicelib import aws
@@ -57,13 +57,18 @@ class Operation:
     # idempotency_key) and described in the contract.
     headers: tuple[str, ...] = ()
     answers: tuple[Answer, ...] = ()
+    # Named for the use case (replyToSuggestion), since generated clients name their
+    # functions after it; None falls back to one derived from the method and path.
+    operation_id: str | None = None
+    # Kept for existing clients while a newer operation does the same (the {action} routes).
+    deprecated: bool = False
 
 
 def header_argument(name: str) -> str:
     return name.lower().replace("-", "_")
 
 
-def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+def json_response(payload: Any, status: int = 200, headers: Mapping[str, str | list[str]] | None = None) -> Response:
     if isinstance(payload, BaseModel):
         body = payload.model_dump_json()
     else:
@@ -90,6 +95,8 @@ class ApiBlueprint(Blueprint):
         description: str = "",
         headers: tuple[str, ...] = (),
         answers: tuple[Answer, ...] = (),
+        operation_id: str | None = None,
+        deprecated: bool = False,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         spec = Operation(
             method=method,
@@ -105,6 +112,8 @@ class ApiBlueprint(Blueprint):
             description=description,
             headers=headers,
             answers=answers,
+            operation_id=operation_id,
+            deprecated=deprecated,
         )
 
         def register(handler: Callable[..., Any]) -> Callable[..., Any]:
@@ -141,6 +150,8 @@ class ApiBlueprint(Blueprint):
                     return result
                 return json_response(result, status)
 
+            # Read back by openapi._operations. An attribute set on a function is one mypy
+            # cannot declare, and setattr with a constant name is what ruff refuses instead.
             view.operation = spec  # type: ignore[attr-defined]
             self.route(
                 path,
@@ -153,6 +164,47 @@ class ApiBlueprint(Blueprint):
             return handler
 
         return register
+
+    def action_operations(
+        self,
+        base: str,
+        actions: tuple[ActionOperation, ...],
+        *,
+        general: type[BaseModel],
+        act: Callable[[Principal, str, str, Any], Any],
+        tags: tuple[str, ...],
+        response: type[BaseModel] | None,
+        errors: tuple[int, ...] = (),
+        description: str = "",
+    ) -> None:
+        """One operation per action at `{base}/{action}`, each with its own request model, all
+        handing the body, as the `general` model the `{action}` route takes, to the same use
+        case `act(principal, id, action, body)`. Chalice's router, like API Gateway's, tries a
+        literal segment before a variable one, so these and the `{action}` route coexist."""
+        for declared in actions:
+            self._action_operation(base, declared, general, act, tags, response, errors, description)
+
+    def _action_operation(self, base: str, declared: ActionOperation, general: type[BaseModel],
+                          act: Callable[[Principal, str, str, Any], Any], tags: tuple[str, ...],
+                          response: type[BaseModel] | None, errors: tuple[int, ...], description: str) -> None:
+        def handler(id: str, principal: Principal, body: BaseModel) -> Any:  # noqa: A002 - the contract names it id
+            return act(principal, id, declared.action, general.model_validate(body.model_dump(exclude_unset=True)))
+
+        # Chalice names a route's view after its function: one name per operation.
+        handler.__name__ = handler.__qualname__ = declared.operation_id
+        self.operation(f"{base}/{declared.action}", "POST", summary=declared.summary, tags=tags, body=declared.body,
+                       response=response, errors=errors, description=description,
+                       operation_id=declared.operation_id)(handler)
+
+
+@dataclass(frozen=True)
+class ActionOperation:
+    """One action's own operation: `action` is the path segment the `{action}` route takes."""
+
+    action: str
+    operation_id: str
+    body: type[BaseModel]
+    summary: str
 
 
 OfficialCheck = Callable[[Principal, dict[str, Any]], bool]

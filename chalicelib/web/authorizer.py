@@ -12,8 +12,7 @@ Gateway's bare 500, and the refusal takes effect at once rather than after this 
 
 from __future__ import annotations
 
-from chalice import AuthResponse, Blueprint
-from chalice.app import AuthRequest
+from chalice.app import AuthRequest, AuthResponse, Blueprint
 
 from chalicelib.auth import Principal, principal_from_claims, to_authorizer_context, verify_token_of
 

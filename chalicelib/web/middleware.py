@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from chalice import Response
-from chalice.app import Request
+from chalice.app import Request, Response
 
 from chalicelib.errors import ErrorDetail, MulinError
 from chalicelib.ids import new_id

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -121,7 +122,8 @@ def validate(model: type[Model], data: Any) -> Model:
         raise ValidationFailedError(details=describe_validation_error(exc)) from exc
 
 
-def parse_query(params: dict[str, str] | None, model: type[Model]) -> Model:
+def parse_query(params: Mapping[str, str] | None, model: type[Model]) -> Model:
+    # Chalice's MultiDict gives the last value of a repeated parameter.
     return validate(model, dict(params or {}))
 
 

@@ -12,7 +12,7 @@ container every few minutes (see service.load_calendar), so it is never hot.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from chalicelib.storage import dynamo
@@ -68,7 +68,7 @@ def put_year(
         workdays=sorted(schedule.workdays),
         notice=schedule.source,
         version=expected_version + 1,
-        updated_at=now,
+        updated_at=datetime.fromisoformat(now),
         updated_by=actor_id,
     )
     record = {

@@ -20,7 +20,7 @@ from tests.api.held_back_helpers import PLANTED_ID, PLANTED_MONTH, release_body
 from tests.api.residence_helpers import request_body, withdraw_pending
 from tests.api.session_helpers import refresh_token_body
 from tests.api.staff_helpers import new_phone
-from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, suggestion
+from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, YANJI_STREET, suggestion
 from tests.api.test_fund_access import team_name, valid_body
 from tests.api.test_round_lifecycle import SCHEDULE as LIFECYCLE_SCHEDULE
 from tests.api.test_suggestion_access import staff_entry
@@ -72,6 +72,17 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     # The street decides; the role is checked before the case is looked up.
     ("POST", "/review/suggestions/{id}/{action}", "accept"):    (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
     ("POST", "/review/suggestions/{id}/{action}", "reply"):     (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # One operation per action (the {action} route above is their deprecated alias).
+    ("POST", "/review/suggestions/{id}/accept", ""):            (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/decline", ""):           (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/assign", ""):            (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/transfer", ""):          (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/return", ""):            (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/merge", ""):             (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/reply", ""):             (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/extend", ""):            (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/close", ""):             (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/review/suggestions/{id}/reopen", ""):            (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
     # A committee's money is for its residents to see (403 to others) and its officials (404 elsewhere).
     ("POST", "/funds/pools/{division}/{year}", ""):             (401, 403, 403, 403, 403, 201, 404, 201, 404, 201),
     ("GET", "/funds/pools/{division}/{year}", ""):              (401, 200, 403, 200, 404, 200, 404, 200, 404, 200),
@@ -88,6 +99,21 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/funds/applications/{id}/{action}", "submit"):    (401, 200, 404, 403, 404, 403, 404, 403, 404, 403),
     ("POST", "/funds/applications/{id}/{action}", "recommend"): (401, 403, 404, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/funds/applications/{id}/{action}", "approve"):   (401, 403, 404, 403, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/submit", ""):            (401, 200, 404, 403, 404, 403, 404, 403, 404, 403),
+    ("POST", "/funds/applications/{id}/withdraw", ""):          (401, 200, 404, 403, 404, 403, 404, 403, 404, 403),
+    ("POST", "/funds/applications/{id}/return_for_changes", ""):(401, 403, 404, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/recommend", ""):         (401, 403, 404, 200, 404, 200, 404, 200, 404, 200),
+    # The objection is to a neighbour's application: another team's, so not found for the own resident.
+    ("POST", "/funds/applications/{id}/answer_objection", ""):  (401, 404, 404, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/approve", ""):           (401, 403, 404, 403, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/reject", ""):            (401, 403, 404, 403, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/fund", ""):              (401, 403, 404, 403, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/start", ""):             (401, 200, 404, 403, 404, 403, 404, 403, 404, 403),
+    ("POST", "/funds/applications/{id}/report", ""):            (401, 200, 404, 403, 404, 403, 404, 403, 404, 403),
+    ("POST", "/funds/applications/{id}/return", ""):            (401, 403, 404, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/accept", ""):            (401, 403, 404, 403, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/close", ""):             (401, 403, 404, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/funds/applications/{id}/cancel", ""):            (401, 403, 404, 403, 404, 200, 404, 200, 404, 200),
     # Rounds are public reading; their officials run them; eligible residents propose, vote, object, evaluate.
     ("GET", "/rounds", ""):                                     (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "/rounds", ""):                                    (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
@@ -110,6 +136,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/rounds/{id}/progress", ""):                      (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
     ("POST", "/rounds/{id}/evaluations", ""):                   (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
     ("POST", "/rounds/{id}/{action}", "cancel"):                (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/rounds/{id}/close", ""):                         (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/rounds/{id}/cancel", ""):                        (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     # Residents ask for their own residence; the committee and the officials above it decide.
     ("POST", "/me/residence", ""):                              (401, 201, 201, 403, 403, 403, 403, 403, 403, 403),
     ("GET", "/me/residence", ""):                               (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
@@ -120,6 +148,9 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/review/residences/{id}/{action}", "approve"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/review/residences/{id}/{action}", "decline"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/review/residences/{id}/{action}", "revoke"):     (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/residences/{id}/approve", ""):            (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/residences/{id}/decline", ""):            (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/residences/{id}/revoke", ""):             (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     # Officials' accounts: each level manages those below it in its jurisdiction; committee staff manage nobody.
     ("POST", "/staff", ""):                                     (401, 403, 403, 403, 403, 201, 404, 201, 404, 201),
     ("GET", "/staff", ""):                                      (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
@@ -127,6 +158,10 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/staff/{id}/{action}", "enable"):                 (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
     ("POST", "/staff/{id}/{action}", "move"):                   (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
     ("POST", "/staff/{id}/{action}", "reset_mfa"):              (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/disable", ""):                        (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/enable", ""):                         (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/move", ""):                           (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
+    ("POST", "/staff/{id}/reset_mfa", ""):                      (401, 403, 403, 403, 403, 200, 404, 200, 404, 200),
     # The browser's session: its HttpOnly cookie is the credential, so an ID token neither helps nor hinders.
     ("POST", "/session", ""):                                   (204, 204, 204, 204, 204, 204, 204, 204, 204, 204),
     ("POST", "/session/refresh", ""):                           (401, 401, 401, 401, 401, 401, 401, 401, 401, 401),
@@ -150,6 +185,7 @@ VOTING = "2044-03-22T10:00:00"
 TALLYING = "2044-03-29T10:00:00"
 OBJECTING = "2044-03-31T10:00:00"
 EVALUATING = "2044-07-02T10:00:00"
+EVALUATION_OVER = "2044-07-16T10:00:00"
 # The lifecycle test's schedule, moved to a year of its own; the times above fall in its phases.
 ROUND_SCHEDULE = {phase: {edge: moment.replace("2027-", "2044-") for edge, moment in window.items()}
                   for phase, window in LIFECYCLE_SCHEDULE.items()}
@@ -262,6 +298,21 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("POST", "/review/suggestions/{id}/{action}", "accept"): Recipe("submitted_case", {}, fresh=True),
     ("POST", "/review/suggestions/{id}/{action}", "reply"): Recipe(
         "accepted_case", {"message": "已安排整改。", "adoption": "adopted"}, fresh=True),
+    ("POST", "/review/suggestions/{id}/accept", ""): Recipe("submitted_case", {}, fresh=True),
+    ("POST", "/review/suggestions/{id}/decline", ""): Recipe("submitted_case", {"reason": "不属于征集范围。"}, fresh=True),
+    ("POST", "/review/suggestions/{id}/assign", ""): Recipe("accepted_case", {"committee": KONGJIANG_COMMITTEE}, fresh=True),
+    ("POST", "/review/suggestions/{id}/transfer", ""): Recipe(
+        "accepted_case", {"to_street": YANJI_STREET, "reason": "地点属于延吉新村街道。"}, fresh=True),
+    ("POST", "/review/suggestions/{id}/return", ""): Recipe(
+        "case_transferred_to_kongjiang", {"reason": "不在本街道辖区。"}, fresh=True),
+    ("POST", "/review/suggestions/{id}/merge", ""): Recipe(
+        "submitted_case", lambda world, fields, caller: {"into": world.resource("merge_target")["id"]}, fresh=True),
+    ("POST", "/review/suggestions/{id}/reply", ""): Recipe(
+        "accepted_case", {"message": "已安排整改。", "adoption": "adopted"}, fresh=True),
+    ("POST", "/review/suggestions/{id}/extend", ""): Recipe(
+        "accepted_case", {"days": 10, "reason": "需要现场勘查。"}, fresh=True),
+    ("POST", "/review/suggestions/{id}/close", ""): Recipe("replied_case", {}, fresh=True),
+    ("POST", "/review/suggestions/{id}/reopen", ""): Recipe("replied_case", {"reason": "居民反映仍未整改。"}, fresh=True),
     ("POST", "/funds/pools/{division}/{year}", ""): Recipe(
         "unused_pool_year", POOL_BODY, at=lambda fields: f"{fields['year']}-01-05T09:00:00", fresh=True),
     ("GET", "/funds/pools/{division}/{year}", ""): Recipe("fund_pool", at=IN_NOTICE),
@@ -284,6 +335,33 @@ RECIPES: dict[RouteKey, Recipe] = {
         "submitted_application", fund_action("recommend"), at=DRAFTING, fresh=True),
     ("POST", "/funds/applications/{id}/{action}", "approve"): Recipe(
         "application_in_notice", fund_action("approve"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/submit", ""): Recipe("draft", fund_action("submit"), at=DRAFTING, fresh=True),
+    ("POST", "/funds/applications/{id}/withdraw", ""): Recipe("draft", fund_action("withdraw"), at=DRAFTING, fresh=True),
+    ("POST", "/funds/applications/{id}/return_for_changes", ""): Recipe(
+        "submitted_application", fund_action("return_for_changes"), at=DRAFTING, fresh=True),
+    ("POST", "/funds/applications/{id}/recommend", ""): Recipe(
+        "submitted_application", fund_action("recommend"), at=DRAFTING, fresh=True),
+    ("POST", "/funds/applications/{id}/answer_objection", ""): Recipe(
+        "objected_application", lambda world, fields, caller: valid_body(
+            FundAction.answer_objection, fields["version"], fields["objection_id"]), at=IN_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/approve", ""): Recipe(
+        "application_in_notice", fund_action("approve"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/reject", ""): Recipe(
+        "application_in_notice", fund_action("reject"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/fund", ""): Recipe(
+        "approved_application", fund_action("fund"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/start", ""): Recipe(
+        "funded_application", fund_action("start"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/report", ""): Recipe(
+        "started_application", fund_action("report"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/return", ""): Recipe(
+        "reported_application", fund_action("return"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/accept", ""): Recipe(
+        "reported_application", fund_action("accept"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/close", ""): Recipe(
+        "accepted_application", fund_action("close"), at=AFTER_NOTICE, fresh=True),
+    ("POST", "/funds/applications/{id}/cancel", ""): Recipe(
+        "approved_application", fund_action("cancel"), at=AFTER_NOTICE, fresh=True),
     ("GET", "/rounds", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
     ("POST", "/rounds", ""): Recipe(body=round_body(), at=ROUND_CREATED),
     ("GET", "/rounds/{id}", ""): Recipe("open_round"),
@@ -312,6 +390,8 @@ RECIPES: dict[RouteKey, Recipe] = {
         "tallied_round", lambda world, fields, caller: {"project_id": fields["project_id"], "score": 5},
         at=EVALUATING, fresh=True),
     ("POST", "/rounds/{id}/{action}", "cancel"): Recipe("open_round", {"reason": "场地另有安排。"}, at=PROPOSING, fresh=True),
+    ("POST", "/rounds/{id}/close", ""): Recipe("tallied_round", {}, at=EVALUATION_OVER, fresh=True),
+    ("POST", "/rounds/{id}/cancel", ""): Recipe("open_round", {"reason": "场地另有安排。"}, at=PROPOSING, fresh=True),
     ("POST", "/me/residence", ""): Recipe(body=residence_request),
     ("GET", "/me/residence", ""): Recipe(),
     ("GET", "/me/data", ""): Recipe(),
@@ -324,6 +404,10 @@ RECIPES: dict[RouteKey, Recipe] = {
         "pending_residence", residence_decision("查无此门牌"), fresh=True),
     ("POST", "/review/residences/{id}/{action}", "revoke"): Recipe(
         "approved_residence", residence_decision("已搬离"), fresh=True),
+    ("POST", "/review/residences/{id}/approve", ""): Recipe("pending_residence", residence_decision(None), fresh=True),
+    ("POST", "/review/residences/{id}/decline", ""): Recipe(
+        "pending_residence", residence_decision("查无此门牌"), fresh=True),
+    ("POST", "/review/residences/{id}/revoke", ""): Recipe("approved_residence", residence_decision("已搬离"), fresh=True),
     ("POST", "/staff", ""): Recipe(body=subordinate),
     ("GET", "/staff", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
     ("POST", "/staff/{id}/{action}", "disable"): Recipe("committee_official", seen_version, fresh=True),
@@ -332,6 +416,12 @@ RECIPES: dict[RouteKey, Recipe] = {
         "committee_official", lambda world, fields, caller: {"version": fields["version"], "division": "310110012003"},
         fresh=True),
     ("POST", "/staff/{id}/{action}", "reset_mfa"): Recipe("committee_official", seen_version, fresh=True),
+    ("POST", "/staff/{id}/disable", ""): Recipe("committee_official", seen_version, fresh=True),
+    ("POST", "/staff/{id}/enable", ""): Recipe("disabled_committee_official", seen_version, fresh=True),
+    ("POST", "/staff/{id}/move", ""): Recipe(
+        "committee_official", lambda world, fields, caller: {"version": fields["version"], "division": "310110012003"},
+        fresh=True),
+    ("POST", "/staff/{id}/reset_mfa", ""): Recipe("committee_official", seen_version, fresh=True),
     ("POST", "/session", ""): Recipe(body=refresh_token_body),
     ("POST", "/session/refresh", ""): Recipe(body={}),
     ("DELETE", "/session", ""): Recipe(body={}),
@@ -341,5 +431,6 @@ RECIPES: dict[RouteKey, Recipe] = {
 def label(route: RouteKey) -> str:
     method, path, variant = route
     if variant and "{action}" in path:
-        return f"{method} {path.replace('{action}', variant)}"
+        # Marked as the alias, apart from the action's own operation at the same concrete path.
+        return f"{method} {path.replace('{action}', variant)} (via {{action}})"
     return f"{method} {path}" + (f" [{variant}]" if variant else "")

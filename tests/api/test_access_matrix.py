@@ -22,7 +22,9 @@ from chalice.test import Client
 
 from app import app
 from chalicelib.clock import SHANGHAI
+from chalicelib.funds.models import Action as FundAction
 from tests.api.access_matrix import (
+    AFTER_NOTICE,
     ANY_TIME,
     CATEGORY,
     DRAFTING,
@@ -49,9 +51,9 @@ from tests.api.fund_helpers import create_pool, new_application
 from tests.api.helpers import ERROR_KEYS
 from tests.api.residence_helpers import approved_request, pending_request
 from tests.api.staff_helpers import committee_staff_of_kongjiang, disabled_committee_staff_of_kongjiang
-from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, get, post, submit
+from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, KONGJIANG_STREET, YANJI_STREET, get, post, submit
 from tests.api.suggestion_helpers import act as act_on_case
-from tests.api.test_fund_access import team_name
+from tests.api.test_fund_access import team_name, valid_body
 from tests.scan_guard import forbid_scans
 
 REFUSAL_CODES = {403: "forbidden", 404: "not_found"}
@@ -128,6 +130,17 @@ class World:
                     {"message": "已安排整改。", "adoption": "adopted"})
         return case
 
+    def case_transferred_to_kongjiang(self) -> dict[str, Any]:
+        """A case of the neighbouring street that its officials sent to 控江路街道, which may return it."""
+        self.at(ANY_TIME)
+        case = submit(self.client, self.accounts["kongjiang_resident"], category=CATEGORY, division=YANJI_STREET)
+        act_on_case(self.client, self.accounts["neighbour_street_official"], case["id"], "transfer",
+                    {"to_street": KONGJIANG_STREET, "reason": "地点属于控江路街道。"})
+        return {"id": case["id"]}
+
+    def merge_target(self) -> dict[str, Any]:
+        return self.accepted_case()
+
     # --- funds -------------------------------------------------------------------------
 
     def fund_pool(self) -> dict[str, Any]:
@@ -161,6 +174,35 @@ class World:
     def neighbours_application_in_notice(self) -> dict[str, Any]:
         # The own resident objects to a neighbour's application, never to their own.
         return self.application_in_notice("kongjiang_neighbour")
+
+    def objected_application(self) -> dict[str, Any]:
+        in_notice = self.neighbours_application_in_notice()
+        objected = post(self.client, f"/funds/applications/{in_notice['id']}/objections",
+                        self.accounts["kongjiang_resident"], {"reason": "活动噪音会影响 12 号楼居民休息。"})
+        assert objected.status_code == 201, objected.body
+        return {**in_notice, "objection_id": objected.json_body["id"]}
+
+    def _moved(self, application: dict[str, Any], account: str, action: str) -> dict[str, Any]:
+        self.at(AFTER_NOTICE)
+        fields = {k: v for k, v in valid_body(FundAction(action), 0).items() if k != "version"}
+        moved = act_on_application(self.client, self.accounts[account], application["id"], action,
+                                   application["version"], **fields)
+        return {**application, "version": moved["version"]}
+
+    def approved_application(self) -> dict[str, Any]:
+        return self._moved(self.application_in_notice(), "street_official", "approve")
+
+    def funded_application(self) -> dict[str, Any]:
+        return self._moved(self.approved_application(), "street_official", "fund")
+
+    def started_application(self) -> dict[str, Any]:
+        return self._moved(self.funded_application(), "kongjiang_resident", "start")
+
+    def reported_application(self) -> dict[str, Any]:
+        return self._moved(self.started_application(), "kongjiang_resident", "report")
+
+    def accepted_application(self) -> dict[str, Any]:
+        return self._moved(self.reported_application(), "street_official", "accept")
 
     # --- rounds ------------------------------------------------------------------------
 

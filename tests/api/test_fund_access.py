@@ -46,6 +46,9 @@ FUND_ROUTES = {
     ("PUT", "/funds/applications/{id}"): "test_other_residents_cannot_act_nor_see_a_draft_but_see_the_public_notice",
     ("POST", "/funds/applications/{id}/objections"): "test_only_the_committees_residents_object_and_only_once",
     ("POST", "/funds/applications/{id}/{action}"): "test_officials_of_other_streets_and_districts_see_nothing",
+    # Each action's own operation answers the same URLs the test calls.
+    **{("POST", f"/funds/applications/{{id}}/{action.value}"): "test_officials_of_other_streets_and_districts_see_nothing"
+       for action in Action},
 }
 
 REPORT = {"expenses": [{"line": 0, "actual_fen": 0}, {"line": 1, "actual_fen": 0}], "participants": 0,

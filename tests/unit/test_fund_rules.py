@@ -20,9 +20,9 @@ from chalicelib.funds.models import (
     ApplicationDraft,
     CompletionReport,
     FundActionRequest,
+    FundStatus,
     MovementKind,
     PoolCreate,
-    Status,
 )
 from chalicelib.funds.rules import Figures, InsufficientFunds
 
@@ -275,12 +275,12 @@ ENDS = "2026-11-30T16:00:00.000Z"
 def test_the_notice_ends_at_its_instant_to_the_millisecond(now, running, phase):
     assert iso(rules.notice_ends(shanghai(2026, 11, 23, 10), 7)) == ENDS
     assert rules.notice_running(ENDS, now) is running
-    assert rules.phase(Status.in_notice, ENDS, now) == phase
+    assert rules.phase(FundStatus.in_notice, ENDS, now) == phase
 
 
 def test_phase_is_the_status_outside_a_notice():
-    assert rules.phase(Status.approved, ENDS, "2027-01-01T00:00:00.000Z") == "approved"
-    assert rules.phase(Status.submitted, None, "2027-01-01T00:00:00.000Z") == "submitted"
+    assert rules.phase(FundStatus.approved, ENDS, "2027-01-01T00:00:00.000Z") == "approved"
+    assert rules.phase(FundStatus.submitted, None, "2027-01-01T00:00:00.000Z") == "submitted"
     assert rules.notice_running(None, "2000-01-01T00:00:00.000Z") is False
 
 
@@ -352,29 +352,29 @@ def test_the_money_is_the_streets_and_the_review_the_committees():
 @pytest.mark.parametrize(
     ("status", "role", "is_applicant", "actions"),
     [
-        (Status.draft, Role.resident, True, ["submit", "withdraw"]),
-        (Status.draft, Role.platform_admin, False, []),
-        (Status.draft, Role.resident, False, []),
-        (Status.changes_requested, Role.resident, True, ["submit", "withdraw"]),
-        (Status.submitted, Role.committee_staff, False, ["return_for_changes", "recommend"]),
-        (Status.submitted, Role.resident, True, ["withdraw"]),
-        (Status.in_notice, Role.committee_staff, False, ["answer_objection"]),
-        (Status.in_notice, Role.street_official, False, ["answer_objection", "approve", "reject"]),
-        (Status.in_notice, Role.resident, True, ["withdraw"]),
-        (Status.approved, Role.street_official, False, ["fund", "cancel"]),
-        (Status.approved, Role.resident, True, []),
-        (Status.funded, Role.resident, True, ["start"]),
-        (Status.in_progress, Role.resident, True, ["report"]),
-        (Status.reported, Role.committee_staff, False, ["return"]),
-        (Status.reported, Role.district_admin, False, ["return", "accept"]),
-        (Status.accepted, Role.committee_staff, False, ["close"]),
+        (FundStatus.draft, Role.resident, True, ["submit", "withdraw"]),
+        (FundStatus.draft, Role.platform_admin, False, []),
+        (FundStatus.draft, Role.resident, False, []),
+        (FundStatus.changes_requested, Role.resident, True, ["submit", "withdraw"]),
+        (FundStatus.submitted, Role.committee_staff, False, ["return_for_changes", "recommend"]),
+        (FundStatus.submitted, Role.resident, True, ["withdraw"]),
+        (FundStatus.in_notice, Role.committee_staff, False, ["answer_objection"]),
+        (FundStatus.in_notice, Role.street_official, False, ["answer_objection", "approve", "reject"]),
+        (FundStatus.in_notice, Role.resident, True, ["withdraw"]),
+        (FundStatus.approved, Role.street_official, False, ["fund", "cancel"]),
+        (FundStatus.approved, Role.resident, True, []),
+        (FundStatus.funded, Role.resident, True, ["start"]),
+        (FundStatus.in_progress, Role.resident, True, ["report"]),
+        (FundStatus.reported, Role.committee_staff, False, ["return"]),
+        (FundStatus.reported, Role.district_admin, False, ["return", "accept"]),
+        (FundStatus.accepted, Role.committee_staff, False, ["close"]),
     ],
 )
 def test_allowed_actions(status, role, is_applicant, actions):
     assert rules.allowed_actions(status, role, is_applicant) == actions
 
 
-@pytest.mark.parametrize("status", [Status.rejected, Status.withdrawn, Status.cancelled, Status.closed])
+@pytest.mark.parametrize("status", [FundStatus.rejected, FundStatus.withdrawn, FundStatus.cancelled, FundStatus.closed])
 def test_finished_applications_accept_no_action(status):
     for role in [Role.resident, *OFFICIALS]:
         assert rules.allowed_actions(status, role, True) == []

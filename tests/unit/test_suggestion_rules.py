@@ -12,41 +12,42 @@ from hypothesis import strategies as st
 
 from chalicelib.auth import Role
 from chalicelib.suggestions import rules
-from chalicelib.suggestions.models import Action, Status
+from chalicelib.suggestions.models import Action, SuggestionStatus
 
 EXPECTED_MOVES = {
-    Status.submitted: {"accept", "decline", "transfer", "merge"},
-    Status.accepted: {"assign", "transfer", "merge", "reply", "extend"},
-    Status.assigned: {"assign", "transfer", "merge", "reply", "extend"},
-    Status.transferred: {"accept", "return"},
-    Status.replied: {"close", "reopen"},
-    Status.reopened: {"assign", "transfer", "reply", "extend"},
-    Status.closed: {"reopen"},
-    Status.declined: set(),
-    Status.merged: set(),
+    SuggestionStatus.submitted: {"accept", "decline", "transfer", "merge"},
+    SuggestionStatus.accepted: {"assign", "transfer", "merge", "reply", "extend"},
+    SuggestionStatus.assigned: {"assign", "transfer", "merge", "reply", "extend"},
+    SuggestionStatus.transferred: {"accept", "return"},
+    SuggestionStatus.replied: {"close", "reopen"},
+    SuggestionStatus.reopened: {"assign", "transfer", "reply", "extend"},
+    SuggestionStatus.closed: {"reopen"},
+    SuggestionStatus.declined: set(),
+    SuggestionStatus.merged: set(),
 }
 
 
-@pytest.mark.parametrize(("status", "action"), list(itertools.product(Status, Action)))
+@pytest.mark.parametrize(("status", "action"), list(itertools.product(SuggestionStatus, Action)))
 def test_every_status_and_action_pair_is_either_a_move_or_refused(status, action):
-    target = rules.next_status(status, action, Status.assigned)
+    target = rules.next_status(status, action, SuggestionStatus.assigned)
     assert (target is not None) == (action.value in EXPECTED_MOVES[status])
     assert (action.value in rules.allowed_actions(status)) == (target is not None)
 
 
 def test_finished_cases_accept_nothing_but_a_closed_one_may_be_reopened():
-    assert rules.allowed_actions(Status.declined) == rules.allowed_actions(Status.merged) == []
-    assert rules.allowed_actions(Status.closed) == ["reopen"]
+    assert rules.allowed_actions(SuggestionStatus.declined) == rules.allowed_actions(SuggestionStatus.merged) == []
+    assert rules.allowed_actions(SuggestionStatus.closed) == ["reopen"]
 
 
-@pytest.mark.parametrize("before", [Status.submitted, Status.accepted, Status.assigned, Status.reopened])
+@pytest.mark.parametrize("before", [SuggestionStatus.submitted, SuggestionStatus.accepted, SuggestionStatus.assigned,
+                                    SuggestionStatus.reopened])
 def test_return_restores_the_status_before_the_transfer(before):
-    assert rules.next_status(Status.transferred, Action.return_, before) is before
+    assert rules.next_status(SuggestionStatus.transferred, Action.return_, before) is before
 
 
 def test_an_extension_is_offered_only_once():
-    assert "extend" in rules.allowed_actions(Status.accepted)
-    assert "extend" not in rules.allowed_actions(Status.accepted, extended=True)
+    assert "extend" in rules.allowed_actions(SuggestionStatus.accepted)
+    assert "extend" not in rules.allowed_actions(SuggestionStatus.accepted, extended=True)
 
 
 @pytest.mark.parametrize(
@@ -81,15 +82,16 @@ def test_a_case_is_listed_in_its_division_and_every_division_above_it():
 
 
 def test_queue_buckets_keep_replied_cases_open_until_closed():
-    assert {s for s in Status if rules.bucket_of(s) == "done"} == {Status.closed, Status.declined, Status.merged}
+    done = {SuggestionStatus.closed, SuggestionStatus.declined, SuggestionStatus.merged}
+    assert {s for s in SuggestionStatus if rules.bucket_of(s) == "done"} == done
 
 
 def test_the_stage_deadline_is_acknowledgement_then_reply_and_none_once_answered():
-    assert rules.stage_due(Status.submitted, False, "A", "R") == "A"
-    assert rules.stage_due(Status.accepted, True, "A", "R") == "R"
-    assert rules.stage_due(Status.transferred, True, "A", "R") == "R"
+    assert rules.stage_due(SuggestionStatus.submitted, False, "A", "R") == "A"
+    assert rules.stage_due(SuggestionStatus.accepted, True, "A", "R") == "R"
+    assert rules.stage_due(SuggestionStatus.transferred, True, "A", "R") == "R"
     assert all(rules.stage_due(s, True, "A", "R") is None
-               for s in (Status.replied, Status.closed, Status.declined, Status.merged))
+               for s in (SuggestionStatus.replied, SuggestionStatus.closed, SuggestionStatus.declined, SuggestionStatus.merged))
 
 
 def test_overdue_means_past_the_deadline():
