@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         wanted = months.span(args.month, args.to or args.month)
         for month in wanted:
-            service.checked(month)
+            months.requested(month)
     except (months.MonthError, MulinError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

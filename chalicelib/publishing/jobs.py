@@ -22,7 +22,7 @@ from chalicelib import clock
 from chalicelib.auth import Principal, require
 from chalicelib.errors import NotFoundError
 from chalicelib.observability import count, logger
-from chalicelib.publishing import repository, service
+from chalicelib.publishing import months, repository
 from chalicelib.storage.queues import MESSAGE_DELAY_SECONDS, PUBLISH_TIMEOUT_SECONDS
 
 STALE_AFTER = timedelta(seconds=2 * PUBLISH_TIMEOUT_SECONDS)
@@ -30,7 +30,7 @@ STALE_AFTER = timedelta(seconds=2 * PUBLISH_TIMEOUT_SECONDS)
 
 def request(principal: Principal, month: str) -> dict[str, Any]:
     require(principal, "publication.publish")
-    service.checked(month)
+    months.requested(month)
     now = clock.utc_now()
     since = clock.iso(now - STALE_AFTER)
     found = repository.status(month)
@@ -57,7 +57,7 @@ def in_progress(found: dict[str, Any] | None, since: str) -> bool:
 
 def status(principal: Principal, month: str) -> dict[str, Any]:
     require(principal, "publication.publish")
-    service.checked(month)
+    months.requested(month)
     found = repository.status(month)
     if found is None:
         raise NotFoundError(f"{month} has not been published or asked for / 该月尚未发布或申请发布")
@@ -79,6 +79,10 @@ def run_message(body: str) -> dict[str, Any]:
                     extra={"month": month})
         count("PublicationMessageDropped")
         return {"month": month, "dropped": True}
+    # The renderer (Jinja2, the aggregation, the scrubber) is loaded here, by the queue's
+    # function, not at import: the API's cold start never needs it.
+    from chalicelib.publishing import service
+
     written = service.publish(month)
     logger.info("requested month published", extra={"month": month, "files": len(written["files"])})
     count("MonthPublished")

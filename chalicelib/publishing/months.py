@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from chalicelib import clock
 from chalicelib.clock import SHANGHAI
+from chalicelib.errors import ErrorDetail, RuleViolationError, ValidationFailedError, bilingual
 
 MONTH = re.compile(r"^(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])$")
 # Nothing was recorded before the platform opened; earlier months have nothing to publish.
@@ -72,3 +73,13 @@ def span(first: str, last: str) -> list[str]:
 
 def year_of(month: str) -> int:
     return _first_day(month).year
+
+
+def requested(month: str) -> str:
+    """`month` as asked for through the API or the command line, or the 4xx saying why not."""
+    try:
+        return checked(month, clock.utc_now())
+    except MonthError as exc:
+        error = ValidationFailedError if exc.kind == "malformed" else RuleViolationError
+        raise error(bilingual(exc.message, exc.message_zh), details=[
+            ErrorDetail(field="month", type=exc.kind, message=exc.message, message_zh=exc.message_zh)]) from exc

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from typing import Any
 
 from chalicelib import clock
-from chalicelib.errors import ErrorDetail, RuleViolationError, ValidationFailedError, bilingual
 from chalicelib.funds import rules as fund_rules
 from chalicelib.funds.models import MovementKind
 from chalicelib.observability import count, logger
@@ -173,7 +172,7 @@ def manifest(month: str, files: dict[str, tuple[bytes, str]], generated_at: str)
 def publish(month: str, progress: Progress | None = None) -> dict[str, Any]:
     """Publish (or republish) one month; returns its manifest. Where the run stands is kept
     beside it (GET /publications/{month}), a failure included."""
-    checked(month)
+    months.requested(month)
     started_at = clock.iso(clock.utc_now())
     repository.put_status(month, {"state": "running", "started_at": started_at})
     try:
@@ -227,15 +226,6 @@ def _point_to(month: str) -> None:
                for m in sorted(published, reverse=True)]
     repository.put_public_file(index_key, render.json_bytes({"months": entries}), render.JSON_TYPE)
     repository.put_public_file(latest_key, render.json_bytes(entries[0]), render.JSON_TYPE)
-
-
-def checked(month: str) -> str:
-    try:
-        return months.checked(month, clock.utc_now())
-    except months.MonthError as exc:
-        error = ValidationFailedError if exc.kind == "malformed" else RuleViolationError
-        raise error(bilingual(exc.message, exc.message_zh), details=[
-            ErrorDetail(field="month", type=exc.kind, message=exc.message, message_zh=exc.message_zh)]) from exc
 
 
 def publish_after(scheduled_at: str) -> dict[str, Any]:
