@@ -5,7 +5,6 @@ the one middleware (chalicelib/web/middleware.py) that turns them into the error
 services raise them without knowing about HTTP.
 """
 
-from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any

@@ -5,7 +5,6 @@ container imports all of them, but a request touches a few, and building them al
 import was a fifth of the cold start (bench/cold_start.py).
 """
 
-from __future__ import annotations
 
 import enum
 from datetime import date

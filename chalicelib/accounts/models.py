@@ -1,7 +1,6 @@
 """What a resident gets back when they ask for their data (GET /me/data) or for their
 account to be erased (DELETE /me)."""
 
-from __future__ import annotations
 
 from pydantic import Field
 

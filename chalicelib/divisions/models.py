@@ -1,6 +1,5 @@
 """Divisions as the API shows them, and the profile an administrator may edit."""
 
-from __future__ import annotations
 
 import enum
 
@@ -45,7 +44,7 @@ class DivisionProfileUpdate(RequestModel):
     community_type: CommunityType | None = Field(default=None, description="committees only")
 
     @model_validator(mode="after")
-    def _something_to_change(self) -> DivisionProfileUpdate:
+    def _something_to_change(self) -> "DivisionProfileUpdate":
         if self.population is None and self.households is None and self.community_type is None:
             raise ValueError("give at least one of population, households, community_type")
         return self

@@ -1,6 +1,5 @@
 """Pools, applications and their ledger as clients send and see them. Money is integer fen."""
 
-from __future__ import annotations
 
 import enum
 from datetime import date
@@ -115,7 +114,7 @@ class PoolCreate(RequestModel):
     notice_days: int = Field(default=7, ge=5, le=10, strict=True, description="public notice (公示) length in days")
 
     @model_validator(mode="after")
-    def _one_way_to_allocate(self) -> PoolCreate:
+    def _one_way_to_allocate(self) -> "PoolCreate":
         if (self.allocated_fen is None) == (self.amounts_by_type is None):
             raise ValueError("give allocated_fen for a committee, or amounts_by_type for a street")
         if self.default_fen is not None and self.amounts_by_type is None:
@@ -213,7 +212,7 @@ class ApplicationDraft(RequestModel):
     _not_blank = field_validator("title", "purpose")(not_blank)
 
     @model_validator(mode="after")
-    def _consistent(self) -> ApplicationDraft:
+    def _consistent(self) -> "ApplicationDraft":
         if sum(line.total_fen for line in self.lines) != self.requested_fen:
             raise ValueError("requested_fen must equal the sum of unit_price_fen × quantity over the lines")
         if not (self.starts_on.year == self.ends_on.year == self.year):
@@ -243,7 +242,7 @@ class CompletionReport(RequestModel):
     _not_blank = field_validator("outcome")(not_blank)
 
     @model_validator(mode="after")
-    def _each_line_once(self) -> CompletionReport:
+    def _each_line_once(self) -> "CompletionReport":
         lines = [expense.line for expense in self.expenses]
         if len(set(lines)) != len(lines):
             raise ValueError("each line item is reported once")

@@ -7,7 +7,6 @@ of an item (its keys, index keys, `type`, the publication's `fact`) are left out
 and put back by the repository on writing.
 """
 
-from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -157,7 +156,7 @@ class ApplicationRecord(Record):
     objections: list[Objection] = Field(default_factory=list)
 
     def written(self, application: Application, event: Event | None = None,
-                objections: list[Objection] | None = None) -> ApplicationRecord:
+                objections: list[Objection] | None = None) -> "ApplicationRecord":
         """The record once a transaction that wrote `application` and `event` committed: a
         change is answered from what it wrote, since a read after it could fail and turn a
         committed change into an error that invites a second one."""

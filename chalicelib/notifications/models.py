@@ -1,6 +1,5 @@
 """A message in a resident's inbox."""
 
-from __future__ import annotations
 
 from pydantic import Field
 

@@ -1,6 +1,5 @@
 """The manifest of a published month as manifest.json holds it, and where a month's run stands."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -1,6 +1,5 @@
 """Residence verification (居住核验) as residents ask for it and as they and staff see it."""
 
-from __future__ import annotations
 
 import enum
 from typing import Annotated

@@ -1,7 +1,6 @@
 """What the session routes take and give. The refresh token comes in once, at sign-in, and
 never goes out again: fresh tokens are the ID and access tokens alone."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -1,6 +1,5 @@
 """Officials' accounts as administrators create, list and change them."""
 
-from __future__ import annotations
 
 import enum
 

@@ -1,6 +1,5 @@
 """Suggestions as residents send them and as residents and officials see them."""
 
-from __future__ import annotations
 
 import enum
 from datetime import date

@@ -1,7 +1,6 @@
 """What a client asks for to upload a photo or a receipt, the form it gets back, and the
 reference other domains keep for a verified upload."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -1,6 +1,5 @@
 """Participatory-budgeting rounds, projects, ballots and results as the API takes and shows them."""
 
-from __future__ import annotations
 
 import enum
 from datetime import datetime
@@ -61,7 +60,7 @@ class Window(RequestModel):
         return value if value.tzinfo is not None else value.replace(tzinfo=SHANGHAI)
 
     @model_validator(mode="after")
-    def _ordered(self) -> Window:
+    def _ordered(self) -> "Window":
         if self.ends <= self.starts:
             raise ValueError("ends must be after starts")
         return self
@@ -85,7 +84,7 @@ class VotingMethod(RequestModel):
     max_points_per_project: int | None = Field(default=None, ge=1, le=1000)
 
     @model_validator(mode="after")
-    def _complete(self) -> VotingMethod:
+    def _complete(self) -> "VotingMethod":
         if self.kind is MethodKind.cumulative and (self.points is None or self.max_points_per_project is None):
             raise ValueError("cumulative voting needs points and max_points_per_project")
         if self.max_picks is not None and self.max_picks < self.min_picks:
@@ -99,7 +98,7 @@ class Eligibility(RequestModel):
     paper_codes: bool = Field(default=False, description="single-use codes printed for households")
 
     @model_validator(mode="after")
-    def _someone(self) -> Eligibility:
+    def _someone(self) -> "Eligibility":
         if not (self.accounts or self.roster or self.paper_codes):
             raise ValueError("at least one way to be eligible")
         return self

@@ -6,7 +6,6 @@ do not name (keys, `type`, index keys) and give older items' missing fields the 
 code has always read for them.
 """
 
-from __future__ import annotations
 
 import enum
 from typing import Any

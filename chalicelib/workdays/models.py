@@ -1,6 +1,5 @@
 """How deadlines are counted, and a year's holiday schedule as the API takes and shows it."""
 
-from __future__ import annotations
 
 import enum
 from datetime import date, datetime
