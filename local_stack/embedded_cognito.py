@@ -19,6 +19,8 @@ a token outlives a number change (or follows the number to its next holder). Her
 - A number a user changes stays pending, the old one verified and in force (in ID tokens
   too), until the code sent to the new number is verified.
 - Tokens name the user's internal username, as Cognito's do, whatever was typed.
+- Authenticator apps (TOTP) and the MFA challenges: local_stack/embedded_mfa.py; the SRP
+  password proof: local_stack/embedded_srp.py.
 """
 
 from __future__ import annotations
@@ -611,6 +613,12 @@ def patch_cognito() -> None:
     from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUserPool
     from moto.cognitoidp.responses import CognitoIdpResponse
 
+    from local_stack.embedded_mfa import patch_mfa
+    from local_stack.embedded_srp import patch_srp
+
     _patch_backend(CognitoIdpBackend, CognitoIdpUserPool)
+    # In this order: the password proof is checked before any MFA challenge follows it.
+    patch_mfa(CognitoIdpBackend)
+    patch_srp(CognitoIdpBackend)
     for name, operation in RESPONSES.items():
         setattr(CognitoIdpResponse, name, _locked(operation))

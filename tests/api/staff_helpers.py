@@ -10,14 +10,16 @@ from typing import Any
 
 import boto3
 
+from local_stack.embedded_mfa import STEP_SECONDS, totp
 from local_stack.outbox import latest
 from tests.api.helpers import post
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE
 
 # Meets the officials' pool policy (12 characters, upper, lower, digit, symbol).
 NEW_PASSWORD = "Staff-new-passw0rd!"
-# What the official's authenticator app shows; the embedded Cognito checks no TOTP code.
-TOTP_CODE = "123456"
+# Each official's authenticator app: phone -> [secret, last time step used]. Cognito takes a
+# code once, and the next step's code early (clock skew), so a second sign-in need not wait.
+_AUTHENTICATORS: dict[str, list[Any]] = {}
 # 137…: no other test account or demo account uses these numbers.
 _PHONES = itertools.count(1)
 
@@ -59,8 +61,7 @@ def act(client, actor, official_id: str, action: str, body: dict[str, Any], expe
 
 def first_sign_in(stack, phone: str, new_password: str = NEW_PASSWORD) -> Signed:
     """Sign in as a new official does: the temporary password from the SMS outbox, a password
-    of one's own, then an authenticator app (the pool requires MFA; the embedded Cognito takes
-    any code for it)."""
+    of one's own, then an authenticator app (the pool requires MFA)."""
     sent = latest(stack.sms_outbox, phone, "temporary_password")
     assert sent is not None, f"no temporary password was texted to {phone}"
     idp, client_id = cognito(stack), stack.officials_user_pool_client_id
@@ -71,11 +72,27 @@ def first_sign_in(stack, phone: str, new_password: str = NEW_PASSWORD) -> Signed
         ClientId=client_id, ChallengeName="NEW_PASSWORD_REQUIRED", Session=started["Session"],
         ChallengeResponses={"USERNAME": phone, "NEW_PASSWORD": new_password})
     if step.get("ChallengeName") == "MFA_SETUP":
-        secret = idp.associate_software_token(Session=step["Session"])
-        verified = idp.verify_software_token(Session=secret["Session"], UserCode=TOTP_CODE)
-        step = idp.respond_to_auth_challenge(ClientId=client_id, ChallengeName="MFA_SETUP", Session=verified["Session"],
-                                             ChallengeResponses={"USERNAME": phone})
+        step = set_up_authenticator(idp, client_id, phone, step["Session"])
     return Signed(phone, step["AuthenticationResult"]["IdToken"])
+
+
+def set_up_authenticator(idp, client_id: str, phone: str, session: str) -> dict[str, Any]:
+    """Answer MFA_SETUP as an official with a new authenticator app does."""
+    secret = idp.associate_software_token(Session=session)
+    _AUTHENTICATORS[phone] = [secret["SecretCode"], -1]
+    verified = idp.verify_software_token(Session=secret["Session"], UserCode=authenticator_code(phone))
+    return idp.respond_to_auth_challenge(ClientId=client_id, ChallengeName="MFA_SETUP", Session=verified["Session"],
+                                         ChallengeResponses={"USERNAME": phone})
+
+
+def authenticator_code(phone: str) -> str:
+    """The code the official's app shows, never one already used."""
+    held = _AUTHENTICATORS[phone]
+    step = max(int(time.time() // STEP_SECONDS), held[1] + 1)
+    while step > int(time.time() // STEP_SECONDS) + 1:
+        time.sleep(0.5)
+    held[1] = step
+    return totp(held[0], step * STEP_SECONDS)
 
 
 def sign_in(stack, phone: str, password: str = NEW_PASSWORD) -> Signed:
@@ -85,7 +102,10 @@ def sign_in(stack, phone: str, password: str = NEW_PASSWORD) -> Signed:
     if step.get("ChallengeName") == "SOFTWARE_TOKEN_MFA":
         step = idp.respond_to_auth_challenge(
             ClientId=client_id, ChallengeName="SOFTWARE_TOKEN_MFA", Session=step["Session"],
-            ChallengeResponses={"USERNAME": phone, "SOFTWARE_TOKEN_MFA_CODE": TOTP_CODE})
+            ChallengeResponses={"USERNAME": phone, "SOFTWARE_TOKEN_MFA_CODE": authenticator_code(phone)})
+    elif step.get("ChallengeName") == "MFA_SETUP":
+        # After reset_mfa the pool asks for a new authenticator app.
+        step = set_up_authenticator(idp, client_id, phone, step["Session"])
     return Signed(phone, step["AuthenticationResult"]["IdToken"])
 
 

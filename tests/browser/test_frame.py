@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
 
+from local_stack.embedded_mfa import STEP_SECONDS, totp
 from tests.browser.conftest import audit, is_csp_refusal, sign_in
 from tests.local_stack_process import ROOT
 
@@ -117,8 +119,8 @@ def test_staff_sign_in_with_their_authenticator_code(page, stack):
     new_official(cognito, pool_id, phone, password=password)
     access = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
                                    AuthParameters={"USERNAME": phone, "PASSWORD": password})["AuthenticationResult"]
-    cognito.associate_software_token(AccessToken=access["AccessToken"])
-    cognito.verify_software_token(AccessToken=access["AccessToken"], UserCode="123456")
+    secret = cognito.associate_software_token(AccessToken=access["AccessToken"])["SecretCode"]
+    cognito.verify_software_token(AccessToken=access["AccessToken"], UserCode=totp(secret))
     cognito.admin_set_user_mfa_preference(UserPoolId=pool_id, Username=phone,
                                           SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
 
@@ -132,7 +134,8 @@ def test_staff_sign_in_with_their_authenticator_code(page, stack):
     page.get_by_label("6 位验证码").fill("12345")
     page.get_by_role("button", name="登录", exact=True).click()
     expect(page.locator("#code-error")).to_have_text("验证码不正确，请输入应用当前显示的 6 位数字。")
-    page.get_by_label("6 位验证码").fill("123456")
+    # The next step's code: the current one was spent setting the app up, and Cognito takes a code once.
+    page.get_by_label("6 位验证码").fill(totp(secret, time.time() + STEP_SECONDS))
     page.get_by_role("button", name="登录", exact=True).click()
     page.wait_for_url("**/index.html")
     session = page.evaluate("JSON.parse(localStorage.getItem('mulin.session'))")
@@ -155,7 +158,7 @@ def test_a_new_staff_account_sets_its_password_and_authenticator_at_first_sign_i
     expect(page.get_by_role("heading", name="绑定身份验证器")).to_be_focused()
     expect(page.locator("#secret")).to_have_text(re.compile(r"^\S{4}( \S{1,4})+$"))
     audit(page, "sign-in-authenticator-setup")
-    page.get_by_label("6 位验证码").fill("123456")
+    page.get_by_label("6 位验证码").fill(totp(page.locator("#secret").inner_text()))
     page.get_by_role("button", name="登录", exact=True).click()
     page.wait_for_url("**/index.html")
     assert cognito.admin_get_user(UserPoolId=pool_id, Username=phone)["UserStatus"] == "CONFIRMED"

@@ -1,20 +1,25 @@
 """The embedded Cognito behaves as Cognito does for the flows residents and officials use:
 codes sent to the SMS outbox and checked, a changed number held back until verified,
 attributes the app client may not write refused, temporary passwords for new officials,
+officials' authenticator apps (real TOTP secrets and codes) and SRP password proofs checked,
 and signed-out, disabled or deleted users refused. Everything goes through boto3 to the
 embedded AWS in its own process, as the app and the pages reach it."""
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
+import secrets
 import time
 
 import boto3
 import jwt
 import pytest
 
+from local_stack import embedded_srp as srp
 from local_stack import outbox
+from local_stack.embedded_mfa import totp
 from local_stack.moto_server import start_moto_server
 from local_stack.provision import add_user, provision
 
@@ -386,3 +391,155 @@ def test_list_users_finds_one_person_by_sub_or_number_in_both_pools(stack, cogni
         by_phone = cognito.list_users(UserPoolId=pool_id, Filter=f'phone_number = "{phone}"', Limit=2)["Users"]
         assert [u["Username"] for u in by_sub] == [u["Username"] for u in by_phone]
         assert len(by_sub) == 1
+
+
+# ---- officials' authenticator apps (TOTP) ------------------------------------------------------
+
+def invited_official(stack, cognito) -> tuple[str, dict]:
+    """A new official past NEW_PASSWORD_REQUIRED: the MFA_SETUP challenge Cognito asks next."""
+    phone = new_phone()
+    cognito.admin_create_user(UserPoolId=stack.officials_user_pool_id, Username=phone,
+                              UserAttributes=[{"Name": "phone_number_verified", "Value": "true"}])
+    password = outbox.latest(stack.sms_outbox, phone, "temporary_password")["password"]
+    started = sign_in(cognito, stack.officials_user_pool_client_id, phone, password)
+    step = cognito.respond_to_auth_challenge(
+        ClientId=stack.officials_user_pool_client_id, ChallengeName="NEW_PASSWORD_REQUIRED", Session=started["Session"],
+        ChallengeResponses={"USERNAME": phone, "NEW_PASSWORD": OFFICIAL_PASSWORD})
+    return phone, step
+
+
+def set_up_authenticator(cognito, client_id, phone, step) -> tuple[str, dict]:
+    """Answer MFA_SETUP as an authenticator app would; (secret, tokens)."""
+    associated = cognito.associate_software_token(Session=step["Session"])
+    secret = associated["SecretCode"]
+    verified = cognito.verify_software_token(Session=associated["Session"], UserCode=totp(secret),
+                                             FriendlyDeviceName="phone")
+    assert verified["Status"] == "SUCCESS"
+    done = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="MFA_SETUP", Session=verified["Session"],
+                                             ChallengeResponses={"USERNAME": phone})
+    return secret, done["AuthenticationResult"]
+
+
+def answer_totp(cognito, client_id, phone, session, code):
+    return cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="SOFTWARE_TOKEN_MFA", Session=session,
+                                             ChallengeResponses={"USERNAME": phone, "SOFTWARE_TOKEN_MFA_CODE": code})
+
+
+def other_than(code: str) -> str:
+    return f"{(int(code) + 1) % 1_000_000:06d}"
+
+
+def test_a_new_official_sets_up_an_authenticator_and_signs_in_with_its_codes(stack, cognito):
+    client_id = stack.officials_user_pool_client_id
+    phone, step = invited_official(stack, cognito)
+    assert step["ChallengeName"] == "MFA_SETUP"
+    assert json.loads(step["ChallengeParameters"]["MFAS_CAN_SETUP"]) == ["SOFTWARE_TOKEN_MFA"]
+
+    associated = cognito.associate_software_token(Session=step["Session"])
+    secret = associated["SecretCode"]
+    # A secret of its own, base32 as authenticator apps read it from the otpauth URI.
+    assert len(secret) >= 32 and set(secret) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    # MFA_SETUP answered before a code is verified gives nothing.
+    assert error_of(cognito.respond_to_auth_challenge, ClientId=client_id, ChallengeName="MFA_SETUP",
+                    Session=associated["Session"], ChallengeResponses={"USERNAME": phone})[0] == "NotAuthorizedException"
+    assert error_of(cognito.verify_software_token, Session=associated["Session"],
+                    UserCode=other_than(totp(secret)))[0] == "EnableSoftwareTokenMFAException"
+    verified = cognito.verify_software_token(Session=associated["Session"], UserCode=totp(secret))
+    tokens = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="MFA_SETUP", Session=verified["Session"],
+                                               ChallengeResponses={"USERNAME": phone})["AuthenticationResult"]
+    assert claims(tokens["IdToken"])["phone_number"] == phone
+    user = cognito.admin_get_user(UserPoolId=stack.officials_user_pool_id, Username=phone)
+    assert (user["UserMFASettingList"], user["PreferredMfaSetting"]) == (["SOFTWARE_TOKEN_MFA"], "SOFTWARE_TOKEN_MFA")
+
+    # Later sign-ins ask for the app's code; a wrong one is refused, the next right one gives tokens.
+    later = sign_in(cognito, client_id, phone, OFFICIAL_PASSWORD)
+    assert later["ChallengeName"] == "SOFTWARE_TOKEN_MFA" and "AuthenticationResult" not in later
+    next_code = totp(secret, time.time() + 30)
+    assert error_of(answer_totp, cognito, client_id, phone, later["Session"], other_than(next_code)) == (
+        "CodeMismatchException", "Invalid code or auth state for the user.")
+    signed = answer_totp(cognito, client_id, phone, later["Session"], next_code)["AuthenticationResult"]
+    assert claims(signed["IdToken"])["phone_number"] == phone
+
+    # A code works once, even inside its 30 seconds.
+    again = sign_in(cognito, client_id, phone, OFFICIAL_PASSWORD)
+    assert error_of(answer_totp, cognito, client_id, phone, again["Session"], next_code)[0] == "ExpiredCodeException"
+
+
+def srp_sign_in(cognito, pool_id, client_id, phone, password):
+    """USER_SRP_AUTH and the PASSWORD_VERIFIER answer, computed as a Cognito SRP client does."""
+    small_a = secrets.randbelow(srp.N - 2) + 1
+    big_a = pow(srp.G, small_a, srp.N)
+    started = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_SRP_AUTH",
+                                    AuthParameters={"USERNAME": phone, "SRP_A": f"{big_a:x}"})
+    assert started["ChallengeName"] == "PASSWORD_VERIFIER"
+    parameters = started["ChallengeParameters"]
+    user_id, big_b = parameters["USER_ID_FOR_SRP"], int(parameters["SRP_B"], 16)
+    u = srp.u_of(big_a, big_b)
+    x = srp.x_of(pool_id, user_id, password, parameters["SALT"])
+    s = pow(big_b - srp.K * pow(srp.G, x, srp.N), small_a + u * x, srp.N)
+    timestamp = "Fri Dec 4 23:00:00 UTC 2026"
+    return cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="PASSWORD_VERIFIER", ChallengeResponses={
+        "USERNAME": user_id, "PASSWORD_CLAIM_SECRET_BLOCK": parameters["SECRET_BLOCK"], "TIMESTAMP": timestamp,
+        "PASSWORD_CLAIM_SIGNATURE": srp.signature(srp.session_key(s, u), pool_id, user_id, parameters["SECRET_BLOCK"],
+                                                  timestamp)})
+
+
+def test_an_srp_sign_in_proves_the_password_and_asks_for_the_code_too(stack, cognito):
+    client_id, pool_id = stack.officials_user_pool_client_id, stack.officials_user_pool_id
+    phone, step = invited_official(stack, cognito)
+    secret, _ = set_up_authenticator(cognito, client_id, phone, step)
+    assert error_of(srp_sign_in, cognito, pool_id, client_id, phone, OFFICIAL_PASSWORD + "x") == (
+        "NotAuthorizedException", "Incorrect username or password.")
+    verified = srp_sign_in(cognito, pool_id, client_id, phone, OFFICIAL_PASSWORD)
+    assert verified["ChallengeName"] == "SOFTWARE_TOKEN_MFA" and "AuthenticationResult" not in verified
+    tokens = answer_totp(cognito, client_id, phone, verified["Session"], totp(secret, time.time() + 30))
+    assert "IdToken" in tokens["AuthenticationResult"]
+
+
+def test_resetting_an_officials_mfa_removes_the_device_and_the_next_sign_in_sets_up_a_new_one(stack, cognito):
+    client_id, pool_id = stack.officials_user_pool_client_id, stack.officials_user_pool_id
+    phone, step = invited_official(stack, cognito)
+    old_secret, _ = set_up_authenticator(cognito, client_id, phone, step)
+    # What chalicelib/directory.py clear_official_totp asks Cognito.
+    cognito.admin_set_user_mfa_preference(UserPoolId=pool_id, Username=phone,
+                                          SoftwareTokenMfaSettings={"Enabled": False, "PreferredMfa": False})
+    user = cognito.admin_get_user(UserPoolId=pool_id, Username=phone)
+    assert user.get("UserMFASettingList", []) == [] and user.get("PreferredMfaSetting", "") == ""
+
+    step = sign_in(cognito, client_id, phone, OFFICIAL_PASSWORD)
+    assert step["ChallengeName"] == "MFA_SETUP"
+    associated = cognito.associate_software_token(Session=step["Session"])
+    assert associated["SecretCode"] != old_secret
+    assert error_of(cognito.verify_software_token, Session=associated["Session"],
+                    UserCode=totp(old_secret))[0] == "EnableSoftwareTokenMFAException"
+
+
+def test_a_signed_in_user_adds_an_authenticator_with_an_access_token(stack, cognito):
+    """As the staff pages let an official provisioned with a password alone (the demo's) add one."""
+    client_id, pool_id = stack.officials_user_pool_client_id, stack.officials_user_pool_id
+    phone = new_phone()
+    add_user(stack, phone=phone, password=OFFICIAL_PASSWORD, role="committee_staff", division="310110012001")
+    access = sign_in(cognito, client_id, phone, OFFICIAL_PASSWORD)["AuthenticationResult"]["AccessToken"]
+    assert error_of(cognito.admin_set_user_mfa_preference, UserPoolId=pool_id, Username=phone,
+                    SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})[0] == "InvalidParameterException"
+    secret = cognito.associate_software_token(AccessToken=access)["SecretCode"]
+    assert "Session" not in cognito.verify_software_token(AccessToken=access, UserCode=totp(secret))
+    cognito.set_user_mfa_preference(AccessToken=access, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+    step = sign_in(cognito, client_id, phone, OFFICIAL_PASSWORD)
+    assert step["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    assert "AuthenticationResult" in answer_totp(cognito, client_id, phone, step["Session"], totp(secret, time.time() + 30))
+
+
+def test_the_code_is_rfc_6238s():
+    # RFC 6238 appendix B, SHA-1, truncated to six digits.
+    secret = base64.b32encode(b"12345678901234567890").decode()
+    assert [totp(secret, at) for at in (59, 1111111109, 1234567890, 2000000000)] == [
+        "287082", "081804", "005924", "279037"]
+
+
+def test_accounts_provisioned_with_a_password_sign_in_by_srp_with_it_alone(stack, cognito):
+    phone = new_phone()
+    add_user(stack, phone=phone, password=OFFICIAL_PASSWORD, role="street_official", division="310110012")
+    tokens = srp_sign_in(cognito, stack.officials_user_pool_id, stack.officials_user_pool_client_id, phone,
+                         OFFICIAL_PASSWORD)["AuthenticationResult"]
+    assert claims(tokens["IdToken"])["phone_number"] == phone
