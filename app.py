@@ -10,6 +10,7 @@ from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
 from chalicelib.publishing.routes import publishing_api
 from chalicelib.residence.routes import residence_api
+from chalicelib.review.routes import review_api
 from chalicelib.session.routes import session_api
 from chalicelib.staff.routes import staff_api
 from chalicelib.staff.service import still_valid
@@ -44,6 +45,7 @@ app.register_blueprint(voting_api)
 app.register_blueprint(funds_api)
 app.register_blueprint(publishing_api)
 app.register_blueprint(residence_api)
+app.register_blueprint(review_api)
 app.register_blueprint(staff_api)
 app.register_blueprint(accounts_api)
 app.register_blueprint(session_api)

@@ -197,6 +197,7 @@ def voting(r: Routes) -> None:
     for project in projects[1:]:
         r.send("POST", f"/rounds/{round_id}/projects/{project}/review", "street", {"feasible": True, "final_cost_fen": 2_000_000})
     r.call("GET", "/rounds?division={division}", label="(a committee and the divisions above it)", division=COMMITTEE)
+    r.call("GET", "/review/rounds", "street", label="(a street and every committee inside it)")
     r.call("GET", "/rounds/{id}", "resident", id=round_id)
     r.call("GET", "/rounds/{id}/ballot", id=round_id)
     at("2027-03-22T10:00:00")
@@ -273,6 +274,10 @@ def funds(r: Routes) -> None:
         draft = r.send("POST", "/funds/applications", "neighbour", application(f"楼组 {n}")).json_body
         r.send("POST", f"/funds/applications/{draft['id']}/submit", "neighbour", {"version": draft["version"]})
     at("2027-03-20T10:00:00")
+    r.call("GET", "/review/funds", "staff", label="(committee staff: a full page of submitted applications)")
+    r.call("GET", "/review/funds?status=in_notice", "street", label="(street: notices that ended, by status)")
+    r.call("GET", "/review/summary", "staff", label="(suggestions, residences, funds, rounds)")
+    r.call("GET", "/review/summary", "admin", label="(the whole city: suggestions, funds, rounds)")
     act("answer_objection", "staff", objection_id=objection["id"], answer="工作日下午。")
     act("approve", "street", label="approve (commits money)")
     act("reject", "street", application_id=others["rejected"], reason="与本年度自治金支持方向不符。")

@@ -2,6 +2,7 @@
 
     python -m migrations migrate person-keys [--checkpoint FILE] [--dry-run]
     python -m migrations migrate ballot-items [--checkpoint FILE] [--dry-run]
+    python -m migrations migrate review-queues [--checkpoint FILE] [--dry-run]
 
 person-keys moves records keyed on a resident's phone number to their account
 (migrations/person_keys.py). It reads MULIN_TABLE, MULIN_USER_POOL_ID and
@@ -11,6 +12,9 @@ where it stopped. It prints what it moved; a second run moves nothing.
 
 ballot-items then moves voters' records, used paper codes and ballots from the main table to
 the ballots table (migrations/ballot_items.py), while no round is taking ballots.
+
+review-queues indexes the rounds and fund applications stored before the review queues
+(migrations/review_queues.py); it may run while the API serves.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import os
 import sys
 from pathlib import Path
 
-MIGRATIONS = ("person-keys", "ballot-items")
+MIGRATIONS = ("person-keys", "ballot-items", "review-queues")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from chalicelib import aws
     from chalicelib.settings import get_settings
     from chalicelib.storage import dynamo
-    from migrations import ballot_items, person_keys
+    from migrations import ballot_items, person_keys, review_queues
 
     parser = argparse.ArgumentParser(prog="python -m migrations", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,14 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # Keys derived from the cursor secret (a bench's stand-in) would move every record to keys
     # the API never computes.
-    if not (get_settings().pii_key_secret_id or os.environ.get("MULIN_PII_KEY", "").strip()):
+    if args.name != "review-queues" and not (get_settings().pii_key_secret_id or os.environ.get("MULIN_PII_KEY", "").strip()):
         print("error: MULIN_PII_KEY_SECRET_ID is not set: the records would move under another key", file=sys.stderr)
         return 2
 
     total = dynamo.db().describe_table(TableName=dynamo.table_name())["Table"].get("ItemCount")
     verb = "would move" if args.dry_run else "moved"
     with tqdm(desc=args.name, total=total or None, unit=" items", file=sys.stderr) as bar:
-        if args.name == "ballot-items":
+        if args.name == "review-queues":
+            counts = review_queues.migrate(checkpoint=args.checkpoint, dry_run=args.dry_run, progress=bar.update)
+            summary = ""
+        elif args.name == "ballot-items":
             counts = ballot_items.migrate(checkpoint=args.checkpoint, dry_run=args.dry_run, progress=bar.update)
             summary = ""
         else:

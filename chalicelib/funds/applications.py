@@ -3,6 +3,7 @@ a committee's or one's own, and object during the public notice."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from chalicelib import clock, idempotency
@@ -27,6 +28,8 @@ from chalicelib.models import PageQuery
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.storage.pagination import decode_cursor, encode_cursor
+from chalicelib.workdays.rules import working_day_deadline
+from chalicelib.workdays.service import load_calendar
 
 NOT_FOUND = "No such application. / 没有这个自治金申报。"
 
@@ -252,9 +255,19 @@ def object_to(principal: Principal, application_id: str, body: FundObjectionCrea
             repository.objector_put(application_id, objector),
             repository.objection_put(objection),
             repository.event_put(application_id, "object", principal.user_id, principal.role.value, at, "in_notice"),
+            # Objections wait for the committee's answer; racing objections write the same entry.
+            review_entry(application.model_copy(update={"open_objections": application.open_objections + 1}), at),
         ])
     except ConditionFailedError as exc:
         if 1 in exc.failed:
             raise ConflictError("You have objected to this application already. / 您已对该申报提出过异议。") from exc
         raise rule_error("The public notice has ended.", "公示期已结束。", "reason", "outside_window") from exc
     return ObjectionView(id=objection.id, reason=body.reason, filed_at=at)
+
+
+def review_entry(application: Application, at: str) -> dict[str, Any]:
+    """The review-queue entry a change of the application writes in its own transaction."""
+    waiting = rules.awaiting(application.status, application.open_objections, application.notice_ends_at, at)
+    due = None if waiting is None else clock.iso(working_day_deadline(
+        datetime.fromisoformat(waiting[1]), rules.REVIEW_WORKING_DAYS, load_calendar()))
+    return repository.review_entry_put(application, at, due)

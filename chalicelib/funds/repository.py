@@ -10,6 +10,7 @@
 | an applicant's applications, newest      | GSI1  | GSI1PK=APPLICANT#{user}, descending          | GSI1SK={created_at}#{id} |
 | a team's grants of a year (its cap)      | table | Update PK=FUNDTEAM#{committee}#{year}#{team} |                          |
 | a month's ledger entries and steps       | GSI1  | GSI1PK=ACTIVITY#{yyyy-mm}#{shard}            | see storage/activity     |
+| what a level owes, in a jurisdiction     | GSI1  | GSI1PK=FUNDREVIEW#{level}, begins_with(code) | {committee}#{since}#{id} |
 
 Every movement of money is one transaction: the pool's figures change by ADD under a
 condition that each figure stays non-negative (rules.requirements), a ledger entry is
@@ -43,6 +44,8 @@ from chalicelib.storage.keys import (
     fund_application_item_key,
     fund_application_key,
     fund_application_partition,
+    fund_review_entry_key,
+    fund_review_partition,
     ledger_entry_key,
     pool_key,
     pool_partition,
@@ -173,6 +176,23 @@ def application_item(application: Application) -> dict[str, Any]:
             "GSI1PK": applicant_partition(application.applicant_id), "GSI1SK": order,
             "GSI2PK": applications_of_pool_partition(application.committee, application.year), "GSI2SK": order,
             **application.model_dump(mode="json")}
+
+
+def review_entry_put(application: Application, at: str, due_at: str | None) -> dict[str, Any]:
+    """What officials owe the application, written with each change that moves it
+    (rules.awaiting); indexed only while they owe something, so the queue holds open work."""
+    item: dict[str, Any] = {
+        **fund_review_entry_key(application.id), "type": "fund_review_entry", "id": application.id,
+        "committee": application.committee, "year": application.year, "title": application.title,
+        "category": application.category.value, "status": application.status.value, "version": application.version,
+        "requested_fen": application.requested_fen, "open_objections": application.open_objections,
+        "notice_ends_at": application.notice_ends_at}
+    waiting = rules.awaiting(application.status, application.open_objections, application.notice_ends_at, at)
+    if waiting is not None:
+        level, since = waiting
+        item.update({"awaiting": level, "since": since, "due_at": due_at,
+                     "GSI1PK": fund_review_partition(level), "GSI1SK": f"{application.committee}#{since}#{application.id}"})
+    return put(item)
 
 
 def application_create(application: Application) -> dict[str, Any]:

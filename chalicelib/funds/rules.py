@@ -190,6 +190,27 @@ PUBLIC_STATUSES = frozenset({FundStatus.in_notice, FundStatus.approved, FundStat
 EDITABLE_STATUSES = frozenset({FundStatus.draft, FundStatus.changes_requested})
 
 
+# Whose move it is in each status (the review queues, GET /review/funds): the committee
+# reviews, answers objections and closes; the street decides once the notice ran out, pays
+# and accepts the report. Officials owe a step within REVIEW_WORKING_DAYS of its arrival.
+COMMITTEE_LEVEL, STREET_LEVEL = "committee", "street"
+REVIEW_WORKING_DAYS = 5
+_AWAITING = {FundStatus.submitted: COMMITTEE_LEVEL, FundStatus.accepted: COMMITTEE_LEVEL,
+             FundStatus.approved: STREET_LEVEL, FundStatus.reported: STREET_LEVEL}
+
+
+def awaiting(status: FundStatus, open_objections: int, notice_ends_at: str | None, at: str) -> tuple[str, str] | None:
+    """(level, since) of the officials' step an application waits for, or None. A notice
+    without open objections reaches the street when it ends, which no write marks, so its
+    `since` is the notice's end and the queue leaves it out until then."""
+    if status is FundStatus.in_notice:
+        if open_objections > 0:
+            return COMMITTEE_LEVEL, at
+        return STREET_LEVEL, notice_ends_at or at
+    level = _AWAITING.get(status)
+    return None if level is None else (level, at)
+
+
 def may_act(role: Role, is_applicant: bool, action: Action) -> bool:
     actors = ACTORS[action]
     return is_applicant if actors == APPLICANT else role in actors

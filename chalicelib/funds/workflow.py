@@ -97,6 +97,7 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
         repository.application_versioned_put(after, body.version, before.status, "open_objections = :objections",
                                              seen),
         event,
+        applications.review_entry(after, at),
     ]
     pool_index = team_index = None
     if plan.movements:

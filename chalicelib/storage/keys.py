@@ -104,6 +104,15 @@ def rounds_of_scope_partition(scope: str) -> str:
     return f"ROUNDS#{scope}"
 
 
+# Every round in one small index partition by scope, so any division's rounds and those of
+# every division inside it are one `begins_with` Query (review/repository.py).
+ROUNDS_TREE = "ROUNDTREE"
+
+
+def rounds_tree_keys(scope: str, voting_starts: str, round_id: str) -> dict[str, str]:
+    return {"GSI1PK": ROUNDS_TREE, "GSI1SK": f"{scope}#{voting_starts}#{round_id}"}
+
+
 def roster_key(round_id: str, phone_digest: str) -> dict[str, str]:
     return {"PK": f"ROSTER#{round_id}#{phone_digest}", "SK": "ROSTER"}
 
@@ -170,6 +179,17 @@ def applications_of_pool_partition(committee: str, year: int) -> str:
 
 def applicant_partition(user_id: str) -> str:
     return f"APPLICANT#{user_id}"
+
+
+def fund_review_entry_key(application_id: str) -> dict[str, str]:
+    """Beside the application: what officials owe it, indexed only while they owe something."""
+    return fund_application_item_key(application_id, "REVIEW")
+
+
+def fund_review_partition(awaiting: str) -> str:
+    """`awaiting`: committee or street. One partition per level, sorted by committee code, so a
+    committee, a street, a district or the city is one `begins_with` Query."""
+    return f"FUNDREVIEW#{awaiting}"
 
 
 def team_grant_key(committee: str, year: int, team_digest: str) -> dict[str, str]:

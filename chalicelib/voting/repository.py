@@ -5,6 +5,7 @@
 | a round with all that is public      | main    | Query PK=ROUND#{id}                          | SK=ROUND, PROJECT#…, RESULT  |
 | one round (for a conditional change) | main    | GetItem PK=ROUND#{id}, SK=ROUND              |                              |
 | rounds of a division                 | main GSI2 | GSI2PK=ROUNDS#{scope}                      | GSI2SK={voting starts}#{id}  |
+| rounds of a division and below       | main GSI1 | GSI1PK=ROUNDTREE, begins_with(GSI1SK, …)   | GSI1SK={scope}#{voting}#{id} |
 | is this phone on the roster          | main    | GetItem PK=ROSTER#{round}#{phone digest}     |                              |
 | a paper code, used once              | ballots | Update PK=CODE#{round}#{digest} if unused    |                              |
 | has this voter voted                 | ballots | Put PK=VOTER#{round}#{digest} if absent      | SK=VOTER                     |
@@ -56,6 +57,7 @@ from chalicelib.storage.keys import (
     round_key,
     round_partition,
     rounds_of_scope_partition,
+    rounds_tree_keys,
     voter_record_key,
     voting_code_key,
 )
@@ -113,6 +115,7 @@ def round_item(record: RoundRecord) -> dict[str, Any]:
         "type": "round",
         "GSI2PK": rounds_of_scope_partition(record.scope),
         "GSI2SK": f"{record.schedule.voting[0]}#{record.id}",
+        **rounds_tree_keys(record.scope, record.schedule.voting[0], record.id),
         **record.stored(),
     }
 

@@ -145,6 +145,9 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("GET", "/me/data", ""):                                    (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
     ("DELETE", "/me", ""):                                      (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
     ("GET", "/review/residences", ""):                          (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("GET", "/review/funds", ""):                               (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("GET", "/review/rounds", ""):                              (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("GET", "/review/summary", ""):                             (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "/review/residences/{id}/{action}", "approve"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/review/residences/{id}/{action}", "decline"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/review/residences/{id}/{action}", "revoke"):     (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
@@ -398,6 +401,10 @@ RECIPES: dict[RouteKey, Recipe] = {
     # Made by a stand-in resident of its own when allowed (World.erasable_resident).
     ("DELETE", "/me", ""): Recipe("erasable_resident", fresh=True),
     ("GET", "/review/residences", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("GET", "/review/funds", ""): Recipe(query=f"?committee={KONGJIANG_COMMITTEE}"),
+    ("GET", "/review/rounds", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    # Every official's own jurisdiction: nobody is foreign to their own summary.
+    ("GET", "/review/summary", ""): Recipe(),
     ("POST", "/review/residences/{id}/{action}", "approve"): Recipe(
         "pending_residence", residence_decision(None), fresh=True),
     ("POST", "/review/residences/{id}/{action}", "decline"): Recipe(

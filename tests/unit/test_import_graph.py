@@ -9,7 +9,7 @@ and the ones below it, never one above:
 | wiring      | app.py (outside chalicelib)                                  | everything          |
 | publication | publishing                                                   | all below           |
 | domains     | accounts divisions funds notifications residence session     | each other (no      |
-|             | staff suggestions system uploads voting workdays             | cycle), all below   |
+|             | review staff suggestions system uploads voting workdays      | cycle), all below   |
 | http        | web: blueprint, authorizer, middleware, request parsing,     | the kernel          |
 |             | OpenAPI; each domain's routes.py is built on it              |                     |
 | kernel      | ratelimit idempotency (counters and claims in the table)     | storage, base       |
@@ -40,7 +40,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"storage"}),
     frozenset({"ratelimit", "idempotency"}),
     frozenset({"web"}),
-    frozenset({"accounts", "divisions", "funds", "notifications", "residence", "session", "staff", "suggestions",
+    frozenset({"accounts", "divisions", "funds", "notifications", "residence", "review", "session", "staff", "suggestions",
                "system", "uploads", "voting", "workdays"}),
     frozenset({"publishing"}),
 )

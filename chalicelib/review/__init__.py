@@ -1,0 +1,1 @@
+"""Officials' cross-domain review queues: funds and rounds across a jurisdiction, and counts."""
