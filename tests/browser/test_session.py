@@ -18,20 +18,24 @@ EVERYTHING_SCRIPT_READS = """() => JSON.stringify({
 
 
 def refresh_tokens_from_cognito(page: Page) -> list[str]:
-    """Every RefreshToken Cognito hands the page, as the network carries it."""
+    """Every RefreshToken Cognito hands the page, read from the answer before the page gets it
+    (a body read from a response event may be gone once the page has moved on)."""
     seen: list[str] = []
 
-    def on_response(response):
-        if response.request.method == "POST" and "AWSCognitoIdentityProviderService" in (
-                response.request.headers.get("x-amz-target") or ""):
-            try:
-                token = (response.json().get("AuthenticationResult") or {}).get("RefreshToken")
-            except Exception:  # noqa: BLE001 - a body that is not JSON carries no token
-                token = None
-            if token:
-                seen.append(token)
+    def pass_through(route, request):
+        if request.method != "POST" or "AWSCognitoIdentityProviderService" not in (request.headers.get("x-amz-target") or ""):
+            route.fallback()
+            return
+        answer = route.fetch()
+        try:
+            token = (answer.json().get("AuthenticationResult") or {}).get("RefreshToken")
+        except Exception:  # noqa: BLE001 - a body that is not JSON carries no token
+            token = None
+        if token:
+            seen.append(token)
+        route.fulfill(response=answer)
 
-    page.on("response", on_response)
+    page.route("**/*", pass_through)
     return seen
 
 

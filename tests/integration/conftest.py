@@ -27,6 +27,12 @@ SETTINGS = {
 def aws_unguarded(monkeypatch):
     # mock_aws stops intercepting when an endpoint URL is set.
     monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    # Whatever a session-wide stack of another tier left in the environment (a secret's id
+    # among them), an integration test sees exactly these settings, as it does when run alone.
+    import os
+
+    for name in [n for n in os.environ if n.startswith("MULIN_") and n not in SETTINGS]:
+        monkeypatch.delenv(name)
     for name, value in SETTINGS.items():
         monkeypatch.setenv(name, value)
     with mock_aws():
