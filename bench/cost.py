@@ -203,8 +203,9 @@ def post(client: Any, path: str, body: dict[str, Any], token: str | None = None,
 def write_breakdown(kind: Kind) -> str:
     by_prefix: dict[str, float] = {}
     for (space, key), units in kind.metered.partition_writes.items():
-        name = (key.split("#")[0] if space == "table" else "idempotency record" if space.endswith("-idempotency")
-                else space)
+        # The ballots table shares the main table's key prefixes (VOTER#, CODE#, BALLOT#).
+        name = (key.split("#")[0] if space == "table" or space.endswith("-ballots")
+                else "idempotency record" if space.endswith("-idempotency") else space)
         by_prefix[name] = by_prefix.get(name, 0) + units
     return ", ".join(f"{name} {meter.units(round(kind.mean(units), 2))}"
                      for name, units in sorted(by_prefix.items(), key=lambda item: -item[1]))
