@@ -233,7 +233,9 @@ def test_signing_out_everywhere_ends_the_refresh_token_too(page, stack):
     # The refresh token is in the API's HttpOnly session cookie, out of the page's reach.
     refresh = next(c["value"] for c in page.context.cookies() if c["name"] == "__Secure-mulin-session").split("~", 1)[1]
     page.get_by_role("button", name="在所有设备上退出").click()
-    page.wait_for_url("**/index.html")
+    # Three calls in a row (Cognito's global sign-out, the API's DELETE /session, which revokes
+    # at Cognito, then the next page): on a loaded machine they have needed more than 15 s.
+    page.wait_for_url("**/index.html", timeout=45_000)
     assert page.evaluate("localStorage.getItem('mulin.session')") is None
     with pytest.raises(cognito(stack).exceptions.NotAuthorizedException):
         cognito(stack).initiate_auth(ClientId=stack["state"]["user_pool_client_id"], AuthFlow="REFRESH_TOKEN_AUTH",
