@@ -76,11 +76,17 @@ def test_a_district_admin_creates_a_street_official_who_creates_committee_staff(
     new_staff = first_sign_in(stack, staff["phone"])
     assert me(client, new_staff).json_body["jurisdiction"] == KONGJIANG_COMMITTEE
 
-    listed = get(client, f"/staff?division={KONGJIANG_STREET}", new_street)
-    assert listed.status_code == 200, listed.body
-    ids = {o["id"] for o in listed.json_body["items"]}
-    assert {street["id"], staff["id"]} <= ids
-    assert all("****" in o["phone_masked"] for o in listed.json_body["items"])
+    # Other tests add officials to the same street: every page is read.
+    listed_items, cursor = [], None
+    while True:
+        listed = get(client, f"/staff?division={KONGJIANG_STREET}" + (f"&cursor={cursor}" if cursor else ""), new_street)
+        assert listed.status_code == 200, listed.body
+        listed_items += listed.json_body["items"]
+        cursor = listed.json_body.get("next_cursor")
+        if not cursor:
+            break
+    assert {street["id"], staff["id"]} <= {o["id"] for o in listed_items}
+    assert all("****" in o["phone_masked"] for o in listed_items)
 
     created = audit_actions(stack, staff["id"])
     # The official's id is their Cognito sub, as the audit's actor id is.
