@@ -10,11 +10,12 @@ from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
 from chalicelib.publishing.routes import publishing_api
 from chalicelib.residence.routes import residence_api
+from chalicelib.review.digest_routes import digest_api
 from chalicelib.review.routes import review_api
 from chalicelib.session.routes import session_api
 from chalicelib.staff.routes import staff_api
 from chalicelib.staff.service import still_valid
-from chalicelib.storage.queues import PUBLICATIONS_QUEUE
+from chalicelib.storage.queues import PUBLICATIONS_QUEUE, TALLIES_QUEUE
 from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
 from chalicelib.uploads.routes import uploads_api
@@ -46,6 +47,7 @@ app.register_blueprint(funds_api)
 app.register_blueprint(publishing_api)
 app.register_blueprint(residence_api)
 app.register_blueprint(review_api)
+app.register_blueprint(digest_api)
 app.register_blueprint(staff_api)
 app.register_blueprint(accounts_api)
 app.register_blueprint(session_api)
@@ -59,8 +61,26 @@ def publish_last_month(event):
     return publish_after(event.time)
 
 
+# 00:30 UTC is 08:30 in Shanghai; 08:45 is the catch-up, which finishes a run the timeout cut
+# short and otherwise sends nothing (the day's markers). Non-working days are skipped inside.
+@app.schedule(Cron("30,45", 0, "*", "*", "?", "*"), name="send_officials_digest")
+def send_officials_digest(event):
+    from chalicelib.review.digest import run_scheduled
+
+    return run_scheduled(event.time, getattr(event.context, "get_remaining_time_in_millis", None))
+
+
 @app.on_sqs_message(queue=PUBLICATIONS_QUEUE, batch_size=1, name="publish_requested_month")
 def publish_requested_month(event):
     from chalicelib.publishing.jobs import run_message
 
     return [run_message(record.body) for record in event]
+
+
+@app.on_sqs_message(queue=TALLIES_QUEUE, batch_size=1, name="count_round")
+def count_round(event):
+    from chalicelib.voting.tally_jobs import run_message
+
+    # How many times this message was handed out: its last delivery marks the job failed.
+    return [run_message(record.body, int(record.to_dict().get("attributes", {}).get("ApproximateReceiveCount", 1)))
+            for record in event]

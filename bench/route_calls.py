@@ -167,6 +167,9 @@ def suggestions(r: Routes) -> None:
     r.call("GET", "/suggestions/{id}", "resident", label="(with its timeline)", id=case)
     r.call("GET", "/suggestions/{id}", "resident", label="(by tracking number)", id=first["tracking_no"])
     r.call("GET", "/notifications/mine", "resident")
+    r.call("GET", "/notifications/mine", "street", label="(an official: their digests)")
+    r.call("GET", "/me/digest", "street")
+    r.call("PUT", "/me/digest", "street", {"enabled": True, "channel": "sms"})
 
 
 def voting(r: Routes) -> None:

@@ -260,7 +260,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "suggestion.read_own": frozenset({Role.resident}),
     "suggestion.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
     "suggestion.rate": frozenset({Role.resident}),
-    "notification.read_own": frozenset({Role.resident}),
+    # Residents are told of their cases' steps, officials get their morning digest there.
+    "notification.read_own": frozenset(Role),
+    # An official's own digest: on or off, by SMS or e-mail.
+    "digest.manage_own": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
     # Rounds are run by the officials of their scope: a committee's by its staff or its
     # street, a street's by the street, a district's by the district.
     "round.manage": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),

@@ -28,6 +28,16 @@ def count(name: str, value: int = 1) -> None:
     metrics.add_metric(name=name, unit=MetricUnit.Count, value=value)
 
 
+def count_for(name: str, value: int, dimension: str, dimension_value: str) -> None:
+    """A count with a dimension of its own (e.g. per street), printed at once as its own EMF
+    line: the shared `metrics` object has one set of dimensions for everything it flushes."""
+    from aws_lambda_powertools.metrics import single_metric
+
+    with single_metric(name=name, unit=MetricUnit.Count, value=value, namespace=metrics.namespace,
+                       default_dimensions={"service": "mulin"}) as metric:
+        metric.add_dimension(name=dimension, value=dimension_value)
+
+
 def instrument(app: Any) -> None:
     """Register logging, metrics and (if switched on) tracing as middleware on `app`."""
     from chalice.app import ConvertToMiddleware

@@ -53,6 +53,7 @@ class Settings:
     # Months asked for through the API are queued here and published by the function that
     # reads the queue, since a large month outlasts an API request.
     publications_queue_url: str = ""
+    tallies_queue_url: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -107,6 +108,7 @@ def get_settings() -> Settings:
         notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
         **_secret_ids(),
         publications_queue_url=os.environ.get("MULIN_PUBLICATIONS_QUEUE_URL", "").strip(),
+        tallies_queue_url=os.environ.get("MULIN_TALLIES_QUEUE_URL", "").strip(),
         rate_limit_scale=float(os.environ.get("MULIN_RATE_LIMIT_SCALE", "").strip() or 1.0),
     )
 

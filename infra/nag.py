@@ -46,14 +46,16 @@ ACKNOWLEDGED: dict[str, list[tuple[str, str]]] = {
     "FunctionRoles/Api/DefaultPolicy/Resource": [
         (ATTACHMENT_OBJECTS, "Objects of the stack's own attachments bucket: residents' uploads have keys made "
                              "of their id and a ULID, unknown in advance"),
-        (PUBLIC_ROUNDS, "A tally writes each round's result and anonymous ballots under rounds/{round id}/ of the "
-                        "public bucket, and the API may write nothing else there"),
     ],
     **{f"FunctionRoles/{publisher}/DefaultPolicy/Resource": [
         (PUBLIC_ROUNDS, "A month reads the anonymous ballots its rounds' tallies published under rounds/{round id}/"),
         (PUBLIC_MONTHS, "A month is written under summaries/{month}/ with the index of months beside it; the "
                         "publishers may write nothing else in the public bucket"),
     ] for publisher in ("PublishLastMonth", "PublishRequestedMonth")},
+    "FunctionRoles/CountRound/DefaultPolicy/Resource": [
+        (PUBLIC_ROUNDS, "A count writes its round's result and anonymous ballots under rounds/{round id}/ of the public"
+                        " bucket, and may write nothing else there"),
+    ],
     "Monitoring/ApiGatewayLogsRole/Resource": [
         ("IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]",
          "The service role AWS defines for API Gateway's account-wide logging setting; nothing else assumes it"),

@@ -6,7 +6,7 @@ and the authorizer, which only verifies tokens against the pools' public keys ov
 can read no data at all. tests/infra/test_least_privilege.py holds each role to this.
 
 - APIHandler: the main table and its indexes, the idempotency and ballots tables; the
-  attachments bucket; `rounds/*` of the public bucket (a tally's files), nothing else there;
+  attachments bucket, and no object of the public bucket (a tally's files are CountRound's);
   both pools' admin API; the notifications topic; sends to the publications queue; the three
   secrets.
 - MulinAuthorizer: nothing but its logs.
@@ -14,6 +14,12 @@ can read no data at all. tests/infra/test_least_privilege.py holds each role to 
   status, the texts it held back);
   reads `rounds/*` and `summaries/*` of the public bucket and writes `summaries/*`.
 - PublishRequestedMonth: the same, and receives and deletes the publications queue's messages.
+- CountRound: reads the main table and the ballots table, writes only in `ROUND#` partitions (the
+  round, its result, its tally job) and the rounds' audit partitions; writes `rounds/*` of the
+  public bucket; receives and deletes the tallies queue's messages. The API sends to that queue.
+- SendOfficialsDigest: reads the main table and its indexes, puts only in `INBOX#` and `DIGEST#`
+  partitions (a digest and its day's marker), publishes to the notifications topic, reads the
+  PII key (an inbox is keyed by a keyed digest). Its per-street metric goes out in its logs (EMF).
 
 Each may write logs to its own log group only (infra/monitoring.py). The pages themselves
 (`index.html`, `js/*`, `config.json`, …) are written by the site's BucketDeployment alone.
@@ -61,6 +67,12 @@ QUEUE_READER_ACTIONS = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueue
 # back, both in the month's own partition (keys.publication_key, keys.held_back_key).
 PUBLICATION_PARTITIONS = "PUBLICATION#*"
 PUBLISHER_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+# A count's writes: the round, its result and its job (keys.round_partition, keys.tally_job_key),
+# and the tally's audit event (voting/repository.audit, keys.audit_key).
+COUNTER_PARTITIONS = ["ROUND#*", "AUDIT#round#*"]
+COUNTER_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+# The morning digest's only writes: officials' inbox messages and the day's markers.
+DIGEST_PARTITIONS = ("INBOX#*", "DIGEST#*")
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,7 @@ class Granted:
     public: s3.Bucket
     notifications: sns.Topic
     publications: sqs.Queue
+    tallies: sqs.Queue
     secrets: dict[str, secretsmanager.Secret]
     user_pools: dict[str, cognito.CfnUserPool]
 
@@ -89,6 +102,8 @@ class FunctionRoles(Construct):
             "MulinAuthorizer": self._role("Authorizer", "Mulin token authorizer: verifies ID tokens, reads no data"),
             "PublishLastMonth": self._publisher("PublishLastMonth", "Mulin scheduled monthly publication"),
             "PublishRequestedMonth": self._publisher("PublishRequestedMonth", "Mulin publication of requested months"),
+            "SendOfficialsDigest": self._digest(),
+            "CountRound": self._counter(),
         }
         self.by_function["PublishRequestedMonth"].add_to_policy(iam.PolicyStatement(
             actions=QUEUE_READER_ACTIONS, resources=[granted.publications.queue_arn]))
@@ -106,9 +121,6 @@ class FunctionRoles(Construct):
         # Residents' photos and receipts: presigned uploads, checks, copies onto a case, erasure.
         role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
                                                resources=[g.attachments.arn_for_objects("*")]))
-        # A tally's result and anonymous ballots; nothing else of the public bucket.
-        role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject"],
-                                               resources=[g.public.arn_for_objects(f"{ROUNDS_PREFIX}*")]))
         # Listing erases a person's uploads; HeadBucket (the health check) asks for it too.
         role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"],
                                                resources=[g.attachments.bucket_arn, g.public.bucket_arn]))
@@ -120,7 +132,8 @@ class FunctionRoles(Construct):
             role.add_to_policy(iam.PolicyStatement(actions=OFFICIAL_DIRECTORY_ACTIONS,
                                                    resources=[g.user_pools["OfficialsUserPool"].attr_arn]))
         role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[g.notifications.topic_arn]))
-        role.add_to_policy(iam.PolicyStatement(actions=["sqs:SendMessage"], resources=[g.publications.queue_arn]))
+        role.add_to_policy(iam.PolicyStatement(actions=["sqs:SendMessage"],
+                                               resources=[g.publications.queue_arn, g.tallies.queue_arn]))
         role.add_to_policy(iam.PolicyStatement(actions=["secretsmanager:GetSecretValue"],
                                                resources=[secret.secret_arn for secret in g.secrets.values()]))
         return role
@@ -140,6 +153,36 @@ class FunctionRoles(Construct):
                                                resources=[g.public.arn_for_objects(f"{MONTHS_PREFIX}*")]))
         # Without it a missing file (the first month's index) answers 403 instead of 404.
         role.add_to_policy(iam.PolicyStatement(actions=["s3:ListBucket"], resources=[g.public.bucket_arn]))
+        return role
+
+    def _digest(self) -> iam.Role:
+        g = self.granted
+        role = self._role("SendOfficialsDigest", "Mulin officials' morning digest")
+        main_arn = g.main.get_att("Arn").to_string()
+        role.add_to_policy(iam.PolicyStatement(actions=READ_ACTIONS, resources=[main_arn, *_indexes(main_arn)]))
+        # A digest and its day's marker, written together; nothing else of the table.
+        role.add_to_policy(iam.PolicyStatement(
+            actions=["dynamodb:PutItem"], resources=[main_arn],
+            conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": list(DIGEST_PARTITIONS)}}))
+        role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[g.notifications.topic_arn]))
+        # The inbox is keyed by the keyed digest of the official's sub (auth.person_key).
+        role.add_to_policy(iam.PolicyStatement(actions=["secretsmanager:GetSecretValue"],
+                                               resources=[g.secrets["pii"].secret_arn]))
+        return role
+
+    def _counter(self) -> iam.Role:
+        """A round's count (voting/tally_jobs.py): what tallying.py reads and writes, nothing more."""
+        g = self.granted
+        role = self._role("CountRound", "Mulin count of a round's ballots")
+        main_arn = g.main.get_att("Arn").to_string()
+        role.add_to_policy(iam.PolicyStatement(actions=READ_ACTIONS, resources=[main_arn]))
+        role.add_to_policy(iam.PolicyStatement(actions=["dynamodb:Query"], resources=[g.ballots.get_att("Arn").to_string()]))
+        role.add_to_policy(iam.PolicyStatement(
+            actions=COUNTER_WRITE_ACTIONS, resources=[main_arn],
+            conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": COUNTER_PARTITIONS}}))
+        role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject"],
+                                               resources=[g.public.arn_for_objects(f"{ROUNDS_PREFIX}*")]))
+        role.add_to_policy(iam.PolicyStatement(actions=QUEUE_READER_ACTIONS, resources=[g.tallies.queue_arn]))
         return role
 
     def allow_logs(self, groups: dict[str, logs.LogGroup]) -> None:

@@ -34,7 +34,12 @@ from chalicelib.identity import (
     USER_POOL_DEFINITION,
 )
 from chalicelib.storage.buckets import ABANDONED_UPLOAD_DAYS, ATTACHMENTS_CORS, UPLOAD_PREFIX
-from chalicelib.storage.queues import MAX_RECEIVES, RETENTION_SECONDS, VISIBILITY_TIMEOUT_SECONDS
+from chalicelib.storage.queues import (
+    MAX_RECEIVES,
+    RETENTION_SECONDS,
+    TALLY_VISIBILITY_TIMEOUT_SECONDS,
+    VISIBILITY_TIMEOUT_SECONDS,
+)
 from chalicelib.storage.table import (
     BALLOTS_TABLE_DEFINITION,
     IDEMPOTENCY_TABLE_DEFINITION,
@@ -163,10 +168,11 @@ class MulinStack(cdk.Stack):
         # (or, in the China regions, the provider's SMS service) subscribes to it.
         notifications = secure_topic(self, "Notifications", "Mulin notifications")
         publications, failed_publications = self._publications_queue()
+        tallies, failed_tallies = self._tallies_queue()
 
         self.roles = FunctionRoles(self, "FunctionRoles", granted=Granted(
             main=main_table, idempotency=idempotency_table, ballots=ballots_table, attachments=attachments,
-            public=public, notifications=notifications, publications=publications, secrets=secrets,
+            public=public, notifications=notifications, publications=publications, tallies=tallies, secrets=secrets,
             user_pools=self.user_pools))
         self.api = PrecompiledChalice(
             self, "Api", source_dir=str(ROOT),
@@ -186,6 +192,7 @@ class MulinStack(cdk.Stack):
                     "MULIN_ORIGIN_VERIFY_SECRET_ID": secrets["origin"].secret_arn,
                     "MULIN_NOTIFICATIONS_TOPIC_ARN": notifications.topic_arn,
                     "MULIN_PUBLICATIONS_QUEUE_URL": publications.queue_url,
+                    "MULIN_TALLIES_QUEUE_URL": tallies.queue_url,
                     # Categories whose deadlines count working days: `-c working_day_categories=sanitation,…`.
                     "MULIN_WORKING_DAY_CATEGORIES": str(self.node.try_get_context("working_day_categories") or ""),
                 },
@@ -199,6 +206,8 @@ class MulinStack(cdk.Stack):
         # The app declares its event source by a queue name; it reads the queue made here.
         self.api.get_resource("PublishRequestedMonth").add_property_override(
             "Events.PublishRequestedMonthSqsEventSource.Properties.Queue", publications.queue_arn)
+        self.api.get_resource("CountRound").add_property_override(
+            "Events.CountRoundSqsEventSource.Properties.Queue", tallies.queue_arn)
 
         self.monitoring = Monitoring(self, "Monitoring", api=self.api, stage=stage, api_name=f"mulin-{stage}",
                                      removal=removal)
@@ -210,6 +219,9 @@ class MulinStack(cdk.Stack):
             function.add_resource_dependency(policies[name])
         self.monitoring.watch_queue("PublicationFailedAlarm", "A requested month could not be published",
                                     failed_publications.metric_approximate_number_of_messages_visible(
+                                        period=cdk.Duration.minutes(5)))
+        self.monitoring.watch_queue("TallyFailedAlarm", "A round's count kept failing",
+                                    failed_tallies.metric_approximate_number_of_messages_visible(
                                         period=cdk.Duration.minutes(5)))
         Firewall(self, "Firewall", stage=stage, rest_api="RestAPI",
                  user_pool_arns={name: pool.attr_arn for name, pool in self.user_pools.items()},
@@ -310,6 +322,19 @@ class MulinStack(cdk.Stack):
             attachments.add_cors_rule(allowed_methods=[s3.HttpMethods(m) for m in rule["AllowedMethods"]],
                                       allowed_origins=origins or rule["AllowedOrigins"],
                                       allowed_headers=rule["AllowedHeaders"], max_age=rule["MaxAgeSeconds"])
+
+    def _tallies_queue(self) -> tuple[sqs.Queue, sqs.Queue]:
+        """Rounds asked to be counted; a count that fails MAX_RECEIVES times is kept aside and
+        raises an alarm (its job is marked failed: voting/tally_jobs.py)."""
+        failed = sqs.Queue(self, "TalliesFailed", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
+                           retention_period=cdk.Duration.days(14))
+        queue = sqs.Queue(
+            self, "Tallies", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
+            visibility_timeout=cdk.Duration.seconds(TALLY_VISIBILITY_TIMEOUT_SECONDS),
+            retention_period=cdk.Duration.seconds(RETENTION_SECONDS),
+            dead_letter_queue=sqs.DeadLetterQueue(queue=failed, max_receive_count=MAX_RECEIVES),
+        )
+        return queue, failed
 
     def _publications_queue(self) -> tuple[sqs.Queue, sqs.Queue]:
         """Months asked for through the API; one that fails MAX_RECEIVES times is kept aside and

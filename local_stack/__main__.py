@@ -55,11 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         state.write_text(json.dumps(stack.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
         server = make_server(args.port, config_for_pages=site_config(stack), sms_outbox=stack.sms_outbox)
-        from app import publish_requested_month
+        from app import count_round, publish_requested_month
         from local_stack.queue_worker import start_queue_worker
 
         start_queue_worker(stack.publications_queue_url, publish_requested_month, threading.Event())
+        start_queue_worker(stack.tallies_queue_url, count_round, threading.Event(), name="count_round", memory_mb=3008)
         publish_on_start(users, history_month)
+        digest = digest_on_start()
         print(f"Mulin is up in {time.monotonic() - started:.1f} s ({divisions} divisions, {suggestions} demo suggestions, "
               f"{fund_applications} demo fund applications, {rounds} demo voting rounds)")
         print(f"  pages        {stack.api_url}/  (residents' site; 中文, English)")
@@ -72,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         # Every account made, including the newcomer whose residence request waits in the queue.
         for user in stack.demo_users:
             print(f"    {user.role:<16} {user.username}  {user.password}  {user.division or ''}")
+        print(f"  digest       {digest.sent} officials' morning digest of {digest.day} in their inboxes "
+              "(GET /notifications/mine); again: python -m local_stack.digest [--at 2026-12-07T08:30]")
         print(f"  summaries    {moto.url}/{stack.public_bucket}/summaries/{history_month}/index.html"
               " (last month's demo history, published from the queue within a minute of start)")
         print("Ctrl-C stops everything.", flush=True)
@@ -90,6 +94,17 @@ def publish_on_start(users, month: str) -> None:
 
     admin = next(user for user in users if user.role == "platform_admin")
     jobs.request(Principal(user_id=admin.user_id, role=Role.platform_admin, jurisdiction=admin.division), month)
+
+
+def digest_on_start():
+    """The officials' morning digest once, as of the last working day's 08:30 (today's if it is
+    one): the demo street official has new cases, so their inbox has a digest. No timer runs it again."""
+    from chalicelib import clock
+    from chalicelib.review.digest import send_digests
+    from chalicelib.review.digest_rules import latest_send_moment
+    from chalicelib.workdays.service import load_calendar
+
+    return send_digests(latest_send_moment(clock.utc_now(), load_calendar()))
 
 
 if __name__ == "__main__":

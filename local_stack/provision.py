@@ -16,7 +16,7 @@ import boto3
 
 from chalicelib.identity import create_user, create_user_pool
 from chalicelib.storage.buckets import create_buckets
-from chalicelib.storage.queues import create_publications_queue
+from chalicelib.storage.queues import create_publications_queue, create_tallies_queue
 from chalicelib.storage.table import create_tables
 from local_stack.moto_server import outbox_of
 
@@ -56,6 +56,7 @@ class Stack:
     officials_user_pool_client_id: str = ""
     notifications_topic_arn: str = ""
     publications_queue_url: str = ""
+    tallies_queue_url: str = ""
     api_url: str = ""
     # The file the embedded Cognito appends every SMS it "sends" to (local_stack/outbox.py
     # reads it). Only the local tooling reads it: the app never sees a code.
@@ -91,6 +92,7 @@ class Stack:
             "MULIN_ORIGIN_VERIFY_SECRET_ID": self.origin_verify_secret_id,
             "MULIN_NOTIFICATIONS_TOPIC_ARN": self.notifications_topic_arn,
             "MULIN_PUBLICATIONS_QUEUE_URL": self.publications_queue_url,
+            "MULIN_TALLIES_QUEUE_URL": self.tallies_queue_url,
         }
 
     # Tokens name the AWS issuer; the embedded AWS serves the keys from its own URL.
@@ -128,6 +130,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
     officials_pool_id, officials_client_id = create_user_pool(aws["cognito-idp"], f"{prefix}-officials", officials=True)
     topic_arn = aws["sns"].create_topic(Name=f"{prefix}-notifications")["TopicArn"]
     queue_url = create_publications_queue(aws["sqs"], f"{prefix}-publications")
+    tallies_queue_url = create_tallies_queue(aws["sqs"], f"{prefix}-tallies")
     secret_ids = create_secrets(aws["secretsmanager"], prefix)
     return Stack(
         aws_endpoint_url=endpoint_url,
@@ -146,6 +149,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         officials_user_pool_client_id=officials_client_id,
         notifications_topic_arn=topic_arn,
         publications_queue_url=queue_url,
+        tallies_queue_url=tallies_queue_url,
         sms_outbox=sms_outbox if sms_outbox is not None else outbox_of(endpoint_url),
     )
 

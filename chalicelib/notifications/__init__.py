@@ -1,1 +1,1 @@
-"""Messages to residents: an in-app inbox, and an SNS publish of each new message."""
+"""Messages to residents and officials: an in-app inbox, and an SNS publish of each new message."""

@@ -84,13 +84,19 @@ def publish(topic_arn: str, messages: list[dict[str, Any]]) -> int:
                 {
                     "Id": str(index),
                     "Message": json.dumps(message, ensure_ascii=False, separators=(",", ":")),
-                    "MessageAttributes": {"event": {"DataType": "String", "StringValue": str(message["event"])}},
+                    "MessageAttributes": _attributes(message),
                 }
                 for index, message in enumerate(batch)
             ],
         )
         failed += len(response.get("Failed", []))
     return failed
+
+
+def _attributes(message: dict[str, Any]) -> dict[str, Any]:
+    """What subscriptions filter on: the event, and for an official's digest the channel they chose."""
+    return {name: {"DataType": "String", "StringValue": str(message[name])}
+            for name in ("event", "channel") if message.get(name)}
 
 
 # --- erasure at a resident's request (accounts/service.py) ---------------------------------

@@ -12,7 +12,8 @@ notifications_api = ApiBlueprint(__name__)
 
 
 @notifications_api.operation(
-    "/notifications/mine", "GET", summary="My messages, newest first (residents)", tags=("notifications",),
+    "/notifications/mine", "GET", summary="My messages, newest first (residents: my cases' steps; officials: my digest)",
+    tags=("notifications",),
     query=PageQuery, response=NotificationPage,
 )
 def mine(principal: Principal, query: PageQuery) -> NotificationPage:

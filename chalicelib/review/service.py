@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from chalicelib import clock
@@ -71,10 +72,11 @@ def round_queue(principal: Principal, query: RoundQueueQuery) -> RoundQueuePage:
                           next_cursor=encode_cursor(last, cursor_scope))
 
 
-def summary(principal: Principal) -> ReviewSummary:
+def summary(principal: Principal, at: datetime | None = None) -> ReviewSummary:
+    """`at`: the moment to count at (the morning digest's run), else now."""
     require(principal, "fund.review")
     scope = principal.jurisdiction or ""
-    moment = clock.utc_now()
+    moment = at or clock.utc_now()
     calendar = load_calendar()
     now = clock.iso(moment)
     soon = clock.iso(rules.due_soon_before(moment, calendar))

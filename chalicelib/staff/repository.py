@@ -37,7 +37,7 @@ from chalicelib.storage.table import GSI1
 # What the authorizer needs of an account, and nothing more.
 STATE_ATTRIBUTES = ("status", "tokens_valid_after", "division")
 RECORD_FIELDS = ("sub", "phone_masked", "name", "role", "division", "status", "created_at", "created_by",
-                 "created_by_role", "updated_at", "version", "tokens_valid_after")
+                 "created_by_role", "updated_at", "version", "tokens_valid_after", "digest_enabled", "digest_channel")
 TAKEN_MESSAGE = ("This mobile number already has an official's account. / 该手机号已有工作人员账号。")
 
 
@@ -87,7 +87,8 @@ def _item(record: dict[str, Any]) -> dict[str, Any]:
 
 def _public(record: dict[str, Any]) -> dict[str, Any]:
     """What the audit trail keeps of an account's state: no phone number, masked or not."""
-    return {k: record.get(k) for k in ("role", "division", "status", "name", "version", "tokens_valid_after")}
+    return {**{k: record.get(k) for k in ("role", "division", "status", "name", "version", "tokens_valid_after")},
+            **{k: record[k] for k in ("digest_enabled", "digest_channel") if k in record}}
 
 
 def insert(record: dict[str, Any], *, action: str, actor_id: str, actor_role: str, at: str,

@@ -280,6 +280,13 @@ def still_valid(principal: Principal, claims: dict[str, Any]) -> bool:
     return rules.admits(repository.access_state(principal.user_id), claims.get("iat"), principal.jurisdiction)
 
 
+def account_of(sub: str) -> dict[str, Any] | None:
+    """An official's own account item, imported from the pool if it predates the directory."""
+    if not SUB_PATTERN.fullmatch(sub):
+        return None
+    return repository.get_account(sub) or _import(sub)
+
+
 def import_officials() -> int:
     """Write a directory item for every account of the officials' pool that has none (accounts
     made before the directory existed, or in the console); a second run changes nothing."""

@@ -100,6 +100,11 @@ def round_item_key(round_id: str, kind: str, *parts: str) -> dict[str, str]:
     return {"PK": round_partition(round_id), "SK": "#".join((kind, *parts))}
 
 
+def tally_job_key(round_id: str) -> dict[str, str]:
+    """Where a round's count stands (voting/tally_jobs.py): one job per round, beside its result."""
+    return {"PK": round_partition(round_id), "SK": "TALLY"}
+
+
 def rounds_of_scope_partition(scope: str) -> str:
     return f"ROUNDS#{scope}"
 
@@ -252,6 +257,15 @@ def official_key(sub: str) -> dict[str, str]:
 def officials_directory_keys(division: str, sub: str) -> dict[str, str]:
     """The division leads the sort key, so `begins_with(division)` lists it and every division inside."""
     return {"GSI1PK": OFFICIALS_DIRECTORY, "GSI1SK": f"{division}#{sub}"}
+
+
+# The officials' morning digest: one marker per official and Shanghai day, written with the
+# digest's inbox message, so that a rerun or a second run at once sends nothing twice.
+DIGEST_PREFIX = "DIGEST#"
+
+
+def digest_marker_key(sub: str, day: str) -> dict[str, str]:
+    return {"PK": f"{DIGEST_PREFIX}{sub}", "SK": day}
 
 
 # Personal data rights: an erased person's marker, which refuses their writes while a token

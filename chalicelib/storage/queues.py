@@ -25,13 +25,27 @@ RETENTION_SECONDS = 4 * 24 * 3600
 MESSAGE_DELAY_SECONDS = 40
 
 
+# Rounds asked to be counted (voting/tally_jobs.py): the same shape, for the count_round function.
+TALLIES_QUEUE = "mulin-tallies"
+COUNT_TIMEOUT_SECONDS = 900
+TALLY_VISIBILITY_TIMEOUT_SECONDS = 6 * COUNT_TIMEOUT_SECONDS
+
+
 def create_publications_queue(sqs_client: Any, name: str) -> str:
     """Create the queue and its dead-letter queue; return the queue's URL."""
+    return create_queue(sqs_client, name, VISIBILITY_TIMEOUT_SECONDS)
+
+
+def create_tallies_queue(sqs_client: Any, name: str) -> str:
+    return create_queue(sqs_client, name, TALLY_VISIBILITY_TIMEOUT_SECONDS)
+
+
+def create_queue(sqs_client: Any, name: str, visibility_timeout: int) -> str:
     dead = sqs_client.create_queue(QueueName=f"{name}-failed",
                                    Attributes={"MessageRetentionPeriod": str(14 * 24 * 3600)})["QueueUrl"]
     dead_arn = sqs_client.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     return str(sqs_client.create_queue(QueueName=name, Attributes={
-        "VisibilityTimeout": str(VISIBILITY_TIMEOUT_SECONDS),
+        "VisibilityTimeout": str(visibility_timeout),
         "MessageRetentionPeriod": str(RETENTION_SECONDS),
         "RedrivePolicy": f'{{"deadLetterTargetArn": "{dead_arn}", "maxReceiveCount": "{MAX_RECEIVES}"}}',
     })["QueueUrl"])

@@ -3,6 +3,7 @@
 
 import enum
 from datetime import datetime
+from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic.config import JsonDict
@@ -361,6 +362,37 @@ class RoundResult(ResponseModel):
     projects: list[ProjectResult]
     ballots_file: str = Field(description="the anonymous ballots in Pabulib format, for recounting")
     tallied_at: str
+
+
+class TallyRequest(RequestModel):
+    """Ask for the ballots to be counted, once voting has closed."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"version": 7}]})
+    version: int | None = Field(default=None, ge=0, strict=True, description="the version last seen; refused (409) if stale")
+
+
+class TallyLinks(ResponseModel):
+    status: str = Field(description="this job's status, to poll until it is done or failed")
+    results: str = Field(description="the published result, once the job is done")
+
+
+class TallyJob(ResponseModel):
+    """A round's count, run off the request path by the tallies queue's function."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "round_id": "01JD3Z6Q8V2W4X5Y6Z7A8B9C0D", "state": "counting", "requested_at": "2026-03-20T10:00:00+08:00",
+        "started_at": "2026-03-20T10:00:02+08:00", "finished_at": None, "attempts": 1, "reason": None,
+        "links": {"status": "/rounds/01JD3Z6Q8V2W4X5Y6Z7A8B9C0D/tally",
+                  "results": "/rounds/01JD3Z6Q8V2W4X5Y6Z7A8B9C0D/results"},
+    }]})
+    round_id: str
+    state: Literal["queued", "counting", "done", "failed"]
+    requested_at: str | None = Field(default=None, description="none for a round counted before tallies were jobs")
+    started_at: str | None = Field(default=None, description="when the last attempt started")
+    finished_at: str | None = None
+    attempts: int = Field(description="how many times a worker took the job up")
+    reason: str | None = Field(default=None, description="why the job failed, in English and Chinese")
+    links: TallyLinks
 
 
 # One request model per round action, stating what it requires; the routes hand each to

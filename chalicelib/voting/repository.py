@@ -37,6 +37,7 @@ voter; nothing is updated on every vote (turnout is counted at the tally).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -355,6 +356,18 @@ def get_ballot(round_id: str, shard: int, ballot_id: str) -> StoredBallot | None
 
 def read_ballots(round_id: str) -> list[StoredBallot]:
     return [StoredBallot.model_validate(item) for item in ballot_items(round_id)]
+
+
+def ballot_pages(round_id: str) -> Iterator[list[StoredBallot]]:
+    """The round's ballots one Query page at a time, so that a count of a million ballots
+    never holds their items all at once, only what it keeps of each."""
+    for shard in range(BALLOT_SHARDS):
+        start = None
+        while True:
+            page, start = _ballots_query(ballot_partition(round_id, shard), start)
+            yield [StoredBallot.model_validate(item) for item in page]
+            if not start:
+                break
 
 
 def ballot_items(round_id: str) -> list[dict[str, Any]]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from chalice.app import Response
+
 from chalicelib.auth import Principal
-from chalicelib.voting import ballots, models, service, tallying, transitions
+from chalicelib.voting import ballots, models, service, tally_jobs, tallying, transitions
 from chalicelib.voting.models import (
     BallotReceipt,
     BallotRequest,
@@ -28,8 +30,10 @@ from chalicelib.voting.models import (
     RoundObjectionCreate,
     RoundPage,
     RoundResult,
+    TallyJob,
+    TallyRequest,
 )
-from chalicelib.web.api import ActionOperation, ApiBlueprint
+from chalicelib.web.api import ActionOperation, ApiBlueprint, json_response
 from chalicelib.web.requests import source_address
 
 voting_api = ApiBlueprint(__name__)
@@ -120,10 +124,24 @@ def paper(id: str, principal: Principal, body: PaperBallots) -> PaperBallotRepor
     return ballots.enter_paper_ballots(principal, id, body)
 
 
-@voting_api.operation("/rounds/{id}/tally", "POST", summary="Count the ballots once voting has closed", tags=TAGS,
-                      body=RoundAction, response=RoundResult, errors=(404, 409, 422))
-def tally(id: str, principal: Principal, body: RoundAction) -> RoundResult:  # noqa: A002
-    return tallying.tally_round(principal, id, body)
+@voting_api.operation(
+    "/rounds/{id}/tally", "POST", summary="Ask for the ballots to be counted once voting has closed (officials of its scope)",
+    tags=TAGS, body=TallyRequest, response=TallyJob, status=202, errors=(404, 409, 422),
+    description="Records the count as a job and answers at once, with the job and a Location header to its status;"
+                " the tallies queue's function counts the ballots and writes the result. Asking again while the job"
+                " is queued or counting answers with that job; once it is done the round is tallied and a second"
+                " tally is refused (422); after it failed, asking again starts a new job.",
+)
+def tally(id: str, principal: Principal, body: TallyRequest) -> Response:  # noqa: A002
+    job = TallyJob.model_validate(tally_jobs.request(principal, id, body))
+    return json_response(job, 202, {"Location": job.links.status})
+
+
+@voting_api.operation("/rounds/{id}/tally", "GET",
+                      summary="Where the round's count stands: queued, counting, done, or failed with the reason",
+                      tags=TAGS, response=TallyJob, errors=(404,))
+def tally_status(id: str, principal: Principal) -> TallyJob:  # noqa: A002
+    return TallyJob.model_validate(tally_jobs.status(principal, id))
 
 
 @voting_api.operation("/rounds/{id}/results", "GET", summary="The published result, every project with why",

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chalicelib import clock
-from chalicelib.auth import Principal
 from chalicelib.errors import ConflictError, NotFoundError, rule_error
-from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
-from chalicelib.voting.models import MethodKind, Phase, ProjectStatus, RoundAction, RoundResult, SelectionRule
-from chalicelib.voting.records import ProjectOutcome, ProjectRecord, ResultRecord, RoundRecord, StoredBallot
+from chalicelib.voting.models import MethodKind, Phase, ProjectStatus, RoundResult, SelectionRule
+from chalicelib.voting.records import ProjectOutcome, ProjectRecord, ResultRecord, RoundRecord
 from chalicelib.voting.rules import RoundMove
-from chalicelib.voting.service import is_round_id, load_round, phase_of, require_manager
+from chalicelib.voting.service import is_round_id, load_round, phase_of
 
 if TYPE_CHECKING:
-    from chalicelib.voting.pabulib import Election
+    from chalicelib.voting.pabulib import Ballot, Election
 
 
 def ballots_file_key(round_id: str) -> str:
@@ -46,7 +44,39 @@ def public_text(text: str, neutral: bool = False) -> str:
     return neutralised(public) if neutral else public
 
 
-def election_of(record: RoundRecord, projects: list[ProjectRecord], ballots: list[StoredBallot],
+class CannotCount(Exception):
+    """A count no retry can make succeed (no ballot was cast, the round was cancelled): its job
+    ends failed with this reason, in both languages."""
+
+
+def check_can_tally(record: RoundRecord, version: int | None) -> None:
+    """What asking for a count requires: the version seen, voting closed, not counted yet."""
+    if version is not None and version != record.version:
+        raise ConflictError(f"The round changed (now version {record.version}). / 活动已被他人更新。")
+    if phase_of(record) is not Phase.tallying or rules.moved_status(record.status, RoundMove.tally) is None:
+        raise rule_error("Ballots are counted once voting has closed, once.", "投票结束后方可计票，且只计一次。", "phase",
+                         "outside_window")
+
+
+def read_ballots(record: RoundRecord) -> list[Ballot]:
+    """The round's ballots as the count takes them, built from one Query page at a time;
+    identical choices share one tuple, as most of a large round's ballots repeat a few."""
+    from chalicelib.voting import pabulib
+
+    cumulative = record.method.kind is MethodKind.cumulative
+    shared: dict[tuple[str, ...] | tuple[int, ...], Any] = {}
+    ballots = []
+    for page in repository.ballot_pages(record.id):
+        for stored in page:
+            picks = tuple(stored.picks)
+            points = tuple(stored.points) if cumulative and stored.points else None
+            ballots.append(pabulib.Ballot(voter_id=stored.id, picks=shared.setdefault(picks, picks),
+                                          points=None if points is None else shared.setdefault(points, points)))
+    ballots.sort(key=lambda b: b.voter_id)
+    return ballots
+
+
+def election_of(record: RoundRecord, projects: list[ProjectRecord], ballots: list[Ballot],
                 selected: list[str] | None = None) -> Election:
     from chalicelib.voting import pabulib
 
@@ -73,28 +103,30 @@ def election_of(record: RoundRecord, projects: list[ProjectRecord], ballots: lis
                   for p in sorted(feasible, key=lambda p: p.id)],
         # The ballot's own random id is its voter id in the published file: it shares nothing
         # with the voter's receipt, and only its voter, signed in, is told which one is theirs.
-        ballots=[pabulib.Ballot(voter_id=b.id, picks=tuple(b.picks),
-                                points=tuple(b.points) if cumulative and b.points else None)
-                 for b in sorted(ballots, key=lambda b: b.id)],
+        ballots=ballots,
         selected=selected,
     )
 
 
-def tally_round(principal: Principal, round_id: str, body: RoundAction) -> RoundResult:
+def count_round(record: RoundRecord, *, actor_id: str, actor_role: str, finish: dict[str, Any]) -> ResultRecord:
+    """Count the round, publish its files, then write the result, the round's move to tallied,
+    its audit event and `finish` (the job's end) in one transaction. Raises CannotCount when
+    no retry would help, ConditionFailedError when the round or the job changed meanwhile."""
     from chalicelib.voting import pabulib, tally
 
-    record = load_round(round_id)
-    require_manager(principal, record)
-    if body.version is not None and body.version != record.version:
-        raise ConflictError(f"The round changed (now version {record.version}). / 活动已被他人更新。")
+    round_id = record.id
     tallied = rules.moved_status(record.status, RoundMove.tally)
-    if phase_of(record) is not Phase.tallying or tallied is None:
-        raise rule_error("Ballots are counted once voting has closed, once.", "投票结束后方可计票，且只计一次。", "phase",
-                         "outside_window")
+    if tallied is None:
+        raise CannotCount(f"The round is {record.status.value}: it cannot be counted. / 活动当前状态不能计票。")
     projects = repository.get_round_contents(round_id).projects
-    ballots = repository.read_ballots(round_id)
-    election = election_of(record, projects, ballots)
-    outcome = tally.greedy(election) if record.rule is SelectionRule.greedy else tally.mes(election)
+    ballots = read_ballots(record)
+    if not ballots:
+        raise CannotCount("No ballot was cast: there is nothing to count. / 无人投票，无法计票。")
+    try:
+        election = election_of(record, projects, ballots)
+        outcome = tally.greedy(election) if record.rule is SelectionRule.greedy else tally.mes(election)
+    except pabulib.PabulibError as exc:
+        raise CannotCount(f"The round's projects cannot be counted: {exc}. / 项目数据有误，无法计票。") from exc
     # The published file marks what was selected, as Pabulib files of real elections do.
     election = election_of(record, projects, ballots, list(outcome.selected))
     titles = {p.id: public_text(p.title) for p in projects}
@@ -115,17 +147,14 @@ def tally_round(principal: Principal, round_id: str, body: RoundAction) -> Round
                             json.dumps(result.stored(), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
                             "application/json; charset=utf-8")
     updated = record.model_copy(update={"status": tallied, "version": record.version + 1})
-    try:
-        repository.write([
-            repository.round_versioned_put(updated, record),
-            repository.result_put(result),
-            repository.audit(round_id, "tally", principal.user_id, principal.role.value,
-                             after={"ballots": result.ballots, "selected": list(outcome.selected)},
-                             scope=record.scope),
-        ])
-    except ConditionFailedError as exc:
-        raise ConflictError("The round was tallied or changed meanwhile. / 活动已计票或已被更新。") from exc
-    return RoundResult.model_validate(result.stored())
+    repository.write([
+        repository.round_versioned_put(updated, record),
+        repository.result_put(result),
+        repository.audit(round_id, "tally", actor_id, actor_role,
+                         after={"ballots": result.ballots, "selected": list(outcome.selected)}, scope=record.scope),
+        finish,
+    ])
+    return result
 
 
 def get_result(round_id: str) -> RoundResult:

@@ -62,7 +62,9 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/review/held-back/{id}/release", ""):             (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
     ("POST", "/uploads/photos", ""):                            (401, 201, 201, 201, 201, 201, 201, 201, 201, 201),
     ("POST", "/uploads/receipts", ""):                          (401, 201, 201, 403, 403, 403, 403, 403, 403, 403),
-    ("GET", "/notifications/mine", ""):                         (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/notifications/mine", ""):                         (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/me/digest", ""):                                  (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
+    ("PUT", "/me/digest", ""):                                  (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
     # Residents write for themselves anywhere; staff enter a resident's suggestion for their own area.
     ("POST", "/suggestions", ""):                               (401, 201, 201, 201, 404, 201, 404, 403, 403, 403),
     ("GET", "/suggestions/mine", ""):                           (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
@@ -130,7 +132,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     # Only the voter's own ballot, to the voter: a resident who did not vote gets voted=false.
     ("GET", "/rounds/{id}/my-ballot", ""):                      (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
     ("POST", "/rounds/{id}/paper-ballots", ""):                 (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
-    ("POST", "/rounds/{id}/tally", ""):                         (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/rounds/{id}/tally", ""):                         (401, 403, 403, 202, 404, 202, 404, 202, 404, 202),
+    ("GET", "/rounds/{id}/tally", ""):                          (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("GET", "/rounds/{id}/results", ""):                        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "/rounds/{id}/objections", ""):                    (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
     ("POST", "/rounds/{id}/progress", ""):                      (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
@@ -293,6 +296,9 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("POST", "/uploads/photos", ""): Recipe(body={"content_type": "image/jpeg", "size_bytes": 2048}),
     ("POST", "/uploads/receipts", ""): Recipe(body={"content_type": "application/pdf", "size_bytes": 2048}),
     ("GET", "/notifications/mine", ""): Recipe(),
+    ("GET", "/me/digest", ""): Recipe(),
+    # Left on: the other tests' officials keep their digest.
+    ("PUT", "/me/digest", ""): Recipe(body={"enabled": True, "channel": "sms"}),
     ("POST", "/suggestions", ""): Recipe(body=submission),
     ("GET", "/suggestions/mine", ""): Recipe(),
     ("GET", "/suggestions/{id}", ""): Recipe("submitted_case"),
@@ -383,6 +389,7 @@ RECIPES: dict[RouteKey, Recipe] = {
         "open_round", lambda world, fields, caller: {"csv": f"{world.paper_code(fields['id'])};{fields['project_id']}"},
         at=VOTING),
     ("POST", "/rounds/{id}/tally", ""): Recipe("open_round", {}, at=TALLYING, fresh=True),
+    ("GET", "/rounds/{id}/tally", ""): Recipe("tallied_round", at=OBJECTING),
     ("GET", "/rounds/{id}/results", ""): Recipe("tallied_round", at=OBJECTING),
     ("POST", "/rounds/{id}/objections", ""): Recipe(
         "tallied_round", lambda world, fields, caller: {"text": "这个项目更急需。", "project_id": fields["project_id"]},

@@ -53,6 +53,7 @@ from tests.api.residence_helpers import approved_request, pending_request
 from tests.api.staff_helpers import committee_staff_of_kongjiang, disabled_committee_staff_of_kongjiang
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, KONGJIANG_STREET, YANJI_STREET, get, post, submit
 from tests.api.suggestion_helpers import act as act_on_case
+from tests.api.tally_helpers import tally
 from tests.api.test_fund_access import team_name, valid_body
 from tests.scan_guard import forbid_scans
 
@@ -231,9 +232,8 @@ class World:
                     {"picks": [round_["project_id"]]})
         assert cast.status_code == 201, cast.body
         self.at(TALLYING)
-        tallied = post(self.client, f"/rounds/{round_['id']}/tally", self.accounts["street_official"], {})
-        assert tallied.status_code == 200, tallied.body
-        assert [p["selected"] for p in tallied.json_body["projects"]] == [True]
+        tallied = tally(self.client, round_["id"], self.accounts["street_official"])
+        assert [p["selected"] for p in tallied["projects"]] == [True]
         return round_
 
     def paper_code(self, round_id: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from chalicelib.storage.keys import ballot_partition, voter_record_key, voting_code_key
 from tests.api.suggestion_helpers import get, post
+from tests.api.tally_helpers import tally
 from tests.api.test_round_ballots import round_in_voting
 
 SHARDS = 16
@@ -173,7 +174,7 @@ def test_published_ballot_ids_share_nothing_with_receipts_and_only_the_voter_fin
     assert get(client, "/rounds/01ARZ3NDEKTSV4RRFFQ69G5FAV/my-ballot", voter).status_code == 404
 
     at("2027-03-29T10:00:00")
-    result = post(client, f"/rounds/{round_id}/tally", street, {}).json_body
+    result = tally(client, round_id, street)
     pb_text = published(s3, stack, result["ballots_file"])
     results_text = published(s3, stack, f"rounds/{round_id}/results.json")
     votes = vote_lines(pb_text)

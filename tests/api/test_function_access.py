@@ -100,3 +100,71 @@ def test_the_authorizer_verifies_a_token_without_any_aws_call(client, accounts, 
         assert admitted(accounts[name].token) is not None
     assert admitted("not-a-token") is None
     assert calls == []
+
+
+def test_the_digest_reads_the_table_and_writes_only_inboxes_and_markers(client, accounts, at, calls, api_env):
+    from chalice.local import LambdaContext
+
+    from app import send_officials_digest
+    from infra.roles import DIGEST_PARTITIONS
+    from tests.api.staff_helpers import create
+
+    at("2031-05-12T10:00:00")
+    create(client, accounts["district_admin"], "street_official", "310110012")  # in the officials' directory
+    submit(client, accounts["resident"])  # that street has something new
+    calls.clear()
+    event = client.events.generate_cw_event("aws.events", "Scheduled Event", {}, [])
+    event["time"] = "2031-05-13T00:30:00Z"  # a Tuesday, 08:30 in Shanghai
+    totals = send_officials_digest(event, LambdaContext("send_officials_digest", 1024, max_runtime_ms=900_000))
+    assert totals["working_day"] and totals["sent"] >= 1
+    partitions = tuple(p.removesuffix("*") for p in DIGEST_PARTITIONS)
+    for service, operation, params in calls:
+        assert service in ("dynamodb", "sns", "secretsmanager"), (service, operation)
+        if service == "dynamodb":
+            assert tables_of(params) == {api_env.table_name} or operation == "TransactWriteItems", (operation, params)
+            assert operation not in DYNAMODB_WRITES - {"TransactWriteItems"}, operation
+            for item in params.get("TransactItems", []):
+                (kind, write), = item.items()
+                assert kind == "Put" and write["TableName"] == api_env.table_name, item
+                assert write["Item"]["PK"]["S"].startswith(partitions), write["Item"]["PK"]
+        elif service == "sns":
+            assert operation == "PublishBatch" and params["TopicArn"] == api_env.notifications_topic_arn
+        else:
+            assert operation == "GetSecretValue" and params["SecretId"] == api_env.pii_key_secret_id, params
+    assert any(op == "TransactWriteItems" for _, op, _ in calls)
+
+
+def test_the_counter_reads_the_ballots_and_writes_only_its_rounds_partitions_and_files(client, accounts, at, calls,
+                                                                                      api_env):
+    from infra.roles import COUNTER_PARTITIONS, COUNTER_WRITE_ACTIONS, READ_ACTIONS
+    from tests.api.helpers import post
+    from tests.api.tally_helpers import deliver_tally, tally_messages
+    from tests.api.test_round_ballots import round_in_voting
+
+    round_id, projects = round_in_voting(client, accounts, at)
+    assert post(client, f"/rounds/{round_id}/ballots", accounts["kongjiang_resident"],
+                {"picks": projects[:1]}).status_code == 201
+    at("2027-03-29T10:00:00")
+    assert post(client, f"/rounds/{round_id}/tally", accounts["street_official"], {}).status_code == 202
+    (body,) = tally_messages(round_id)
+    calls.clear()
+    assert deliver_tally(client, body)[0]["ballots"] == 1
+    partitions = tuple(p.removesuffix("*") for p in COUNTER_PARTITIONS)
+    granted = {a.removeprefix("dynamodb:") for a in (*READ_ACTIONS, *COUNTER_WRITE_ACTIONS)}
+    for service, operation, params in calls:
+        assert service in ("dynamodb", "s3"), (service, operation)  # no secret, no account, no message
+        if service == "s3":
+            assert (operation, params["Bucket"]) == ("PutObject", api_env.public_bucket), operation
+            assert params["Key"].startswith(ROUNDS_PREFIX), params["Key"]
+        elif tables_of(params) == {api_env.ballots_table_name}:
+            assert operation == "Query", operation
+        elif operation == "TransactWriteItems":
+            for item in params["TransactItems"]:
+                (kind, write), = item.items()
+                assert kind in ("Put", "Update") and write["TableName"] == api_env.table_name, item
+                assert keys_written(write)[0].startswith(partitions), write
+        else:
+            assert tables_of(params) == {api_env.table_name} and operation in granted, (operation, params)
+            if operation in DYNAMODB_WRITES:
+                assert all(k.startswith(partitions) for k in keys_written(params)), (operation, params)
+    assert any(op == "TransactWriteItems" for _, op, _ in calls)

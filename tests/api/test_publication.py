@@ -18,6 +18,7 @@ from chalicelib.voting import tally
 from chalicelib.voting.pabulib import parse
 from tests.api import fund_helpers
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, get, post, submit
+from tests.api.tally_helpers import tally as tally_round
 
 MONTH = "2045-03"
 # 双花居委会: no other test sets its profile, so it has households and no population.
@@ -162,8 +163,7 @@ def seed_round(client, accounts, at) -> str:
     for voter, picks in (("kongjiang_resident", [rail]), ("kongjiang_neighbour", [rail, garden])):
         assert post(client, f"/rounds/{round_id}/ballots", accounts[voter], {"picks": picks}).status_code == 201
     at("2045-03-02T10:00:00")
-    tallied = post(client, f"/rounds/{round_id}/tally", street, {})
-    assert tallied.status_code == 200, tallied.body
+    tally_round(client, round_id, street)
     return round_id
 
 

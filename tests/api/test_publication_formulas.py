@@ -13,6 +13,7 @@ import json
 from chalicelib.publishing.render import FORMULA_STARTS
 from chalicelib.voting.pabulib import parse
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, post, submit
+from tests.api.tally_helpers import tally
 from tests.api.test_publication import month_files, run_schedule
 
 MONTH = "2049-03"
@@ -56,8 +57,7 @@ def seed_round(client, accounts, at) -> str:
     assert post(client, f"/rounds/{round_id}/ballots", accounts["kongjiang_resident"],
                 {"picks": projects}).status_code == 201
     at("2049-03-02T10:00:00")
-    tallied = post(client, f"/rounds/{round_id}/tally", street, {})
-    assert tallied.status_code == 200, tallied.body
+    tally(client, round_id, street)
     return round_id
 
 

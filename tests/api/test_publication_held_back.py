@@ -24,6 +24,7 @@ from chalicelib.storage.keys import suggestion_key
 from chalicelib.voting.pabulib import parse
 from tests.api import fund_helpers
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, act, get, post, submit
+from tests.api.tally_helpers import tally
 from tests.api.test_publication import month_files, run_schedule
 
 MONTH, RELEASE_MONTH = "2054-03", "2055-03"
@@ -100,8 +101,7 @@ def seed_round(client, accounts, at, year: int, title: str, project_titles: list
     at(f"{year}-02-02T10:00:00")
     assert post(client, f"/rounds/{round_id}/ballots", resident, {"picks": projects}).status_code == 201
     at(f"{year}-03-02T10:00:00")
-    tallied = post(client, f"/rounds/{round_id}/tally", street, {})
-    assert tallied.status_code == 200, tallied.body
+    tally(client, round_id, street)
     return round_id, projects
 
 

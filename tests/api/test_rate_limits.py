@@ -11,6 +11,7 @@ from chalice.local import LambdaEventConverter
 
 from chalicelib import ratelimit
 from tests.api.suggestion_helpers import get, post, suggestion
+from tests.api.tally_helpers import tally
 from tests.api.test_round_ballots import round_in_voting
 
 ERROR_SHAPE = {"code", "message", "details", "correlation_id"}
@@ -118,7 +119,7 @@ def test_a_voter_may_change_a_ballot_only_so_often_a_day_and_the_last_accepted_c
                    "try again in 14 h.", says_zh="改票过于频繁（每天最多20次），请14小时后再试。")
 
     at("2027-03-29T10:00:00")
-    result = post(client, f"/rounds/{round_id}/tally", accounts["street_official"], {}).json_body
+    result = tally(client, round_id, accounts["street_official"])
     assert result["ballots"] == 1
     assert {p["id"]: p["score"] for p in result["projects"]} == {a: 0, b: 0, c: 0} | {last_accepted: 1}
 

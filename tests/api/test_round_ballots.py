@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.api.suggestion_helpers import get, post
+from tests.api.tally_helpers import tally
 from tests.api.test_round_lifecycle import new_round, propose
 
 COSTS = (4_000_000, 3_000_000, 2_000_000)
@@ -75,7 +76,7 @@ def test_a_ballot_can_be_changed_with_its_private_code_and_the_last_one_counts(c
                   {"picks": [c], "replaces": {"receipt": first["receipt"], "change_code": first["change_code"]}})
     assert second.status_code == 201, second.body
     at("2027-03-29T10:00:00")
-    result = post(client, f"/rounds/{round_id}/tally", street, {}).json_body
+    result = tally(client, round_id, street)
     assert result["ballots"] == 1
     assert {p["id"]: p["score"] for p in result["projects"]} == {a: 0, b: 0, c: 1}
 
@@ -112,7 +113,7 @@ def test_no_one_can_learn_through_the_api_who_cast_which_ballot(client, accounts
     voter = accounts["kongjiang_resident"]
     receipt = post(client, f"/rounds/{round_id}/ballots", voter, {"picks": [a]}).json_body["receipt"]
     at("2027-03-29T10:00:00")
-    post(client, f"/rounds/{round_id}/tally", accounts["street_official"], {})
+    tally(client, round_id, accounts["street_official"])
     for account in (accounts["platform_admin"], accounts["district_admin"], accounts["street_official"]):
         for path in (f"/rounds/{round_id}", f"/rounds/{round_id}/results"):
             body = get(client, path, account).body.decode()

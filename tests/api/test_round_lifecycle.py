@@ -12,6 +12,7 @@ import sys
 import boto3
 
 from tests.api.suggestion_helpers import get, post
+from tests.api.tally_helpers import tally
 
 COMMITTEE = "310110012001"
 SCHEDULE = {
@@ -105,9 +106,7 @@ def test_a_whole_round_from_proposals_to_closing(client, accounts, at, stack):
     late = post(client, f"/rounds/{round_id}/ballots", roster_voter, {"picks": [lift]})
     assert late.status_code == 422
 
-    result = post(client, f"/rounds/{round_id}/tally", street, {})
-    assert result.status_code == 200, result.body
-    tallied = result.json_body
+    tallied = tally(client, round_id, street)
     assert tallied["ballots"] == 4
     scores = {p["id"]: p["score"] for p in tallied["projects"]}
     assert scores == {lift: 2, garden: 3, bikes: 1}

@@ -10,7 +10,7 @@ import time
 import boto3
 
 from tests.api.fund_helpers import all_pages
-from tests.api.suggestion_helpers import act, get, submit
+from tests.api.suggestion_helpers import act, submit
 
 
 def _queue_on_topic(stack):
@@ -55,5 +55,7 @@ def test_each_step_is_in_the_inbox_and_on_the_topic_without_the_phone_number(cli
     assert "已受理" in mine[0]["text"] and "accepted" in mine[0]["text_en"]
 
 
-def test_officials_have_no_inbox(client, accounts):
-    assert get(client, "/notifications/mine", accounts["street_official"]).status_code == 403
+def test_officials_read_their_own_inbox_and_no_residents(client, accounts):
+    case_id = submit(client, accounts["resident"])["id"]
+    inbox = all_pages(client, "/notifications/mine?limit=100", accounts["street_official"])
+    assert not [n for n in inbox if n["subject_id"] == case_id]  # their digest, not the cases' steps

@@ -105,8 +105,8 @@ def test_each_function_runs_as_a_role_of_its_own_that_only_lambda_assumes(which,
 def test_only_the_deployment_writes_the_sites_files_and_the_functions_their_own_prefixes(which, request):
     template = request.getfixturevalue(which).template
     public = named(template, "Public", "AWS::S3::Bucket")
-    allowed = {"APIHandler": {"rounds/*"}, "MulinAuthorizer": set(),
-               "PublishLastMonth": {"summaries/*"}, "PublishRequestedMonth": {"summaries/*"}}
+    allowed = {"APIHandler": set(), "MulinAuthorizer": set(),
+               "PublishLastMonth": {"summaries/*"}, "PublishRequestedMonth": {"summaries/*"}, "CountRound": {"rounds/*"}}
     for function, prefixes in allowed.items():
         assert s3_writes(template, function_statements(template, function), public) == prefixes, function
     # Whatever else may write the bucket's objects is the site's BucketDeployment, while deploying.
@@ -198,7 +198,8 @@ def test_only_the_queue_reader_receives_and_only_the_api_sends(template):
     for function in FUNCTIONS:
         sqs = {a for s in function_statements(template, function) for a in actions_of(s) if a.startswith("sqs:")}
         expected = {"APIHandler": {"sqs:SendMessage"},
-                    "PublishRequestedMonth": {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"}}
+                    "PublishRequestedMonth": {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"},
+                    "CountRound": {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"}}
         assert sqs == expected.get(function, set()), function
 
 
@@ -207,8 +208,28 @@ def test_only_the_api_manages_accounts_publishes_notifications_and_reads_secrets
         services = {a.split(":")[0] for s in function_statements(template, function) for a in actions_of(s)}
         if function == "APIHandler":
             assert {"cognito-idp", "sns", "secretsmanager"} <= services
+        elif function == "SendOfficialsDigest":
+            assert not {"cognito-idp", "kms", "cloudwatch"} & services, function
         else:
             assert not {"cognito-idp", "sns", "secretsmanager", "kms"} & services, function
+
+
+def test_the_digest_reads_the_table_writes_only_inboxes_and_markers_and_publishes_to_the_topic(template):
+    granted = function_statements(template, "SendOfficialsDigest")
+    assert table_actions(granted, "BallotsTable") == table_actions(granted, "IdempotencyTable") == set()
+    writes = [s for s in granted if any(a in DYNAMODB_WRITES for a in actions_of(s))]
+    assert [actions_of(s) for s in writes] == [["dynamodb:PutItem"]]
+    assert writes[0]["Resource"] == {"Fn::GetAtt": ["MainTable", "Arn"]}
+    assert writes[0]["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["INBOX#*", "DIGEST#*"]}}
+    (publish,) = [s for s in granted if grants(s, "sns:Publish")]
+    topic = named(template, "Notifications", "AWS::SNS::Topic")
+    assert actions_of(publish) == ["sns:Publish"] and publish["Resource"] == {"Ref": topic}
+    (secret,) = [s for s in granted if any(a.startswith("secretsmanager:") for a in actions_of(s))]
+    pii = template["Resources"]["SendOfficialsDigest"]["Properties"]["Environment"]["Variables"]["MULIN_PII_KEY_SECRET_ID"]
+    assert actions_of(secret) == ["secretsmanager:GetSecretValue"] and listed(secret["Resource"]) == [pii]
+    attachments = named(template, "Attachments", "AWS::S3::Bucket")
+    assert not any(object_prefixes(s, attachments) or object_prefixes(s, named(template, "Public", "AWS::S3::Bucket"))
+                   for s in granted)
 
 
 def test_the_api_may_read_exactly_the_three_secrets_it_is_told_about(template):
@@ -237,3 +258,38 @@ def test_no_function_holds_a_secret_value_in_its_configuration(which, request):
                 # Only the id of a secret the stack made, never a literal someone pasted in.
                 assert variable.endswith("_SECRET_ID"), (name, variable)
                 assert template["Resources"][value["Ref"]]["Type"] == "AWS::SecretsManager::Secret", (name, variable)
+
+
+def test_the_counter_reads_the_ballots_and_writes_only_rounds_and_their_audit_and_its_files(template):
+    granted = function_statements(template, "CountRound")
+    assert table_actions(granted, "BallotsTable") == {"dynamodb:Query"}
+    assert table_actions(granted, "IdempotencyTable") == set()
+    writes = [s for s in granted if any(a in DYNAMODB_WRITES for a in actions_of(s))]
+    assert [sorted(actions_of(s)) for s in writes] == [["dynamodb:PutItem", "dynamodb:UpdateItem"]]
+    assert writes[0]["Resource"] == {"Fn::GetAtt": ["MainTable", "Arn"]}
+    assert writes[0]["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["ROUND#*", "AUDIT#round#*"]}}
+    public, attachments = named(template, "Public", "AWS::S3::Bucket"), named(template, "Attachments", "AWS::S3::Bucket")
+    assert s3_writes(template, granted, public) == {"rounds/*"}
+    assert not any(object_prefixes(s, attachments) for s in granted)
+
+
+def test_rounds_are_counted_from_the_stacks_queue_with_a_dead_letter_queue_and_alarm(template):
+    from chalicelib.storage.queues import MAX_RECEIVES, TALLY_VISIBILITY_TIMEOUT_SECONDS
+
+    function = template["Resources"]["CountRound"]["Properties"]
+    (source,) = function["Events"].values()
+    assert source["Type"] == "SQS" and source["Properties"]["BatchSize"] == 1
+    queue_name = source["Properties"]["Queue"]["Fn::GetAtt"][0]
+    assert queue_name.startswith("Tallies") and not queue_name.startswith("TalliesFailed")
+    queue = template["Resources"][queue_name]["Properties"]
+    assert function["Timeout"] == 900 and function["MemorySize"] > 1024
+    assert queue["VisibilityTimeout"] == TALLY_VISIBILITY_TIMEOUT_SECONDS >= 6 * function["Timeout"]
+    assert queue["RedrivePolicy"]["maxReceiveCount"] == MAX_RECEIVES
+    failed = queue["RedrivePolicy"]["deadLetterTargetArn"]["Fn::GetAtt"][0]
+    alarms = resources(template, "AWS::CloudWatch::Alarm").values()
+    assert any(a["Properties"].get("Dimensions") == [{"Name": "QueueName", "Value": {"Fn::GetAtt": [failed, "QueueName"]}}]
+               for a in alarms)
+    (grant,) = [s for s in function_statements(template, "CountRound") if any(a.startswith("sqs:") for a in actions_of(s))]
+    assert listed(grant["Resource"]) == [{"Fn::GetAtt": [queue_name, "Arn"]}]
+    sends = [s for s in function_statements(template, "APIHandler") if grants(s, "sqs:SendMessage")]
+    assert {"Fn::GetAtt": [queue_name, "Arn"]} in [r for s in sends for r in listed(s["Resource"])]

@@ -138,8 +138,10 @@ def test_buckets_are_private_and_tls_only(template):
 
 
 def test_function_roles_grant_no_wildcard_actions_or_data_resources(template):
+    from infra.monitoring import FUNCTIONS
+
     policies = [p for name, p in resources(template, "AWS::IAM::Policy").items() if name.startswith("FunctionRoles")]
-    assert len(policies) == 4
+    assert len(policies) == len(FUNCTIONS)  # one role, one policy, per function
     for policy in policies:
         for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
@@ -148,7 +150,7 @@ def test_function_roles_grant_no_wildcard_actions_or_data_resources(template):
             object_actions = all(a.startswith("s3:") and a.endswith("Object") for a in actions)
             assert "*" not in json.dumps(statement["Resource"]) or object_actions, statement
     roles = [r for name, r in resources(template, "AWS::IAM::Role").items() if name.startswith("FunctionRoles")]
-    assert len(roles) == 4
+    assert len(roles) == len(FUNCTIONS)
     assert all("ManagedPolicyArns" not in role["Properties"] for role in roles)  # logs go to their own groups only
 
 
