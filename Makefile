@@ -11,9 +11,9 @@ BROWSER := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test fuzz bench lint clean
+.PHONY: run test fuzz bench lint client clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt client/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check "pip<26.3"
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -41,6 +41,11 @@ fuzz: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	cd client && ../$(PY) -m mypy
+
+# Regenerates client/mulin_client from the API's /openapi.json after a route or model changed.
+client: $(STAMP)
+	$(PY) client/regenerate.py
 
 bench: $(STAMP)
 	$(PY) bench/report.py

@@ -257,6 +257,8 @@ def test_the_bundle_carries_bytecode_compiled_for_the_runtime_and_nothing_stray(
         assert int.from_bytes(header[4:8], "little") == 0b01
     assert all(".cpython-311." in n for n in compiled)
     assert "app.py" in names and "web/index.html" not in names and not any(n.startswith("tests/") for n in names)
+    # The officials' client is installed into the venv (editable); it must not travel to Lambda.
+    assert not any(n.startswith(("client/", "mulin/", "mulin_client/")) for n in names)
 
 
 def test_key_properties_hold_by_cdk_assertions(template):

@@ -1,0 +1,320 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.application_page import ApplicationPage
+from ...models.error_response import ErrorResponse
+from ...models.fund_status import FundStatus
+from ...models.gateway_refusal import GatewayRefusal
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    division: str,
+    year: str,
+    *,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    status: FundStatus | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, FundStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/funds/pools/{division}/{year}/applications".format(division=quote(str(division), safe=""),year=quote(str(year), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal | None:
+    if response.status_code == 200:
+        response_200 = ApplicationPage.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        def _parse_response_401(data: object) -> ErrorResponse | GatewayRefusal:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_401_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_401_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_401_type_1 = GatewayRefusal.from_dict(data)
+
+
+
+            return response_401_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        def _parse_response_403(data: object) -> ErrorResponse | GatewayRefusal:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = GatewayRefusal.from_dict(data)
+
+
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    division: str,
+    year: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    status: FundStatus | None | Unset = UNSET,
+
+) -> Response[ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal]:
+    """ A committee's applications of the year, newest first (residents: the public ones)
+
+    Args:
+        division (str):
+        year (str):
+        limit (int | Unset):  Default: 20.
+        cursor (None | str | Unset):
+        status (FundStatus | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal]
+     """
+
+
+    kwargs = _get_kwargs(
+        division=division,
+year=year,
+limit=limit,
+cursor=cursor,
+status=status,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    division: str,
+    year: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    status: FundStatus | None | Unset = UNSET,
+
+) -> ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal | None:
+    """ A committee's applications of the year, newest first (residents: the public ones)
+
+    Args:
+        division (str):
+        year (str):
+        limit (int | Unset):  Default: 20.
+        cursor (None | str | Unset):
+        status (FundStatus | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal
+     """
+
+
+    return sync_detailed(
+        division=division,
+year=year,
+client=client,
+limit=limit,
+cursor=cursor,
+status=status,
+
+    ).parsed
+
+async def asyncio_detailed(
+    division: str,
+    year: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    status: FundStatus | None | Unset = UNSET,
+
+) -> Response[ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal]:
+    """ A committee's applications of the year, newest first (residents: the public ones)
+
+    Args:
+        division (str):
+        year (str):
+        limit (int | Unset):  Default: 20.
+        cursor (None | str | Unset):
+        status (FundStatus | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal]
+     """
+
+
+    kwargs = _get_kwargs(
+        division=division,
+year=year,
+limit=limit,
+cursor=cursor,
+status=status,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    division: str,
+    year: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    status: FundStatus | None | Unset = UNSET,
+
+) -> ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal | None:
+    """ A committee's applications of the year, newest first (residents: the public ones)
+
+    Args:
+        division (str):
+        year (str):
+        limit (int | Unset):  Default: 20.
+        cursor (None | str | Unset):
+        status (FundStatus | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApplicationPage | ErrorResponse | ErrorResponse | GatewayRefusal
+     """
+
+
+    return (await asyncio_detailed(
+        division=division,
+year=year,
+client=client,
+limit=limit,
+cursor=cursor,
+status=status,
+
+    )).parsed

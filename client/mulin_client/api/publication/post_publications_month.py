@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.gateway_refusal import GatewayRefusal
+from ...models.publication_status import PublicationStatus
+from typing import cast
+
+
+
+def _get_kwargs(
+    month: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/publications/{month}".format(month=quote(str(month), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus | None:
+    if response.status_code == 202:
+        response_202 = PublicationStatus.from_dict(response.json())
+
+
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        def _parse_response_401(data: object) -> ErrorResponse | GatewayRefusal:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_401_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_401_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_401_type_1 = GatewayRefusal.from_dict(data)
+
+
+
+            return response_401_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        def _parse_response_403(data: object) -> ErrorResponse | GatewayRefusal:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = ErrorResponse.from_dict(data)
+
+
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = GatewayRefusal.from_dict(data)
+
+
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    month: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus]:
+    """ Ask for a month's summary to be published or republished (platform admins)
+
+     Queues the month and answers at once; the queue's function writes summaries/{month}/ to the public
+    bucket, then its manifest, then index.json and latest.json. Asking again while the month is queued
+    or running returns that run. A rerun over the same records writes the same bytes; only generated_at
+    in the manifest changes.
+
+    Args:
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus]
+     """
+
+
+    kwargs = _get_kwargs(
+        month=month,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    month: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus | None:
+    """ Ask for a month's summary to be published or republished (platform admins)
+
+     Queues the month and answers at once; the queue's function writes summaries/{month}/ to the public
+    bucket, then its manifest, then index.json and latest.json. Asking again while the month is queued
+    or running returns that run. A rerun over the same records writes the same bytes; only generated_at
+    in the manifest changes.
+
+    Args:
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus
+     """
+
+
+    return sync_detailed(
+        month=month,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    month: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus]:
+    """ Ask for a month's summary to be published or republished (platform admins)
+
+     Queues the month and answers at once; the queue's function writes summaries/{month}/ to the public
+    bucket, then its manifest, then index.json and latest.json. Asking again while the month is queued
+    or running returns that run. A rerun over the same records writes the same bytes; only generated_at
+    in the manifest changes.
+
+    Args:
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus]
+     """
+
+
+    kwargs = _get_kwargs(
+        month=month,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    month: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus | None:
+    """ Ask for a month's summary to be published or republished (platform admins)
+
+     Queues the month and answers at once; the queue's function writes summaries/{month}/ to the public
+    bucket, then its manifest, then index.json and latest.json. Asking again while the month is queued
+    or running returns that run. A rerun over the same records writes the same bytes; only generated_at
+    in the manifest changes.
+
+    Args:
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayRefusal | PublicationStatus
+     """
+
+
+    return (await asyncio_detailed(
+        month=month,
+client=client,
+
+    )).parsed

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.digest_channel import DigestChannel
+
+
+
+
+
+
+T = TypeVar("T", bound="DigestPreference")
+
+
+
+@_attrs_define
+class DigestPreference:
+    """ 
+        Attributes:
+            enabled (bool): whether the 08:30 digest is sent on working days (default: on)
+            channel (DigestChannel):
+     """
+
+    enabled: bool
+    channel: DigestChannel
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        channel = self.channel.value
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "enabled": enabled,
+            "channel": channel,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+
+        channel = DigestChannel(d.pop("channel"))
+
+
+
+
+        digest_preference = cls(
+            enabled=enabled,
+            channel=channel,
+        )
+
+
+        digest_preference.additional_properties = d
+        return digest_preference
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

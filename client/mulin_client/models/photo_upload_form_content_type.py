@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class PhotoUploadFormContentType(StrEnum):
+    IMAGEJPEG = "image/jpeg"
+    IMAGEPNG = "image/png"
+    IMAGEWEBP = "image/webp"
+
+    def __str__(self) -> str:
+        return str(self.value)

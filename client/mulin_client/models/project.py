@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.project_status import ProjectStatus
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="Project")
+
+
+
+@_attrs_define
+class Project:
+    """ 
+        Attributes:
+            id (str):
+            title (str):
+            description (str):
+            estimated_cost_fen (int):
+            status (ProjectStatus):
+            submitted_at (str):
+            location (None | str | Unset):
+            final_cost_fen (int | None | Unset):
+            review_reason (None | str | Unset):
+            photos (list[str] | Unset):
+            added_by_official (bool | Unset):  Default: False.
+            version (int | Unset):  Default: 1.
+     """
+
+    id: str
+    title: str
+    description: str
+    estimated_cost_fen: int
+    status: ProjectStatus
+    submitted_at: str
+    location: None | str | Unset = UNSET
+    final_cost_fen: int | None | Unset = UNSET
+    review_reason: None | str | Unset = UNSET
+    photos: list[str] | Unset = UNSET
+    added_by_official: bool | Unset = False
+    version: int | Unset = 1
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        title = self.title
+
+        description = self.description
+
+        estimated_cost_fen = self.estimated_cost_fen
+
+        status = self.status.value
+
+        submitted_at = self.submitted_at
+
+        location: None | str | Unset
+        if isinstance(self.location, Unset):
+            location = UNSET
+        else:
+            location = self.location
+
+        final_cost_fen: int | None | Unset
+        if isinstance(self.final_cost_fen, Unset):
+            final_cost_fen = UNSET
+        else:
+            final_cost_fen = self.final_cost_fen
+
+        review_reason: None | str | Unset
+        if isinstance(self.review_reason, Unset):
+            review_reason = UNSET
+        else:
+            review_reason = self.review_reason
+
+        photos: list[str] | Unset = UNSET
+        if not isinstance(self.photos, Unset):
+            photos = self.photos
+
+
+
+        added_by_official = self.added_by_official
+
+        version = self.version
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "title": title,
+            "description": description,
+            "estimated_cost_fen": estimated_cost_fen,
+            "status": status,
+            "submitted_at": submitted_at,
+        })
+        if location is not UNSET:
+            field_dict["location"] = location
+        if final_cost_fen is not UNSET:
+            field_dict["final_cost_fen"] = final_cost_fen
+        if review_reason is not UNSET:
+            field_dict["review_reason"] = review_reason
+        if photos is not UNSET:
+            field_dict["photos"] = photos
+        if added_by_official is not UNSET:
+            field_dict["added_by_official"] = added_by_official
+        if version is not UNSET:
+            field_dict["version"] = version
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        title = d.pop("title")
+
+        description = d.pop("description")
+
+        estimated_cost_fen = d.pop("estimated_cost_fen")
+
+        status = ProjectStatus(d.pop("status"))
+
+
+
+
+        submitted_at = d.pop("submitted_at")
+
+        def _parse_location(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        location = _parse_location(d.pop("location", UNSET))
+
+
+        def _parse_final_cost_fen(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        final_cost_fen = _parse_final_cost_fen(d.pop("final_cost_fen", UNSET))
+
+
+        def _parse_review_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        review_reason = _parse_review_reason(d.pop("review_reason", UNSET))
+
+
+        photos = cast(list[str], d.pop("photos", UNSET))
+
+
+        added_by_official = d.pop("added_by_official", UNSET)
+
+        version = d.pop("version", UNSET)
+
+        project = cls(
+            id=id,
+            title=title,
+            description=description,
+            estimated_cost_fen=estimated_cost_fen,
+            status=status,
+            submitted_at=submitted_at,
+            location=location,
+            final_cost_fen=final_cost_fen,
+            review_reason=review_reason,
+            photos=photos,
+            added_by_official=added_by_official,
+            version=version,
+        )
+
+
+        project.additional_properties = d
+        return project
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
