@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         apply_environment(stack)
 
         from local_stack.demo import add_demo_funds, add_demo_suggestions, add_demo_users, load_divisions
-        from local_stack.demo_history import add_last_months_history
+        from local_stack.demo_history import add_last_months_history, add_overdue_case
         from local_stack.demo_rounds import add_demo_rounds
         from local_stack.server import make_server, site_config
 
@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         fund_applications = add_demo_funds(users)
         rounds = add_demo_rounds(users)
         history_month = add_last_months_history(users)
+        add_overdue_case(users)
+        suggestions += 1
         state = Path(args.state)
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps(stack.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -63,3 +63,22 @@ def add_last_months_history(users: list[DemoUser]) -> str:
         with _as_of(sent + timedelta(days=5)):
             service.rate_suggestion(resident, receipt.id, RatingRequest(score=score))
     return month
+
+
+def add_overdue_case(users: list[DemoUser]) -> str:
+    """A case sent on the 20th of the month before last and never accepted: past its 15 working
+    days to acknowledge whatever today is (at least 40 days on, a Spring Festival included), so
+    the street's overdue queue, its summary and the morning digest have something in them. Kept
+    out of last month, whose published counts the history fixes. Returns its id."""
+    from chalicelib.suggestions import service
+    from chalicelib.suggestions.models import SuggestionSubmission
+    from local_stack.demo import suggestion_actors
+
+    resident, _, committee = suggestion_actors(users)
+    first_of_last = datetime.fromisoformat(f"{last_month(clock.utc_now())}-01T10:00:00").replace(tzinfo=SHANGHAI)
+    month_before = last_month(first_of_last)
+    with _as_of(datetime.fromisoformat(f"{month_before}-20T10:00:00").replace(tzinfo=SHANGHAI)):
+        receipt = service.submit_suggestion(resident, SuggestionSubmission(
+            title="楼道堆物堵塞消防通道", content="5号楼楼道堆放旧家具和纸箱，堵住了消防通道，多次提醒仍未清理。",
+            category="public_safety", division=committee, publish_consent=True), None)
+    return receipt.id

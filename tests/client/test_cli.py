@@ -214,7 +214,7 @@ def test_export_writes_the_month_as_neutralised_csv(api: Api, tmp_path: Any) -> 
     assert rows[0]["title"] == "'-2 lamps"
     params = api.requests[0].url.params
     assert (params["submitted_from"], params["submitted_to"]) == ("2026-11-01", "2026-11-30")
-    assert "2 cases written" in result.stderr
+    assert "2 case(s) written" in result.stderr
 
 
 def test_a_tally_answered_at_once_prints_the_result(api: Api) -> None:
@@ -263,6 +263,9 @@ def test_summary_is_a_table_of_queues(api: Api) -> None:
     result = run("summary")
     assert result.exit_code == 0, result.output
     assert "suggestions" in result.stdout and "Overdue" in result.stdout
+    # A Chinese reader's table names the queue; JSON keeps the code scripts match on.
+    assert "人民建议" in run("--lang", "zh", "summary").stdout
+    assert json.loads(run("--lang", "zh", "--json", "summary").stdout)["queues"][0]["queue"] == "suggestions"
 
 
 def test_a_staff_action_takes_the_version_from_the_listing(api: Api) -> None:

@@ -31,7 +31,7 @@ def options(
     if chosen not in i18n.CATALOG:
         raise typer.BadParameter("zh or en", param_hint="--lang")
     fmt = "json" if json_output else "csv" if csv_output else "table"
-    ctx.obj = State(stack_path=stack, output=Output(fmt), lang=chosen)
+    ctx.obj = State(stack_path=stack, output=Output(fmt, lang=chosen), lang=chosen)
 
 
 def _register() -> None:

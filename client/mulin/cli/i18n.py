@@ -27,7 +27,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "nothing": "Nothing to show.",
         "tally_waiting": "Counting the ballots…",
         "tally_failed": "The count failed: {reason}",
-        "exported": "{count} cases written to {path}.",
+        "exported": "{count} case(s) written to {path}.",
         "exporting": "Exporting",
         "overdue": "OVERDUE",
         "timeline": "Timeline",
@@ -120,6 +120,23 @@ CATALOG: dict[str, dict[str, str]] = {
         "method": "投票方式",
     },
 }
+
+
+# Codes the API sends (statuses, queues, roles) as a Chinese reader's table shows them; JSON and
+# CSV keep the codes, which scripts match on.
+VALUES_ZH: dict[str, str] = {
+    "submitted": "待受理", "accepted": "已受理", "assigned": "已交办", "transferred": "转办中",
+    "replied": "已答复", "reopened": "重新办理", "closed": "已办结", "declined": "不予受理", "merged": "已并案",
+    "pending": "待核验", "approved": "已通过", "revoked": "已撤销", "ended": "已结束",
+    "suggestions": "人民建议", "residences": "居住核验", "funds": "自治金", "rounds": "微更新投票",
+    "resident": "居民", "committee_staff": "居委会工作人员", "street_official": "街道工作人员",
+    "district_admin": "区管理员", "platform_admin": "平台管理员",
+    "active": "在岗", "disabled": "已停用",
+}
+
+
+def value_label(lang: str, value: str) -> str:
+    return VALUES_ZH.get(value, value) if lang == "zh" else value
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from rich.console import Console
 from rich.table import Table
 
+from mulin.cli.i18n import value_label
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # The OWASP CSV-injection rule of chalicelib/spreadsheet.py, copied because the client never
 # imports the Lambda bundle; tests/client/test_cli.py checks that both agree.
@@ -93,11 +95,16 @@ def _flat(value: Any) -> Any:
 class Output:
     """One place that knows the chosen format: table (default), json or csv."""
 
-    def __init__(self, fmt: str = "table", stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> None:
+    def __init__(self, fmt: str = "table", stdout: IO[str] | None = None, stderr: IO[str] | None = None,
+                 lang: str = "en") -> None:
         self.format = fmt
+        self.lang = lang
         self.stdout = stdout or sys.stdout
         self.console = Console(file=self.stdout, soft_wrap=False)
         self.errors = Console(file=stderr or sys.stderr, highlight=False)
+
+    def _cell(self, value: Any) -> str:
+        return value_label(self.lang, value) if isinstance(value, str) else cell(value)
 
     @property
     def machine(self) -> bool:
@@ -123,7 +130,7 @@ class Output:
         for _, label, _ in columns:
             table.add_column(label, overflow="fold")
         for row in rows:
-            table.add_row(*[(render or cell)(row.get(key)) for key, _, render in columns])
+            table.add_row(*[(render or self._cell)(row.get(key)) for key, _, render in columns])
         self.console.print(table)
 
     def record(self, data: dict[str, Any], fields: Sequence[tuple[str, str]] | None = None) -> None:
@@ -139,5 +146,5 @@ class Output:
         table.add_column(style="bold")
         table.add_column()
         for key, label in fields or [(key, key) for key in keys]:
-            table.add_row(label, cell(data.get(key)))
+            table.add_row(label, self._cell(data.get(key)))
         self.console.print(table)
