@@ -12,7 +12,7 @@ TAGS = ("account",)
 
 
 @accounts_api.operation(
-    "/me/data", "GET", summary="Everything the platform holds about me, as JSON (residents)", tags=TAGS,
+    "/me/data", "GET", operation_id="getMyData", summary="Everything the platform holds about me, as JSON (residents)", tags=TAGS,
     response=DataExport, errors=(403,),
     description="Account, suggestions with timelines, ratings, inbox, fund applications led, objections filed and "
                 "residence requests; what exists but cannot be tied to the caller by design; retention periods. "
@@ -23,7 +23,7 @@ def my_data(principal: Principal) -> DataExport:
 
 
 @accounts_api.operation(
-    "/me", "DELETE", summary="Erase my account and personal data (residents)", tags=TAGS,
+    "/me", "DELETE", operation_id="deleteMyAccount", summary="Erase my account and personal data (residents)", tags=TAGS,
     response=ErasureReceipt, errors=(403,),
     description="Erases the caller's personal data, then deletes the account and signs it out everywhere. "
                 "Repeatable: a repeat finishes an erasure that stopped half-way. Afterwards every write with a "

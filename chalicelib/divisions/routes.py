@@ -12,7 +12,7 @@ divisions_api = ApiBlueprint(__name__)
 
 @divisions_api.operation(
     "/divisions/{code}",
-    "GET",
+    "GET", operation_id="getDivision",
     summary="A division with its children (区划及下级)",
     tags=("divisions",),
     response=DivisionWithChildren,
@@ -25,7 +25,7 @@ def get_division(code: str) -> DivisionWithChildren:
 
 @divisions_api.operation(
     "/divisions/{code}/profile",
-    "PUT",
+    "PUT", operation_id="setDivisionProfile",
     summary="Set a division's population, households or community type (district and platform admins)",
     tags=("divisions",),
     response=Division,

@@ -27,41 +27,43 @@ funds_api = ApiBlueprint(__name__)
 TAGS = ("funds",)
 
 
-@funds_api.operation("/funds/pools/{division}/{year}", "POST",
+@funds_api.operation("/funds/pools/{division}/{year}", "POST", operation_id="createFundPool",
                      summary="Allocate a year's pool to a committee, or to every committee of a street by community type",
                      tags=TAGS, body=PoolCreate, response=PoolAllocationReport, status=201, errors=(404, 409, 422))
 def create_pools(division: str, year: str, principal: Principal, body: PoolCreate) -> PoolAllocationReport:
     return service.create_pools(principal, division, year, body)
 
 
-@funds_api.operation("/funds/pools/{division}/{year}", "GET",
+@funds_api.operation("/funds/pools/{division}/{year}", "GET", operation_id="getFundPool",
                      summary="A committee's pool: allocated, available, committed and disbursed, in fen", tags=TAGS,
                      response=Pool, errors=(404,))
 def get_pool(division: str, year: str, principal: Principal) -> Pool:
     return service.get_pool(principal, division, year)
 
 
-@funds_api.operation("/funds/pools/{division}/{year}/top-up", "POST", summary="Add money to a pool during its year",
+@funds_api.operation("/funds/pools/{division}/{year}/top-up", "POST", operation_id="topUpFundPool",
+                     summary="Add money to a pool during its year",
                      tags=TAGS, body=TopUp, response=Pool, errors=(404, 422))
 def top_up(division: str, year: str, principal: Principal, body: TopUp) -> Pool:
     return service.top_up(principal, division, year, body)
 
 
-@funds_api.operation("/funds/pools/{division}/{year}/ledger", "GET",
+@funds_api.operation("/funds/pools/{division}/{year}/ledger", "GET", operation_id="getPoolLedger",
                      summary="Every movement of the pool's money, oldest first", tags=TAGS, query=PageQuery,
                      response=LedgerPage, errors=(404,))
 def ledger(division: str, year: str, principal: Principal, query: PageQuery) -> LedgerPage:
     return service.ledger(principal, division, year, query)
 
 
-@funds_api.operation("/funds/pools/{division}/{year}/applications", "GET",
+@funds_api.operation("/funds/pools/{division}/{year}/applications", "GET", operation_id="listPoolApplications",
                      summary="A committee's applications of the year, newest first (residents: the public ones)",
                      tags=TAGS, query=ApplicationListQuery, response=ApplicationPage, errors=(404,))
 def list_applications(division: str, year: str, principal: Principal, query: ApplicationListQuery) -> ApplicationPage:
     return service.list_applications(principal, division, year, query)
 
 
-@funds_api.operation("/funds/applications", "POST", summary="Start an application as a draft (the team's lead)",
+@funds_api.operation("/funds/applications", "POST", operation_id="draftFundApplication",
+                     summary="Start an application as a draft (the team's lead)",
                      tags=TAGS, body=ApplicationDraft, response=ApplicationDetail, status=201, errors=(409, 422, 503),
                      headers=("Idempotency-Key",),
                      description="A retry with the same Idempotency-Key returns the first draft; the same key with "
@@ -71,26 +73,28 @@ def create(principal: Principal, body: ApplicationDraft, idempotency_key: str | 
     return service.create_application(principal, body, idempotency_key)
 
 
-@funds_api.operation("/funds/applications/mine", "GET", summary="My team's applications, newest first", tags=TAGS,
+@funds_api.operation("/funds/applications/mine", "GET", operation_id="listMyFundApplications",
+                     summary="My team's applications, newest first", tags=TAGS,
                      query=PageQuery, response=ApplicationPage)
 def mine(principal: Principal, query: PageQuery) -> ApplicationPage:
     return service.my_applications(principal, query)
 
 
-@funds_api.operation("/funds/applications/{id}", "GET",
+@funds_api.operation("/funds/applications/{id}", "GET", operation_id="getFundApplication",
                      summary="An application: whole for its team and officials, public part for the committee's residents",
                      tags=TAGS, response=ApplicationDetail, errors=(404,))
 def get_one(id: str, principal: Principal) -> ApplicationDetail:  # noqa: A002
     return service.get_application(principal, id)
 
 
-@funds_api.operation("/funds/applications/{id}", "PUT", summary="Edit a draft or an application returned for changes",
+@funds_api.operation("/funds/applications/{id}", "PUT", operation_id="editFundApplication",
+                     summary="Edit a draft or an application returned for changes",
                      tags=TAGS, body=ApplicationUpdate, response=ApplicationDetail, errors=(404, 409, 422))
 def edit(id: str, principal: Principal, body: ApplicationUpdate) -> ApplicationDetail:  # noqa: A002
     return service.edit_application(principal, id, body)
 
 
-@funds_api.operation("/funds/applications/{id}/objections", "POST",
+@funds_api.operation("/funds/applications/{id}/objections", "POST", operation_id="objectToFundApplication",
                      summary="Object during the public notice (residents of the committee)", tags=TAGS,
                      body=FundObjectionCreate, response=ObjectionView, status=201, errors=(404, 409, 422))
 def objection(id: str, principal: Principal, body: FundObjectionCreate) -> ObjectionView:  # noqa: A002
@@ -98,7 +102,7 @@ def objection(id: str, principal: Principal, body: FundObjectionCreate) -> Objec
 
 
 @funds_api.operation(
-    "/funds/applications/{id}/{action}", "POST",
+    "/funds/applications/{id}/{action}", "POST", operation_id="actOnFundApplication",
     summary="submit, withdraw, return_for_changes, recommend, answer_objection, approve, reject, fund, start, report, "
             "return, accept, close or cancel",
     tags=TAGS, body=FundActionRequest, response=ApplicationDetail, errors=(404, 409, 422, 503), deprecated=True,

@@ -14,7 +14,7 @@ TAGS = ("publication",)
 
 @publishing_api.operation(
     "/publications/{month}",
-    "POST",
+    "POST", operation_id="requestPublication",
     summary="Ask for a month's summary to be published or republished (platform admins)",
     description="Queues the month and answers at once; the queue's function writes summaries/{month}/ to the public"
                 " bucket, then its manifest, then index.json and latest.json. Asking again while the month is queued"
@@ -31,7 +31,7 @@ def request_month(month: str, principal: Principal) -> PublicationStatus:
 
 @publishing_api.operation(
     "/publications/{month}",
-    "GET",
+    "GET", operation_id="getPublication",
     summary="Where a month's publication stands (platform admins)",
     tags=TAGS,
     response=PublicationStatus,
@@ -43,7 +43,7 @@ def month_status(month: str, principal: Principal) -> PublicationStatus:
 
 @publishing_api.operation(
     "/review/held-back",
-    "GET",
+    "GET", operation_id="listHeldBackTexts",
     summary="Texts a month's publication held back, and why (platform admins)",
     description="Free text (a suggestion's title, content or reply; a round's or project's title) that still nearly"
                 " holds a phone or ID number after scrubbing is never published: the suggestion is left out of the"
@@ -60,7 +60,7 @@ def held_back(principal: Principal, query: HeldBackQuery) -> HeldBackPage:
 
 @publishing_api.operation(
     "/review/held-back/{id}/release",
-    "POST",
+    "POST", operation_id="releaseHeldBackText",
     summary="Release a reviewed text for the month's next run (platform admins)",
     description="Conditional on the digest read with the item: a text that changed since, or was released already,"
                 " is 409. The release takes effect when the month is published again (POST /publications/{month}),"

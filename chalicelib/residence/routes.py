@@ -21,7 +21,8 @@ TAGS = ("residence",)
 
 
 @residence_api.operation(
-    "/me/residence", "POST", summary="Ask one's committee to verify where one lives (residents)", tags=TAGS,
+    "/me/residence", "POST", operation_id="requestResidenceVerification",
+    summary="Ask one's committee to verify where one lives (residents)", tags=TAGS,
     body=ResidenceRequestCreate, response=ResidenceRequest, status=201, errors=(409, 422, 503),
     headers=("Idempotency-Key",),
     description="One pending request per person (409 names it). A retry with the same Idempotency-Key returns the "
@@ -33,7 +34,8 @@ def ask(principal: Principal, body: ResidenceRequestCreate, idempotency_key: str
 
 
 @residence_api.operation(
-    "/me/residence", "GET", summary="My verified residence and every request with its timeline (residents)",
+    "/me/residence", "GET", operation_id="getMyResidence",
+    summary="My verified residence and every request with its timeline (residents)",
     tags=TAGS, response=MyResidence, errors=(503,),
 )
 def mine(principal: Principal) -> MyResidence:
@@ -41,7 +43,8 @@ def mine(principal: Principal) -> MyResidence:
 
 
 @residence_api.operation(
-    "/review/residences", "GET", summary="Residence requests of a district, street or committee, by status",
+    "/review/residences", "GET", operation_id="listResidenceQueue",
+    summary="Residence requests of a district, street or committee, by status",
     tags=("review",), query=ReviewQuery, response=ReviewPage, errors=(404, 422),
     description="Committee staff and the officials above them. The flat is shown in full for checking; the "
                 "phone only masked.",
@@ -51,7 +54,8 @@ def queue(principal: Principal, query: ReviewQuery) -> ReviewPage:
 
 
 @residence_api.operation(
-    "/review/residences/{id}/{action}", "POST", summary="approve, decline (reason) or revoke (reason) a residence",
+    "/review/residences/{id}/{action}", "POST", operation_id="actOnResidence",
+    summary="approve, decline (reason) or revoke (reason) a residence",
     tags=("review",), body=ReviewActionRequest, response=ReviewActionResult, errors=(404, 409, 503), deprecated=True,
     description="Kept for existing clients: approveResidence, declineResidence and revokeResidence state what each "
                 "requires.",

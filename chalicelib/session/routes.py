@@ -40,7 +40,7 @@ def _answer(outcome: service.Outcome) -> Response:
 
 
 @session_api.operation(
-    "/session", "POST",
+    "/session", "POST", operation_id="startSession",
     summary="Keep the refresh token from sign-in in an HttpOnly cookie (the pages then forget it)",
     description="Cognito is asked once that it honours the token for the pool. The answer is empty; the cookie is "
                 "HttpOnly, Secure, SameSite=Strict, scoped to the session routes and lasts as long as the token. "
@@ -53,7 +53,7 @@ def start_session(body: SessionStart, origin: str | None = None, sec_fetch_site:
 
 
 @session_api.operation(
-    "/session/refresh", "POST",
+    "/session/refresh", "POST", operation_id="refreshSession",
     summary="New ID and access tokens from the session cookie (never the refresh token)",
     description="401 when there is no cookie or Cognito no longer honours its token (revoked, expired, forged); "
                 "the cookie is then cleared. " + SAME_ORIGIN,
@@ -65,7 +65,7 @@ def refresh_session(body: SessionCall, origin: str | None = None, sec_fetch_site
 
 
 @session_api.operation(
-    "/session", "DELETE",
+    "/session", "DELETE", operation_id="endSession",
     summary="Sign out: revoke the cookie's refresh token and clear the cookie",
     description="Always 204, with or without a session, so a sign-out can be repeated. " + SAME_ORIGIN,
     tags=TAGS, body=SessionCall, response=None, status=204, authenticated=False, errors=(403,),

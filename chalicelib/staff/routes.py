@@ -12,7 +12,8 @@ TAGS = ("staff",)
 
 
 @staff_api.operation(
-    "/staff", "POST", summary="Create an official one level below the caller, inside their jurisdiction", tags=TAGS,
+    "/staff", "POST", operation_id="createOfficial",
+    summary="Create an official one level below the caller, inside their jurisdiction", tags=TAGS,
     body=OfficialCreate, response=Official, status=201, errors=(404, 409, 503),
     description="Platform admins create district admins, district admins street officials, street officials "
     "committee staff. Cognito texts the new official a temporary password; a number already in the officials' "
@@ -23,7 +24,8 @@ def create(principal: Principal, body: OfficialCreate) -> Official:
 
 
 @staff_api.operation(
-    "/staff", "GET", summary="The officials of a division and of every division inside it (phones masked)",
+    "/staff", "GET", operation_id="listOfficials",
+    summary="The officials of a division and of every division inside it (phones masked)",
     tags=TAGS, query=OfficialQuery, response=OfficialPage, errors=(404,),
 )
 def list_staff(principal: Principal, query: OfficialQuery) -> OfficialPage:
@@ -31,7 +33,8 @@ def list_staff(principal: Principal, query: OfficialQuery) -> OfficialPage:
 
 
 @staff_api.operation(
-    "/staff/{id}/{action}", "POST", summary="disable, enable, move or reset_mfa an official of a lower role",
+    "/staff/{id}/{action}", "POST", operation_id="actOnOfficial",
+    summary="disable, enable, move or reset_mfa an official of a lower role",
     tags=TAGS, body=OfficialActionRequest, response=Official, errors=(404, 409, 503), deprecated=True,
     description="Kept for existing clients: disableOfficial, enableOfficial, moveOfficial and resetOfficialMfa "
     "state what each requires.",

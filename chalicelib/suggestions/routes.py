@@ -34,7 +34,8 @@ TAGS = ("suggestions",)
 
 
 @suggestions_api.operation(
-    "/suggestions", "POST", summary="Send a suggestion (residents; staff on a resident's behalf)", tags=TAGS,
+    "/suggestions", "POST", operation_id="submitSuggestion",
+    summary="Send a suggestion (residents; staff on a resident's behalf)", tags=TAGS,
     body=SuggestionSubmission, response=SubmissionReceipt, status=201, errors=(404, 409, 422, 429, 503),
     headers=("Idempotency-Key",),
     description="A retry with the same Idempotency-Key returns the first receipt; the same key with another body is 409.",
@@ -45,7 +46,7 @@ def submit(principal: Principal, body: SuggestionSubmission, idempotency_key: st
 
 
 @suggestions_api.operation(
-    "/suggestions/mine", "GET", summary="My suggestions, newest first (residents)", tags=TAGS,
+    "/suggestions/mine", "GET", operation_id="listMySuggestions", summary="My suggestions, newest first (residents)", tags=TAGS,
     query=PageQuery, response=SuggestionPage,
 )
 def mine(principal: Principal, query: PageQuery) -> SuggestionPage:
@@ -53,7 +54,8 @@ def mine(principal: Principal, query: PageQuery) -> SuggestionPage:
 
 
 @suggestions_api.operation(
-    "/suggestions/{id}", "GET", summary="One suggestion with its timeline (by id or tracking number)", tags=TAGS,
+    "/suggestions/{id}", "GET", operation_id="getSuggestion",
+    summary="One suggestion with its timeline (by id or tracking number)", tags=TAGS,
     response=SuggestionDetail, errors=(404,),
 )
 def get_one(id: str, principal: Principal) -> SuggestionDetail:  # noqa: A002 - the contract names it id
@@ -61,7 +63,8 @@ def get_one(id: str, principal: Principal) -> SuggestionDetail:  # noqa: A002 - 
 
 
 @suggestions_api.operation(
-    "/suggestions/{id}/rating", "POST", summary="Rate the reply 1–5 (each submitter once per reply)", tags=TAGS,
+    "/suggestions/{id}/rating", "POST", operation_id="rateReply",
+    summary="Rate the reply 1–5 (each submitter once per reply)", tags=TAGS,
     body=RatingRequest, response=RatingReceipt, status=201, errors=(404, 409, 422),
 )
 def rate(id: str, principal: Principal, body: RatingRequest) -> RatingReceipt:  # noqa: A002
@@ -69,7 +72,8 @@ def rate(id: str, principal: Principal, body: RatingRequest) -> RatingReceipt:  
 
 
 @suggestions_api.operation(
-    "/review/suggestions", "GET", summary="Officials' queue, scoped to their jurisdiction", tags=("review",),
+    "/review/suggestions", "GET", operation_id="listSuggestionQueue",
+    summary="Officials' queue, scoped to their jurisdiction", tags=("review",),
     query=ReviewQueueQuery, response=SuggestionPage, errors=(404, 422),
 )
 def queue(principal: Principal, query: ReviewQueueQuery) -> SuggestionPage:
@@ -77,7 +81,7 @@ def queue(principal: Principal, query: ReviewQueueQuery) -> SuggestionPage:
 
 
 @suggestions_api.operation(
-    "/review/suggestions/{id}/{action}", "POST",
+    "/review/suggestions/{id}/{action}", "POST", operation_id="actOnSuggestion",
     summary="accept, decline, assign, transfer, return, merge, reply, extend, close or reopen a case", tags=("review",),
     body=ActionRequest, response=ActionResult, errors=(404, 409, 422, 503), deprecated=True,
     description="Kept for existing clients: each action has its own operation stating what it requires "

@@ -12,7 +12,7 @@ from chalicelib.web.api import Answer, ApiBlueprint, json_response
 system_api = ApiBlueprint(__name__)
 
 
-@system_api.operation("/health", "GET", summary="Stage and reachability of the table and bucket",
+@system_api.operation("/health", "GET", operation_id="getHealth", summary="Stage and reachability of the table and bucket",
                       tags=("system",), response=Health, authenticated=False,
                       answers=(Answer(503, Health, "Degraded: the table or the bucket did not answer; the report says "
                                                    "which / 数据表或存储桶无响应"),))
@@ -21,7 +21,7 @@ def health() -> Response:
     return json_response(report, 200 if report.status == "ok" else 503)
 
 
-@system_api.operation("/openapi.json", "GET", summary="This API's OpenAPI 3.1 contract",
+@system_api.operation("/openapi.json", "GET", operation_id="getContract", summary="This API's OpenAPI 3.1 contract",
                       tags=("system",), response=OpenApiDocument, authenticated=False)
 def openapi() -> Response:
     from chalicelib.web.openapi import build_openapi
@@ -30,7 +30,7 @@ def openapi() -> Response:
     return json_response(document)
 
 
-@system_api.operation("/me", "GET", summary="The signed-in caller: role, jurisdiction, masked phone",
+@system_api.operation("/me", "GET", operation_id="getMe", summary="The signed-in caller: role, jurisdiction, masked phone",
                       tags=("system",), response=Me)
 def me(principal: Principal) -> Me:
     return service.describe_me(principal)

@@ -12,7 +12,7 @@ uploads_api = ApiBlueprint(__name__)
 
 @uploads_api.operation(
     "/uploads/photos",
-    "POST",
+    "POST", operation_id="startPhotoUpload",
     summary="A presigned form to upload one photo straight to storage (上传照片)",
     description=(
         "JPEG, PNG or WebP, at most 10 MB, the size declared in advance. POST the returned fields and then "
@@ -29,7 +29,7 @@ def create_photo_upload(principal: Principal, body: PhotoUploadRequest) -> Photo
 
 @uploads_api.operation(
     "/uploads/receipts",
-    "POST",
+    "POST", operation_id="startReceiptUpload",
     summary="A presigned form to upload one receipt straight to storage (上传发票或收据)",
     description=(
         "JPEG, PNG, WebP or PDF, at most 10 MB, the size declared in advance; residents only. POST the returned "

@@ -12,7 +12,7 @@ workdays_api = ApiBlueprint(__name__)
 
 @workdays_api.operation(
     "/workdays/{year}",
-    "GET",
+    "GET", operation_id="getWorkdays",
     summary="A year's statutory holidays and make-up workdays (法定节假日与调休安排)",
     tags=("workdays",),
     response=YearScheduleView,
@@ -24,7 +24,7 @@ def get_year_schedule(year: str) -> YearScheduleView:
 
 @workdays_api.operation(
     "/workdays/{year}",
-    "PUT",
+    "PUT", operation_id="setWorkdays",
     summary="Store a year's schedule from the State Council notice (platform admins)",
     description="A stored schedule wins over the chinesecalendar package, so a known year may be corrected too.",
     tags=("workdays",),

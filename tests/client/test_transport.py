@@ -10,8 +10,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 from mulin import ApiError, Conflict, Mulin
-from mulin_client.api.review import accept_suggestion, get_review_suggestions, reply_to_suggestion
-from mulin_client.api.suggestions import get_suggestions_id
+from mulin_client.api.review import accept_suggestion, list_suggestion_queue, reply_to_suggestion
+from mulin_client.api.suggestions import get_suggestion
 from mulin_client.models import AcceptSuggestionRequest, Adoption, ReplyToSuggestionRequest
 
 from tests.unit.conftest import no_network, unit_settings  # noqa: F401 - offline, as the unit tier
@@ -72,7 +72,7 @@ def test_503_without_retry_after_backs_off_exponentially_with_jitter(sleeps: lis
     sent: list[httpx.Request] = []
     m = client([httpx.Response(503), httpx.Response(503), httpx.Response(503),
                 httpx.Response(200, json={"items": [], "next_cursor": None})], sent, sleeps)
-    assert list(m.pages(get_review_suggestions)) == []
+    assert list(m.pages(list_suggestion_queue)) == []
     assert len(sent) == 4 and len(sleeps) == 3
     for attempt, wait in enumerate(sleeps):
         ceiling = 0.5 * 2 ** attempt
@@ -85,7 +85,7 @@ def test_each_mutating_request_gets_its_own_key_and_reads_none(sleeps: list[floa
                 httpx.Response(200, json={"items": [], "next_cursor": None})], sent, sleeps)
     accept(m)
     accept(m)
-    list(m.pages(get_review_suggestions, overdue=True))
+    list(m.pages(list_suggestion_queue, overdue=True))
     post_a, post_b, get = sent
     assert post_a.headers["Idempotency-Key"] != post_b.headers["Idempotency-Key"]
     assert "Idempotency-Key" not in get.headers
@@ -135,7 +135,7 @@ def test_act_sends_the_version_it_read_and_never_retries_a_stale_action(sleeps: 
     sent: list[httpx.Request] = []
     m = client([httpx.Response(200, json=DETAIL), httpx.Response(409, json=STALE)], sent, sleeps)
     with pytest.raises(Conflict) as conflict:
-        m.act(get_suggestions_id, reply_to_suggestion, CASE_ID, ReplyToSuggestionRequest,
+        m.act(get_suggestion, reply_to_suggestion, CASE_ID, ReplyToSuggestionRequest,
               message="已修复。", adoption=Adoption("adopted"))
     assert conflict.value.current_version == 5
     # The stale answer names no actions; those the case allowed when read are the best guide.
@@ -148,7 +148,7 @@ def test_act_sends_the_version_it_read_and_never_retries_a_stale_action(sleeps: 
 def test_act_returns_the_result(sleeps: list[float]) -> None:
     sent: list[httpx.Request] = []
     m = client([httpx.Response(200, json=DETAIL), httpx.Response(200, json=RESULT)], sent, sleeps)
-    result = m.act(get_suggestions_id, accept_suggestion, CASE_ID, AcceptSuggestionRequest, reason="核实中")
+    result = m.act(get_suggestion, accept_suggestion, CASE_ID, AcceptSuggestionRequest, reason="核实中")
     assert result.version == 4
     assert json.loads(sent[1].content) == {"version": 3, "reason": "核实中"}
 
@@ -158,7 +158,7 @@ def test_pages_follow_next_cursor_keeping_the_filters(sleeps: list[float]) -> No
     second = {**SUMMARY, "id": "01JF0000000000000000000001", "tracking_no": "SH-2026-000002"}
     m = client([httpx.Response(200, json={"items": [SUMMARY], "next_cursor": "c2"}),
                 httpx.Response(200, json={"items": [second], "next_cursor": None})], sent, sleeps)
-    cases = m.pages(get_review_suggestions, overdue=True)
+    cases = m.pages(list_suggestion_queue, overdue=True)
     assert next(cases).id == CASE_ID
     assert len(sent) == 1  # the next page is fetched only when reached
     assert [case.id for case in cases] == [second["id"]]
@@ -176,7 +176,7 @@ def test_a_broken_connection_is_retried_for_reads_only(sleeps: list[float]) -> N
         return httpx.Response(200, json={"items": [], "next_cursor": None})
 
     m = Mulin("https://api.example", lambda: "t", sleep=sleeps.append, transport=httpx.MockTransport(handler))
-    assert list(m.pages(get_review_suggestions)) == []
+    assert list(m.pages(list_suggestion_queue)) == []
     with pytest.raises(httpx.ReadError):
         accept(m)
     assert calls == ["GET", "GET", "POST"] and len(sleeps) == 1

@@ -156,6 +156,15 @@ def test_every_operation_documents_its_errors_in_the_error_shape(document):
                 assert ERROR_REF in ([schema] + schema.get("anyOf", [])), f"{method} {path} {status}"
 
 
+def test_every_operation_is_named_for_what_it_does(document):
+    """Generated clients name a call after its operationId: `getSuggestion`, not a name derived
+    from the path (`get_suggestions_id`), which a route's next parameter would rename."""
+    named = [(path, method, op["operationId"]) for path, item in document["paths"].items()
+             for method, op in item.items() if method in {"get", "put", "post", "delete", "patch"}]
+    assert not [entry for entry in named if not re.fullmatch(r"[a-z]+(?:[A-Z][a-z0-9]*)+", entry[2])]
+    assert len({op for _, _, op in named}) == len(named)
+
+
 def test_security_is_declared_per_operation(document):
     schemes = document["components"]["securitySchemes"]
     assert {"residentIdToken", "officialIdToken"} <= set(schemes)

@@ -55,7 +55,7 @@ def queue_suggestions(
     limit: int = typer.Option(None, "--limit", min=1, help="Show at most this many cases."),
 ) -> None:
     """The suggestions awaiting you, every page of them (GET /review/suggestions)."""
-    from mulin_client.api.review import get_review_suggestions
+    from mulin_client.api.review import list_suggestion_queue
 
     state = state_of(ctx)
     days = days_of(due_within_) if due_within_ else None
@@ -69,7 +69,7 @@ def queue_suggestions(
     if overdue:
         query["overdue"] = True
     rows: list[dict[str, Any]] = []
-    for item in state.api.pages(get_review_suggestions, **query):
+    for item in state.api.pages(list_suggestion_queue, **query):
         row = plain(item)
         if days is not None and not due_within([row], days):
             continue
@@ -80,9 +80,9 @@ def queue_suggestions(
 
 
 def resolve(state: State, id_or_tracking: str) -> dict[str, Any]:
-    from mulin_client.api.suggestions import get_suggestions_id
+    from mulin_client.api.suggestions import get_suggestion
 
-    detail: dict[str, Any] = plain(state.api.call(get_suggestions_id, id=id_or_tracking))
+    detail: dict[str, Any] = plain(state.api.call(get_suggestion, id=id_or_tracking))
     return detail
 
 
@@ -130,7 +130,7 @@ def act(ctx: typer.Context, action: str, id_or_tracking: str, **fields: Any) -> 
     import importlib
 
     import mulin_client.models as models
-    from mulin_client.api.suggestions import get_suggestions_id
+    from mulin_client.api.suggestions import get_suggestion
 
     state = state_of(ctx)
     module_name, body_name = ACTIONS[action]
@@ -139,7 +139,7 @@ def act(ctx: typer.Context, action: str, id_or_tracking: str, **fields: Any) -> 
     if "adoption" in fields:
         fields["adoption"] = enum("Adoption", fields["adoption"], "--adoption")
     case_id = id_or_tracking if ULID.match(id_or_tracking) else resolve(state, id_or_tracking)["id"]
-    result = plain(state.api.act(get_suggestions_id, module, case_id, getattr(models, body_name), **fields))
+    result = plain(state.api.act(get_suggestion, module, case_id, getattr(models, body_name), **fields))
     if state.output.format == "table":
         state.output.say(state.t("done", action=action, status=result.get("status"), version=result.get("version")))
         if result.get("allowed_actions"):

@@ -41,12 +41,12 @@ def suggestions(
 ) -> None:
     """Every case submitted in that month in your jurisdiction (all pages of GET /review/suggestions);
     CSV cells that a spreadsheet would read as a formula are written with a leading '."""
-    from mulin_client.api.review import get_review_suggestions
+    from mulin_client.api.review import list_suggestion_queue
 
     state = state_of(ctx)
     first, last = month_range(month)
     as_json = json_output or (state.output.format == "json" and not csv_output)
-    items = (plain(item) for item in state.api.pages(get_review_suggestions, submitted_from=first,
+    items = (plain(item) for item in state.api.pages(list_suggestion_queue, submitted_from=first,
                                                      submitted_to=last, limit=100))
     with _target(Path(output) if output else None) as stream, _progress(state, output is not None) as advance:
         def counted() -> Iterator[dict[str, Any]]:

@@ -79,9 +79,9 @@ def queue_funds(
 
 
 def run(state: State, action: Action, id: str, fields: dict[str, Any]) -> Any:  # noqa: A002
-    from mulin_client.api.funds import get_funds_applications_id
+    from mulin_client.api.funds import get_fund_application
 
-    return state.api.act(get_funds_applications_id, operation("funds", action.module), id, model(action.body),
+    return state.api.act(get_fund_application, operation("funds", action.module), id, model(action.body),
                          **fields)
 
 

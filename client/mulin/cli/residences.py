@@ -26,13 +26,13 @@ def queue_residences(
     division: str = typer.Option(None, "--division", help="A district, street or committee inside your jurisdiction."),
 ) -> None:
     """Residence requests in your jurisdiction, every page (GET /review/residences)."""
-    from mulin_client.api.review import get_review_residences
+    from mulin_client.api.review import list_residence_queue
 
     state = state_of(ctx)
     query: dict[str, Any] = {"status": enum("ResidenceStatus", status, "--status"), "limit": 100}
     if division:
         query["division"] = division
-    rows = [plain(item) for item in state.api.pages(get_review_residences, **query)]
+    rows = [plain(item) for item in state.api.pages(list_residence_queue, **query)]
     state.output.records(rows, [("id", state.t("id"), None), ("committee_name", state.t("committee"), None),
                                 ("basis", state.t("basis"), None), ("phone_masked", state.t("phone_masked"), None),
                                 ("status", state.t("status"), None), ("requested_at", state.t("requested_at"), shanghai),
@@ -40,13 +40,13 @@ def queue_residences(
 
 
 def run(state: State, action: Action, id: str, fields: dict[str, Any]) -> Any:  # noqa: A002
-    from mulin_client.api.review import get_review_residences
+    from mulin_client.api.review import list_residence_queue
 
     # No single read of a request: its version comes from the queue it is in.
     status = "approved" if action.name == "revoke" else "pending"
-    record = find(state, get_review_residences, id, status=model("ResidenceStatus")(status))
+    record = find(state, list_residence_queue, id, status=model("ResidenceStatus")(status))
     fields = {**fields, "version": record.version}
-    return state.api.act(get_review_residences, operation("review", action.module), id, model(action.body), **fields)
+    return state.api.act(list_residence_queue, operation("review", action.module), id, model(action.body), **fields)
 
 
 def register(app: typer.Typer, queue_app: typer.Typer) -> None:

@@ -91,10 +91,10 @@ def wait(state: State, url: str, job: dict[str, Any], sleep: Any = time.sleep) -
 
 def results(ctx: typer.Context, id: str = typer.Argument(..., help="The round's id.")) -> None:  # noqa: A002
     """The published result, every project with why (GET /rounds/{id}/results)."""
-    from mulin_client.api.voting import get_rounds_id_results
+    from mulin_client.api.voting import get_round_results
 
     state = state_of(ctx)
-    show_result(state, plain(state.api.call(get_rounds_id_results, id=id)))
+    show_result(state, plain(state.api.call(get_round_results, id=id)))
 
 
 def summary(ctx: typer.Context) -> None:

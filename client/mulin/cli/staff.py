@@ -33,13 +33,13 @@ def columns(state: State) -> list[tuple[str, str, Any]]:
 def list_staff(ctx: typer.Context,
                division: str = typer.Option(None, "--division", help="This division and every one inside it.")) -> None:
     """Officials of a division and below (GET /staff), every page."""
-    from mulin_client.api.staff import get_staff
+    from mulin_client.api.staff import list_officials
 
     state = state_of(ctx)
     query: dict[str, Any] = {"limit": 100}
     if division:
         query["division"] = division
-    state.output.records([plain(item) for item in state.api.pages(get_staff, **query)], columns(state))
+    state.output.records([plain(item) for item in state.api.pages(list_officials, **query)], columns(state))
 
 
 def create(ctx: typer.Context,
@@ -48,7 +48,7 @@ def create(ctx: typer.Context,
            division: str = typer.Option(..., "--division", help="Their jurisdiction."),
            name: str = typer.Option(None, "--name", help="Their name, as colleagues see it.")) -> None:
     """Create an official's account (POST /staff)."""
-    from mulin_client.api.staff import post_staff
+    from mulin_client.api.staff import create_official
 
     state = state_of(ctx)
     try:
@@ -56,19 +56,19 @@ def create(ctx: typer.Context,
                                        **({"name": name} if name else {}))
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--role") from None
-    created = plain(state.api.call(post_staff, body=body))
+    created = plain(state.api.call(create_official, body=body))
     if state.output.format == "table":
         created = {**created, "created_at": shanghai(created.get("created_at"))}
     state.output.record(created, [(key, label) for key, label, _ in columns(state)])
 
 
 def run(state: State, action: Action, id: str, fields: dict[str, Any]) -> Any:  # noqa: A002
-    from mulin_client.api.staff import get_staff
+    from mulin_client.api.staff import list_officials
 
     # No single read of an official: the version comes from the listing of the caller's jurisdiction.
-    record = find(state, get_staff, id)
+    record = find(state, list_officials, id)
     fields = {**fields, "version": record.version}
-    return state.api.act(get_staff, operation("staff", action.module), id, model(action.body), **fields)
+    return state.api.act(list_officials, operation("staff", action.module), id, model(action.body), **fields)
 
 
 def register(app: typer.Typer, queue_app: typer.Typer) -> None:
