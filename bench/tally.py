@@ -1,68 +1,93 @@
-"""Tally speed: our greedy and equal shares against pabutools 1.2.3 on the largest sample election.
+"""Tally speed: parse, greedy and equal shares on Bielany, Łódź and a synthetic 150,000-ballot city, and the 1M-ballot parse.
 
-Takes the file in tests/data/pabulib/ with the most ballots, times each rule on the parsed
-election (parsing excluded on both sides), ours median of 3 runs and pabutools' median of 1
-(its equal shares takes minutes), in this one process, and prints its BENCHMARKS.md section:
-the speed-up and whether both select the same projects. pabutools
-is called as expected.json's `definition` strings call it (Cost_Sat for approval ballots): greedy
-is `greedy_utilitarian_welfare` on the profile; equal shares is `method_of_equal_shares(...,
-voter_budget_increment=1)` on the multiprofile, completed by `greedy_utilitarian_welfare(...,
-initial_budget_allocation=...)`. Target: equal shares ≥ 50× faster, same selection.
-pabutools' equal shares takes minutes here (it reruns the method once per add1 step).
-Run: .venv/bin/python bench/tally.py [--runs 3] [--reference-runs 1] [--file PATH.pb]
+For each election: the time to read the `.pb` file as a stream (`pabulib.read_profile`, what the
+command line and the tally job use), greedy's time and equal shares' time (cost utilities, add1,
+then greedy) on what was read, ours the median of `--runs` runs in this one process; pabutools
+1.2.3's times as expected.json records them (its runs take minutes: 36 s and 202 s on Łódź), or
+measured here once with `--pabutools`; peak memory (maxrss of a child process that reads the file
+and runs both rules); and whether our selections are those pabutools made. The synthetic elections
+are generated from a fixed seed (no pabutools reference): 150,000 approval ballots over 150
+projects and 1,000,000 over 200 (read only: time and peak memory). Goals (issue 24): greedy
+within 2× the parse time; equal shares ≥ 100× faster than pabutools on Bielany and Łódź, under
+10 s for 150,000 ballots; reading 1,000,000 ballots under 512 MB.
+Run: .venv/bin/python bench/tally.py [--runs 3] [--pabutools]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import machine  # noqa: E402
 from chalicelib.voting import mes_fast, tally  # noqa: E402
-from chalicelib.voting.pabulib import Election, parse  # noqa: E402
+from chalicelib.voting.pabulib import Profile, read_profile  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "pabulib"
+EXPECTED = {**json.loads((DATA / "expected.json").read_text(encoding="utf-8"))}
+for _name, _rules in json.loads((DATA / "expected_extra.json").read_text(encoding="utf-8"))["outcomes"].items():
+    for _rule, _outcome in _rules.items():
+        EXPECTED[_name].setdefault(_rule, _outcome)
+REFERENCE = {"greedy": "greedy", "mes": "mes_cost_add1_greedy"}
+REFERENCE_TIMES = {True: "one run each here",
+                   False: "the seconds expected.json records (one run each on this machine, parsing excluded)"}
+REAL = ("Poland_Warszawa_2021_Bielany.pb", "Poland_Lodz_2023.pb")
+# What a child process runs to measure peak memory: read the file, then (unless told not to) count.
+MEMORY_PROBE = """
+import resource, sys
+sys.path.insert(0, sys.argv[1])
+from chalicelib.voting import pabulib, tally
+with open(sys.argv[2], encoding="utf-8", newline="") as lines:
+    profile = pabulib.read_profile(lines)
+if sys.argv[3] == "count":
+    tally.greedy(profile)
+    tally.mes(profile)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+"""
 
 
-def largest_election() -> Path:
-    sizes = {path: len(parse(path.read_text(encoding="utf-8")).ballots) for path in DATA.glob("*.pb")}
-    return max(sizes, key=sizes.__getitem__)
+def synthetic(path: Path, ballots: int, projects: int, seed: int) -> Path:
+    """A city-wide approval election: popularity falls off as 1/rank, ballots of 1 to 10 projects,
+    costs from 20,000 to 2,000,000 fen-free units, a budget of a quarter of all costs."""
+    rng = random.Random(seed)
+    ids = [f"P{j:03d}" for j in range(projects)]
+    costs = [rng.randrange(20, 2000) * 1000 for _ in ids]
+    weights = [1 / (rank + 1) for rank in range(projects)]
+    rng.shuffle(weights)
+    budget = sum(costs) // 4
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(f"META\nkey;value\ndescription;synthetic city, seed {seed}\ncountry;China\nunit;city\n"
+                  f"instance;synthetic\nnum_projects;{projects}\nnum_votes;{ballots}\nbudget;{budget}\n"
+                  "vote_type;approval\nrule;greedy\n")
+        out.write("PROJECTS\nproject_id;cost\n")
+        out.writelines(f"{pid};{cost}\n" for pid, cost in zip(ids, costs, strict=True))
+        out.write("VOTES\nvoter_id;vote\n")
+        for voter in range(ballots):
+            size = min(projects, 1 + int(rng.expovariate(1 / 3)))
+            picks = sorted(set(rng.choices(range(projects), weights, k=size)))
+            out.write(f"{voter};{','.join(ids[j] for j in picks)}\n")
+    return path
 
 
-def pabutools_rules(path: Path, election: Election) -> dict[str, Callable[[], list[str]]]:
-    from pabutools.election import parse_pabulib
-    from pabutools.election.satisfaction import Cost_Sat
-    from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
-
-    from tests.unit import pabutools_reference
-
-    if election.vote_type in ("approval", "choose-1"):
-        instance, profile = parse_pabulib(str(path))
-        sat = Cost_Sat
-    else:
-        # Points-weighted cost utilities, as in expected.json; ordinal ranks become len − rank + 1 points.
-        instance, profile, sat = pabutools_reference.instance_and_profile(election)
-
-    def greedy() -> list[str]:
-        return sorted(p.name for p in greedy_utilitarian_welfare(instance, profile, sat_class=sat))
-
-    def mes() -> list[str]:
-        funded = method_of_equal_shares(instance, profile.as_multiprofile(), sat_class=sat, voter_budget_increment=1)
-        completed = greedy_utilitarian_welfare(instance, profile, sat_class=sat, initial_budget_allocation=funded)
-        return sorted(p.name for p in completed)
-
-    return {"greedy": greedy, "mes": mes}
+def read(path: Path) -> Profile:
+    with path.open(encoding="utf-8", newline="") as lines:
+        return read_profile(lines)
 
 
-def timed(call: Callable[[], list[str]], runs: int, label: str) -> tuple[float, list[str]]:
-    seconds, result = [], []
+def timed(call: Callable[[], Any], runs: int, label: str) -> tuple[float, Any]:
+    seconds, result = [], None
     for run in range(runs):
         start = time.perf_counter()
         result = call()
@@ -71,70 +96,144 @@ def timed(call: Callable[[], list[str]], runs: int, label: str) -> tuple[float, 
     return statistics.median(seconds), result
 
 
-def runs_text(runs: int) -> str:
-    return "one run" if runs == 1 else f"the median of {runs} runs"
+def peak_memory(path: Path, count: bool) -> int:
+    probe = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(ROOT), str(path), "count" if count else "read"],
+                           check=True, capture_output=True, text=True)
+    return int(probe.stdout.strip())
 
 
-class IntegerRuns:
-    """Counts the equal-shares runs done in integers and those redone in fractions."""
+def pabutools_seconds(path: Path, rule: str) -> float:
+    """One pabutools run of the rule, as expected.json's `definition` calls it (approval files only)."""
+    from pabutools.election import parse_pabulib
+    from pabutools.election.satisfaction import Cost_Sat
+    from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
+
+    instance, profile = parse_pabulib(str(path))
+    start = time.perf_counter()
+    if rule == "greedy":
+        greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)
+    else:
+        funded = method_of_equal_shares(instance, profile.as_multiprofile(), sat_class=Cost_Sat, voter_budget_increment=1)
+        greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat, initial_budget_allocation=funded)
+    return time.perf_counter() - start
+
+
+class RunCounter:
+    """How many add1 runs one tally made, and how many the int64 arrays left to Python integers or fractions."""
 
     def __init__(self) -> None:
-        self.runs = self.ambiguous = 0
+        self.arrays = self.big = self.ambiguous_arrays = self.ambiguous_big = 0
         self.original = mes_fast.run
 
-    def __call__(self, *args, **kwargs):
-        self.runs += 1
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        arrays = kwargs.get("engine") is not None
+        self.arrays += arrays
+        self.big += not arrays
         try:
             return self.original(*args, **kwargs)
         except mes_fast.Ambiguous:
-            self.ambiguous += 1
+            self.ambiguous_arrays += arrays
+            self.ambiguous_big += not arrays
             raise
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs of ours per rule (the median is shown)")
-    parser.add_argument("--reference-runs", type=int, default=1, help="runs of pabutools per rule")
-    parser.add_argument("--file", type=Path, help="a .pb file (default: the sample with the most ballots)")
-    args = parser.parse_args()
-    path = args.file or largest_election()
-    election = parse(path.read_text(encoding="utf-8"))
-    reference = pabutools_rules(path, election)
-    counter = IntegerRuns()
+def measure(path: Path, runs: int, run_pabutools: bool) -> dict[str, Any]:
+    name = path.name
+    parse_s, profile = timed(lambda: read(path), runs, f"{name} read")
+    greedy_s, greedy = timed(lambda: tally.greedy(profile), runs, f"{name} greedy")
+    counter = RunCounter()
     mes_fast.run = counter  # type: ignore[assignment]
+    try:
+        mes_s, mes = timed(lambda: tally.mes(profile), runs, f"{name} equal shares")
+    finally:
+        mes_fast.run = counter.original  # type: ignore[assignment]
+    row: dict[str, Any] = {"name": name, "ballots": profile.voters, "distinct": len(profile.ballot_counts),
+                           "projects": len(profile.projects), "parse": parse_s, "greedy": greedy_s, "mes": mes_s,
+                           "counter": counter, "runs": runs, "memory": peak_memory(path, count=True),
+                           "load": os.getloadavg()[0]}
+    for rule, outcome in (("greedy", greedy), ("mes", mes)):
+        reference = EXPECTED.get(name, {}).get(REFERENCE[rule])
+        row[f"{rule}_same"] = None if reference is None else sorted(outcome.selected) == reference["selected"]
+        row[f"{rule}_count"] = len(outcome.selected)
+        row[f"{rule}_theirs"] = None if reference is None else reference["seconds"]
+        if run_pabutools and reference is not None:
+            row[f"{rule}_theirs"] = pabutools_seconds(path, rule)
+            machine.progress(f"{name} pabutools {rule}: {row[f'{rule}_theirs']:.1f} s")
+    return row
 
-    rows = []
-    for rule in ("greedy", "mes"):
-        counter.runs = counter.ambiguous = 0
-        ours, ours_selected = timed(lambda rule=rule: sorted(tally.RULES[rule](election).selected), args.runs, f"ours {rule}")
-        if rule == "mes":
-            integer_runs, ambiguous = counter.runs, counter.ambiguous
-        theirs, their_selected = timed(reference[rule], args.reference_runs, f"pabutools {rule}")
-        rows.append((rule, ours, theirs, ours_selected == their_selected, len(ours_selected)))
-    mes_fast.run = counter.original  # type: ignore[assignment]
 
-    from importlib.metadata import version
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of ours per step (the median is shown)")
+    parser.add_argument("--pabutools", action="store_true", help="run pabutools once per rule instead of expected.json's times")
+    args = parser.parse_args()
+    rows = [measure(DATA / name, args.runs, args.pabutools) for name in REAL]
+    with tempfile.TemporaryDirectory() as folder:
+        city = synthetic(Path(folder) / "synthetic_150k.pb", 150_000, 150, seed=24)
+        rows.append(measure(city, args.runs, False))
+        million = synthetic(Path(folder) / "synthetic_1m.pb", 1_000_000, 200, seed=1)
+        million_s, million_profile = timed(lambda: read(million), 1, "1M read")
+        million_distinct = len(million_profile.ballot_counts)
+        del million_profile
+        million_memory = peak_memory(million, count=False)
+        million_load = os.getloadavg()[0]
+    report(rows, args, million_s, million_distinct, million_memory, million_load)
 
-    pabutools_version = version("pabutools")
+
+def seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def same(value: bool | None, count: int) -> str:
+    return f"no reference ({count})" if value is None else f"{'yes' if value else 'NO'} ({count})"
+
+
+def report(rows: list[dict[str, Any]], args: argparse.Namespace, million_s: float, million_distinct: int,
+           million_memory: int, million_load: float) -> None:
     machine.section("Tally speed", f"""
-    `{path.name}`: {len(election.ballots):,} ballots ({election.vote_type}), {len(election.projects)} projects;
-    ours {runs_text(args.runs)}, pabutools {pabutools_version} {runs_text(args.reference_runs)} (its equal
-    shares takes minutes); parsing excluded, both in this process. Target: identical
-    selection and at least 50× faster than pabutools.
+    Ours: the median of {args.runs} runs per step, in this one process: reading the `.pb` file as a stream
+    (identical ballots merged as they come), greedy, and equal shares with cost utilities, add1 and greedy
+    completion (pabutools' `mes_cost_add1_greedy`, its tie-breaking). pabutools 1.2.3:
+    {REFERENCE_TIMES[args.pabutools]}.
+    Peak memory: maxrss of a child process that reads the file and runs both rules (Python and numpy
+    included). Load: the 1-minute load average when the row was measured (six helpers share 2 cores).
     """)
-    names = {"greedy": "greedy", "mes": "equal shares, cost utilities, add1 + greedy"}
-    machine.table(("rule", "ours (s)", f"pabutools {pabutools_version} (s)", "speed-up", "identical selection"),
-                  ([names[rule], f"{ours:.3f}", f"{theirs:.3f}", f"{theirs / ours:,.0f}×",
-                    f"{'yes' if same else 'NO'} ({count} projects)"] for rule, ours, theirs, same, count in rows),
-                  right=(1, 2, 3))
-    speed_up = rows[1][2] / rows[1][1]
-    machine.paragraphs(f"""
-    Equal shares: {speed_up:,.0f}× ({'at or above' if speed_up >= 50 else 'below'} the 50× target). Each of
-    the {integer_runs // args.runs} add1 runs of one tally computes in integers (units of 2^-shift fen, at least 2^128
-    per endowment) with certified error bounds, so money never passes through binary floating point;
-    a run the bounds cannot decide is redone in fractions ({ambiguous} of the
-    {integer_runs} runs here). Python's big integers are the cost. Identical ballots are merged into weighted groups;
-    pabutools reruns the method in exact arithmetic for every step.
+    machine.table(
+        ("election", "ballots (distinct)", "projects", "read (s)", "greedy (s)", "equal shares (s)",
+         "pabutools greedy / equal shares (s)", "speed-up, equal shares", "peak memory",
+         "same as pabutools: greedy / MES (projects)", "load"),
+        ([r["name"].removesuffix(".pb"), f"{r['ballots']:,} ({r['distinct']:,})", r["projects"], seconds(r["parse"]),
+          seconds(r["greedy"]), seconds(r["mes"]), f"{seconds(r['greedy_theirs'])} / {seconds(r['mes_theirs'])}",
+          "—" if r["mes_theirs"] is None else f"{r['mes_theirs'] / r['mes']:,.0f}×", f"{r['memory'] / 2**20:,.0f} MB",
+          f"{same(r['greedy_same'], r['greedy_count'])} / {same(r['mes_same'], r['mes_count'])}", f"{r['load']:.2f}"]
+         for r in rows),
+        right=(2, 3, 4, 5, 7, 8))
+    lines = []
+    for r in rows:
+        c = r["counter"]
+        speed = ""
+        if r["mes_theirs"] is not None:
+            ratio = r["mes_theirs"] / r["mes"]
+            speed = f", {ratio:,.0f}× pabutools (goal 100×: {'met' if ratio >= 100 else 'missed'})"
+        lines.append(f"{r['name'].removesuffix('.pb')}: greedy {r['greedy'] / r['parse']:.2f}× the read time (goal ≤ 2×: "
+                     f"{'met' if r['greedy'] <= 2 * r['parse'] else 'missed'}); equal shares {seconds(r['mes'])} s{speed}; "
+                     f"{c.arrays // r['runs']} add1 runs per tally in int64 arrays, "
+                     f"{c.ambiguous_arrays // r['runs']} of them redone in Python integers, "
+                     f"{c.ambiguous_big // r['runs']} in fractions.")
+    synthetic_row = rows[-1]
+    lines.append(f"Synthetic 150,000 ballots: equal shares {seconds(synthetic_row['mes'])} s "
+                 f"(goal under 10 s: {'met' if synthetic_row['mes'] < 10 else 'missed'}).")
+    lines.append(f"Synthetic 1,000,000 ballots over 200 projects ({million_distinct:,} distinct): read in "
+                 f"{million_s:.1f} s, peak memory {million_memory / 2**20:,.0f} MB (goal under 512 MB: "
+                 f"{'met' if million_memory < 512 * 2**20 else 'missed'}; load {million_load:.2f}).")
+    machine.paragraphs("\n\n".join(lines))
+    machine.paragraphs("""
+    How: every add1 run is `mes_fast.py`'s certified integer run (units of 2^-shift currency, every
+    budget within a proven error bound, a decision taken only when rounding cannot change it) with the
+    budgets in a numpy int64 array, one entry per group of identical ballots (`mes_vec.py`); a run those
+    59 bits cannot decide is redone in Python integers (128 bits), and one those cannot decide in
+    fractions. Money never passes through floating point. Prices are computed lazily (only projects that
+    could be cheapest), and each run is guided by the previous run's funding order.
     """)
 
 

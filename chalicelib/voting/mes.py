@@ -12,7 +12,8 @@ a time, until an outcome leaves no supported project unfunded that would still f
 budget, or goes over it (then the previous outcome stands). This is pabutools 1.2.3's
 `method_of_equal_shares(..., voter_budget_increment=1)`, decided the same way.
 
-Each run is first tried in integers with certified rounding (`mes_fast.py`); a run that rounding
+Each run is first tried in integers with certified rounding (`mes_fast.py`, its budgets in numpy
+arrays by `mes_vec.py` and, if those lack the bits, in Python integers); a run that rounding
 could decide differently is redone here in `Fraction`s, which is also the reference the tests
 compare the fast path with.
 """
@@ -26,6 +27,14 @@ from fractions import Fraction
 from operator import mul
 
 from chalicelib.voting import mes_fast
+
+try:
+    from chalicelib.voting import mes_vec
+except ImportError:  # numpy absent: the Python-integer run alone, slower, same answers
+    mes_vec = None  # type: ignore[assignment]
+
+# Below this many voters numpy's fixed cost per call outweighs its speed: Python integers are quicker.
+ARRAYS_FROM_VOTERS = 1000
 
 
 @dataclass(frozen=True)
@@ -59,11 +68,19 @@ class _Supporters:
 
 
 class _Prepared:
-    """What every run of one problem shares: supporters per project, by group and by voter."""
+    """What every run of one problem shares: supporters per project, by group, as arrays and (when needed) by voter."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, arrays_from_voters: int = ARRAYS_FROM_VOTERS):
         self.supporters = _supporters(problem)
-        self.live = [None if s is None else mes_fast.LiveSupporters.of(s) for s in self.supporters]
+        use_arrays = mes_vec is not None and problem.voters >= arrays_from_voters
+        self.arrays = mes_vec.supporters(self.supporters) if use_arrays else None
+        self._live: list[mes_fast.LiveSupporters | None] | None = None
+
+    @property
+    def live(self) -> list[mes_fast.LiveSupporters | None]:
+        if self._live is None:
+            self._live = [None if s is None else mes_fast.LiveSupporters.of(s) for s in self.supporters]
+        return self._live
 
 
 def _supporters(problem: Problem) -> list[_Supporters | None]:
@@ -92,6 +109,13 @@ def equal_shares(problem: Problem, endowment: Fraction, *, exact: bool = False, 
     """
     prepared = prepared or _Prepared(problem)
     if not exact:
+        if prepared.arrays is not None:
+            try:
+                selected, tie = mes_fast.run(prepared.arrays, problem.costs, len(problem.groups), problem.rank, endowment,
+                                             hint, engine=mes_vec.ARRAYS if mes_vec else None)
+                return selected, tie, False
+            except mes_fast.Ambiguous:
+                pass  # fewer bits of room than the Python integers: they may still decide it
         try:
             selected, tie = mes_fast.run(prepared.live, problem.costs, len(problem.groups), problem.rank, endowment, hint)
             return selected, tie, False
@@ -101,9 +125,13 @@ def equal_shares(problem: Problem, endowment: Fraction, *, exact: bool = False, 
     return selected, tie, True
 
 
-def equal_shares_add1(problem: Problem, *, exact: bool = False) -> EqualSharesResult:
-    """Equal shares completed by add1, exactly as defined in the module docstring."""
-    prepared = _Prepared(problem)
+def equal_shares_add1(problem: Problem, *, exact: bool = False, arrays_from_voters: int = ARRAYS_FROM_VOTERS
+                      ) -> EqualSharesResult:
+    """Equal shares completed by add1, exactly as defined in the module docstring.
+
+    `arrays_from_voters` only chooses the faster integer engine for the size (tests set it to 0).
+    """
+    prepared = _Prepared(problem, arrays_from_voters)
     fundable = [j for j, s in enumerate(prepared.supporters) if s is not None]
     if problem.voters == 0:
         return EqualSharesResult((), Fraction(0), False, 0, 0)

@@ -10,7 +10,9 @@ election it stays below 2^50 units, far under the 128 bits of room. A project is
 its price interval lies wholly below every other's, or when the tied prices are exact (1/points,
 when all supporters can still pay their share), so that the tie-break rank decides as it would in
 fractions. A voter is drained to zero only when their budget is certainly below what they owe.
-Anything closer raises `Ambiguous`, and the caller redoes the run in fractions.
+Anything closer raises `Ambiguous`, and the caller redoes the run in fractions. The budgets live
+in Python integers here (`BIG_INTEGERS`); `mes_vec.py` is the same run with them in a numpy int64
+array (59 bits of room instead of 128), which the caller tries first on large elections.
 
 Speed comes from three things. Identical ballots are one group, but prices are computed over one
 entry per voter, so every pass is a C-level operation on a list of integers. A project's price
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import compress
 from operator import floordiv, itemgetter
-from typing import Protocol
+from typing import Any, Protocol
 
 # An endowment is at least 2^PRECISION_BITS units: room for the error bound to grow over a whole run.
 PRECISION_BITS = 128
@@ -53,15 +55,28 @@ class GroupsOfProject(Protocol):
     points: list[int]
 
 
-def run(live: Sequence[LiveSupporters | None], costs: Sequence[Fraction], groups: int, rank: Sequence[int],
-        endowment: Fraction, hint: Sequence[int] = ()) -> tuple[list[int], bool]:
+class Engine(Protocol):
+    """How budgets are held and prices worked out: Python integers here, numpy arrays in `mes_vec.py`."""
+
+    precision_bits: int
+
+    def budgets(self, start: int, groups: int, error: int) -> Any: ...
+
+    def price(self, j: int, s: Any, budgets: Any, cost: int, floor: int, ceiling: int) -> Price | None: ...
+
+
+def run(live: Sequence[Any], costs: Sequence[Fraction], groups: int, rank: Sequence[int],
+        endowment: Fraction, hint: Sequence[int] = (), engine: Engine | None = None) -> tuple[list[int], bool]:
     """(funded projects in order, whether an exact tie was broken by `rank`); raises `Ambiguous`.
 
-    `hint` is a guess of the funding order: a wrong guess costs time only.
+    `hint` is a guess of the funding order: a wrong guess costs time only. `live` holds the
+    engine's own view of each project's supporters (None: never funded).
     """
-    shift = max(0, PRECISION_BITS + 1 - (endowment.numerator.bit_length() - endowment.denominator.bit_length()))
+    engine = engine or BIG_INTEGERS
+    shift = max(0, engine.precision_bits + 1 - (endowment.numerator.bit_length() - endowment.denominator.bit_length()))
     start, remainder = divmod(endowment.numerator << shift, endowment.denominator)
-    budgets = _Budgets([start] * groups, error=1 if remainder else 0)
+    budgets = engine.budgets(start, groups, error=1 if remainder else 0)
+    _price = engine.price
     units = [_whole_units(cost, shift) for cost in costs]
     floors = [0] * len(live)
     in_play = [s is not None for s in live]
@@ -222,6 +237,16 @@ class Price:
         return low <= self.threshold <= high and not [r for r in self.ratios if low <= r < high]
 
 
+class _BigIntegers:
+    precision_bits = PRECISION_BITS
+
+    def budgets(self, start: int, groups: int, error: int) -> _Budgets:
+        return _Budgets([start] * groups, error)
+
+    def price(self, j: int, s: Any, budgets: Any, cost: int, floor: int, ceiling: int) -> Price | None:
+        return _price(j, s, budgets, cost, floor, ceiling)
+
+
 def _price(j: int, s: LiveSupporters | None, budgets: _Budgets, cost: int, floor: int, ceiling: int) -> Price | None:
     """The project's price as an interval that certainly holds the exact one; None once unaffordable.
 
@@ -326,3 +351,6 @@ class _PoorSearch:
             paid_by_poor += values[i]
             poor_points += s.voter_points[i]
         raise Ambiguous
+
+
+BIG_INTEGERS: Engine = _BigIntegers()

@@ -14,10 +14,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import TypeVar
 
+_T = TypeVar("_T")
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 # Ballots of these types carry a `points` column lining up with `vote`.
 POINTS_VOTE_TYPES = ("cumulative", "scoring")
@@ -117,19 +119,53 @@ class Election:
 
 def parse(text: str) -> Election:
     """Read a `.pb` text; raise `PabulibError` naming the first line that is wrong."""
-    sections = _split_sections(text)
-    meta_section, projects_section, votes_section = (sections[name] for name in SECTIONS)
-    meta = _read_meta(meta_section)
-    vote_type = meta.vote_type
-    if vote_type not in VOTE_TYPES:
-        raise PabulibError(meta_section.line_of("vote_type"), f"vote_type {vote_type!r} is not one of {', '.join(VOTE_TYPES)}")
-    budget = _money(meta.budget, meta_section.line_of("budget"), "budget")
-    projects = _read_projects(projects_section)
-    ballots = _read_votes(votes_section, projects, vote_type)
-    _check_count(meta.values, "num_projects", len(projects), meta_section)
-    _check_count(meta.values, "num_votes", len(ballots), meta_section)
-    return Election(meta=_required_meta(meta.values, len(projects), len(ballots)), budget=budget, vote_type=vote_type,
-                    projects=projects, ballots=tuple(ballots))
+    return parse_lines(io.StringIO(text, newline=""))
+
+
+def parse_lines(lines: Iterable[str]) -> Election:
+    """`parse` over the lines of a file opened with `newline=""`, keeping every ballot."""
+    opened = _open(lines)
+    ballots = tuple(_read_votes(opened))
+    return opened.finish(len(ballots), lambda meta: Election(meta=meta, budget=opened.budget, vote_type=opened.vote_type,
+                                                             projects=opened.projects, ballots=ballots))
+
+
+def read_profile(lines: Iterable[str]) -> Profile:
+    """A `.pb` file read as it streams, identical ballots merged as they come: what a tally needs.
+
+    `lines` are those of a file opened with `newline=""`. The same checks as `parse`, and the same
+    first error, except that a fault in a ballot is reported before a misplaced section header below it.
+    """
+    opened = _open(lines)
+    counts: dict[tuple[tuple[str, ...], tuple[int, ...] | None], int] = {}
+    voters = 0
+    for ballot in _read_votes(opened):
+        key = (ballot.picks, ballot.points)
+        counts[key] = counts.get(key, 0) + 1
+        voters += 1
+    merged = tuple((Ballot("", picks, points), count) for (picks, points), count in counts.items())
+    return opened.finish(voters, lambda meta: Profile(meta=meta, budget=opened.budget, vote_type=opened.vote_type,
+                                                      projects=opened.projects, ballot_counts=merged, voters=voters))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An election with identical ballots merged (voter ids dropped): (ballot, how many cast it)."""
+
+    meta: dict[str, str]
+    budget: Fraction
+    vote_type: str
+    projects: dict[str, Project]
+    ballot_counts: tuple[tuple[Ballot, int], ...]
+    voters: int
+
+    @classmethod
+    def of(cls, election: Election) -> Profile:
+        counts: dict[tuple[tuple[str, ...], tuple[int, ...] | None], int] = {}
+        for b in election.ballots:
+            counts[b.picks, b.points] = counts.get((b.picks, b.points), 0) + 1
+        return cls(election.meta, election.budget, election.vote_type, election.projects,
+                   tuple((Ballot("", picks, points), n) for (picks, points), n in counts.items()), len(election.ballots))
 
 
 def dump(election: Election) -> str:
@@ -217,9 +253,9 @@ class _Section:
         return self.meta_lines.get(meta_key, self.line)
 
 
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+def _records(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
     # csv counts physical lines itself, so a quoted name spanning lines still yields the right line.
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=";")
+    reader = csv.reader(_without_bom(lines), delimiter=";")
     try:
         for row in reader:
             if any(cell.strip() for cell in row):
@@ -228,10 +264,50 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
         raise PabulibError(reader.line_num, f"unreadable CSV: {exc}") from exc
 
 
-def _split_sections(text: str) -> dict[str, _Section]:
+def _without_bom(lines: Iterable[str]) -> Iterator[str]:
+    iterator = iter(lines)
+    for first in iterator:
+        yield first.lstrip("\ufeff")
+        break
+    yield from iterator
+
+
+@dataclass
+class _Opened:
+    """META and PROJECTS read and checked; `votes` yields the VOTES rows still unread in the file."""
+
+    meta_section: _Section
+    meta: _Meta
+    budget: Fraction
+    vote_type: str
+    projects: dict[str, Project]
+    votes_section: _Section
+    votes: Iterator[tuple[int, list[str]]]
+
+    def finish(self, ballots: int, make: Callable[[dict[str, str]], _T]) -> _T:
+        _check_count(self.meta.values, "num_projects", len(self.projects), self.meta_section)
+        _check_count(self.meta.values, "num_votes", ballots, self.meta_section)
+        return make(_required_meta(self.meta.values, len(self.projects), ballots))
+
+
+def _open(lines: Iterable[str]) -> _Opened:
+    records = _records(lines)
+    sections = _split_sections(records)
+    meta_section, projects_section, votes_section = (sections[name] for name in SECTIONS)
+    meta = _read_meta(meta_section)
+    vote_type = meta.vote_type
+    if vote_type not in VOTE_TYPES:
+        raise PabulibError(meta_section.line_of("vote_type"), f"vote_type {vote_type!r} is not one of {', '.join(VOTE_TYPES)}")
+    budget = _money(meta.budget, meta_section.line_of("budget"), "budget")
+    projects = _read_projects(projects_section)
+    return _Opened(meta_section, meta, budget, vote_type, projects, votes_section, _vote_rows(records, votes_section))
+
+
+def _split_sections(records: Iterator[tuple[int, list[str]]]) -> dict[str, _Section]:
+    """Every section up to VOTES' header; the VOTES rows are left in `records`, to stream."""
     sections: dict[str, _Section] = {}
     current: _Section | None = None
-    for line, row in _records(text):
+    for line, row in records:
         word = row[0].strip()
         if len(row) == 1 and word in SECTIONS:
             if word in sections:
@@ -249,6 +325,8 @@ def _split_sections(text: str) -> dict[str, _Section]:
                 raise PabulibError(line, f"{current.name} header lacks column {', '.join(missing)}")
             if len(set(current.header)) != len(current.header):
                 raise PabulibError(line, f"{current.name} header names a column twice")
+            if current.name == "VOTES":
+                return sections
         else:
             current.rows.append((line, row))
     end = max((s.rows[-1][0] if s.rows else s.header_line or s.line) for s in sections.values()) if sections else 0
@@ -257,7 +335,15 @@ def _split_sections(text: str) -> dict[str, _Section]:
             raise PabulibError(end + 1 if sections else 1, f"missing section {name}")
         if not sections[name].header:
             raise PabulibError(sections[name].line + 1, f"section {name} has no header line")
-    return sections
+    raise AssertionError("VOTES has a header, so the loop returned")
+
+
+def _vote_rows(records: Iterator[tuple[int, list[str]]], section: _Section) -> Iterator[tuple[int, list[str]]]:
+    for line, row in records:
+        word = row[0].strip()
+        if len(row) == 1 and word in SECTIONS:
+            raise PabulibError(line, f"section {word} appears twice")
+        yield line, row
 
 
 @dataclass(frozen=True)
@@ -313,15 +399,17 @@ def _read_projects(section: _Section) -> dict[str, Project]:
     return projects
 
 
-def _read_votes(section: _Section, projects: Mapping[str, Project], vote_type: str) -> list[Ballot]:
+def _read_votes(opened: _Opened) -> Iterator[Ballot]:
+    section, projects, vote_type = opened.votes_section, opened.projects, opened.vote_type
+    # Picks point at the project's own id string, so that a million ballots share a few hundred strings.
+    own_id = {pid: pid for pid in projects}
     header = section.header
     voter_at, vote_at = header.index("voter_id"), header.index("vote")
     points_at = header.index("points") if "points" in header else None
     if vote_type in POINTS_VOTE_TYPES and points_at is None:
         raise PabulibError(section.header_line, f"{vote_type} ballots need a points column")
-    ballots: list[Ballot] = []
     seen: dict[str, int] = {}
-    for line, row in section.rows:
+    for line, row in opened.votes:
         if len(row) != len(header):
             raise PabulibError(line, f"VOTES row has {len(row)} fields, the header has {len(header)}")
         voter_id = row[voter_at].strip()
@@ -330,10 +418,11 @@ def _read_votes(section: _Section, projects: Mapping[str, Project], vote_type: s
         if voter_id in seen:
             raise PabulibError(line, f"voter_id {voter_id!r} appears twice (first on line {seen[voter_id]})")
         seen[voter_id] = line
-        picks = _split_list(row[vote_at])
-        for pick in picks:
+        raw_picks = _split_list(row[vote_at])
+        for pick in raw_picks:
             if pick not in projects:
                 raise PabulibError(line, f"vote names unknown project {pick!r}")
+        picks = tuple(own_id[pick] for pick in raw_picks)
         if len(set(picks)) != len(picks):
             raise PabulibError(line, "vote names a project twice")
         if vote_type == "choose-1" and len(picks) > 1:
@@ -349,8 +438,7 @@ def _read_votes(section: _Section, projects: Mapping[str, Project], vote_type: s
                 raise PabulibError(line, f"{len(points)} points for {len(picks)} voted projects")
             if any(p < 0 for p in points):
                 raise PabulibError(line, "negative points")
-        ballots.append(Ballot(voter_id=voter_id, picks=picks, points=points))
-    return ballots
+        yield Ballot(voter_id=voter_id, picks=picks, points=points)
 
 
 def _cell(cells: tuple[tuple[str, str], ...], column: str) -> str:

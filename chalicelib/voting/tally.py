@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from chalicelib.voting import mes as equal_shares
-from chalicelib.voting.pabulib import Ballot, Election, PabulibError, format_money, parse
+from chalicelib.voting.pabulib import Ballot, Election, PabulibError, Profile, format_money, read_profile
+
+# A rule reads an election whole, or as a stream read it: identical ballots merged with their count.
+Counted = Election | Profile
 
 SELECTED = "selected"
 SELECTED_UNSUPPORTED = "no support; selected because it fits the leftover budget"
@@ -58,13 +61,23 @@ class Outcome:
     endowment: Fraction | None = None  # equal shares only: each voter's share in the run that decided
 
 
-def scores(election: Election) -> dict[str, int]:
+def scores(election: Counted) -> dict[str, int]:
     """Each project's score: approvals, points, or for ordinal ballots len(ballot) − rank + 1."""
     total = dict.fromkeys(election.projects, 0)
-    for ballot in election.ballots:
+    for ballot, count in ballot_counts(election):
         for project_id, points in weighted_picks(election.vote_type, ballot):
-            total[project_id] += points
+            total[project_id] += points * count
     return total
+
+
+def ballot_counts(election: Counted) -> Iterable[tuple[Ballot, int]]:
+    if isinstance(election, Profile):
+        return election.ballot_counts
+    return ((ballot, 1) for ballot in election.ballots)
+
+
+def voters(election: Counted) -> int:
+    return election.voters if isinstance(election, Profile) else len(election.ballots)
 
 
 def weighted_picks(vote_type: str, ballot: Ballot) -> Iterable[tuple[str, int]]:
@@ -75,7 +88,7 @@ def weighted_picks(vote_type: str, ballot: Ballot) -> Iterable[tuple[str, int]]:
     return ((pick, 1) for pick in ballot.picks)
 
 
-def greedy(election: Election) -> Outcome:
+def greedy(election: Counted) -> Outcome:
     """Highest score first; a project that no longer fits is skipped and the next one tried."""
     score = scores(election)
     order = _greedy_order(election, score, id_rank(election))
@@ -85,7 +98,7 @@ def greedy(election: Election) -> Outcome:
     return _outcome("greedy", election, chosen, rows, tie_decided=set(reverse) != set(chosen))
 
 
-def mes(election: Election) -> Outcome:
+def mes(election: Counted) -> Outcome:
     """Equal shares with cost utilities, completed by add1, then filled up by greedy (pabutools' mes_cost_add1_greedy)."""
     score = scores(election)
     ascending = id_rank(election)
@@ -105,30 +118,30 @@ def mes(election: Election) -> Outcome:
     return _outcome("mes", election, chosen, rows, tie_decided, endowment=result.endowment)
 
 
-def equal_shares_problem(election: Election, rank: dict[str, int]) -> equal_shares.Problem:
+def equal_shares_problem(election: Counted, rank: dict[str, int]) -> equal_shares.Problem:
     """The election as `mes.py` takes it: projects by their index in the file, identical ballots merged."""
     index = {pid: j for j, pid in enumerate(election.projects)}
     groups: dict[tuple[tuple[int, int], ...], int] = {}
-    for ballot in election.ballots:
+    for ballot, count in ballot_counts(election):
         key = tuple(sorted((index[pid], points) for pid, points in weighted_picks(election.vote_type, ballot) if points > 0))
-        groups[key] = groups.get(key, 0) + 1
+        groups[key] = groups.get(key, 0) + count
     return equal_shares.Problem(
         costs=tuple(p.cost for p in election.projects.values()),
         budget=election.budget,
-        voters=len(election.ballots),
+        voters=voters(election),
         # Sorted, so that the same ballots in another order make the very same problem.
         groups=tuple((count, key) for key, count in sorted(groups.items())),
         rank=tuple(rank[pid] for pid in election.projects),
     )
 
 
-def id_rank(election: Election, descending: bool = False) -> dict[str, int]:
+def id_rank(election: Counted, descending: bool = False) -> dict[str, int]:
     """Tie-break order: project ids compared as strings, first wins."""
     ordered = sorted(election.projects, reverse=descending)
     return {pid: position for position, pid in enumerate(ordered)}
 
 
-def _equal_shares_then_greedy(election: Election, score: dict[str, int], rank: dict[str, int]
+def _equal_shares_then_greedy(election: Counted, score: dict[str, int], rank: dict[str, int]
                               ) -> tuple[equal_shares.EqualSharesResult, list[str], list[str]]:
     ids = list(election.projects)
     result = equal_shares.equal_shares_add1(equal_shares_problem(election, rank))
@@ -137,11 +150,11 @@ def _equal_shares_then_greedy(election: Election, score: dict[str, int], rank: d
     return result, funded, completion
 
 
-def _greedy_order(election: Election, score: dict[str, int], rank: dict[str, int]) -> list[str]:
+def _greedy_order(election: Counted, score: dict[str, int], rank: dict[str, int]) -> list[str]:
     return sorted(election.projects, key=lambda pid: (-score[pid], rank[pid]))
 
 
-def _fill(election: Election, order: list[str], already: list[str]) -> list[str]:
+def _fill(election: Counted, order: list[str], already: list[str]) -> list[str]:
     """Projects added, in `order`, to `already` while they fit the budget."""
     remaining = election.budget - sum((election.projects[pid].cost for pid in already), Fraction(0))
     taken = set(already)
@@ -154,7 +167,7 @@ def _fill(election: Election, order: list[str], already: list[str]) -> list[str]
     return added
 
 
-def _row(election: Election, score: dict[str, int], pid: str, selected: bool, reason_if_selected: str) -> ProjectResult:
+def _row(election: Counted, score: dict[str, int], pid: str, selected: bool, reason_if_selected: str) -> ProjectResult:
     if selected:
         reason = reason_if_selected
     else:
@@ -162,13 +175,13 @@ def _row(election: Election, score: dict[str, int], pid: str, selected: bool, re
     return ProjectResult(pid, election.projects[pid].cost, score[pid], selected, reason)
 
 
-def _outcome(rule: str, election: Election, chosen: list[str], rows: list[ProjectResult], tie_decided: bool,
+def _outcome(rule: str, election: Counted, chosen: list[str], rows: list[ProjectResult], tie_decided: bool,
              endowment: Fraction | None = None) -> Outcome:
     total = sum((election.projects[pid].cost for pid in chosen), Fraction(0))
     return Outcome(rule, election.budget, tuple(chosen), total, tuple(rows), tie_decided, endowment)
 
 
-RULES: dict[str, Callable[[Election], Outcome]] = {"greedy": greedy, "mes": mes}
+RULES: dict[str, Callable[[Counted], Outcome]] = {"greedy": greedy, "mes": mes}
 
 
 def json_number(amount: Fraction) -> str:
@@ -183,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", metavar="FILE.pb")
     args = parser.parse_args(argv)
     try:
-        with open(args.file, encoding="utf-8") as handle:
-            election = parse(handle.read())
+        with open(args.file, encoding="utf-8", newline="") as handle:
+            election = read_profile(handle)
     except PabulibError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

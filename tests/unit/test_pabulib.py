@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections import Counter
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
-from chalicelib.voting.pabulib import Ballot, Election, PabulibError, Project, dump, format_money, parse
+from chalicelib.voting.pabulib import (
+    Ballot,
+    Election,
+    PabulibError,
+    Profile,
+    Project,
+    dump,
+    format_money,
+    parse,
+    parse_lines,
+    read_profile,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pabulib"
 FILES = sorted(p.name for p in DATA.glob("*.pb"))
@@ -20,7 +33,7 @@ def read(name: str) -> Election:
 
 
 def test_the_sample_set_is_complete():
-    assert len(FILES) == 6
+    assert len(FILES) == 7
     assert set(FILES) == set(FACTS)
 
 
@@ -160,6 +173,9 @@ def test_malformed_files_name_the_line_and_the_problem(text, line_fragment, prob
     assert problem in raised.value.problem
     assert str(raised.value).startswith(f"line {expected_line}: ")
     assert isinstance(raised.value, ValueError)
+    with pytest.raises(PabulibError) as streamed:
+        read_profile(io.StringIO(text, newline=""))
+    assert (streamed.value.line, streamed.value.problem) == (raised.value.line, raised.value.problem)
 
 
 def test_line_numbers_count_physical_lines_inside_quoted_fields():
@@ -200,3 +216,59 @@ def test_format_money_writes_whole_and_decimal_amounts():
     assert format_money(Fraction(1, 100)) == "0.01"
     with pytest.raises(ValueError):
         format_money(Fraction(1, 3))
+
+
+# --- reading as a stream -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_streaming_reads_every_file_as_the_whole_text_does(name):
+    whole = read(name)
+
+    with (DATA / name).open(encoding="utf-8", newline="") as lines:
+        assert parse_lines(lines) == whole
+    with (DATA / name).open(encoding="utf-8", newline="") as lines:
+        streamed = read_profile(lines)
+
+    assert streamed == Profile.of(whole)
+    assert streamed.voters == len(whole.ballots)
+    assert Counter({(b.picks, b.points): n for b, n in streamed.ballot_counts}) == Counter(
+        (b.picks, b.points) for b in whole.ballots)
+
+
+def test_a_stream_is_read_line_by_line_and_identical_ballots_are_merged():
+    text = pb(votes="v1;p1,p2\nv2;p2\nv3;p1,p2\n", num_votes=3)
+    read_so_far = []
+
+    def lines():
+        for line in io.StringIO(text, newline=""):
+            read_so_far.append(line)
+            yield line
+
+    profile = read_profile(lines())
+
+    assert "".join(read_so_far) == text
+    assert profile.voters == 3
+    assert sorted((b.picks, n) for b, n in profile.ballot_counts) == [(("p1", "p2"), 2), (("p2",), 1)]
+    assert all(b.voter_id == "" for b, _ in profile.ballot_counts)
+
+
+def test_a_stream_stops_at_the_first_bad_ballot_without_reading_further():
+    text = pb(votes="v1;p1\nv2;p9\n" + "v3;p2\n" * 1000, num_votes=None)
+    read_so_far = []
+
+    def lines():
+        for line in io.StringIO(text, newline=""):
+            read_so_far.append(line)
+            yield line
+
+    with pytest.raises(PabulibError, match="unknown project 'p9'"):
+        read_profile(lines())
+
+    assert len(read_so_far) == line_of(text, "v2;p9")
+
+
+def test_a_byte_order_mark_before_meta_is_ignored_when_streaming():
+    with_bom = io.StringIO("\ufeff" + pb(), newline="")
+
+    assert read_profile(with_bom) == Profile.of(parse(pb()))
