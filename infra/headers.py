@@ -50,6 +50,10 @@ def pages_policy(connect: Iterable[str] = (), images: Iterable[str] = ()) -> str
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:", *images],
         "connect-src": ["'self'", *connect],
+        # Said outright rather than left to default-src: the app installs (manifest) and
+        # keeps working offline (sw.js) only from its own origin.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

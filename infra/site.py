@@ -69,13 +69,13 @@ class Site(Construct):
             comment="Writes the viewer's address into the header the API and its web ACL count by")
         pages_origin = origins.S3BucketOrigin.with_origin_access_control(public)
         # Published months are on the pages' own origin ('self'); photos are posted to the
-        # attachments bucket, by its regional or its global name depending on the SDK.
+        # attachments bucket, by its regional or its global name depending on the SDK, and
+        # shown from it by the presigned links the API hands out (a round's projects).
         suffix = stack.url_suffix
-        pages_headers = self._headers("PagesHeaders", pages_policy(connect=[
-            f"https://cognito-idp.{stack.region}.{suffix}",
-            f"https://{attachments.bucket_name}.s3.{stack.region}.{suffix}",
-            f"https://{attachments.bucket_name}.s3.{suffix}",
-        ]))
+        attachment_origins = [f"https://{attachments.bucket_name}.s3.{stack.region}.{suffix}",
+                              f"https://{attachments.bucket_name}.s3.{suffix}"]
+        pages_headers = self._headers("PagesHeaders", pages_policy(
+            connect=[f"https://cognito-idp.{stack.region}.{suffix}", *attachment_origins], images=attachment_origins))
         self.distribution = cloudfront.Distribution(
             self, "Distribution",
             comment="Mulin residents' pages, published months and API",
@@ -124,7 +124,8 @@ class Site(Construct):
             # The bucket also holds every published month; a deployment must never delete them.
             prune=False,
             cache_control=[s3deploy.CacheControl.no_cache()],
-            distribution=self.distribution, distribution_paths=["/*.html", "/js/*", "/css/*", "/i18n/*", "/config.json"],
+            distribution=self.distribution, distribution_paths=["/*.html", "/js/*", "/css/*", "/i18n/*", "/config.json",
+                                                                    "/sw.js", "/manifest.webmanifest", "/icons/*"],
         )
 
     def _headers(self, construct_id: str, csp: str) -> cloudfront.ResponseHeadersPolicy:

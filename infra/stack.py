@@ -21,6 +21,7 @@ from typing import Any
 import aws_cdk as cdk
 from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sqs as sqs
@@ -47,6 +48,7 @@ from chalicelib.storage.table import (
     TABLE_DEFINITION,
     TTL_ATTRIBUTE,
 )
+from infra import lambda_layers
 from infra.firewall import Firewall
 from infra.monitoring import Monitoring, secure_topic
 from infra.nag import acknowledge_findings
@@ -208,6 +210,13 @@ class MulinStack(cdk.Stack):
             "Events.PublishRequestedMonthSqsEventSource.Properties.Queue", publications.queue_arn)
         self.api.get_resource("CountRound").add_property_override(
             "Events.CountRoundSqsEventSource.Properties.Queue", tallies.queue_arn)
+        # numpy for equal shares' arrays, to the counter alone: in the bundle all functions share
+        # it would add some 17 MB zipped to each, and to the API's cold start.
+        count_round_layer = lambda_.LayerVersion(
+            self, "CountRoundLayer", code=lambda_.Code.from_asset(str(lambda_layers.build("count_round"))),
+            compatible_runtimes=[lambda_.Runtime.PYTHON_3_11], compatible_architectures=[lambda_.Architecture.X86_64],
+            description="numpy for count_round (infra/layers/count_round.txt)")
+        self.api.get_resource("CountRound").add_property_override("Layers", [count_round_layer.layer_version_arn])
 
         self.monitoring = Monitoring(self, "Monitoring", api=self.api, stage=stage, api_name=f"mulin-{stage}",
                                      removal=removal)

@@ -43,7 +43,8 @@ DOCS_ASSETS = {f"{DOCS_PATH}/swagger-ui-bundle.js": SWAGGER_UI / "swagger-ui-bun
 SITE_CONFIG_PATH = "/config.json"
 SMS_OUTBOX_PATH = "/local/sms"
 CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
-                 ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+                 ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml",
+                 ".webmanifest": "application/manifest+json; charset=utf-8"}
 
 
 def site_file(path: str, web_root: Path = WEB_ROOT) -> Path | None:
@@ -83,9 +84,10 @@ def phone_in(query: str) -> str | None:
 
 def security_headers(config_for_pages: dict[str, str]) -> dict[str, str]:
     """The headers CloudFront adds in AWS. Here Cognito, the published months and the photo
-    uploads are all at the embedded AWS endpoint, which the config's URLs name."""
-    endpoints = (origin_of(config_for_pages.get(key, "")) for key in ("cognito_endpoint", "public_base"))
-    return {"Content-Security-Policy": pages_policy(connect=[e for e in endpoints if e]), **OTHER_HEADERS}
+    uploads are all at the embedded AWS endpoint, which the config's URLs name; so are the
+    photos the pages show through presigned links."""
+    endpoints = [e for e in (origin_of(config_for_pages.get(key, "")) for key in ("cognito_endpoint", "public_base")) if e]
+    return {"Content-Security-Policy": pages_policy(connect=endpoints, images=endpoints), **OTHER_HEADERS}
 
 
 def as_forwarded_by_cloudfront(headers: dict[str, str], viewer_address: str, origin_secret: str) -> dict[str, str]:

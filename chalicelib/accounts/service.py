@@ -389,6 +389,7 @@ def _erase_uploads(principal: Principal) -> None:
 
 
 def erase_me(principal: Principal) -> ErasureReceipt:
+    from chalicelib.notifications import read_state
     from chalicelib.notifications.repository import delete_inbox
 
     require(principal, "account.erase")
@@ -397,6 +398,7 @@ def erase_me(principal: Principal) -> ErasureReceipt:
     _erase_suggestions(principal)
     for key in principal.owner_keys:
         delete_inbox(key, lambda n: repository.count_op(person, {"inbox_messages_deleted": n}))
+    read_state.forget(person)
     for application_id in _application_ids(principal):
         _retrying(partial(_erase_application, application_id, principal))
     for objection in _objections(principal):

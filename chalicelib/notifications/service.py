@@ -6,7 +6,7 @@ from typing import Any
 
 from chalicelib.auth import Principal, require
 from chalicelib.notifications import repository
-from chalicelib.notifications.models import NotificationPage
+from chalicelib.notifications.models import InboxState, MarkRead, NotificationPage
 from chalicelib.storage.keys import inbox_partition
 from chalicelib.storage.pagination import chained_page, decode_cursor, encode_cursor
 
@@ -17,6 +17,26 @@ def list_my_notifications(principal: Principal, limit: int, cursor: str | None) 
     items, last = chained_page([inbox_partition(k) for k in principal.owner_keys], "PK", limit,
                                decode_cursor(cursor, scope), repository.inbox_page)
     return NotificationPage(items=items, next_cursor=encode_cursor(last, scope))
+
+
+def inbox_state(principal: Principal) -> InboxState:
+    """The bell: how many messages came after the newest one marked read."""
+    from chalicelib.notifications import read_state
+
+    require(principal, "notification.read_own")
+    until = read_state.read_until(principal.person)
+    unread = sum(read_state.count_unread(key, until) for key in principal.owner_keys)
+    return InboxState(unread=min(unread, read_state.UNREAD_CAP), read_until=until)
+
+
+def mark_read(principal: Principal, body: MarkRead) -> InboxState:
+    from chalicelib.clock import iso, utc_now
+    from chalicelib.notifications import read_state
+
+    require(principal, "notification.read_own")
+    # Never past now: a clock set ahead would otherwise hide tomorrow's messages.
+    read_state.mark_read(principal.person, iso(min(body.read_until, utc_now())))
+    return inbox_state(principal)
 
 
 def announce(messages: list[tuple[str, dict[str, Any]]]) -> None:

@@ -85,6 +85,11 @@ def inbox_partition(recipient: str) -> str:
     return f"INBOX#{recipient}"
 
 
+# Apart from the inbox's partition, which is read newest first and would list the marker.
+def inbox_read_key(person: str) -> dict[str, str]:
+    return {"PK": f"INBOXREAD#{person}", "SK": "READ"}
+
+
 # Participatory budgeting: a round and everything public about it share one partition;
 # rosters live apart in the main table; voters' one-ballot records, used paper codes and the
 # ballots live in the ballots table, out of the main table's stream (voting/repository.py).

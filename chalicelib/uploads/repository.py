@@ -8,6 +8,7 @@
 | check a referenced upload         | HeadObject              | the key; 404 means it was never uploaded (or expired)       |
 | keep an upload a record refers to | CopyObject              | uploads/… → attached/{subject}/[receipts/]{n}.{ext},        |
 |                                   |                         | outside the lifecycle rule that deletes abandoned uploads   |
+| let a browser show a kept photo   | presigned GET (local)   | attached/… only, for a short time                           |
 
 Presigning is local signing, no request to S3. The URL points at whatever endpoint the S3
 client uses, so the local stack hands out forms for the embedded AWS. S3 refuses a POST
@@ -58,6 +59,12 @@ def presign_photo_post(key: str, content_type: str, max_bytes: int, expires_seco
         ExpiresIn=expires_seconds,
     )
     return str(form["url"]), {name: str(value) for name, value in form["fields"].items()}
+
+
+def presign_get(key: str, expires_seconds: int) -> str:
+    """A URL a browser may GET the object at for `expires_seconds`; local signing, no request."""
+    return str(s3().generate_presigned_url("get_object", Params={"Bucket": bucket(), "Key": key},
+                                           ExpiresIn=expires_seconds))
 
 
 def head_photo(key: str) -> PhotoRef | None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from chalicelib.storage.buckets import UPLOAD_PREFIX
 
 UPLOAD_URL_SECONDS = 900
+# Long enough to read a round's page, short enough that a copied link soon stops working.
+VIEW_URL_SECONDS = 3600
 # Explicit ASCII classes: \w and \d would also admit non-ASCII letters and digits.
 OWNER_PATTERN = re.compile(r"[A-Za-z0-9-]{1,64}")
 # Crockford base32 without I, L, O, U; a 128-bit ULID starts with 0-7.

@@ -162,6 +162,13 @@ def _keep(refs: list[PhotoRef], folder: str) -> list[str]:
     return kept
 
 
+def photo_links(keys: list[str]) -> list[str]:
+    """Browser-readable URLs of kept photos, in order, for pages to show: the bucket stays
+    private and each link lapses (rules.VIEW_URL_SECONDS); a page read again gets new ones.
+    Only kept copies are linked, never an upload still under its owner's prefix."""
+    return [repository.presign_get(key, rules.VIEW_URL_SECONDS) for key in keys if key.startswith(ATTACHED_PREFIX)]
+
+
 def discard_kept(keys: list[str]) -> None:
     """Undo keep_photos for a record whose write failed, so no copy outlives it uncited."""
     repository.delete_copies(keys)

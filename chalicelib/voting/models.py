@@ -258,7 +258,9 @@ class Project(ResponseModel):
     final_cost_fen: int | None = None
     status: ProjectStatus
     review_reason: str | None = None
-    photos: list[str] = Field(default_factory=list)
+    photos: list[str] = Field(default_factory=list, description="storage keys of the project's photos")
+    photo_urls: list[str] = Field(default_factory=list, description="the same photos as links a browser can show, "
+                                                                    "in the same order; each lapses after an hour")
     added_by_official: bool = False
     submitted_at: str
     version: int = 1
@@ -271,6 +273,7 @@ class ProgressView(ResponseModel):
     percent: int
     note: str
     photos: list[str]
+    photo_urls: list[str] = Field(default_factory=list, description="links a browser can show, lapsing after an hour")
 
 
 class EvaluationSummary(ResponseModel):

@@ -181,7 +181,9 @@ def list_rounds(query: RoundListQuery) -> RoundPage:
 def get_round(principal: Principal | None, round_id: str) -> RoundDetail:
     record, contents = load_contents(round_id)
     official = principal is not None and principal.is_official and is_within(record.scope, principal.jurisdiction or "")
-    return detail_of(record, contents, phase_of(record), official)
+    from chalicelib.uploads.service import photo_links
+
+    return detail_of(record, contents, phase_of(record), official, photo_links)
 
 
 # --- projects ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chalicelib.voting.models import (
     EvaluationSummary,
     Phase,
@@ -19,9 +21,19 @@ def _window(span: Span) -> WindowView:
     return WindowView(starts=starts, ends=ends)
 
 
-def project_view(project: ProjectRecord) -> Project:
+# Turns stored photo keys into links a browser can show (uploads.service.photo_links); the
+# views stay pure, so the service hands it in.
+PhotoLinks = Callable[[list[str]], list[str]]
+
+
+def no_links(keys: list[str]) -> list[str]:
+    return []
+
+
+def project_view(project: ProjectRecord, links: PhotoLinks = no_links) -> Project:
     """A project as anyone sees it: who proposed or entered it stays out."""
-    return Project.model_validate(project.model_dump(include=set(Project.model_fields)))
+    view = Project.model_validate(project.model_dump(include=set(Project.model_fields)))
+    return view.model_copy(update={"photo_urls": links(project.photos)}) if project.photos else view
 
 
 def summary_of(record: RoundRecord, phase: Phase) -> RoundSummary:
@@ -30,7 +42,8 @@ def summary_of(record: RoundRecord, phase: Phase) -> RoundSummary:
                         voting=_window(record.schedule.voting))
 
 
-def detail_of(record: RoundRecord, contents: RoundContents, phase: Phase, official: bool) -> RoundDetail:
+def detail_of(record: RoundRecord, contents: RoundContents, phase: Phase, official: bool,
+              links: PhotoLinks = no_links) -> RoundDetail:
     scores: dict[str, list[int]] = {}
     for evaluation in contents.evaluations:
         scores.setdefault(evaluation.project_id, []).append(evaluation.score)
@@ -43,8 +56,9 @@ def detail_of(record: RoundRecord, contents: RoundContents, phase: Phase, offici
         allow_ballot_change=record.allow_ballot_change,
         status=record.status.value,
         version=record.version,
-        projects=[project_view(p) for p in contents.projects],
-        progress=[ProgressView.model_validate(p.model_dump()) for p in contents.progress],
+        projects=[project_view(p, links) for p in contents.projects],
+        progress=[ProgressView.model_validate({**p.model_dump(), "photo_urls": links(p.photos)})
+                  for p in contents.progress],
         evaluations=[EvaluationSummary(project_id=p, count=len(s), mean=round(sum(s) / len(s), 2))
                      for p, s in sorted(scores.items())],
         objections=[{"id": o.id, "at": o.at, "text": o.text, "project_id": o.project_id or ""}

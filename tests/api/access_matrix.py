@@ -63,6 +63,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/uploads/photos", ""):                            (401, 201, 201, 201, 201, 201, 201, 201, 201, 201),
     ("POST", "/uploads/receipts", ""):                          (401, 201, 201, 403, 403, 403, 403, 403, 403, 403),
     ("GET", "/notifications/mine", ""):                         (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/notifications/read", ""):                         (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "/notifications/read", ""):                        (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "/me/digest", ""):                                  (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
     ("PUT", "/me/digest", ""):                                  (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
     # Residents write for themselves anywhere; staff enter a resident's suggestion for their own area.
@@ -296,6 +298,8 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("POST", "/uploads/photos", ""): Recipe(body={"content_type": "image/jpeg", "size_bytes": 2048}),
     ("POST", "/uploads/receipts", ""): Recipe(body={"content_type": "application/pdf", "size_bytes": 2048}),
     ("GET", "/notifications/mine", ""): Recipe(),
+    ("GET", "/notifications/read", ""): Recipe(),
+    ("POST", "/notifications/read", ""): Recipe(body={"read_until": "2026-01-01T00:00:00.000Z"}),
     ("GET", "/me/digest", ""): Recipe(),
     # Left on: the other tests' officials keep their digest.
     ("PUT", "/me/digest", ""): Recipe(body={"enabled": True, "channel": "sms"}),

@@ -52,7 +52,8 @@ def is_expected_refusal(text: str) -> bool:
     # Chromium logs every 4xx answer and every dropped request as a console error; a test
     # about bad input or a lost network expects some.
     return text.startswith(("Failed to load resource: the server responded with a status of 4",
-                            "Failed to load resource: net::ERR_FAILED"))
+                            "Failed to load resource: net::ERR_FAILED",
+                            "Failed to load resource: net::ERR_INTERNET_DISCONNECTED"))
 
 
 def is_csp_refusal(text: str) -> bool:

@@ -44,6 +44,16 @@ def test_every_site_file_carries_the_security_headers(server, path):
     assert "'unsafe-eval'" not in headers["Content-Security-Policy"]
 
 
+@pytest.mark.parametrize(("path", "content_type"), [("/sw.js", "text/javascript"),
+                                                    ("/manifest.webmanifest", "application/manifest+json")])
+def test_the_worker_and_the_manifest_are_served_and_allowed(server, path, content_type):
+    with urllib.request.urlopen(server + path, timeout=10) as response:
+        headers = response.headers
+    assert headers["Content-Type"].startswith(content_type) and headers["Cache-Control"] == "no-cache"
+    policy = directives(headers["Content-Security-Policy"])
+    assert policy["worker-src"] == ["'self'"] and policy["manifest-src"] == ["'self'"]
+
+
 def test_the_pages_have_no_inline_code_for_the_policy_to_refuse():
     import re
 

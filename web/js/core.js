@@ -125,6 +125,7 @@ function renderFrame(page) {
           event.currentTarget.setAttribute("aria-pressed", String(large));
         },
       }),
+      session ? bell(here) : null,
       session
         ? el("button", { type: "button", class: "switch", text: t("auth.sign_out"), onclick: async () => { await signOut(); location.href = "index.html"; } })
         : el("a", { class: "switch button", href: `sign-in.html?next=${encodeURIComponent(here + location.search)}`, text: t("auth.sign_in") }),
@@ -133,7 +134,7 @@ function renderFrame(page) {
     el("ul", {}, ...NAV.map(([href, key]) => el("li", {},
       el("a", { href, text: t(key), "aria-current": href === here ? "page" : null })))));
   const skip = el("a", { class: "skip-link", href: "#main", text: t("nav.skip") });
-  document.body.prepend(skip, header, nav);
+  document.body.prepend(skip, header, offlineBanner(), nav);
   document.body.append(el("footer", { class: "site-footer" }, el("p", { text: t("site.footer") })));
   document.title = `${t(page + ".title")} · ${t("site.name")}`;
 }
@@ -150,8 +151,55 @@ export async function boot(page) {
   await moveOldSession();
   renderFrame(page);
   translate(document);
+  installable();
+  if (currentSession()) refreshBell();
   return config;
 }
+
+// ---- the inbox's bell, the offline banner, the installable app -----------------------------
+
+function bell(here) {
+  return el("a", { class: "switch button bell", id: "bell", href: "inbox.html", "aria-current": here === "inbox.html" ? "page" : null },
+    el("span", { text: t("inbox.bell") }), " ", el("span", { class: "bell-count", id: "bell-count", hidden: true }));
+}
+
+let bellAsked = 0;
+// The count is a courtesy: a page never waits for it nor fails because of it.
+export async function refreshBell(known) {
+  const link = document.getElementById("bell");
+  if (!link) return;
+  const asked = ++bellAsked;
+  let unread = known;
+  if (unread === undefined) {
+    try { unread = (await api("GET", "/notifications/read", { retry: false })).unread; } catch { return; }
+  }
+  if (asked !== bellAsked) return;  // a newer count (the inbox just marked read) came first
+  const count = document.getElementById("bell-count");
+  count.textContent = unread > 99 ? "99+" : String(unread);
+  count.hidden = !unread;
+  link.setAttribute("aria-label", unread ? t("inbox.bell_unread", { count: count.textContent }) : t("inbox.bell"));
+}
+
+// Says once, politely, that the connection is gone and that what is sent now waits for it.
+function offlineBanner() {
+  const banner = el("div", { class: "offline-banner", id: "offline-banner", role: "status" });
+  // Kept in the page while empty: a live region only speaks when it was already there.
+  const show = () => { banner.textContent = navigator.onLine ? "" : t("offline.banner"); };
+  addEventListener("online", show);
+  addEventListener("offline", show);
+  show();
+  return banner;
+}
+
+// The manifest for pages whose HTML does not link it yet, and the service worker (sw.js).
+function installable() {
+  if (!document.querySelector('link[rel="manifest"]')) document.head.append(el("link", { rel: "manifest", href: "manifest.webmanifest" }));
+  if ("serviceWorker" in navigator && location.protocol !== "file:") navigator.serviceWorker.register("sw.js").catch(() => null);
+}
+
+// The worker keeps the last-read lists by person; a signed-out device keeps none of them.
+const LISTS_CACHE = "mulin-lists";
+function forgetLists() { if (globalThis.caches) caches.delete(LISTS_CACHE).catch(() => null); }
 
 // ---- sign-in (Cognito's own endpoint; the API only ever sees the ID token) ----------------
 
@@ -205,6 +253,7 @@ function keepTokens(id, access) {
   sessionStorage.setItem(TOKENS_KEY, JSON.stringify(tokens));
 }
 function forgetSession() {
+  forgetLists();
   tokens = null;
   sessionStorage.removeItem(TOKENS_KEY);
   localStorage.removeItem(SESSION_KEY);

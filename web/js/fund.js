@@ -2,6 +2,8 @@
 // timeline (?id=), and a new application (?new=1).
 import { ApiError, SignInNeeded, api, boot, el, formatDate, formatFen, formatTime, param, requireSignIn, state, t } from "./core.js";
 import { linesTable, startForm } from "./fund-form.js";
+import { findPool } from "./fund-pool.js";
+import { leadSteps } from "./fund-report.js";
 
 await boot("fund");
 const notice = document.getElementById("page-notice");
@@ -12,29 +14,6 @@ function known(key, fallback) {
   return key in state.strings ? t(key) : fallback;
 }
 const statusText = (phase) => known(`fund.status.${phase}`, phase);
-
-function shanghaiToday() {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric" })
-    .formatToParts(new Date());
-  const part = (type) => Number(parts.find((p) => p.type === type).value);
-  return { year: part("year"), month: part("month"), day: part("day") };
-}
-
-// From 20 December a public notice would outlast this year's pool, so applications go to
-// next year's; the other year is tried when that one has no pool.
-async function findPool(committee) {
-  const today = shanghaiToday();
-  const years = today.month === 12 && today.day >= 20 ? [today.year + 1, today.year] : [today.year, today.year + 1];
-  for (const year of years) {
-    try {
-      return { year, pool: await api("GET", `/funds/pools/${committee}/${year}`) };
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      if (error.status !== 404) break;
-    }
-  }
-  return { year: years[0], pool: null };
-}
 
 function say(key, vars) {
   notice.textContent = t(key, vars);
@@ -114,6 +93,10 @@ async function showDetail(id) {
       [t("fund.notice_ends"), a.notice_ends_at ? formatTime(a.notice_ends_at) : ""],
       [t("fund.comment"), a.last_comment || ""],
     ]),
+    ...leadSteps(a, async () => {
+      await showDetail(a.id);
+      document.getElementById("fund-outcome")?.focus();
+    }),
     el("h3", { text: t("fund.purpose") }),
     el("p", { text: a.purpose }),
     el("h3", { text: t("fund.lines") }),

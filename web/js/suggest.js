@@ -1,6 +1,7 @@
 import { ApiError, api, boot, el, formatTime, requireSignIn, t } from "./core.js";
 import { clearErrors, guardSubmit, keepDraft, showError } from "./forms.js";
 import { MAX_PHOTOS, PHOTO_TYPES, uploadPhoto } from "./photos.js";
+import { outbox } from "./outbox.js";
 import { steps } from "./steps.js";
 
 const CATEGORIES = ["urban_renewal", "transport", "education_childcare", "elderly_care", "sanitation", "property_management",
@@ -156,9 +157,22 @@ form.addEventListener("submit", (event) => {
   event.stopImmediatePropagation();
   buttons.next.click();
 });
+// Offline, a press is kept and sent when the connection returns (outbox.js).
+const waitingNote = el("p", { class: "notice", id: "queued-status", role: "status" });
+form.querySelector(".actions").before(waitingNote);
+const mail = outbox("suggestion", {
+  onSending: () => { waitingNote.textContent = t("offline.sending"); },
+  onSent: (receipt) => { waitingNote.textContent = ""; draft.clear(); showReceipt(receipt); },
+  onRefused: (error) => { waitingNote.textContent = ""; showError(form, error); },
+});
+
 guardSubmit(form, async () => {
   try {
-    const receipt = await api("POST", "/suggestions", { body: submission(), idempotencyKey: draft.idempotencyKey });
+    const receipt = await mail.send("POST", "/suggestions", { body: submission(), idempotencyKey: draft.idempotencyKey });
+    if (!receipt) {
+      waitingNote.textContent = t("offline.queued");
+      return;
+    }
     draft.clear();
     showReceipt(receipt);
   } catch (error) {
@@ -185,6 +199,10 @@ function showReceipt(receipt) {
 
 renderPhotos();
 flow.show(0, { focus: false });
+if (mail.waiting()) {
+  waitingNote.textContent = t("offline.queued");
+  mail.flush();
+}
 try {
   const me = await api("GET", "/me");
   await showPlace(me.residence || me.jurisdiction || "");

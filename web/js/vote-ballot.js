@@ -3,6 +3,7 @@
 // loses nothing; the server keeps one ballot per voter or code whatever the page does.
 import { ApiError, SignInNeeded, api, currentSession, el, formatFen, formatTime, t } from "./core.js";
 import { announce, clearErrors, guardSubmit, keepDraft, showError } from "./forms.js";
+import { runPointsBallot } from "./vote-points.js";
 
 // The code typed on the entry form travels to the ballot in this tab only, never in the URL.
 export const CODE_HANDOFF = "mulin.vote.code";
@@ -44,6 +45,8 @@ export async function showBallot(roundId, { paper }) {
   if (round.phase !== "voting") {
     $("ballot").hidden = true;
     problem(t("vote.not_open"));
+  } else if (round.method === "cumulative") {
+    runPointsBallot(round, paper, { fieldProblem, showReceipt, codeHandoff: CODE_HANDOFF });
   } else if (round.method !== "knapsack" && round.method !== "approval") {
     $("ballot").hidden = true;
     problem(t("vote.method_unsupported"));

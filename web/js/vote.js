@@ -19,6 +19,7 @@ function roundCard(round, official) {
     el("p", { class: "muted", text: windowText(round) }),
     el("p", { class: "actions" },
       el("a", { class: "button primary", href: `vote.html?round=${round.id}`, text: t("vote.go_vote") }),
+      el("a", { class: "button secondary", href: `round.html?round=${round.id}`, text: t("round.details") }),
       official ? el("a", { class: "button secondary", href: `vote.html?round=${round.id}&paper=1`, text: t("vote.enter_paper_code") }) : null));
 }
 
@@ -42,6 +43,12 @@ async function showRounds() {
     return;
   }
   const open = rounds.filter((round) => round.phase === "voting");
+  // Rounds in every other phase lead to their own page: proposals, results, objections, ratings.
+  const others = rounds.filter((round) => round.phase !== "voting");
+  $("all-rounds").replaceChildren(...others.map((round) => el("li", { class: "card" },
+    el("h3", {}, el("a", { href: `round.html?round=${round.id}`, text: round.title })),
+    el("p", {}, el("span", { class: "badge", text: t(`round.phase.${round.phase === "upcoming" ? "proposals" : round.phase}`) })))));
+  $("all-rounds-view").hidden = !others.length;
   if (!open.length) {
     $("rounds-none").textContent = t("vote.none_open");
     $("rounds-none").hidden = false;

@@ -80,11 +80,13 @@ from .held_back_reason import HeldBackReason
 from .held_back_reason_kind import HeldBackReasonKind
 from .held_back_source import HeldBackSource
 from .held_back_source_kind import HeldBackSourceKind
+from .inbox_state import InboxState
 from .kept import Kept
 from .ledger_entry import LedgerEntry
 from .ledger_page import LedgerPage
 from .line_item import LineItem
 from .line_view import LineView
+from .mark_read import MarkRead
 from .me import Me
 from .merge_suggestion_request import MergeSuggestionRequest
 from .merged_into_case import MergedIntoCase
@@ -287,11 +289,13 @@ __all__ = (
     "HeldBackReasonKind",
     "HeldBackSource",
     "HeldBackSourceKind",
+    "InboxState",
     "Kept",
     "LedgerEntry",
     "LedgerPage",
     "LineItem",
     "LineView",
+    "MarkRead",
     "Me",
     "MergedIntoCase",
     "MergeSuggestionRequest",

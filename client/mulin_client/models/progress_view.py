@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -29,6 +30,7 @@ class ProgressView:
             percent (int):
             note (str):
             photos (list[str]):
+            photo_urls (list[str] | Unset): links a browser can show, lapsing after an hour
      """
 
     project_id: str
@@ -37,6 +39,7 @@ class ProgressView:
     percent: int
     note: str
     photos: list[str]
+    photo_urls: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -58,6 +61,12 @@ class ProgressView:
 
 
 
+        photo_urls: list[str] | Unset = UNSET
+        if not isinstance(self.photo_urls, Unset):
+            photo_urls = self.photo_urls
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,6 +78,8 @@ class ProgressView:
             "note": note,
             "photos": photos,
         })
+        if photo_urls is not UNSET:
+            field_dict["photo_urls"] = photo_urls
 
         return field_dict
 
@@ -90,6 +101,9 @@ class ProgressView:
         photos = cast(list[str], d.pop("photos"))
 
 
+        photo_urls = cast(list[str], d.pop("photo_urls", UNSET))
+
+
         progress_view = cls(
             project_id=project_id,
             at=at,
@@ -97,6 +111,7 @@ class ProgressView:
             percent=percent,
             note=note,
             photos=photos,
+            photo_urls=photo_urls,
         )
 
 

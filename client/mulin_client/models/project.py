@@ -34,7 +34,9 @@ class Project:
             location (None | str | Unset):
             final_cost_fen (int | None | Unset):
             review_reason (None | str | Unset):
-            photos (list[str] | Unset):
+            photos (list[str] | Unset): storage keys of the project's photos
+            photo_urls (list[str] | Unset): the same photos as links a browser can show, in the same order; each lapses
+                after an hour
             added_by_official (bool | Unset):  Default: False.
             version (int | Unset):  Default: 1.
      """
@@ -49,6 +51,7 @@ class Project:
     final_cost_fen: int | None | Unset = UNSET
     review_reason: None | str | Unset = UNSET
     photos: list[str] | Unset = UNSET
+    photo_urls: list[str] | Unset = UNSET
     added_by_official: bool | Unset = False
     version: int | Unset = 1
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -94,6 +97,12 @@ class Project:
 
 
 
+        photo_urls: list[str] | Unset = UNSET
+        if not isinstance(self.photo_urls, Unset):
+            photo_urls = self.photo_urls
+
+
+
         added_by_official = self.added_by_official
 
         version = self.version
@@ -117,6 +126,8 @@ class Project:
             field_dict["review_reason"] = review_reason
         if photos is not UNSET:
             field_dict["photos"] = photos
+        if photo_urls is not UNSET:
+            field_dict["photo_urls"] = photo_urls
         if added_by_official is not UNSET:
             field_dict["added_by_official"] = added_by_official
         if version is not UNSET:
@@ -177,6 +188,9 @@ class Project:
         photos = cast(list[str], d.pop("photos", UNSET))
 
 
+        photo_urls = cast(list[str], d.pop("photo_urls", UNSET))
+
+
         added_by_official = d.pop("added_by_official", UNSET)
 
         version = d.pop("version", UNSET)
@@ -192,6 +206,7 @@ class Project:
             final_cost_fen=final_cost_fen,
             review_reason=review_reason,
             photos=photos,
+            photo_urls=photo_urls,
             added_by_official=added_by_official,
             version=version,
         )
