@@ -10,7 +10,9 @@ are generated from a fixed seed (no pabutools reference): 150,000 approval ballo
 projects and 1,000,000 over 200 (read only: time and peak memory). Goals (issue 24): greedy
 within 2× the parse time; equal shares ≥ 100× faster than pabutools on Bielany and Łódź, under
 10 s for 150,000 ballots; reading 1,000,000 ballots under 512 MB.
-Run: .venv/bin/python bench/tally.py [--runs 3] [--pabutools]
+A round of 1,000,000 ballots over 200 projects is also counted as the tally job reads it from the
+ballots table (`--from-table` measures that alone).
+Run: .venv/bin/python bench/tally.py [--runs 3] [--pabutools] [--from-table]
 """
 
 from __future__ import annotations
@@ -56,6 +58,58 @@ if sys.argv[3] == "count":
     tally.mes(profile)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 """
+# What a child process runs for a round read from the ballots table: the tally job's own functions
+# (tallying.counted), with the table's pages made up from a fixed seed as they come (each shard's ids
+# increasing, as its sort key orders them) and the published file copied to a temporary file, not S3.
+TABLE_PROBE = """
+import json, random, resource, shutil, sys, tempfile, time
+from types import SimpleNamespace
+sys.path.insert(0, sys.argv[1])
+from chalicelib.voting import repository, tally, tallying
+from chalicelib.voting.models import MethodKind, ProjectStatus, SelectionRule
+from chalicelib.voting.records import StoredBallot
+from chalicelib.voting.rules import BALLOT_SHARDS
+N, P = int(sys.argv[2]), int(sys.argv[3])
+rng = random.Random(1)
+ids = [f"P{j:03d}" for j in range(P)]
+weights = [1 / (r + 1) for r in range(P)]
+rng.shuffle(weights)
+costs = [rng.randrange(20, 2000) * 1000 for _ in ids]
+def pages(round_id, shard):
+    draw, made, at = random.Random(shard), 0, 0
+    size = N // BALLOT_SHARDS + (shard < N % BALLOT_SHARDS)
+    while made < size:
+        page = []
+        for _ in range(min(1000, size - made)):
+            at += draw.randrange(1, 16**26 // size)
+            picks = sorted(set(draw.choices(range(P), weights, k=min(P, 1 + int(draw.expovariate(1 / 3))))))
+            page.append(StoredBallot(id=f"{at:026x}", picks=[ids[j] for j in picks]))
+            made += 1
+        yield page
+repository.ballot_pages = pages
+repository.legacy_ballots = lambda round_id: []
+counting = [0.0]
+mes = tally.mes
+def timed_mes(profile):
+    start = time.perf_counter()
+    outcome = mes(profile)
+    counting[0] += time.perf_counter() - start
+    return outcome
+tally.mes = timed_mes
+method = SimpleNamespace(kind=MethodKind.approval, points=None, min_picks=1, max_picks=None)
+record = SimpleNamespace(id="R1", method=method, title="t", scope="310110012", rule=SelectionRule.mes,
+                         budget_fen=sum(costs) // 4)
+projects = [SimpleNamespace(id=i, status=ProjectStatus.feasible, final_cost_fen=c, title=i) for i, c in zip(ids, costs)]
+start = time.perf_counter()
+with tallying.counted(record, projects) as (profile, outcome, published), tempfile.TemporaryFile() as s3:
+    counted = time.perf_counter()
+    shutil.copyfileobj(published, s3)
+    size = s3.tell()
+done = time.perf_counter()
+print(json.dumps({"total": done - start, "mes": counting[0], "publish": done - counted, "size": size,
+                  "distinct": len(profile.ballot_counts), "selected": len(outcome.selected),
+                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+"""
 
 
 def synthetic(path: Path, ballots: int, projects: int, seed: int) -> Path:
@@ -100,6 +154,24 @@ def peak_memory(path: Path, count: bool) -> int:
     probe = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(ROOT), str(path), "count" if count else "read"],
                            check=True, capture_output=True, text=True)
     return int(probe.stdout.strip())
+
+
+def from_table(ballots: int, projects: int) -> dict[str, Any]:
+    """A round counted as the tally job counts it, in a child process of its own: seconds and peak memory."""
+    probe = subprocess.run([sys.executable, "-c", TABLE_PROBE, str(ROOT), str(ballots), str(projects)],
+                           check=True, capture_output=True, text=True)
+    row: dict[str, Any] = {**json.loads(probe.stdout), "ballots": ballots, "projects": projects, "load": os.getloadavg()[0]}
+    return row
+
+
+def from_table_line(r: dict[str, Any]) -> str:
+    return (f"From the table, {r['ballots']:,} ballots over {r['projects']} projects ({r['distinct']:,} distinct), "
+            f"counted as the tally job counts it (`tallying.counted`: 16 shards' pages merged in id order, each "
+            f"ballot's row spooled to a temporary file, equal shares on the merged ballots, the `.pb` file "
+            f"{r['size'] / 2**20:,.0f} MB written): {r['total']:.1f} s, of which equal shares {r['mes']:.1f} s and "
+            f"publishing {r['publish']:.1f} s (the rest reading, pages made up from a fixed seed included), peak "
+            f"memory {r['peak'] / 2**20:,.0f} MB (goal under 512 MB: {'met' if r['peak'] < 512 * 2**20 else 'missed'}; "
+            f"load {r['load']:.2f}).")
 
 
 def pabutools_seconds(path: Path, rule: str) -> float:
@@ -166,7 +238,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of ours per step (the median is shown)")
     parser.add_argument("--pabutools", action="store_true", help="run pabutools once per rule instead of expected.json's times")
+    parser.add_argument("--from-table", action="store_true",
+                        help="only count a 1,000,000-ballot round read from the table, and print its line")
     args = parser.parse_args()
+    if args.from_table:
+        print(from_table_line(from_table(1_000_000, 200)))
+        return
     rows = [measure(DATA / name, args.runs, args.pabutools) for name in REAL]
     with tempfile.TemporaryDirectory() as folder:
         city = synthetic(Path(folder) / "synthetic_150k.pb", 150_000, 150, seed=24)
@@ -177,7 +254,7 @@ def main() -> None:
         del million_profile
         million_memory = peak_memory(million, count=False)
         million_load = os.getloadavg()[0]
-    report(rows, args, million_s, million_distinct, million_memory, million_load)
+    report(rows, args, million_s, million_distinct, million_memory, million_load, from_table(1_000_000, 200))
 
 
 def seconds(value: float | None) -> str:
@@ -189,7 +266,7 @@ def same(value: bool | None, count: int) -> str:
 
 
 def report(rows: list[dict[str, Any]], args: argparse.Namespace, million_s: float, million_distinct: int,
-           million_memory: int, million_load: float) -> None:
+           million_memory: int, million_load: float, table_row: dict[str, Any]) -> None:
     machine.section("Tally speed", f"""
     Ours: the median of {args.runs} runs per step, in this one process: reading the `.pb` file as a stream
     (identical ballots merged as they come), greedy, and equal shares with cost utilities, add1 and greedy
@@ -226,6 +303,7 @@ def report(rows: list[dict[str, Any]], args: argparse.Namespace, million_s: floa
     lines.append(f"Synthetic 1,000,000 ballots over 200 projects ({million_distinct:,} distinct): read in "
                  f"{million_s:.1f} s, peak memory {million_memory / 2**20:,.0f} MB (goal under 512 MB: "
                  f"{'met' if million_memory < 512 * 2**20 else 'missed'}; load {million_load:.2f}).")
+    lines.append(from_table_line(table_row))
     machine.paragraphs("\n\n".join(lines))
     machine.paragraphs("""
     How: every add1 run is `mes_fast.py`'s certified integer run (units of 2^-shift currency, every

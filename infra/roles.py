@@ -16,7 +16,8 @@ can read no data at all. tests/infra/test_least_privilege.py holds each role to 
 - PublishRequestedMonth: the same, and receives and deletes the publications queue's messages.
 - CountRound: reads the main table and the ballots table, writes only in `ROUND#` partitions (the
   round, its result, its tally job) and the rounds' audit partitions; writes `rounds/*` of the
-  public bucket; receives and deletes the tallies queue's messages. The API sends to that queue.
+  public bucket (in parts, so it may abort its own upload); receives and deletes the tallies
+  queue's messages. The API sends to that queue.
 - SendOfficialsDigest: reads the main table and its indexes, puts only in `INBOX#` and `DIGEST#`
   partitions (a digest and its day's marker), publishes to the notifications topic, reads the
   PII key (an inbox is keyed by a keyed digest). Its per-street metric goes out in its logs (EMF).
@@ -180,7 +181,8 @@ class FunctionRoles(Construct):
         role.add_to_policy(iam.PolicyStatement(
             actions=COUNTER_WRITE_ACTIONS, resources=[main_arn],
             conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": COUNTER_PARTITIONS}}))
-        role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject"],
+        # A large ballots file goes up in parts (PutObject covers them); a failed upload aborts its parts.
+        role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject", "s3:AbortMultipartUpload"],
                                                resources=[g.public.arn_for_objects(f"{ROUNDS_PREFIX}*")]))
         role.add_to_policy(iam.PolicyStatement(actions=QUEUE_READER_ACTIONS, resources=[g.tallies.queue_arn]))
         return role

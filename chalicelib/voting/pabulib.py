@@ -93,28 +93,35 @@ class Election:
         """
         ballots = tuple(ballots)
         budget = Fraction(budget)
-        votes: dict[str, int] = {}
-        score: dict[str, int] = {}
-        for ballot in ballots:
-            for rank, pick in enumerate(ballot.picks):
-                votes[pick] = votes.get(pick, 0) + 1
-                if ballot.points is not None:
-                    score[pick] = score.get(pick, 0) + ballot.points[rank]
-        rows: dict[str, Project] = {}
-        for project in projects:
-            # Extra columns are open-ended in the format: these three are the ones a count fills in.
-            extra = dict(project.extra)
-            extra.update(votes=str(votes.get(project.id, 0)))
-            if vote_type in POINTS_VOTE_TYPES:
-                extra.update(score=str(score.get(project.id, 0)))
-            if selected is not None:
-                extra.update(selected="1" if project.id in selected else "0")
-            rows[project.id] = replace(project, extra=tuple(extra.items()))
-        full_meta = {"country": "China", **(meta or {})}
-        full_meta.update(num_projects=str(len(rows)), num_votes=str(len(ballots)), budget=format_money(budget),
-                         vote_type=vote_type)
-        return cls(meta=_required_meta(full_meta, len(rows), len(ballots)), budget=budget, vote_type=vote_type,
-                   projects=rows, ballots=ballots)
+        rows, full_meta = _counted(budget, vote_type, projects, ((b, 1) for b in ballots), len(ballots), meta, selected)
+        return cls(meta=full_meta, budget=budget, vote_type=vote_type, projects=rows, ballots=ballots)
+
+
+def _counted(budget: Fraction, vote_type: str, projects: Iterable[Project], ballot_counts: Iterable[tuple[Ballot, int]],
+             voters: int, meta: Mapping[str, str] | None, selected: Collection[str] | None
+             ) -> tuple[dict[str, Project], dict[str, str]]:
+    """The projects with `votes` (and `score`, `selected`) filled in, and META complete."""
+    votes: dict[str, int] = {}
+    score: dict[str, int] = {}
+    for ballot, count in ballot_counts:
+        for rank, pick in enumerate(ballot.picks):
+            votes[pick] = votes.get(pick, 0) + count
+            if ballot.points is not None:
+                score[pick] = score.get(pick, 0) + ballot.points[rank] * count
+    rows: dict[str, Project] = {}
+    for project in projects:
+        # Extra columns are open-ended in the format: these three are the ones a count fills in.
+        extra = dict(project.extra)
+        extra.update(votes=str(votes.get(project.id, 0)))
+        if vote_type in POINTS_VOTE_TYPES:
+            extra.update(score=str(score.get(project.id, 0)))
+        if selected is not None:
+            extra.update(selected="1" if project.id in selected else "0")
+        rows[project.id] = replace(project, extra=tuple(extra.items()))
+    full_meta = {"country": "China", **(meta or {})}
+    full_meta.update(num_projects=str(len(rows)), num_votes=str(voters), budget=format_money(budget),
+                     vote_type=vote_type)
+    return rows, _required_meta(full_meta, len(rows), voters)
 
 
 def parse(text: str) -> Election:
@@ -160,6 +167,18 @@ class Profile:
     voters: int
 
     @classmethod
+    def build(cls, *, budget: Fraction | int, vote_type: str, projects: Iterable[Project],
+              ballot_counts: Iterable[tuple[Ballot, int]], meta: Mapping[str, str] | None = None,
+              selected: Collection[str] | None = None) -> Profile:
+        """`Election.build` for ballots already merged: the same META and columns, so `dump_head`
+        of it is the head `dump` writes for the election of the same ballots."""
+        merged = tuple(ballot_counts)
+        budget = Fraction(budget)
+        voters = sum(count for _, count in merged)
+        rows, full_meta = _counted(budget, vote_type, projects, merged, voters, meta, selected)
+        return cls(meta=full_meta, budget=budget, vote_type=vote_type, projects=rows, ballot_counts=merged, voters=voters)
+
+    @classmethod
     def of(cls, election: Election) -> Profile:
         counts: dict[tuple[tuple[str, ...], tuple[int, ...] | None], int] = {}
         for b in election.ballots:
@@ -174,16 +193,28 @@ def dump(election: Election) -> str:
     META keeps the election's own strings where they agree with its contents (a file's `100000.0`
     stays as written); counts, budget and vote type are corrected where they do not.
     """
+    has_points = any(b.points is not None for b in election.ballots)
+    out = io.StringIO()
+    out.write(dump_head(election, has_points))
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerows(vote_row(b, has_points) for b in election.ballots)
+    return out.getvalue()
+
+
+def dump_head(election: Election | Profile, has_points: bool) -> str:
+    """What `dump` writes before the ballots' rows: META, PROJECTS and the VOTES header, with
+    `points` when any ballot has points. A stream of `vote_row`s may follow it."""
+    voters = election.voters if isinstance(election, Profile) else len(election.ballots)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     meta = dict(election.meta)
-    for key, value in (("num_projects", len(election.projects)), ("num_votes", len(election.ballots))):
+    for key, value in (("num_projects", len(election.projects)), ("num_votes", voters)):
         if meta.get(key) != str(value):
             meta[key] = str(value)
     if _exact_or_none(meta.get("budget", "")) != election.budget:
         meta.update(budget=format_money(election.budget))
     meta.update(vote_type=election.vote_type)
-    meta = _required_meta(meta, len(election.projects), len(election.ballots))
+    meta = _required_meta(meta, len(election.projects), voters)
     ordered = [k for k in DUMP_META_ORDER if k in meta] + [k for k in meta if k not in DUMP_META_ORDER]
     writer.writerow(["META"])
     writer.writerow(["key", "value"])
@@ -200,13 +231,14 @@ def dump(election: Election) -> str:
         writer.writerow([p.id, format_money(p.cost), p.name, *([p.category] if has_category else []),
                          *(extra.get(c, "") for c in extra_columns)])
 
-    has_points = any(b.points is not None for b in election.ballots)
     writer.writerow(["VOTES"])
     writer.writerow(["voter_id", "vote", *(("points",) if has_points else ())])
-    for b in election.ballots:
-        points = [",".join(map(str, b.points or ()))] if has_points else []
-        writer.writerow([b.voter_id, ",".join(b.picks), *points])
     return out.getvalue()
+
+
+def vote_row(ballot: Ballot, has_points: bool) -> list[str]:
+    """A ballot's row under VOTES, for a `csv.writer` like `dump`'s (`;`-separated, `\\n`-ended)."""
+    return [ballot.voter_id, ",".join(ballot.picks), *([",".join(map(str, ballot.points or ()))] if has_points else [])]
 
 
 def _required_meta(meta: dict[str, str], projects: int, ballots: int) -> dict[str, str]:

@@ -10,9 +10,9 @@
 | a paper code, used once              | ballots | Update PK=CODE#{round}#{digest} if unused    |                              |
 | has this voter voted                 | ballots | Put PK=VOTER#{round}#{digest} if absent      | SK=VOTER                     |
 | my ballot (a voter's own)            | ballots | GetItem PK=VOTER#…, then GetItem the ballot  | ballot=…, shard=…            |
-| the ballots of a round, for a tally  | ballots | Query PK=BALLOT#{round}#{00..15}             | SK=B#{ballot id}             |
+| the ballots of a round, for a tally  | ballots | Query PK=BALLOT#{round}#{00..15}, SK B#… | SK=B#{ballot id}, R#… (older) |
 | a round's published result           | main    | GetItem PK=ROUND#{id}, SK=RESULT             |                              |
-| its public files                     | S3      | PutObject rounds/{id}/ballots.pb, results.json | public bucket              |
+| its public files                     | S3      | PutObject rounds/{id}/ballots.pb (multipart), results.json | public bucket  |
 
 A round's partition also holds its progress updates (PROGRESS#), objections (OBJECTION#)
 and evaluations (EVALUATION#).
@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import IO, Any
 
 from chalicelib import aws
 from chalicelib.storage import activity, dynamo
@@ -244,10 +244,13 @@ def _ballots_get(key: dict[str, str]) -> dict[str, Any] | None:
     return from_item(found) if found else None
 
 
-def _ballots_query(partition: str, start: dict[str, Any] | None) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+def _ballots_query(partition: str, start: dict[str, Any] | None, prefix: str | None = None
+                   ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    condition, values = ("PK = :pk AND begins_with(SK, :prefix)", {":pk": partition, ":prefix": prefix}) if prefix \
+        else ("PK = :pk", {":pk": partition})
     try:
-        page = dynamo.db().query(TableName=_ballots(), KeyConditionExpression="PK = :pk",
-                                 ExpressionAttributeValues=to_item({":pk": partition}), Limit=PAGE,
+        page = dynamo.db().query(TableName=_ballots(), KeyConditionExpression=condition,
+                                 ExpressionAttributeValues=to_item(values), Limit=PAGE,
                                  **({"ExclusiveStartKey": start} if start else {}))
     except aws.failures() as exc:
         raise dynamo.translate_client_error(exc) from exc
@@ -358,16 +361,24 @@ def read_ballots(round_id: str) -> list[StoredBallot]:
     return [StoredBallot.model_validate(item) for item in ballot_items(round_id)]
 
 
-def ballot_pages(round_id: str) -> Iterator[list[StoredBallot]]:
-    """The round's ballots one Query page at a time, so that a count of a million ballots
-    never holds their items all at once, only what it keeps of each."""
-    for shard in range(BALLOT_SHARDS):
-        start = None
-        while True:
-            page, start = _ballots_query(ballot_partition(round_id, shard), start)
-            yield [StoredBallot.model_validate(item) for item in page]
-            if not start:
-                break
+def ballot_pages(round_id: str, shard: int) -> Iterator[list[StoredBallot]]:
+    """One shard's ballots one Query page at a time, in the order of their ids (the sort key is
+    B#{id}): a count merges the shards as they come and never holds a million ballots."""
+    yield from _shard_pages(round_id, shard, "B#")
+
+
+def legacy_ballots(round_id: str) -> list[StoredBallot]:
+    """Ballots filed before the ballots table (R#{receipt}): few, and in no order of their ids."""
+    return [ballot for shard in range(BALLOT_SHARDS) for page in _shard_pages(round_id, shard, "R#") for ballot in page]
+
+
+def _shard_pages(round_id: str, shard: int, prefix: str) -> Iterator[list[StoredBallot]]:
+    start = None
+    while True:
+        page, start = _ballots_query(ballot_partition(round_id, shard), start, prefix)
+        yield [StoredBallot.model_validate(item) for item in page]
+        if not start:
+            break
 
 
 def ballot_items(round_id: str) -> list[dict[str, Any]]:
@@ -400,3 +411,11 @@ def publish_file(key: str, body: bytes, content_type: str) -> None:
     from chalicelib.settings import get_settings
 
     aws.client("s3").put_object(Bucket=get_settings().public_bucket, Key=key, Body=body, ContentType=content_type)
+
+
+def publish_stream(key: str, body: IO[bytes], content_type: str) -> None:
+    """A public file too large to hold in memory, read from `body` and sent in parts."""
+    from chalicelib import aws
+    from chalicelib.settings import get_settings
+
+    aws.client("s3").upload_fileobj(body, get_settings().public_bucket, key, ExtraArgs={"ContentType": content_type})

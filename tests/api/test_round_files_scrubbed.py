@@ -12,6 +12,7 @@ import json
 import boto3
 
 from chalicelib.publishing.render import FORMULA_STARTS
+from chalicelib.voting import pabulib, repository, tallying
 from tests.api.suggestion_helpers import post
 from tests.api.tally_helpers import tally
 from tests.api.test_publication_numbers import NEARLY, VARIANTS, digits_read
@@ -54,3 +55,11 @@ def test_titles_in_a_rounds_public_files_are_scrubbed_held_back_and_text_in_a_sp
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)
     for cell in cells:
         assert not cell.startswith(FORMULA_STARTS), cell
+
+    # Streamed by the count, the file is byte for byte what pabulib.dump writes for the whole election.
+    record = repository.get_round(round_id)
+    ballots = [pabulib.Ballot(b.id, tuple(b.picks)) for b in sorted(repository.read_ballots(round_id), key=lambda b: b.id)]
+    election = pabulib.Election.build(budget=record.budget_fen, vote_type="approval", meta=tallying.round_meta(record),
+                                      projects=tallying.round_projects(repository.get_round_contents(round_id).projects),
+                                      ballots=ballots, selected=[p["id"] for p in result["projects"] if p["selected"]])
+    assert pb == pabulib.dump(election)

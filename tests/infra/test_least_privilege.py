@@ -271,6 +271,9 @@ def test_the_counter_reads_the_ballots_and_writes_only_rounds_and_their_audit_an
     public, attachments = named(template, "Public", "AWS::S3::Bucket"), named(template, "Attachments", "AWS::S3::Bucket")
     assert s3_writes(template, granted, public) == {"rounds/*"}
     assert not any(object_prefixes(s, attachments) for s in granted)
+    # The ballots file goes up in parts: PutObject authorises them, AbortMultipartUpload cleans up a failed one.
+    assert {a for s in granted if object_prefixes(s, public) for a in actions_of(s)} == {"s3:PutObject",
+                                                                                         "s3:AbortMultipartUpload"}
 
 
 def test_rounds_are_counted_from_the_stacks_queue_with_a_dead_letter_queue_and_alarm(template):
