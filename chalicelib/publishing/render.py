@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chalicelib.publishing.mulin_index import COMPONENTS
+from chalicelib.publishing.names import name
 
 # Kept importable from here: every CSV cell of the month passes through them.
 from chalicelib.spreadsheet import FORMULA_STARTS as FORMULA_STARTS
@@ -34,7 +35,14 @@ def _templates() -> Environment:
                             autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
                             keep_trailing_newline=True)
     templates.filters["zip"] = lambda first, second: zip(first, second, strict=True)
+    templates.globals["name"] = name
+    templates.globals["withheld"] = _withheld
     return templates
+
+
+def _withheld(values: Any) -> bool:
+    """Whether a table or chart holds a suppressed cell, so its explanation is printed beside it."""
+    return any(v is None for v in values)
 
 
 def json_bytes(data: Any) -> bytes:

@@ -6,6 +6,7 @@ from typing import Any
 
 from chalice.app import Response
 
+from chalicelib import idempotency
 from chalicelib.auth import Principal
 from chalicelib.voting import ballots, models, service, tally_jobs, tallying, transitions
 from chalicelib.voting.models import (
@@ -72,9 +73,13 @@ def ballot(id: str) -> RoundDetail:  # noqa: A002
 
 @voting_api.operation("/rounds/{id}/proposals", "POST", operation_id="proposeProject",
                       summary="Propose a project (eligible residents; staff)",
-                      tags=TAGS, body=ProposalCreate, response=Project, status=201, errors=(404, 422))
-def propose(id: str, principal: Principal, body: ProposalCreate) -> Project:  # noqa: A002
-    return service.propose_project(principal, id, body)
+                      tags=TAGS, body=ProposalCreate, response=Project, status=201, errors=(404, 409, 422, 503),
+                      headers=("Idempotency-Key",),
+                      description="A retry with the same Idempotency-Key returns the first project; the same key "
+                                  "with another body is 409.")
+def propose(id: str, principal: Principal, body: ProposalCreate, idempotency_key: str | None) -> Project:  # noqa: A002
+    idempotency.register_lambda_context(voting_api.current_app.lambda_context)
+    return service.propose_project(principal, id, body, idempotency_key)
 
 
 @voting_api.operation("/rounds/{id}/projects/{project_id}/review", "POST", operation_id="reviewProposal",

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from chalicelib import clock
+from chalicelib import clock, idempotency
 from chalicelib.auth import Principal, Role, require
 from chalicelib.divisions.rules import is_within
-from chalicelib.errors import ConflictError, ErrorDetail, ForbiddenError, NotFoundError, ValidationFailedError, rule_error
+from chalicelib.errors import (
+    ConflictError,
+    ErrorDetail,
+    ForbiddenError,
+    NotFoundError,
+    ServiceUnavailableError,
+    ValidationFailedError,
+    rule_error,
+)
 from chalicelib.ids import new_id
 from chalicelib.privacy import keyed_digest
 from chalicelib.storage.dynamo import ConditionFailedError
@@ -48,6 +56,8 @@ from chalicelib.voting.records import (
 from chalicelib.voting.views import detail_of, project_view, summary_of
 
 NOT_FOUND = "No such round. / 没有这个投票活动。"
+# Position of the idempotency claim in a proposal's transaction.
+PROPOSAL_CLAIM_ITEM = 3
 
 
 def now_iso() -> str:
@@ -189,7 +199,9 @@ def get_round(principal: Principal | None, round_id: str) -> RoundDetail:
 # --- projects ---------------------------------------------------------------------------
 
 
-def propose_project(principal: Principal, round_id: str, body: ProposalCreate) -> Project:
+def propose_project(principal: Principal, round_id: str, body: ProposalCreate,
+                    idempotency_key: str | None = None) -> Project:
+    key = idempotency.checked_key(idempotency_key)
     record = load_round(round_id)
     official = principal.is_official
     if official:
@@ -200,6 +212,32 @@ def propose_project(principal: Principal, round_id: str, body: ProposalCreate) -
         in_phase(record, "propose", "Proposing")
     if official and not rules.may_act("add_project", phase_of(record)):
         raise rule_error("Projects are added before voting starts.", "投票开始后不能再添加项目。", "phase", "outside_window")
+    if key is None:
+        return _propose(principal, round_id, body, official)
+    # A phone that lost the answer and sends again gets the same project, not a second one;
+    # the round is in the payload, so one key cannot propose to two rounds.
+    claim = idempotency.Claim(principal.user_id, key, {"round": round_id, **body.model_dump(mode="json")})
+
+    def proposed_already() -> dict[str, Any] | None:
+        project = _claimed_project(round_id, claim)
+        return project.model_dump(mode="json") if project else None
+
+    def propose(request: dict[str, Any]) -> dict[str, Any]:
+        return _propose(principal, round_id, body, official, claim).model_dump(mode="json")
+
+    result = idempotency.once(propose, key=key, caller=principal.user_id, payload=claim.payload,
+                              recover=proposed_already)
+    return Project.model_validate(result)
+
+
+def _claimed_project(round_id: str, claim: idempotency.Claim) -> Project | None:
+    project_id = claim.holder()
+    project = repository.get_project(round_id, project_id) if project_id else None
+    return project_view(project) if project else None
+
+
+def _propose(principal: Principal, round_id: str, body: ProposalCreate, official: bool,
+             claim: idempotency.Claim | None = None) -> Project:
     project_id = new_id()
     photos: list[str] = []
     if body.photos:
@@ -220,11 +258,25 @@ def propose_project(principal: Principal, round_id: str, body: ProposalCreate) -
         submitted_at=now_iso(),
         version=1,
     )
-    repository.write([
-        repository.project_new_put(round_id, project),
-        repository.round_exists_check(round_id),
-        repository.audit(round_id, "propose", principal.user_id, principal.role.value, after={"project": project_id}),
-    ])
+    try:
+        repository.write([
+            repository.project_new_put(round_id, project),
+            repository.round_exists_check(round_id),
+            repository.audit(round_id, "propose", principal.user_id, principal.role.value, after={"project": project_id}),
+            *([claim.put(project_id)] if claim else []),
+        ])
+    except Exception as exc:
+        if photos:
+            from chalicelib.uploads.service import discard_kept
+
+            discard_kept(photos)
+        if claim is not None and isinstance(exc, ConditionFailedError) and PROPOSAL_CLAIM_ITEM in exc.failed:
+            # An earlier try under this key committed and its answer was lost: answer with its project.
+            earlier = _claimed_project(round_id, claim)
+            if earlier is not None:
+                return earlier
+            raise ServiceUnavailableError(headers={"Retry-After": "1"}) from exc
+        raise
     return project_view(project)
 
 

@@ -1,0 +1,64 @@
+"""The month page `make run` publishes at start, as a resident reads it: Chinese first, English
+on a press, charts a screen reader can read, withheld numbers explained where they are."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import audit
+
+
+def published_month(stack) -> str:
+    state = stack["state"]
+    base = f"{state['aws_endpoint_url']}/{state['public_bucket']}/summaries"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/latest.json", timeout=10) as response:
+                return f"{base}/{json.loads(response.read())['month']}/index.html"
+        except urllib.error.HTTPError:
+            assert time.monotonic() < deadline, "last month was not published within 120 s"
+            time.sleep(0.5)
+
+
+def test_the_month_page_speaks_chinese_then_english_with_readable_charts(page, stack):
+    from infra.headers import month_page_policy
+
+    def with_month_policy(route):
+        # CloudFront sends the month page this policy; the embedded S3 sends none.
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": month_page_policy()})
+
+    page.route("**/summaries/*/index.html", with_month_policy)
+    page.goto(published_month(stack))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("月度公开")
+    text = page.locator("main").inner_text()
+    for code in ("elderly_care", "public_safety", "participation", "reply_timeliness"):
+        assert code not in text.replace("(participation)", "").replace("(reply_timeliness)", ""), code
+    categories = page.get_by_role("img", name="按类别收到的建议（全市）")
+    expect(categories).to_be_visible()
+    expect(categories.locator("text").filter(has_text="养老服务")).to_be_visible()
+    # Every demo category counts fewer than five people: each says so, and the note says why.
+    expect(categories.locator("text").filter(has_text="未公布").first).to_be_visible()
+    expect(page.locator(".note").filter(has_text="不足5人").first).to_be_visible()
+    channels = page.get_by_role("img", name="按渠道收到的建议（全市）")
+    bar = channels.locator("rect").first
+    assert bar.bounding_box()["width"] > 100
+    expect(channels.locator("text.number").first).to_have_text("7")
+    expect(page.get_by_role("columnheader", name="按期答复率（权重 0.2）")).to_be_attached()
+    audit(page, "month-page-zh")
+
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.url.endswith("#en")
+    categories = page.get_by_role("img", name="Suggestions received by category (city)")
+    expect(categories.locator("text").filter(has_text="Elderly care")).to_be_visible()
+    expect(page.locator(".note").filter(has_text="fewer than 5 people").first).to_be_visible()
+    audit(page, "month-page-en")
+    page.reload()
+    expect(page.get_by_role("button", name="中文")).to_be_visible()

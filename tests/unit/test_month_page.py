@@ -1,0 +1,128 @@
+"""The month page as rendered: names not codes, bars that carry their numbers, withheld cells explained."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from chalicelib.funds.models import FundCategory
+from chalicelib.publishing import mulin_index
+from chalicelib.publishing.names import CATALOG, name
+from chalicelib.publishing.render import page
+from chalicelib.publishing.summary import SUPPRESSION
+from chalicelib.suggestions.models import Channel, SuggestionCategory
+from chalicelib.voting.models import SelectionRule
+
+WEB_I18N = Path(__file__).resolve().parents[2] / "web" / "i18n"
+
+
+def division(code, level, name_zh, **cells):
+    row = {"division": code, "level": level, "name": name_zh, "received": 12, "accepted": 11, "declined": None,
+           "replied": 10, "closed": 9, "adopted": 4, "acknowledged_on_time_rate": 1.0, "replied_on_time_rate": 0.9,
+           "adoption_rate": 0.4, "median_working_days_to_reply": 5, "ratings": 6, "satisfaction_mean": 4.5,
+           "satisfaction_distribution": {str(n): None for n in range(1, 6)},
+           "by_category": {"elderly_care": 9, "public_safety": None, "transport": 1, "health": 0},
+           "by_channel": {"web": 8, "hotline_12345": None}}
+    return {**row, **cells}
+
+
+@pytest.fixture(scope="module")
+def summary():
+    score = mulin_index.score({"participation": 4.0, "reply_timeliness": 0.9, "satisfaction": 4.5, "adoption": None,
+                               "fund_use": 0.5, "turnout": None})
+    return {
+        "schema_version": "1.0", "month": "2045-03", "suppression": SUPPRESSION,
+        "suggestions": [division("31", "city", "上海市"), division("310110", "district", "杨浦区", received=None)],
+        "adopted_suggestions": [{"tracking_no": "JY-1", "division": "310110", "category": "elderly_care",
+                                 "adoption": "adopted", "title": "加装扶手", "content": "楼道扶手", "reply": "已安排"}],
+        "rounds": [{"round_id": "r1", "title": "小区微更新", "scope": "310110012001", "scope_name": "控一居委会",
+                    "rule": "greedy", "ballots": 30, "registered_residents": 100, "turnout": 0.3,
+                    "budget_fen": 100_000, "total_cost_fen": 80_000,
+                    "projects": [{"id": "p1", "title": "座椅", "cost_fen": 80_000, "votes": 1000, "selected": True},
+                                 {"id": "p2", "title": "花坛", "cost_fen": 50_000, "votes": 3, "selected": False}],
+                    "files": {"ballots": "rounds/r1.pb", "results": "rounds/r1.json"}}],
+        "funds": [], "pools": [{"committee": "310110012001", "name": "控一居委会", "year": 2045, "allocated_fen": 0,
+                                "available_fen": 0, "committed_fen": 0, "disbursed_fen": 0, "use_rate": None}],
+        "mulin_index": {"formula": mulin_index.FORMULA,
+                        "scores": [{"division": "310110012", "level": "street", "name": "控江路街道", **score}]},
+    }
+
+
+@pytest.fixture(scope="module")
+def html(summary):
+    return page(summary, ["summary.json"]).decode("utf-8")
+
+
+def visible_text(html):
+    # Attributes aside (the data-* labels of the phone layout), what a reader sees or hears.
+    return re.sub(r"<[^>]*>", " ", html)
+
+
+@pytest.mark.parametrize(("kind", "codes"), [("category", SuggestionCategory), ("channel", Channel),
+                                            ("fund_category", FundCategory), ("rule", SelectionRule),
+                                            ("component", mulin_index.COMPONENTS)])
+def test_every_code_has_a_chinese_and_an_english_name(kind, codes):
+    for code in codes:
+        value = getattr(code, "value", code)
+        zh, en = CATALOG[kind][value]
+        assert re.search(r"[\u4e00-\u9fff]", zh) and en.isascii() and zh != en != value, (kind, value)
+
+
+def test_the_category_names_are_the_residents_sites():
+    zh = json.loads((WEB_I18N / "zh.json").read_text(encoding="utf-8"))
+    en = json.loads((WEB_I18N / "en.json").read_text(encoding="utf-8"))
+    for category in SuggestionCategory:
+        assert name("category", category.value) == (zh[f"category.{category.value}"], en[f"category.{category.value}"])
+    for category in FundCategory:
+        key = f"fund.category.{category.value}"
+        assert name("fund_category", category.value) == (zh[key], en[key])
+
+
+def test_names_not_codes_are_shown(html):
+    text = visible_text(html)
+    for shown in ("养老服务", "Elderly care", "公共安全", "12345 热线", "按期答复率", "Replies on time",
+                  "按得票从多到少入选", "Most votes first"):
+        assert shown in text, shown
+    for code in ("elderly_care", "public_safety", "hotline_12345", "reply_timeliness", "greedy"):
+        # A component's code is printed once beside its name, for those who read the CSV.
+        assert text.count(code) == (1 if code in mulin_index.COMPONENTS else 0), code
+
+
+def charts(html):
+    return re.findall(r'<svg role="img" aria-labelledby="([^"]+)-title" aria-describedby="[^"]+"[^>]*>(.*?)</svg>', html,
+                      flags=re.DOTALL)
+
+
+def test_each_chart_is_an_image_with_a_title_and_every_bar_carries_its_number(html):
+    found = dict(charts(html))
+    assert set(found) >= {"by-category-zh-CN", "by-category-en", "by-channel-zh-CN", "index-en", "votes-1-zh-CN"}
+    for ident, svg in found.items():
+        assert re.search(rf'<title id="{ident}-title">\S', svg) and f'<desc id="{ident}-desc">' in svg
+    category = found["by-category-zh-CN"]
+    bars = re.findall(r'<rect x="0" y="\d+" width="([\d.]+)%"[^>]*></rect>\s*<text class="number"[^>]*>([^<]+)</text>',
+                      category)
+    assert [value for _, value in bars] == ["9", "1", "0"]
+    widths = {value: float(width) for width, value in bars}
+    assert widths["9"] == 72 and 0 < widths["1"] and widths["0"] == 0
+    # A number a thousand times smaller than the largest still shows a bar.
+    votes = re.findall(r'width="([\d.]+)%"', found["votes-1-zh-CN"])
+    assert [float(w) for w in votes] == [72, 1]
+    assert "养老服务：9；公共安全：未公布；交通出行：1；医疗卫生：0" in category
+    assert "Elderly care: 9; Public safety: withheld" in found["by-category-en"]
+
+
+def test_a_withheld_cell_says_so_and_why_in_both_languages(html):
+    svg = dict(charts(html))["by-category-zh-CN"]
+    assert 'class="withheld"' in svg and "未公布" in svg
+    assert "这个数字涉及不足5人" in html and "fewer than 5 people" in html
+    assert html.count('<span class="withheld">') >= 2  # declined in both rows, received in the district's
+    # The English labels of the phone layout beside each cell.
+    assert 'data-zh="不予受理" data-en="Declined"' in html
+
+
+def test_the_page_keeps_one_inline_style_and_script_for_the_month_policy(html):
+    assert len(re.findall(r"<style>", html)) == len(re.findall(r"<script>", html)) == 1
+    assert 'lang="zh-CN"' in html.split("\n", 3)[2] or '<html lang="zh-CN">' in html
