@@ -122,6 +122,8 @@ class ReviewItem(ResponseModel):
     basis: Basis
     note: str | None = None
     proof_photos: list[str] = Field(default_factory=list)
+    proof_photo_urls: list[str] = Field(default_factory=list, description="presigned links to the proof photos, in "
+                                        "order, for the staff's page to show; they lapse, a page read again gets new ones")
     phone_masked: str | None = None
     status: ResidenceStatus
     version: int

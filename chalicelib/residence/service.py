@@ -249,8 +249,12 @@ def review_queue(principal: Principal, query: ReviewQuery) -> ReviewPage:
 
 
 def _review_item(record: RequestRecord) -> ReviewItem:
+    from chalicelib.uploads.service import photo_links
+
     return ReviewItem.model_validate({
         **{k: v for k, v in record.model_dump().items() if k in ReviewItem.model_fields},
+        # The bucket stays private: staff check a tenancy contract through a link that lapses.
+        "proof_photo_urls": photo_links(record.proof_photos),
         "allowed_actions": rules.allowed_actions(record.status.value),
     })
 

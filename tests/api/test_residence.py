@@ -317,6 +317,10 @@ def test_a_proof_photo_is_kept_with_the_request_and_shown_to_its_committee(clien
     assert s3.head_object(Bucket=stack.attachments_bucket, Key=request["proof_photos"][0])["ContentLength"] == 8
     listed = next(i for i in queue(client, accounts["committee_staff"]) if i["id"] == request["id"])
     assert listed["proof_photos"] == request["proof_photos"]
+    # The staff's page shows the photo through a presigned link; the bucket itself stays closed.
+    [link] = listed["proof_photo_urls"]
+    assert requests.get(link, timeout=10).content == b"\x89PNG\r\n\x1a\n"
+    assert requests.get(link.split("?")[0], timeout=10).status_code == 403
     # Someone else's upload is not a proof of one's own.
     other = new_resident(stack)
     refused = post(client, "/me/residence", other, body(proof_photos=[form["key"]]))

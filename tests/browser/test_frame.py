@@ -19,9 +19,15 @@ PAGES = ["index.html", "sign-in.html"]
 def test_every_string_exists_in_both_languages_and_every_page_key_is_defined():
     zh = json.loads((ROOT / "web/i18n/zh.json").read_text(encoding="utf-8"))
     en = json.loads((ROOT / "web/i18n/en.json").read_text(encoding="utf-8"))
-    assert set(zh) == set(en)
+    staff_zh = json.loads((ROOT / "web/i18n/staff.zh.json").read_text(encoding="utf-8"))
+    staff_en = json.loads((ROOT / "web/i18n/staff.en.json").read_text(encoding="utf-8"))
+    assert set(zh) == set(en) and set(staff_zh) == set(staff_en)
+    # The workbench's strings load only on web/staff/ pages: residents' pages must not need them.
+    assert all(key.startswith("staff.") for key in staff_zh) and not any(key.startswith("staff.") for key in zh)
+    resident_files = [*(ROOT / "web").glob("*.html"), *(ROOT / "web/js").glob("*.js")]
+    assert not [f.name for f in resident_files if re.search(r"""["'`]staff\.[a-z]""", f.read_text(encoding="utf-8"))]
+    zh, en = {**zh, **staff_zh}, {**en, **staff_en}
     assert all(value.strip() for value in [*zh.values(), *en.values()])
-    import re
 
     used = set()
     for file in (ROOT / "web").rglob("*.html"):

@@ -10,6 +10,13 @@ const RETRY_WAITS_MS = [800, 2000];
 
 export const state = { lang: "zh", strings: {}, config: null };
 
+// Pages live at the site's root and one level down (staff/): links, strings and config are
+// reached through this prefix so both levels share one frame.
+const ROOT_PATH = new URL("../", import.meta.url).pathname;
+export const here = () => location.pathname.slice(ROOT_PATH.length) || "index.html";
+export const toRoot = "../".repeat(Math.max(0, location.pathname.slice(ROOT_PATH.length).split("/").length - 1));
+export const signInHref = () => `${toRoot}sign-in.html?next=${encodeURIComponent(here() + location.search)}`;
+
 export class ApiError extends Error {
   constructor(status, payload, retryAfter) {
     super((payload && payload.message) || `HTTP ${status}`);
@@ -107,11 +114,10 @@ function el(tag, attributes = {}, ...children) {
 export { el };
 
 function renderFrame(page) {
-  const here = location.pathname.split("/").pop() || "index.html";
   const session = currentSession();
   const header = el("header", { class: "site-header" },
     el("div", { class: "bar" },
-      el("a", { class: "brand", href: "index.html", text: t("site.name") }),
+      el("a", { class: "brand", href: `${toRoot}index.html`, text: t("site.name") }),
       el("button", {
         type: "button", class: "switch", lang: state.lang === "zh" ? "en" : "zh-CN", text: t("switch.language"),
         onclick: () => { setPref("lang", state.lang === "zh" ? "en" : "zh"); location.reload(); },
@@ -125,14 +131,14 @@ function renderFrame(page) {
           event.currentTarget.setAttribute("aria-pressed", String(large));
         },
       }),
-      session ? bell(here) : null,
+      session ? bell(here()) : null,
       session
-        ? el("button", { type: "button", class: "switch", text: t("auth.sign_out"), onclick: async () => { await signOut(); location.href = "index.html"; } })
-        : el("a", { class: "switch button", href: `sign-in.html?next=${encodeURIComponent(here + location.search)}`, text: t("auth.sign_in") }),
+        ? el("button", { type: "button", class: "switch", text: t("auth.sign_out"), onclick: async () => { await signOut(); location.href = `${toRoot}index.html`; } })
+        : el("a", { class: "switch button", href: signInHref(), text: t("auth.sign_in") }),
     ));
   const nav = el("nav", { class: "site-nav", "aria-label": t("nav.label") },
     el("ul", {}, ...NAV.map(([href, key]) => el("li", {},
-      el("a", { href, text: t(key), "aria-current": href === here ? "page" : null })))));
+      el("a", { href: toRoot + href, text: t(key), "aria-current": href === here() ? "page" : null })))));
   const skip = el("a", { class: "skip-link", href: "#main", text: t("nav.skip") });
   document.body.prepend(skip, header, offlineBanner(), nav);
   document.body.append(el("footer", { class: "site-footer" }, el("p", { text: t("site.footer") })));
@@ -145,8 +151,12 @@ export async function boot(page) {
   state.lang = chosen.lang === "en" ? "en" : "zh";
   document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
   document.documentElement.classList.toggle("large", !!chosen.large);
-  const [strings, config] = await Promise.all([getJson(`i18n/${state.lang}.json`), getJson("config.json")]);
-  state.strings = strings;
+  // The workbench's strings are a file of their own, so residents' phones never download them.
+  const staffPage = location.pathname.includes("/staff/");
+  const [strings, config, staffStrings] = await Promise.all([
+    getJson(`${toRoot}i18n/${state.lang}.json`), getJson(`${toRoot}config.json`),
+    staffPage ? getJson(`${toRoot}i18n/staff.${state.lang}.json`) : {}]);
+  state.strings = { ...strings, ...staffStrings };
   state.config = config;
   await moveOldSession();
   renderFrame(page);
@@ -159,7 +169,7 @@ export async function boot(page) {
 // ---- the inbox's bell, the offline banner, the installable app -----------------------------
 
 function bell(here) {
-  return el("a", { class: "switch button bell", id: "bell", href: "inbox.html", "aria-current": here === "inbox.html" ? "page" : null },
+  return el("a", { class: "switch button bell", id: "bell", href: `${toRoot}inbox.html`, "aria-current": here === "inbox.html" ? "page" : null },
     el("span", { text: t("inbox.bell") }), " ", el("span", { class: "bell-count", id: "bell-count", hidden: true }));
 }
 
@@ -193,8 +203,8 @@ function offlineBanner() {
 
 // The manifest for pages whose HTML does not link it yet, and the service worker (sw.js).
 function installable() {
-  if (!document.querySelector('link[rel="manifest"]')) document.head.append(el("link", { rel: "manifest", href: "manifest.webmanifest" }));
-  if ("serviceWorker" in navigator && location.protocol !== "file:") navigator.serviceWorker.register("sw.js").catch(() => null);
+  if (!document.querySelector('link[rel="manifest"]')) document.head.append(el("link", { rel: "manifest", href: `${toRoot}manifest.webmanifest` }));
+  if ("serviceWorker" in navigator && location.protocol !== "file:") navigator.serviceWorker.register(`${toRoot}sw.js`).catch(() => null);
 }
 
 // The worker keeps the last-read lists by person; a signed-out device keeps none of them.
@@ -359,8 +369,7 @@ export async function accessToken() {
 
 export function requireSignIn() {
   if (currentSession()) return true;
-  const here = location.pathname.split("/").pop() + location.search;
-  location.replace(`sign-in.html?next=${encodeURIComponent(here)}`);
+  location.replace(signInHref());
   return false;
 }
 

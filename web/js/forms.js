@@ -1,6 +1,6 @@
 // Forms that lose nothing and say what is wrong where it is wrong: drafts kept in the
 // browser, API errors beside their fields, one submission at a time.
-import { ApiError, NetworkError, SignInNeeded, apiText, el, newIdempotencyKey, state, t } from "./core.js";
+import { ApiError, NetworkError, SignInNeeded, apiText, el, newIdempotencyKey, signInHref, state, t } from "./core.js";
 
 const DRAFT_PREFIX = "mulin.draft.";
 
@@ -88,7 +88,7 @@ export function showError(form, error, { onRetry } = {}) {
   const summary = errorSummary(form);
   if (error instanceof SignInNeeded) {
     summary.append(el("p", { text: t("error.sign_in_again") }),
-      el("a", { href: `sign-in.html?next=${encodeURIComponent(location.pathname.split("/").pop() + location.search)}`, text: t("auth.sign_in") }));
+      el("a", { href: signInHref(), text: t("auth.sign_in") }));
     summary.focus();
     return false;
   }

@@ -99,6 +99,8 @@ function prepareRating(form, item, reply) {
 }
 
 if (id) {
+  // The list is what a page without scripts shows; one case replaces it.
+  document.getElementById("list-view").hidden = true;
   try {
     showDetail(await api("GET", `/suggestions/${encodeURIComponent(id)}`));
   } catch (error) {

@@ -163,10 +163,18 @@ function runForm(round) {
       }
     }
     try {
-      const project = await api("POST", `/rounds/${round.id}/proposals`, { body: proposal() });
+      // One key per draft: a retry after a lost answer, or a second press, is the same project.
+      const project = await api("POST", `/rounds/${round.id}/proposals`, { body: proposal(), idempotencyKey: draft.idempotencyKey });
       draft.clear();
       showReceipt(project);
     } catch (error) {
+      if (error instanceof ApiError && error.code === "idempotency_key_reused") {
+        // An earlier press of this draft was received, before the text was changed: that
+        // proposal stands, and the round's page shows it.
+        draft.clear();
+        showReceipt(null);
+        return;
+      }
       if (error instanceof ApiError && error.details.length) {
         showError(form, error);
         const first = form.querySelector("[aria-invalid=true]");
@@ -179,9 +187,10 @@ function runForm(round) {
 
   function showReceipt(project) {
     form.hidden = true;
-    $("receipt-title").textContent = project.title;
-    $("receipt-status").textContent = t("propose.receipt_status", {
-      cost: formatFen(project.estimated_cost_fen), photos: project.photos.length, at: formatTime(project.submitted_at) });
+    $("receipt-title").textContent = project ? project.title : "";
+    $("receipt-status").textContent = project ? t("propose.receipt_status", {
+      cost: formatFen(project.estimated_cost_fen), photos: project.photos.length, at: formatTime(project.submitted_at) })
+      : t("propose.sent_before");
     $("round-link").href = `round.html?round=${round.id}`;
     $("another").href = `propose.html?round=${round.id}`;
     const section = $("receipt");

@@ -14,7 +14,7 @@ const REASONS = {
   "no support": "round.reason.no_support",
 };
 
-function reasonText(reason) {
+export function reasonText(reason) {
   const key = REASONS[reason];
   return key && has(key) ? t(key) : reason;
 }
@@ -78,6 +78,13 @@ export function votesIn(text) {
   return votes;
 }
 
+// The same projects and, on a cumulative ballot, the same points on each: a file that kept
+// the picks but moved points between them must not read as the resident's ballot.
+export function sameBallot(mine, line) {
+  const pairs = (picks, points) => JSON.stringify(picks.map((id, i) => [id, points ? points[i] : null]).sort());
+  return pairs(mine.picks, mine.points) === pairs(line.picks, line.points);
+}
+
 function say(...children) {
   const box = $("verify-result");
   box.replaceChildren(...children);
@@ -100,7 +107,7 @@ function setUpVerify(round, result, config) {
       if (!response.ok) throw new Error(`ballots file: HTTP ${response.status}`);
       const line = votesIn(await response.text()).get(mine.published_ballot_id);
       if (!line) { say(el("p", { class: "field-error", text: t("round.verify_missing", { id: mine.published_ballot_id }) })); return; }
-      const same = !mine.picks || JSON.stringify([...mine.picks].sort()) === JSON.stringify([...line.picks].sort());
+      const same = !mine.picks || sameBallot(mine, line);
       say(
         el("p", { text: t("round.verify_found", { id: mine.published_ballot_id }) }),
         el("ul", { id: "verify-picks" }, ...line.picks.map((id, index) => el("li", {

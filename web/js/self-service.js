@@ -33,7 +33,7 @@ export function isCode(text) { return /^\d{6}$/.test(text.trim()); }
 // Only a page inside this site may be the destination after signing in.
 export function destination(fallback = "index.html") {
   const next = param("next") || fallback;
-  return /^[a-z-]+\.html(\?[^#]*)?$/.test(next) ? next : fallback;
+  return /^(staff\/)?[a-z-]+\.html(\?[^#]*)?$/.test(next) ? next : fallback;
 }
 
 const TOO_MANY = ["LimitExceededException", "TooManyRequestsException", "TooManyFailedAttemptsException"];

@@ -4,20 +4,12 @@ import { MAX_PHOTOS, PHOTO_TYPES, uploadPhoto } from "./photos.js";
 import { outbox } from "./outbox.js";
 import { steps } from "./steps.js";
 
-const CATEGORIES = ["urban_renewal", "transport", "education_childcare", "elderly_care", "sanitation", "property_management",
-  "public_safety", "culture_sports", "health", "business_employment", "digital_governance", "other"];
 const CITY = "31";
 
 await boot("suggest");
 if (!requireSignIn()) throw new Error("redirecting to sign-in");
 
-const form = document.getElementById("suggestion");
-const categories = document.getElementById("categories");
-for (const category of CATEGORIES) {
-  categories.append(el("label", { class: "choice" },
-    el("input", { type: "radio", name: "category", value: category, required: true }),
-    el("span", { text: t(`category.${category}`) })));
-}
+const form = document.getElementById("suggestion");  // its first question, the category, is in the HTML: usable before this module arrives
 
 const draft = keepDraft(form, "suggestion");
 const photos = () => draft.extra?.photos || [];

@@ -41,6 +41,8 @@ class ReviewItem:
             room (None | str | Unset):
             note (None | str | Unset):
             proof_photos (list[str] | Unset):
+            proof_photo_urls (list[str] | Unset): presigned links to the proof photos, in order, for the staff's page to
+                show; they lapse, a page read again gets new ones
             phone_masked (None | str | Unset):
             decided_at (None | str | Unset):
             decided_by (None | Unset | VerifiedBy):
@@ -59,6 +61,7 @@ class ReviewItem:
     room: None | str | Unset = UNSET
     note: None | str | Unset = UNSET
     proof_photos: list[str] | Unset = UNSET
+    proof_photo_urls: list[str] | Unset = UNSET
     phone_masked: None | str | Unset = UNSET
     decided_at: None | str | Unset = UNSET
     decided_by: None | Unset | VerifiedBy = UNSET
@@ -113,6 +116,12 @@ class ReviewItem:
 
 
 
+        proof_photo_urls: list[str] | Unset = UNSET
+        if not isinstance(self.proof_photo_urls, Unset):
+            proof_photo_urls = self.proof_photo_urls
+
+
+
         phone_masked: None | str | Unset
         if isinstance(self.phone_masked, Unset):
             phone_masked = UNSET
@@ -160,6 +169,8 @@ class ReviewItem:
             field_dict["note"] = note
         if proof_photos is not UNSET:
             field_dict["proof_photos"] = proof_photos
+        if proof_photo_urls is not UNSET:
+            field_dict["proof_photo_urls"] = proof_photo_urls
         if phone_masked is not UNSET:
             field_dict["phone_masked"] = phone_masked
         if decided_at is not UNSET:
@@ -233,6 +244,9 @@ class ReviewItem:
         proof_photos = cast(list[str], d.pop("proof_photos", UNSET))
 
 
+        proof_photo_urls = cast(list[str], d.pop("proof_photo_urls", UNSET))
+
+
         def _parse_phone_masked(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -296,6 +310,7 @@ class ReviewItem:
             room=room,
             note=note,
             proof_photos=proof_photos,
+            proof_photo_urls=proof_photo_urls,
             phone_masked=phone_masked,
             decided_at=decided_at,
             decided_by=decided_by,

@@ -12,6 +12,7 @@ from ...models.error_response import ErrorResponse
 from ...models.gateway_refusal import GatewayRefusal
 from ...models.project import Project
 from ...models.proposal_create import ProposalCreate
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -20,9 +21,13 @@ def _get_kwargs(
     id: str,
     *,
     body: ProposalCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -113,6 +118,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ErrorResponse.from_dict(response.json())
 
@@ -161,12 +173,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ErrorResponse | ErrorResponse | GatewayRefusal | Project]:
     """ Propose a project (eligible residents; staff)
 
+     A retry with the same Idempotency-Key returns the first project; the same key with another body is
+    409.
+
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProposalCreate):
 
     Raises:
@@ -181,6 +198,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -195,12 +213,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ErrorResponse | ErrorResponse | GatewayRefusal | Project | None:
     """ Propose a project (eligible residents; staff)
 
+     A retry with the same Idempotency-Key returns the first project; the same key with another body is
+    409.
+
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProposalCreate):
 
     Raises:
@@ -216,6 +239,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -224,12 +248,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ErrorResponse | ErrorResponse | GatewayRefusal | Project]:
     """ Propose a project (eligible residents; staff)
 
+     A retry with the same Idempotency-Key returns the first project; the same key with another body is
+    409.
+
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProposalCreate):
 
     Raises:
@@ -244,6 +273,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -258,12 +288,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ErrorResponse | ErrorResponse | GatewayRefusal | Project | None:
     """ Propose a project (eligible residents; staff)
 
+     A retry with the same Idempotency-Key returns the first project; the same key with another body is
+    409.
+
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProposalCreate):
 
     Raises:
@@ -279,5 +314,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed
