@@ -6,6 +6,7 @@ figures following each step."""
 from __future__ import annotations
 
 import base64
+import csv
 import re
 
 from playwright.sync_api import Page, expect
@@ -113,6 +114,13 @@ def test_the_newcomers_residence_is_approved(page: Page, stack):
     page.get_by_label("状态").select_option("approved")
     page.get_by_role("button", name="显示").click()
     expect(page.locator("li.card").filter(has_text="控江路 1500 弄 7 号 502 室")).to_be_visible()
+    # The export holds the whole filter, numbers masked, cells as the publication writes them.
+    with page.expect_download() as downloaded:
+        page.get_by_role("button", name="导出 CSV").click()
+    rows = list(csv.DictReader(open(downloaded.value.path(), encoding="utf-8-sig", newline="")))
+    mine = [row for row in rows if row["楼号 building"] == "控江路 1500 弄 7 号"]
+    assert mine and all(row["状态 status"] == "approved" for row in rows)
+    assert all("*" in row["手机 phone (masked)"] for row in mine)
     english(page)
     expect(page.get_by_role("heading", name="Residence checks")).to_be_visible()
     shot(page, "residences-en")
@@ -169,6 +177,14 @@ def test_a_fund_application_is_recommended_then_approved_with_the_pool_beside_it
     expect(page.get_by_role("heading", name="拨付")).to_be_visible()
     after = ok(call(stack, "GET", f"/funds/applications/{application['id']}", staff))
     assert (after["status"], after["approved_fen"]) == ("approved", 300_000)
+
+    page.goto(f"/staff/funds.html?committee={COMMITTEE}&view=all")
+    expect(page.get_by_role("button", name=f"打开「{title}」")).to_be_visible()
+    with page.expect_download() as downloaded:
+        page.get_by_role("button", name="导出 CSV").click()
+    rows = list(csv.DictReader(open(downloaded.value.path(), encoding="utf-8-sig", newline="")))
+    row = next(row for row in rows if row["编号 id"] == application["id"])
+    assert (row["状态 status"], row["核定金额（分） approved_fen"]) == ("approved", "300000")
 
     english(page)
     expect(page.get_by_role("heading", name="Autonomy fund reviews")).to_be_visible()

@@ -39,3 +39,17 @@ export function downloadCsv(filename, rows, columns) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// The whole of a listing's current filter, not only the rows shown: page after page of 100,
+// up to `pages` pages, which keeps a street's export quick. `pathFor(cursor)` gives each page's path.
+export async function allRows(api, pathFor, pages = 20) {
+  const rows = [];
+  let next = null;
+  for (let page = 0; page < pages; page += 1) {
+    const got = await api("GET", pathFor(next));
+    rows.push(...got.items);
+    next = got.next_cursor;
+    if (!next) break;
+  }
+  return rows;
+}

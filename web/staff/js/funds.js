@@ -5,6 +5,7 @@ import { ApiError, api, apiText, boot, el, formatDate, formatTime, t } from "../
 import { announce, clearErrors, guardSubmit, showError } from "../../js/forms.js";
 import { fenText } from "../../js/fen.js";
 import { findPool } from "../../js/fund-pool.js";
+import { allRows, downloadCsv } from "./csv.js";
 import { requireOfficial, staffNav } from "./staff.js";
 
 // As fund-form.js reads yuan (whose module is too heavy to load for this): the digits cut as
@@ -77,21 +78,24 @@ function card(item) {
       "aria-label": t("staff.fund.open_named", { title: item.title }), onclick: () => open(item.id) }));
 }
 
+// The list's path for the filter chosen: the caller's queue, or the pool's applications by status.
+function listPath(limit, next) {
+  const view = filter.view.value;
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (next) query.set("cursor", next);
+  if (view === "queue") {
+    query.set("committee", filter.committee.value);
+    return `/review/funds?${query}`;
+  }
+  if (view !== "all") query.set("status", view);
+  return `/funds/pools/${filter.committee.value}/${filter.year.value}/applications?${query}`;
+}
+
 async function showList(fresh) {
   const errors = document.getElementById("fund-errors");
   errors.replaceChildren();
   if (fresh) cursor = null;
-  const view = filter.view.value;
-  const query = new URLSearchParams({ limit: "20" });
-  if (cursor) query.set("cursor", cursor);
-  let path;
-  if (view === "queue") {
-    query.set("committee", filter.committee.value);
-    path = `/review/funds?${query}`;
-  } else {
-    if (view !== "all") query.set("status", view);
-    path = `/funds/pools/${filter.committee.value}/${filter.year.value}/applications?${query}`;
-  }
+  const path = listPath(20, cursor);
   try {
     const page = await api("GET", path);
     if (fresh) list.replaceChildren();
@@ -244,3 +248,25 @@ filter.addEventListener("submit", (event) => {
 more.addEventListener("click", () => showList(false));
 if (places.length) await Promise.all([showPool(), showList(true)]);
 else list.append(el("li", { class: "muted", text: t("staff.fund.no_committee") }));
+
+// Amounts stay integer fen in the file, as the publication writes them.
+const EXPORT_COLUMNS = [["id", "编号 id"], ["committee", "居委会 committee"], ["year", "年度 year"],
+  ["team_name", "团队 team_name"], ["title", "项目 title"], ["category", "类别 category"], ["status", "状态 status"],
+  ["requested_fen", "申请金额（分） requested_fen"], ["approved_fen", "核定金额（分） approved_fen"],
+  ["open_objections", "未答复异议 open_objections"], ["notice_ends_at", "公示截止 notice_ends_at (UTC)"],
+  ["waiting_since", "待办起始 waiting_since (UTC)"], ["due_at", "期限 due_at (UTC)"]].map(([key, label]) => ({ key, label }));
+const exportButton = document.getElementById("export");
+exportButton.addEventListener("click", async () => {
+  exportButton.setAttribute("aria-disabled", "true");
+  try {
+    const rows = await allRows(api, (next) => listPath(100, next));
+    downloadCsv(`funds-${filter.committee.value}-${filter.view.value}-${new Date().toISOString().slice(0, 10)}.csv`,
+      rows, EXPORT_COLUMNS);
+  } catch (error) {
+    const holder = el("form");
+    document.getElementById("fund-errors").replaceChildren(holder);
+    showError(holder, error);
+  } finally {
+    exportButton.removeAttribute("aria-disabled");
+  }
+});

@@ -2,6 +2,7 @@
 // carries the version the page showed, so two officials never both decide one request.
 import { ApiError, api, apiText, boot, el, formatTime, t } from "../../js/core.js";
 import { announce, clearErrors, guardSubmit, showError } from "../../js/forms.js";
+import { allRows, downloadCsv } from "./csv.js";
 import { requireOfficial, staffNav } from "./staff.js";
 
 const REASON_REQUIRED = new Set(["decline", "revoke"]);
@@ -109,4 +110,25 @@ filter.addEventListener("submit", (event) => {
   load(true);
 });
 more.addEventListener("click", () => load(false));
+
+const COLUMNS = [["id", "编号 id"], ["committee", "居委会 committee"], ["committee_name", "居委会名称 committee_name"],
+  ["building", "楼号 building"], ["room", "室号 room"], ["basis", "依据 basis"], ["status", "状态 status"],
+  ["phone_masked", "手机 phone (masked)"], ["requested_at", "申请时间 requested_at (UTC)"],
+  ["decided_at", "处理时间 decided_at (UTC)"], ["reason", "理由 reason"]].map(([key, label]) => ({ key, label }));
+const exportButton = document.getElementById("export");
+exportButton.addEventListener("click", async () => {
+  exportButton.setAttribute("aria-disabled", "true");
+  try {
+    const status = filter.status.value;
+    const rows = await allRows(api, (next) =>
+      `/review/residences?${new URLSearchParams({ status, limit: "100", ...(next ? { cursor: next } : {}) })}`);
+    downloadCsv(`residences-${status}-${new Date().toISOString().slice(0, 10)}.csv`, rows, COLUMNS);
+  } catch (error) {
+    const holder = el("form");
+    document.getElementById("res-errors").replaceChildren(holder);
+    showError(holder, error);
+  } finally {
+    exportButton.removeAttribute("aria-disabled");
+  }
+});
 await load(true);
