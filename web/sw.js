@@ -1,7 +1,7 @@
 // The service worker: the pages' shell and the resident's last-read lists stay readable on a
 // bad connection or none. A new VERSION (bump it when the shell list or these rules change)
 // installs beside the old worker and, once active, deletes the old caches.
-const VERSION = "2026-12-05.1";
+const VERSION = "2026-12-05.2";
 const SHELL = `mulin-shell-${VERSION}`;
 const LISTS = "mulin-lists"; // core.js deletes it at sign-out
 // Fetched at install, so the first offline visit already has a frame to show; every other
@@ -48,10 +48,18 @@ async function shell(request) {
     return response;
   });
   try {
-    return await withPatience(network, () => cache.match(request, { ignoreSearch: true }));
+    return await withPatience(network, () => kept(cache, request));
   } catch {
-    return (await cache.match(request, { ignoreSearch: true })) || Response.error();
+    return (await kept(cache, request)) || Response.error();
   }
+}
+
+// The kept copy as a response of no address of its own: a navigation answered with the stored
+// response would take that response's address, and a page opened as round.html?round=B would
+// become the round.html it was first stored from, losing the ?round= its script reads.
+async function kept(cache, request) {
+  const stored = await cache.match(request, { ignoreSearch: true });
+  return stored && new Response(stored.body, { status: stored.status, statusText: stored.statusText, headers: stored.headers });
 }
 
 // Network first: a list that lags behind the suggestion just sent would tell a resident it

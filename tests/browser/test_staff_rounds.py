@@ -22,6 +22,13 @@ def slip_images_decoded(page) -> bool:
     return page.evaluate("[...document.querySelectorAll('#slips img')].every(i => i.complete && i.naturalWidth > 20)")
 
 
+def reload(page, title: str) -> None:
+    """Reload and wait for the round: its forms' handlers are attached by then. A press before
+    that would submit the form natively, to round.html? without the round."""
+    page.reload()
+    expect(page.locator("#round-title")).to_have_text(title)
+
+
 def test_a_round_from_creation_to_printed_codes_booth_ballots_tally_and_progress(page, stack):
     sign_in(page, stack, "committee_staff", "staff/rounds.html")
     expect(page.get_by_role("heading", level=1)).to_have_text("微更新活动")
@@ -48,7 +55,7 @@ def test_a_round_from_creation_to_printed_codes_booth_ballots_tally_and_progress
                                {"title": name, "description": f"{name}的方案。", "estimated_cost_fen": cost})
         assert status == 201, project
     move_round(stack, round_id, "review")
-    page.reload()
+    reload(page, title)
 
     shed = page.locator("#projects > li").filter(has_text="非机动车棚")
     shed.get_by_label("核定费用（元）").fill("28000.50")
@@ -88,17 +95,18 @@ def test_a_round_from_creation_to_printed_codes_booth_ballots_tally_and_progress
     audit(page, "staff/round-slips-zh")
 
     move_round(stack, round_id, "voting")
-    page.reload()
+    reload(page, title)
     page.get_by_label("来源").select_option("booth")
     page.get_by_label("选票（每行一张：投票码;项目编号[;积分]）").fill(f"{codes[0]};1\nNOTACODE99;1\n{codes[1]};1")
     page.get_by_role("button", name="录入").click()
-    expect(page.locator("#paper-report")).to_contain_text("已录入 2 张，退回 1 张")
+    # Each ballot is its own transaction: a loaded machine takes longer than expect's default.
+    expect(page.locator("#paper-report")).to_contain_text("已录入 2 张，退回 1 张", timeout=30_000)
     expect(page.locator("#paper-report li")).to_have_count(1)
     expect(page.locator("#paper-report li")).to_contain_text("第 2 行")
     expect(page.locator("#ballots")).to_have_value("NOTACODE99;1")
 
     move_round(stack, round_id, "tallying")
-    page.reload()
+    reload(page, title)
     page.get_by_role("button", name="开始计票").click()
     expect(page.locator("#tally-status")).to_have_text("计票完成，结果已公布。", timeout=90_000)
     shed_row = page.locator("#results tbody tr").filter(has_text="非机动车棚")
@@ -107,7 +115,7 @@ def test_a_round_from_creation_to_printed_codes_booth_ballots_tally_and_progress
     audit(page, "staff/round-zh")
 
     move_round(stack, round_id, "results")
-    page.reload()
+    reload(page, title)
     expect(page.locator("#results-view")).to_be_visible()
     page.get_by_label("完成百分比").fill("30")
     page.get_by_label("进展说明").fill("车棚地基已完成。")
