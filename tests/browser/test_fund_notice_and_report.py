@@ -95,6 +95,11 @@ def test_a_neighbour_objects_on_the_board_and_the_lead_reports_to_acceptance(pag
     expect(card.locator("tfoot")).to_contain_text("¥2,046.90")
     assert "李师傅" not in page.content()
     audit(page, "fund-notice-board")
+    # In large type too: the budget table must still fit a phone.
+    page.get_by_role("button", name="大字模式").click()
+    expect(page.locator("html")).to_have_class(re.compile(r"\blarge\b"))
+    audit(page, "fund-notice-board-large")
+    page.get_by_role("button", name="大字模式").click()
 
     card.get_by_role("link", name=re.compile(rf"^查看详情、提出异议\s*：{re.escape(title)}$")).click()
     expect(page.get_by_role("heading", name=title)).to_be_focused()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 import uuid
 
@@ -51,6 +52,10 @@ def test_the_bell_counts_new_messages_and_the_inbox_links_to_the_case(page: Page
     expect(link).to_have_attribute("href", f"my-suggestions.html?id={case['id']}")
     expect(page.locator("#bell-count")).to_be_hidden()  # opening the inbox read them
     audit(page, "inbox")
+    page.get_by_role("button", name="大字模式").click()
+    expect(page.locator("html")).to_have_class(re.compile(r"\blarge\b"))
+    audit(page, "inbox-large")
+    page.get_by_role("button", name="大字模式").click()
     assert call(stack, "GET", "/notifications/read")["unread"] == 0
 
     page.reload()
