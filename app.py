@@ -4,8 +4,11 @@ from chalice import Chalice, Cron
 
 from chalicelib.accounts.guard import refuse_erased_writers
 from chalicelib.accounts.routes import accounts_api
+from chalicelib.deliberation.routes import deliberation_api
 from chalicelib.divisions.routes import divisions_api
 from chalicelib.funds.routes import funds_api
+from chalicelib.live.routes import live_api
+from chalicelib.meetings.routes import meetings_api
 from chalicelib.notifications.routes import notifications_api
 from chalicelib.observability import instrument
 from chalicelib.publishing.routes import publishing_api
@@ -45,12 +48,15 @@ app.register_blueprint(notifications_api)
 app.register_blueprint(voting_api)
 app.register_blueprint(funds_api)
 app.register_blueprint(publishing_api)
+app.register_blueprint(live_api)
 app.register_blueprint(residence_api)
 app.register_blueprint(review_api)
 app.register_blueprint(digest_api)
 app.register_blueprint(staff_api)
 app.register_blueprint(accounts_api)
 app.register_blueprint(session_api)
+app.register_blueprint(deliberation_api)
+app.register_blueprint(meetings_api)
 
 
 # 17:00 UTC on the last day of a month is 01:00 on the 1st in Shanghai (UTC+8, no daylight saving).
@@ -70,6 +76,14 @@ def send_officials_digest(event):
     return run_scheduled(event.time, getattr(event.context, "get_remaining_time_in_millis", None))
 
 
+# Hourly, at ten past: the live index's files (live/index/*.json), whose cache lifetime is five minutes.
+@app.schedule(Cron(10, "*", "*", "*", "?", "*"), name="publish_live_index")
+def publish_live_index(event):
+    from chalicelib.live.publish import publish_all
+
+    return publish_all()
+
+
 @app.on_sqs_message(queue=PUBLICATIONS_QUEUE, batch_size=1, name="publish_requested_month")
 def publish_requested_month(event):
     from chalicelib.publishing.jobs import run_message
@@ -84,3 +98,12 @@ def count_round(event):
     # How many times this message was handed out: its last delivery marks the job failed.
     return [run_message(record.body, int(record.to_dict().get("attributes", {}).get("ApproximateReceiveCount", 1)))
             for record in event]
+
+
+# The main table's stream → live counters. The stream's ARN exists only once the stack does, so
+# the event source (batches, partial failures) is wired in infra/stack.py, not declared here.
+@app.lambda_function(name="count_live")
+def count_live(event, context):
+    from chalicelib.live.consumer import handle
+
+    return handle(event)

@@ -1,9 +1,10 @@
 """Page weight: each page's HTML + CSS + JS in bytes, and its time to first text on slow 3G.
 
 Starts the stack `make run` starts (`python -m local_stack` on free ports, as the browser
-tests do), then for every web/*.html: fetches the page as the server sends it, its
+tests do), then for every web/*.html and web/staff/*.html: fetches the page as the server sends it, its
 stylesheets and scripts, and every module those import, transitively (static `import … from`,
-`export … from`, bare `import "…"` and dynamic `import("…")`), and sums the bytes before
+`export … from`, bare `import "…"`; modules reached only through a dynamic `import("…")` load
+when a step asks for them and are weighed in a column of their own), and sums the bytes before
 compression and gzipped (level 9, each file on its own as a server would send it). The
 strings and config every page's boot() fetches (i18n/zh.json, config.json) are a column of
 their own, outside the goal, which is HTML + CSS + JS under 100 KB (102,400 bytes) before
@@ -40,8 +41,12 @@ CHROMIUM = "/usr/bin/chromium"
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1000 / 8, "uploadThroughput": 400 * 1000 / 8}
 CPU_SLOWDOWN = 4
 BOOT_FETCHES = ("i18n/zh.json", "config.json")
-IMPORTS = re.compile(r"""(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*"""
-                     r"""|\bimport\s*\(\s*)["']([^"']+\.js)["']""")
+STAFF_BOOT_FETCHES = ("i18n/staff.zh.json",)
+IMPORTS = re.compile(r"""(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]*\s*from\s*)"""
+                     r"""["']([^"']+\.js)["']""")
+# A module imported by import("…") arrives when a step asks for it (the QR codes of paper
+# slips), not with the page: weighed in a column of its own, outside the goal.
+DYNAMIC_IMPORTS = re.compile(r"""\bimport\s*\(\s*["']([^"']+\.js)["']""")
 # Written by the page itself as soon as it first paints; window.name outlives the redirect
 # a signed-out visitor gets, so the figure is the requested page's own.
 PAINT_PROBE = """
@@ -79,22 +84,27 @@ def weigh(base: str, page: str) -> dict[str, list[tuple[str, bytes]]]:
     html = get(page_url)
     links = Links()
     links.feed(html.decode("utf-8"))
-    found: dict[str, list[tuple[str, bytes]]] = {"html": [(page, html)], "css": [], "js": [], "boot": []}
+    found: dict[str, list[tuple[str, bytes]]] = {"html": [(page, html)], "css": [], "js": [], "boot": [],
+                                                 "on_demand": []}
     for href in links.styles:
         url = urljoin(page_url, href)
         found["css"].append((urlsplit(url).path, get(url)))
     seen: set[str] = set()
-    queue = [urljoin(page_url, src) for src in links.scripts]
-    while queue:
-        url = queue.pop(0)
-        if url in seen:
-            continue
-        seen.add(url)
-        body = get(url)
-        found["js"].append((urlsplit(url).path, body))
-        queue.extend(urljoin(url, target) for target in IMPORTS.findall(body.decode("utf-8")))
+    later: list[str] = []
+    for kind, queue in (("js", [urljoin(page_url, src) for src in links.scripts]), ("on_demand", later)):
+        while queue:
+            url = queue.pop(0)
+            if url in seen:
+                continue
+            seen.add(url)
+            body = get(url)
+            found[kind].append((urlsplit(url).path, body))
+            text = body.decode("utf-8")
+            queue.extend(urljoin(url, target) for target in IMPORTS.findall(text))
+            later.extend(urljoin(url, target) for target in DYNAMIC_IMPORTS.findall(text))
     if any(path.endswith("/core.js") for path, _ in found["js"]):
-        for path in BOOT_FETCHES:
+        # A staff page's boot() fetches the workbench's strings besides.
+        for path in (*BOOT_FETCHES, *(STAFF_BOOT_FETCHES if page.startswith("staff/") else ())):
             found["boot"].append((path, get(urljoin(base + "/", path))))
     return found
 
@@ -134,7 +144,8 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    pages = sorted(path.name for path in (ROOT / "web").glob("*.html"))
+    pages = [*sorted(path.name for path in (ROOT / "web").glob("*.html")),
+             *sorted(f"staff/{path.name}" for path in (ROOT / "web" / "staff").glob("*.html"))]
     rows = []
     with tempfile.TemporaryDirectory() as scratch, running_local_stack(Path(scratch) / "stack.json") as stack:
         base = stack["state"]["api_url"].rstrip("/")
@@ -150,11 +161,14 @@ def main() -> None:
             browser.close()
 
     machine.section("Page weight and first text on slow 3G", f"""
-        Every page of `web/` as the local stack (`make run`) serves it: the page, its stylesheets,
+        Every page of `web/` and of the staff workbench (`web/staff/`) as the local stack
+        (`make run`) serves it: the page, its stylesheets,
         its scripts and every module they import, transitively, in bytes before compression
         (KB = 1,024 bytes) and gzipped (level 9, file by file). Goal: HTML + CSS + JS under
-        100 KB before compression. "Strings" are what every page's boot fetches besides
-        (`i18n/zh.json`, `config.json`), outside the goal. First text: first-contentful-paint
+        100 KB before compression. "On demand": modules only a dynamic `import()` loads, when a step
+        asks for them (the QR codes of paper slips), outside the goal. "Strings" are what every page's boot fetches besides
+        (`i18n/zh.json`, `config.json`, and `i18n/staff.zh.json` on staff pages), outside the goal.
+        First text: first-contentful-paint
         from the page's performance entries, signed out, cold cache, no service worker, Lighthouse's
         Slow 3G (400 ms round trip, 400 kbit/s each way) and the CPU slowed {CPU_SLOWDOWN}× through
         Chrome DevTools Protocol, in the Debian chromium at 360 × 780; median of {args.runs} runs.
@@ -167,10 +181,12 @@ def main() -> None:
         gz = html[1] + css[1] + js[1]
         verdict = "met" if total < GOAL_BYTES else f"missed by {kb(total - GOAL_BYTES)}"
         (met if total < GOAL_BYTES else missed).append(page)
+        later = kb(size(files["on_demand"])[0]) if files["on_demand"] else "—"
         table_rows.append((f"`{page}`", kb(html[0]), kb(css[0]), f"{kb(js[0])} ({len(files['js'])} files)",
-                           f"**{kb(total)}**", kb(gz), kb(size(files["boot"])[0]), f"{fcp / 1000:.2f} s", verdict))
-    machine.table(["page", "HTML", "CSS", "JS", "HTML + CSS + JS", "gzipped", "strings", "first text", "goal"],
-                  table_rows, right=range(1, 8))
+                           f"**{kb(total)}**", kb(gz), later, kb(size(files["boot"])[0]), f"{fcp / 1000:.2f} s",
+                           verdict))
+    machine.table(["page", "HTML", "CSS", "JS", "HTML + CSS + JS", "gzipped", "on demand", "strings", "first text",
+                   "goal"], table_rows, right=range(1, 9))
     machine.paragraphs(f"""
         Under 100 KB before compression: {len(met)} of {len(rows)} pages ({", ".join(f"`{p}`" for p in met) or "none"}).
         Over it: {", ".join(f"`{p}`" for p in missed) or "none"}.

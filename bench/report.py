@@ -34,6 +34,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("throughput", ["-W", "ignore"], []),
     ("tally", [], []),
     ("publication_aggregate", [], []),
+    ("live_consumer", ["-W", "ignore"], []),
     ("page_weight", [], []),
 ]
 INTRO = """# Benchmarks

@@ -267,6 +267,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Rounds are run by the officials of their scope: a committee's by its staff or its
     # street, a street's by the street, a district's by the district.
     "round.manage": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    # A yearly selection (十佳项目评选) is opened by a street or a district (or the city) for its
+    # jurisdiction, and its committees' staff nominate their own completed projects to it.
+    "round.select": frozenset({Role.street_official, Role.district_admin, Role.platform_admin}),
+    "round.nominate": frozenset({Role.committee_staff}),
     # Autonomy funds: streets and above hold the money; residents apply and object; the
     # committee reviews first and runs the public notice (funds/rules.ACTORS per action).
     "fund.read": frozenset(Role),
@@ -274,6 +278,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "fund.apply": frozenset({Role.resident}),
     "fund.object": frozenset({Role.resident}),
     "fund.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    # A team that applies on paper (or at a meeting) has its form typed in by the committee's
+    # staff or the street above them, who then take the team's steps for it.
+    "fund.enter_paper": frozenset({Role.committee_staff, Role.street_official}),
     # Residence verification: residents ask for their own; the committee, or any official
     # above it, checks and decides (jurisdiction: the request's committee).
     "residence.request": frozenset({Role.resident}),
@@ -287,6 +294,27 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # are work accounts, answered for by their administrator (staff.manage).
     "account.export": frozenset({Role.resident}),
     "account.erase": frozenset({Role.resident}),
+    # The live index's quarterly entries: the street enters them for itself and its committees;
+    # every official of a division may read what was entered for it, with the evidence.
+    "index.enter": frozenset({Role.street_official}),
+    "index.read_entries": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    # Deliberation (议题): verified residents of a committee raise, support, comment, report and
+    # appeal; its staff and the officials above run the queue and moderate; an appeal against
+    # a hiding is the street's to decide, never the committee's that hid the post.
+    "topic.read": frozenset(Role),
+    "topic.raise": frozenset({Role.resident}),
+    "topic.support": frozenset({Role.resident}),
+    "topic.comment": frozenset({Role.resident}),
+    "topic.report": frozenset({Role.resident}),
+    "topic.appeal": frozenset({Role.resident}),
+    "topic.review": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    "topic.decide_appeal": frozenset({Role.street_official, Role.district_admin, Role.platform_admin}),
+    "deliberation.settings": frozenset({Role.committee_staff, Role.street_official, Role.district_admin,
+                                        Role.platform_admin}),
+    # Meetings: the officials of a committee's jurisdiction schedule them, record attendance,
+    # minutes and decisions and carry a decision on; verified residents of it register.
+    "meeting.manage": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
+    "meeting.register": frozenset({Role.resident}),
 }
 
 

@@ -78,7 +78,13 @@ BALLOTS = Limit("ballots", 20, 24 * 3600, "voter", "ballot changes", "改票")
 # still runs out. A neighbourhood centre's shared address casting for many households
 # should use staff entry of paper ballots instead.
 CODE_BALLOTS = Limit("code-ballots", 30, 600, "address", "refused paper-code ballots", "投票码尝试")
-LIMITS = (RESIDENT_SUGGESTIONS, STAFF_SUGGESTIONS, BALLOTS, CODE_BALLOTS)
+# Deliberation: a neighbour raises a few topics, writes a few dozen comments and supports
+# what the street talks about; beyond that it is flooding the committee's board.
+TOPICS = Limit("topics", 5, 24 * 3600, "resident", "topics", "发起议题")
+COMMENTS = Limit("topic-comments", 30, 3600, "resident", "comments", "发表评论")
+SUPPORTS = Limit("topic-supports", 50, 3600, "resident", "supports", "附议")
+REPORTS = Limit("topic-reports", 20, 24 * 3600, "resident", "reports", "举报")
+LIMITS = (RESIDENT_SUGGESTIONS, STAFF_SUGGESTIONS, BALLOTS, CODE_BALLOTS, TOPICS, COMMENTS, SUPPORTS, REPORTS)
 
 
 # Windows start on Shanghai's clock, so that a day's allowance renews at local midnight.

@@ -56,6 +56,14 @@ ACKNOWLEDGED: dict[str, list[tuple[str, str]]] = {
         (PUBLIC_ROUNDS, "A count writes its round's result and anonymous ballots under rounds/{round id}/ of the public"
                         " bucket, and may write nothing else there"),
     ],
+    "FunctionRoles/PublishLiveIndex/DefaultPolicy/Resource": [
+        ("IAM5[Resource::<PublicD0AE4A11.Arn>/live/index/*]",
+         "The live index writes one file per division under live/index/, and may write nothing else in the public bucket"),
+    ],
+    "LiveCountFailed/Resource": [
+        ("SQS3", "The live counters' on-failure destination: Lambda writes there the description of a stream batch"
+                 " that kept failing (an alarm watches it); it is itself where failures end up"),
+    ],
     "Monitoring/ApiGatewayLogsRole/Resource": [
         ("IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]",
          "The service role AWS defines for API Gateway's account-wide logging setting; nothing else assumes it"),

@@ -18,6 +18,11 @@ can read no data at all. tests/infra/test_least_privilege.py holds each role to 
   round, its result, its tally job) and the rounds' audit partitions; writes `rounds/*` of the
   public bucket (in parts, so it may abort its own upload); receives and deletes the tallies
   queue's messages. The API sends to that queue.
+- PublishLiveIndex: reads the main table and its indexes (counters, entries, pools, divisions),
+  writes `live/index/*` of the public bucket and nothing else.
+- CountLive: reads the main table's stream (the event source mapping reads it as this role) and
+  writes only in `LIVE#` partitions: the counters' ADDs and the records' applied marks, by
+  transaction, nothing read; sends a batch that kept failing to its failure queue.
 - SendOfficialsDigest: reads the main table and its indexes, puts only in `INBOX#` and `DIGEST#`
   partitions (a digest and its day's marker), publishes to the notifications topic, reads the
   PII key (an inbox is keyed by a keyed digest). Its per-street metric goes out in its logs (EMF).
@@ -40,6 +45,7 @@ from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
+from chalicelib.live.publish import PREFIX as LIVE_PREFIX
 from chalicelib.publishing.repository import PREFIX as MONTHS_PREFIX
 from chalicelib.storage.table import TABLE_DEFINITION
 
@@ -72,6 +78,11 @@ PUBLISHER_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:
 # and the tally's audit event (voting/repository.audit, keys.audit_key).
 COUNTER_PARTITIONS = ["ROUND#*", "AUDIT#round#*"]
 COUNTER_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+# The live counters' only writes (live/repository.py): counter items and applied marks.
+LIVE_PARTITIONS = ["LIVE#*"]
+# What Lambda's DynamoDB stream event source needs of the function's role to read the stream.
+STREAM_READER_ACTIONS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                         "dynamodb:ListStreams"]
 # The morning digest's only writes: officials' inbox messages and the day's markers.
 DIGEST_PARTITIONS = ("INBOX#*", "DIGEST#*")
 
@@ -90,6 +101,8 @@ class Granted:
     tallies: sqs.Queue
     secrets: dict[str, secretsmanager.Secret]
     user_pools: dict[str, cognito.CfnUserPool]
+    # Where a stream batch that kept failing is described (its shard and sequence numbers).
+    live_failed: sqs.Queue | None = None
 
 
 class FunctionRoles(Construct):
@@ -105,6 +118,8 @@ class FunctionRoles(Construct):
             "PublishRequestedMonth": self._publisher("PublishRequestedMonth", "Mulin publication of requested months"),
             "SendOfficialsDigest": self._digest(),
             "CountRound": self._counter(),
+            "CountLive": self._live_counter(),
+            "PublishLiveIndex": self._live_publisher(),
         }
         self.by_function["PublishRequestedMonth"].add_to_policy(iam.PolicyStatement(
             actions=QUEUE_READER_ACTIONS, resources=[granted.publications.queue_arn]))
@@ -185,6 +200,30 @@ class FunctionRoles(Construct):
         role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject", "s3:AbortMultipartUpload"],
                                                resources=[g.public.arn_for_objects(f"{ROUNDS_PREFIX}*")]))
         role.add_to_policy(iam.PolicyStatement(actions=QUEUE_READER_ACTIONS, resources=[g.tallies.queue_arn]))
+        return role
+
+    def _live_publisher(self) -> iam.Role:
+        """The live index's hourly files (chalicelib/live/publish.py): it reads and writes no more."""
+        g = self.granted
+        role = self._role("PublishLiveIndex", "Mulin live index files")
+        main_arn = g.main.get_att("Arn").to_string()
+        # Counters, entries and pools by Query and GetItem; the active committees by GSI1; divisions by BatchGetItem.
+        role.add_to_policy(iam.PolicyStatement(actions=READ_ACTIONS, resources=[main_arn, *_indexes(main_arn)]))
+        role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject"],
+                                               resources=[g.public.arn_for_objects(f"{LIVE_PREFIX}*")]))
+        return role
+
+    def _live_counter(self) -> iam.Role:
+        """The stream's consumer (live/consumer.py): transactions of ADDs and Puts in `LIVE#` partitions."""
+        g = self.granted
+        role = self._role("CountLive", "Mulin live counters from the main table's stream")
+        stream_arn = g.main.get_att("StreamArn").to_string()
+        role.add_to_policy(iam.PolicyStatement(actions=STREAM_READER_ACTIONS, resources=[stream_arn]))
+        role.add_to_policy(iam.PolicyStatement(
+            actions=["dynamodb:PutItem", "dynamodb:UpdateItem"], resources=[g.main.get_att("Arn").to_string()],
+            conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": LIVE_PARTITIONS}}))
+        if g.live_failed is not None:
+            role.add_to_policy(iam.PolicyStatement(actions=["sqs:SendMessage"], resources=[g.live_failed.queue_arn]))
         return role
 
     def allow_logs(self, groups: dict[str, logs.LogGroup]) -> None:

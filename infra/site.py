@@ -35,6 +35,10 @@ WEB = Path(__file__).resolve().parent.parent / "web"
 LOCAL_ONLY = ["README.md", "docs.html", "js/docs.js"]
 API_STAGE = "api"
 MONTHS_PATH = "/summaries/*"
+# The live index's files (chalicelib/live/publish.py), rewritten hourly: cached five minutes at
+# most, whatever the object says, so that a refresh shows within minutes.
+LIVE_PATH = "/live/*"
+LIVE_CACHE_SECONDS = 300
 CLIENT_ADDRESS_FUNCTION = Path(__file__).resolve().with_name("client_address.js")
 
 
@@ -97,6 +101,16 @@ class Site(Construct):
                     viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                     cache_policy=cloudfront.CachePolicy.CACHING_OPTIMIZED,
                     response_headers_policy=self._headers("MonthsHeaders", month_page_policy()),
+                ),
+                LIVE_PATH: cloudfront.BehaviorOptions(
+                    origin=pages_origin,
+                    viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                    cache_policy=cloudfront.CachePolicy(
+                        self, "LiveCache", comment="Mulin live index files: five minutes at most",
+                        min_ttl=cdk.Duration.seconds(0), default_ttl=cdk.Duration.seconds(LIVE_CACHE_SECONDS),
+                        max_ttl=cdk.Duration.seconds(LIVE_CACHE_SECONDS),
+                        enable_accept_encoding_gzip=True, enable_accept_encoding_brotli=True),
+                    response_headers_policy=pages_headers,
                 ),
                 f"/{API_STAGE}/*": cloudfront.BehaviorOptions(
                     origin=api_origin,

@@ -59,6 +59,20 @@ from infra.site import Site
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Retries of a failing stream batch (each from its first failed record) before it is set aside.
+LIVE_RETRIES = 10
+# Lambda's event filters for the live counters: what live/rules.py can count, nothing else.
+LIVE_FILTERS = (
+    {"eventName": ["INSERT"], "dynamodb": {"NewImage": {"fact": {"M": {"domain": {"S": [{"exists": True}]}}}}}},
+    {"eventName": ["INSERT", "MODIFY"],
+     "dynamodb": {"NewImage": {"type": {"S": ["residence_request"]}, "status": {"S": ["approved"]}}}},
+    {"eventName": ["INSERT"], "dynamodb": {"NewImage": {"type": {"S": ["topic"]}}}},
+    {"eventName": ["MODIFY"], "dynamodb": {"NewImage": {"type": {"S": ["meeting"]}, "status": {"S": ["held"]}}}},
+    {"eventName": ["MODIFY"],
+     "dynamodb": {"NewImage": {"type": {"S": ["meeting_decision"]}, "carried": {"M": {"at": {"S": [{"exists": True}]}}}}}},
+)
+
+
 def table_properties(definition: dict[str, Any], ttl_attribute: str, *, production: bool) -> dict[str, Any]:
     """CloudFormation AWS::DynamoDB::Table properties of a boto3 create_table definition."""
     properties: dict[str, Any] = {
@@ -171,11 +185,13 @@ class MulinStack(cdk.Stack):
         notifications = secure_topic(self, "Notifications", "Mulin notifications")
         publications, failed_publications = self._publications_queue()
         tallies, failed_tallies = self._tallies_queue()
+        live_failed = sqs.Queue(self, "LiveCountFailed", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
+                                retention_period=cdk.Duration.days(14))
 
         self.roles = FunctionRoles(self, "FunctionRoles", granted=Granted(
             main=main_table, idempotency=idempotency_table, ballots=ballots_table, attachments=attachments,
             public=public, notifications=notifications, publications=publications, tallies=tallies, secrets=secrets,
-            user_pools=self.user_pools))
+            user_pools=self.user_pools, live_failed=live_failed))
         self.api = PrecompiledChalice(
             self, "Api", source_dir=str(ROOT),
             stage_config={
@@ -226,6 +242,10 @@ class MulinStack(cdk.Stack):
             function = self.api.get_resource(name)
             function.add_property_override("Role", role.role_arn)
             function.add_resource_dependency(policies[name])
+        self._stream_to_live_counters(main_table, live_failed, policies["CountLive"])
+        self.monitoring.watch_queue("LiveCountFailedAlarm", "A stream batch kept failing: live counters miss it",
+                                    live_failed.metric_approximate_number_of_messages_visible(
+                                        period=cdk.Duration.minutes(5)))
         self.monitoring.watch_queue("PublicationFailedAlarm", "A requested month could not be published",
                                     failed_publications.metric_approximate_number_of_messages_visible(
                                         period=cdk.Duration.minutes(5)))
@@ -331,6 +351,30 @@ class MulinStack(cdk.Stack):
             attachments.add_cors_rule(allowed_methods=[s3.HttpMethods(m) for m in rule["AllowedMethods"]],
                                       allowed_origins=origins or rule["AllowedOrigins"],
                                       allowed_headers=rule["AllowedHeaders"], max_age=rule["MaxAgeSeconds"])
+
+    def _stream_to_live_counters(self, main_table: cdk.CfnResource, failed: sqs.Queue, policy: cdk.CfnResource) -> None:
+        """The main table's stream → count_live, in batches of up to 100 (one transaction's worth,
+        live/consumer.py). Only records a rule may count reach it (activity events, residence requests
+        becoming approved), so the counters' own writes do not invoke it again. A batch that keeps
+        failing is retried LIVE_RETRIES times from its first failed record, then described in `failed`."""
+        mapping = lambda_.CfnEventSourceMapping(
+            self, "CountLiveStream",
+            function_name=self.api.get_resource("CountLive").ref,
+            event_source_arn=main_table.get_att("StreamArn").to_string(),
+            starting_position="TRIM_HORIZON",
+            batch_size=100,
+            maximum_batching_window_in_seconds=1,
+            parallelization_factor=1,
+            function_response_types=["ReportBatchItemFailures"],
+            maximum_retry_attempts=LIVE_RETRIES,
+            bisect_batch_on_function_error=False,
+            destination_config=lambda_.CfnEventSourceMapping.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventSourceMapping.OnFailureProperty(destination=failed.queue_arn)),
+            filter_criteria=lambda_.CfnEventSourceMapping.FilterCriteriaProperty(filters=[
+                lambda_.CfnEventSourceMapping.FilterProperty(pattern=json.dumps(pattern)) for pattern in LIVE_FILTERS]),
+        )
+        # The mapping is refused at creation while the role cannot yet read the stream.
+        mapping.node.add_dependency(policy)
 
     def _tallies_queue(self) -> tuple[sqs.Queue, sqs.Queue]:
         """Rounds asked to be counted; a count that fails MAX_RECEIVES times is kept aside and

@@ -49,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         suggestions = add_demo_suggestions(users)
         fund_applications = add_demo_funds(users)
         rounds = add_demo_rounds(users)
+        from local_stack.demo_meetings import add_demo_meeting
+
+        add_demo_meeting(users)
+        from local_stack.demo_topics import add_demo_topics
+
+        add_demo_topics(users)
         history_month = add_last_months_history(users)
         add_overdue_case(users)
         suggestions += 1
@@ -62,6 +68,15 @@ def main(argv: list[str] | None = None) -> int:
 
         start_queue_worker(stack.publications_queue_url, publish_requested_month, threading.Event())
         start_queue_worker(stack.tallies_queue_url, count_round, threading.Event(), name="count_round", memory_mb=3008)
+        from app import count_live
+        from local_stack.stream_poller import start_stream_poller
+
+        # The live counters, from the stream's start: the demo data written above counts too.
+        start_stream_poller(stack.table_name, count_live, threading.Event())
+        from local_stack.live_index import start_live_publisher
+
+        # The live index's files, every minute instead of hourly.
+        start_live_publisher(threading.Event())
         publish_on_start(users, history_month)
         digest = digest_on_start()
         print(f"Mulin is up in {time.monotonic() - started:.1f} s ({divisions} divisions, {suggestions} demo suggestions, "
@@ -80,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
               "(GET /notifications/mine); again: python -m local_stack.digest [--at 2026-12-07T08:30]")
         print(f"  summaries    {moto.url}/{stack.public_bucket}/summaries/{history_month}/index.html"
               " (last month's demo history, published from the queue within a minute of start)")
+        print(f"  live index   {moto.url}/{stack.public_bucket}/live/index/city.json (rewritten every minute;"
+              " GET /index/{division} computes it when asked)")
         print("Ctrl-C stops everything.", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:

@@ -1,5 +1,6 @@
 """Demo participatory-budgeting rounds of the demo committee, open for voting when the stack
-starts: a budget round whose projects cost more than it can fund, and an approval round.
+starts: a budget round whose projects cost more than it can fund, and an approval round; and
+the street's yearly selection (十佳项目评选), open for its committees' nominations.
 
 Projects are proposed and reviewed before voting opens, so the rounds are created and
 reviewed with the platform's clock set a few days back, as the demo history is dated."""
@@ -78,4 +79,26 @@ def add_demo_rounds(users: list[DemoUser]) -> int:
     _round(staff, street, committee, opened, "控一小区微更新：今年的 10 万元怎么花",
            "五个居民提出的改造项目，总预算 10 万元，不够全部实施：请在预算内选出您支持的项目。",
            10_000_000, {"kind": "knapsack", "min_picks": 1}, BUDGET_PROJECTS)
-    return 2
+    add_demo_selection(street, opened)
+    return 3
+
+
+def add_demo_selection(street: Any, opened: datetime) -> str:
+    """The street's 十佳项目评选 of last year, taking its committees' nominations now (nothing
+    in the demo is completed yet: staff nominate once a fund is accepted or a round closed)."""
+    from chalicelib.voting import service
+    from chalicelib.voting.models import RoundCreate
+
+    schedule = _schedule(opened + timedelta(days=14))
+    schedule["proposals"] = {"starts": (opened - timedelta(days=1)).isoformat(),
+                             "ends": (opened + timedelta(days=10)).isoformat()}
+    schedule["review"] = {"starts": (opened + timedelta(days=10)).isoformat(),
+                          "ends": (opened + timedelta(days=13.9)).isoformat()}
+    created = service.create_round(street, RoundCreate.model_validate({
+        "kind": "selection", "scope": street.jurisdiction, "year": opened.year - 1,
+        "title": f"控江路街道{opened.year - 1}年度居民自治十佳项目评选",
+        "description": "各居委会提名本年度已验收的自治金项目和已完成的微更新项目，居民投票选出十佳。",
+        "schedule": schedule, "method": {"kind": "approval", "max_picks": 10},
+        "eligibility": {"accounts": True, "paper_codes": True},
+    }))
+    return created.id

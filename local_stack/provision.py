@@ -168,7 +168,8 @@ def allow_public_reads(s3_client: Any, bucket: str) -> None:
     `make run` prints opens in a browser."""
     s3_client.put_bucket_policy(Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
         "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-        "Resource": [f"arn:aws:s3:::{bucket}/summaries/*", f"arn:aws:s3:::{bucket}/rounds/*"]}]}))
+        "Resource": [f"arn:aws:s3:::{bucket}/summaries/*", f"arn:aws:s3:::{bucket}/rounds/*",
+                     f"arn:aws:s3:::{bucket}/live/*"]}]}))
 
 
 def add_user(stack: Stack, *, phone: str, password: str, role: str, division: str | None) -> DemoUser:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from chalicelib import clock, idempotency
-from chalicelib.auth import Principal, Role, require
+from chalicelib.auth import Principal, Role, can, require
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import ConflictError, ErrorDetail, ForbiddenError, NotFoundError, rule_error
 from chalicelib.funds import pools, repository, rules
@@ -17,6 +17,7 @@ from chalicelib.funds.models import (
     ApplicationListQuery,
     ApplicationPage,
     ApplicationUpdate,
+    FundChannel,
     FundObjectionCreate,
     FundStatus,
     ObjectionView,
@@ -66,6 +67,10 @@ def wrong_state(status: str, allowed: list[str] | None = None) -> ErrorDetail:
 
 
 def is_applicant(principal: Principal, application: Application) -> bool:
+    if application.channel is not FundChannel.web:
+        # A team that applied on paper has no account to act with: the staff who took its form
+        # in take its steps (submit, withdraw, start, report), as its paper forms reach them.
+        return can(principal, "fund.enter_paper", application.committee)
     return principal.role is Role.resident and principal.user_id == application.applicant_id
 
 

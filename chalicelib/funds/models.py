@@ -226,6 +226,41 @@ class ApplicationUpdate(ApplicationDraft):
     version: int = Field(ge=1, strict=True, description="the version last seen; refused if stale")
 
 
+class FundChannel(str, enum.Enum):
+    """How an application reached the committee: a lead online, or staff typing in a form."""
+
+    web = "web"
+    paper = "paper"  # 纸质申报表，工作人员代录
+    meeting = "meeting"  # 议事会决定，工作人员代录
+
+
+MAINLAND_MOBILE = r"^\+861[3-9][0-9]{9}$"
+
+
+class PaperApplicationEntry(ApplicationDraft):
+    """A team's application that committee staff type in from its paper form."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "committee": "310110012001", "year": 2026, "channel": "paper", "lead_phone": "+8613912345678",
+        "team": {"name": "银发编织队", "lead_name": "钱阿姨", "member_count": 9},
+        "title": "银发编织队冬季义卖", "category": "elderly_service", "purpose": "为独居老人编织冬衣，并在社区义卖。",
+        "beneficiaries": 60, "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+        "lines": [{"item": "毛线", "unit_price_fen": 2_500, "quantity": 40}], "requested_fen": 100_000,
+        "scans": []}]})
+    channel: FundChannel = Field(default=FundChannel.paper, description="paper or meeting; web is the lead's own route")
+    lead_phone: str | None = Field(default=None, pattern=MAINLAND_MOBILE,
+                                   description="the lead's mobile, +86…, if the form gives it: their inbox hears of each step")
+    scans: list[UploadKey] = Field(default_factory=list, max_length=9,
+                                   description="the scanned form: keys returned by POST /uploads/photos")
+
+    @field_validator("channel")
+    @classmethod
+    def _entered(cls, channel: FundChannel) -> FundChannel:
+        if channel is FundChannel.web:
+            raise ValueError("staff enter paper or meeting applications")
+        return channel
+
+
 class Expense(RequestModel):
     line: int = Field(ge=0, lt=MAX_LINES, strict=True, description="index of the line item")
     actual_fen: int = Field(ge=0, le=MAX_FEN, strict=True)
@@ -312,6 +347,7 @@ class FundTimelineEvent(ResponseModel):
     actor_role: str
     reason: str | None = None
     amount_fen: int | None = None
+    channel: str | None = Field(default=None, description="on an entered application's first event: paper or meeting")
 
 
 class PublicApplication(ResponseModel):
@@ -354,6 +390,9 @@ class ApplicationDetail(PublicApplication):
     last_comment: str | None = Field(default=None, description="the latest review comment or reason")
     allowed_actions: list[str] = Field(default_factory=list, description="what the caller may do next")
     timeline: list[FundTimelineEvent] = Field(default_factory=list)
+    channel: FundChannel | None = Field(default=None, description="web, or paper/meeting when staff entered it")
+    lead_phone_masked: str | None = None
+    scan_count: int = 0
 
 
 class ApplicationSummary(ResponseModel):

@@ -10,7 +10,7 @@ and put back by the repository on writing.
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chalicelib.funds.models import FundCategory, FundStatus, MovementKind
+from chalicelib.funds.models import FundCategory, FundChannel, FundStatus, MovementKind
 
 
 class Record(BaseModel):
@@ -120,6 +120,12 @@ class Application(Record):
     # Counted by objections as they are filed and answered, apart from the version (repository.py).
     open_objections: int = 0
     report: Report | None = None
+    # Entered by staff from a paper form or a meeting: applicant_id is then the official who
+    # typed it in, the team stays the applicant of record, and officials over the committee
+    # take the lead's steps for it (applications.is_applicant).
+    channel: FundChannel = FundChannel.web
+    lead_phone: str | None = None
+    scans: list[str] = Field(default_factory=list)
 
 
 class Event(Record):
@@ -134,6 +140,7 @@ class Event(Record):
     actor_role: str
     reason: str | None = None
     amount_fen: int | None = None
+    channel: str | None = None
 
 
 class Objection(Record):

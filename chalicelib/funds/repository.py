@@ -258,7 +258,7 @@ def written_event(event: dict[str, Any]) -> Event:
 
 def event_put(application_id: str, action: str, actor_id: str, actor_role: str, at: str, status: str | None,
               reason: str | None = None, amount_fen: int | None = None,
-              counted_for: Application | None = None) -> dict[str, Any]:
+              counted_for: Application | None = None, channel: str | None = None) -> dict[str, Any]:
     """A timeline event; `counted_for` (the application) also files it for the monthly publication."""
     def key_for(at_iso: str, event_id: str) -> dict[str, str]:
         return fund_application_item_key(application_id, "EVT", at_iso, event_id)
@@ -269,7 +269,8 @@ def event_put(application_id: str, action: str, actor_id: str, actor_role: str, 
     return audit_put(_table(), subject=f"fund_application#{application_id}", action=action, actor_id=actor_id,
                      actor_role=actor_role, after={"status": status}, reason=reason, at=at,
                      key_for=key_for if fact is None else activity.indexed(key_for),
-                     extra={"status": status, "amount_fen": amount_fen, "fact": fact})
+                     extra={"status": status, "amount_fen": amount_fen, "fact": fact,
+                            **({"channel": channel} if channel else {})})
 
 
 def objection_put(objection: Objection) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from chalicelib.funds.models import (
     FundObjectionCreate,
     LedgerPage,
     ObjectionView,
+    PaperApplicationEntry,
     Pool,
     PoolAllocationReport,
     PoolCreate,
@@ -71,6 +72,17 @@ def list_applications(division: str, year: str, principal: Principal, query: App
 def create(principal: Principal, body: ApplicationDraft, idempotency_key: str | None) -> ApplicationDetail:
     idempotency.register_lambda_context(funds_api.current_app.lambda_context)
     return service.create_application(principal, body, idempotency_key)
+
+
+@funds_api.operation("/review/funds/applications", "POST", operation_id="enterPaperFundApplication",
+                     summary="Enter a team's paper application as a draft (committee staff or their street)",
+                     tags=TAGS, body=PaperApplicationEntry, response=ApplicationDetail, status=201,
+                     errors=(404, 409, 422, 503), headers=("Idempotency-Key",),
+                     description="Officials over the committee then take the team's steps (submit, withdraw, start, "
+                                 "report). A retry with the same Idempotency-Key returns the first draft.")
+def enter_paper(principal: Principal, body: PaperApplicationEntry, idempotency_key: str | None) -> ApplicationDetail:
+    idempotency.register_lambda_context(funds_api.current_app.lambda_context)
+    return service.enter_paper_application(principal, body, idempotency_key)
 
 
 @funds_api.operation("/funds/applications/mine", "GET", operation_id="listMyFundApplications",

@@ -3,13 +3,14 @@
 One entry point per use case; each is carried out by the module of its part:
 pools.py (allocate, top up, read a pool and its ledger), applications.py (drafts, reading,
 lists, objections) and workflow.py (the actions from submission to closing, planned by
-transitions.py). Those modules share the package's records (records.py) and repository.
+transitions.py); paper.py enters a team's paper form for it. Those modules share the
+package's records (records.py) and repository.
 """
 
 from __future__ import annotations
 
 from chalicelib.auth import Principal
-from chalicelib.funds import applications, pools, workflow
+from chalicelib.funds import applications, paper, pools, workflow
 from chalicelib.funds.models import (
     ApplicationDetail,
     ApplicationDraft,
@@ -20,6 +21,7 @@ from chalicelib.funds.models import (
     FundObjectionCreate,
     LedgerPage,
     ObjectionView,
+    PaperApplicationEntry,
     Pool,
     PoolAllocationReport,
     PoolCreate,
@@ -72,3 +74,8 @@ def object_to(principal: Principal, application_id: str, body: FundObjectionCrea
 
 def act(principal: Principal, application_id: str, action: str, body: FundActionRequest) -> ApplicationDetail:
     return workflow.act(principal, application_id, action, body)
+
+
+def enter_paper_application(principal: Principal, body: PaperApplicationEntry,
+                            idempotency_key: str | None = None) -> ApplicationDetail:
+    return paper.enter_paper_application(principal, body, idempotency_key)

@@ -21,6 +21,7 @@ from chalicelib.funds.models import (
     ReportView,
 )
 from chalicelib.funds.records import Application, ApplicationRecord, Objection
+from chalicelib.privacy import mask_phone
 
 
 def pool_of(pool: records.Pool, now: datetime) -> Pool:
@@ -84,7 +85,7 @@ def public_view(application: Application, objections: list[Objection], now_iso: 
 def detail_view(record: ApplicationRecord, now_iso: str, allowed: list[str]) -> ApplicationDetail:
     application = record.application
     timeline = [FundTimelineEvent(at=e.at, action=e.action, status=e.status, actor_role=e.actor_role, reason=e.reason,
-                              amount_fen=e.amount_fen)
+                              amount_fen=e.amount_fen, channel=e.channel)
                 # The order of the events' keys: their time, then their (sortable) ids.
                 for e in sorted(record.events, key=lambda e: (e.at, e.event_id))]
     return ApplicationDetail(
@@ -93,6 +94,8 @@ def detail_view(record: ApplicationRecord, now_iso: str, allowed: list[str]) -> 
         created_at=application.created_at, submitted_at=application.submitted_at,
         advance_fen=application.advance_fen, open_objections=application.open_objections,
         last_comment=application.last_comment, allowed_actions=allowed, timeline=timeline,
+        channel=application.channel, scan_count=len(application.scans),
+        lead_phone_masked=mask_phone(application.lead_phone) if application.lead_phone else None,
     )
 
 

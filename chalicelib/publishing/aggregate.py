@@ -27,6 +27,13 @@ STATUS_KEPT = ("answer_objection", "object", "edit")
 
 WorkingDays = Callable[[str, str], int]
 
+# Deliberation events (topics, supports, meetings, decisions) by the name their fact gives, and
+# the breakdown each carries: a meeting by its kind, a carried decision by what it became.
+DELIBERATION_COUNTS = {"topic_raised": "topics_raised", "topic_supported": "supports",
+                       "meeting_held": "meetings_held", "decision": "decisions",
+                       "decision_carried": "decisions_carried"}
+DELIBERATION_PARTS = {"meeting_held": ("meetings_by_kind", "kind"), "decision_carried": ("carried_by_target", "target")}
+
 
 def scopes(code: str) -> list[str]:
     """The division and every division above it, city first."""
@@ -61,6 +68,8 @@ class MonthTally:
     funds: dict[str, FundCounts] = field(default_factory=dict)
     rounds: dict[str, str] = field(default_factory=dict)  # round id → scope, tallied in the month
     pools: set[tuple[str, int]] = field(default_factory=set)  # (committee, year) with money moved
+    # division → counts: a name of DELIBERATION_COUNTS, or (breakdown, value) such as ("meetings_by_kind", "hearing")
+    deliberation: dict[str, Counter[Any]] = field(default_factory=dict)
     adopted_with_consent: set[str] = field(default_factory=set)  # case ids
     records: int = 0
 
@@ -80,6 +89,20 @@ class MonthTally:
             self._ledger(item, fact)
         elif domain == "round" and item.get("action") == "tally":
             self.rounds[fact["round_id"]] = fact["scope"]
+        elif domain == "deliberation":
+            self._deliberation(fact)
+
+    def _deliberation(self, fact: dict[str, Any]) -> None:
+        event = fact.get("event")
+        named = DELIBERATION_COUNTS.get(event or "")
+        if not named:
+            return
+        part = DELIBERATION_PARTS.get(event or "")
+        for code in scopes(fact["division"]):
+            counts = self.deliberation.get(code) or self.deliberation.setdefault(code, Counter())
+            counts[named] += 1
+            if part:
+                counts[(part[0], str(fact[part[1]]))] += 1
 
     def _suggestion(self, item: dict[str, Any], fact: dict[str, Any]) -> None:
         action, at = item["action"], item["at"]

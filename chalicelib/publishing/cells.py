@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from chalicelib.publishing import disclosure
+from chalicelib import disclosure
 from chalicelib.publishing.aggregate import LEVELS, MonthTally, SuggestionCounts
 
 SCORES = tuple(str(score) for score in range(1, 6))

@@ -32,6 +32,25 @@ _CATEGORY_EN = {
     SuggestionCategory.other: "Other",
 }
 
+# The month's data files, named for the reader beside their own (code) names.
+CATALOG_FILES: Mapping[str, Names] = {
+    "summary.json": ("全部数据（JSON）", "All the figures (JSON)"),
+    "manifest.json": ("文件清单与校验值", "List of files with checksums"),
+    "suggestions.csv": ("各区划建议办理", "Suggestions by division"),
+    "suggestions_by_category.csv": ("各区划按类别收到的建议", "Suggestions by category"),
+    "suggestions_by_channel.csv": ("各区划按渠道收到的建议", "Suggestions by channel"),
+    "adopted_suggestions.csv": ("公开的采纳建议", "Adopted suggestions published"),
+    "rounds.csv": ("结束的投票", "Rounds closed"),
+    "round_projects.csv": ("各投票项目得票", "Votes per project"),
+    "fund_applications.csv": ("自治金申请（按状态）", "Fund applications by status"),
+    "fund_amounts.csv": ("自治金批准与拨付金额", "Fund amounts approved and paid"),
+    "pools.csv": ("各居委会自治金", "Each committee's fund"),
+    "deliberation.csv": ("睦邻议事：议题、附议、会议与决议", "Deliberation: topics, supports, meetings, decisions"),
+    "deliberation_breakdown.csv": ("会议（按类型）与决议转化（按去向）", "Meetings by kind, decisions carried by target"),
+    "mulin_index.csv": ("睦邻指数及各分项", "Mulin index and its components"),
+    "mulin_index_v2.csv": ("睦邻指数2.0及各项指标", "Mulin index 2.0 and its indicators"),
+}
+
 CATALOG: Mapping[str, Mapping[str, Names]] = {
     "category": {c.value: (CATEGORY_NAMES_ZH[c], _CATEGORY_EN[c]) for c in SuggestionCategory},
     "channel": {
@@ -53,6 +72,15 @@ CATALOG: Mapping[str, Mapping[str, Names]] = {
         FundCategory.deliberation.value: ("议事协商", "Neighbourhood deliberation"),
         FundCategory.other.value: ("其他", "Other"),
     },
+    "meeting_kind": {
+        "deliberation": ("议事会", "Deliberation meeting"), "hearing": ("听证会", "Hearing"),
+        "coordination": ("协调会", "Coordination meeting"), "review": ("评议会", "Review meeting"),
+        "open_space": ("开放空间会议", "Open-space meeting"),
+    },
+    "carry_target": {
+        "pb_proposal": ("微更新提案", "PB proposal"), "fund_application": ("自治金申请", "Fund application"),
+        "suggestion": ("人民建议", "Suggestion"), "convention": ("居民公约", "Residents' convention"),
+    },
     "component": {
         "participation": ("居民参与", "Participation"),
         "reply_timeliness": ("按期答复率", "Replies on time"),
@@ -61,14 +89,39 @@ CATALOG: Mapping[str, Mapping[str, Names]] = {
         "fund_use": ("自治金使用率", "Fund use"),
         "turnout": ("投票率", "Turnout"),
     },
+    "file": CATALOG_FILES,
     "rule": {
         SelectionRule.greedy.value: ("按得票从多到少入选", "Most votes first"),
         SelectionRule.mes.value: ("平等份额法", "Equal shares"),
+        SelectionRule.top_k.value: ("得票最多的前 k 个项目入选", "The k most approved"),
+        SelectionRule.top_k.value: ("得票最多的前几项入选", "The most approved, up to the number to choose"),
     },
 }
 
 # Every index component must be named: a new one would otherwise appear as its code.
 assert set(CATALOG["component"]) == set(COMPONENTS)
+
+# The plan's four dimensions (自治、共治、法治、德治), in the order the plan lists them.
+DIMENSIONS: Mapping[str, Names] = {
+    "self_governance": ("自治", "Self-governance"),
+    "co_governance": ("共治", "Co-governance"),
+    "rule_of_law": ("法治", "Rule of law"),
+    "civic_virtue": ("德治", "Civic virtue"),
+}
+
+# Where v1.1's components sit among the four, so months published before v2 read in the same
+# grouping. Only the page groups by it: the frozen score and its weights are untouched. Replies
+# on time are rule of law because the deadline is the statutory one; adoption and fund use are
+# what residents and the street do together.
+V1_DIMENSION: Mapping[str, str] = {
+    "participation": "self_governance",
+    "turnout": "self_governance",
+    "adoption": "co_governance",
+    "fund_use": "co_governance",
+    "reply_timeliness": "rule_of_law",
+    "satisfaction": "civic_virtue",
+}
+assert set(V1_DIMENSION) == set(COMPONENTS) and set(V1_DIMENSION.values()) == set(DIMENSIONS)
 
 
 def name(kind: str, code: str) -> Names:

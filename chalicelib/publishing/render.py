@@ -9,8 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chalicelib.publishing import index_v2
 from chalicelib.publishing.mulin_index import COMPONENTS
-from chalicelib.publishing.names import name
+from chalicelib.publishing.names import DIMENSIONS, V1_DIMENSION, name
 
 # Kept importable from here: every CSV cell of the month passes through them.
 from chalicelib.spreadsheet import FORMULA_STARTS as FORMULA_STARTS
@@ -104,5 +105,34 @@ def tables(summary: dict[str, Any]) -> dict[str, bytes]:
     }
 
 
+DELIBERATION_COLUMNS = ["topics_raised", "supports", "meetings_held", "decisions", "decisions_carried"]
+
+
+def tables_deliberation(summary: dict[str, Any]) -> dict[str, bytes]:
+    """Deliberation counts per division, and their breakdowns (meetings by kind, carried by target)."""
+    rows = summary.get("deliberation") or []
+    parts = [("meetings_by_kind", "meetings_held"), ("carried_by_target", "decisions_carried")]
+    return {
+        "deliberation.csv": _csv(["division", "level", "name", *DELIBERATION_COLUMNS],
+                                 [[r["division"], r["level"], r["name"], *[r[c] for c in DELIBERATION_COLUMNS]]
+                                  for r in rows]),
+        "deliberation_breakdown.csv": _csv(["division", "level", "count", "breakdown", "value"],
+                                           [[r["division"], r["level"], total, key, n] for r in rows
+                                            for part, total in parts for key, n in r[part].items()]),
+    }
+
+
+def tables_v2(summary: dict[str, Any]) -> dict[str, bytes]:
+    """The v2 index's table, present when the summary holds the v2 copy."""
+    if "mulin_index_v2" not in summary:
+        return {}
+    return {"mulin_index_v2.csv": _csv(*index_v2.csv_rows(summary))}
+
+
 def page(summary: dict[str, Any], files: list[str]) -> bytes:
-    return _templates().get_template("month.html").render(s=summary, files=files, components=COMPONENTS).encode("utf-8")
+    # Columns and definitions follow the plan's dimensions, so a reader meets them in that order.
+    ordered = sorted(COMPONENTS, key=lambda c: list(DIMENSIONS).index(V1_DIMENSION[c]))
+    grouped = {d: [c for c in ordered if V1_DIMENSION[c] == d] for d in DIMENSIONS}
+    return _templates().get_template("month.html").render(
+        s=summary, files=files, components=ordered, dimensions=DIMENSIONS, dimension_of=V1_DIMENSION,
+        dimension_components=grouped).encode("utf-8")

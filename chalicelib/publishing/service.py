@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from chalicelib import clock
@@ -151,14 +151,30 @@ def build_files(month: str, progress: Progress | None = None, gate: Gate | None 
                                           render.PB_TYPE)
         public_result = {k: v for k, v in result.items() if k not in ("PK", "SK", "type", "GSI1PK", "GSI1SK")}
         files[f"rounds/{round_id}.json"] = (render.json_bytes(public_result), render.JSON_TYPE)
-    codes = {code for c in (*tally.suggestions, *tally.funds, *tally.rounds.values()) for code in scopes(c)}
+    codes = {code for c in (*tally.suggestions, *tally.funds, *tally.deliberation, *tally.rounds.values())
+             for code in scopes(c)}
     data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, codes, int(month[:4]), period[1]),
-                         _adopted(tally.adopted_with_consent, gate))
+                         _adopted(tally.adopted_with_consent, gate), _entered(codes, period[1]))
     files["summary.json"] = (render.json_bytes(data), render.JSON_TYPE)
-    for name, body in render.tables(data).items():
+    for name, body in {**render.tables(data), **render.tables_deliberation(data), **render.tables_v2(data)}.items():
         files[name] = (body, render.CSV_TYPE)
     files["index.html"] = (render.page(data, sorted(n for n in files if "/" not in n)), render.HTML_TYPE)
     return files
+
+
+def _entered(codes: set[str], end: str) -> dict[str, dict[str, float]]:
+    """The street's entered indicators that the month's last day reads, per committee and street."""
+    from chalicelib.live import entries, index_repository
+
+    # `end` is the next month's first instant (months.bounds).
+    last_day = _day(end) - timedelta(days=1)
+    found = {}
+    for code in sorted(c for c in codes if entries.may_be_entered_for(c)):
+        stored, _ = index_repository.entries_of(code)
+        if stored:
+            found[code] = entries.applying(
+                {quarter: {k: float(v) for k, v in item["values"].items()} for quarter, item in stored.items()}, last_day)
+    return found
 
 
 def manifest(month: str, files: dict[str, tuple[bytes, str]], generated_at: str) -> dict[str, Any]:

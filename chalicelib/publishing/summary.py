@@ -11,12 +11,14 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from chalicelib.publishing import mulin_index
+from chalicelib import disclosure
+from chalicelib.live import index as live_index
+from chalicelib.publishing import deliberation, index_v2, mulin_index
 from chalicelib.publishing.aggregate import LEVELS, MonthTally, level_of, median
 from chalicelib.publishing.cells import COUNTED, SCORES, withheld_suggestion_cells
 
 SCHEMA_VERSION = "1.0"
-MIN_PEOPLE = 5
+MIN_PEOPLE = disclosure.MIN_PEOPLE
 RATE_DECIMALS = 4
 SUPPRESSION = {
     "minimum": MIN_PEOPLE,
@@ -74,7 +76,8 @@ def rounds(results: list[dict[str, Any]], divisions: Mapping[str, Mapping[str, A
     for result in sorted(results, key=lambda r: r["round_id"]):
         population = (divisions.get(result["scope"]) or {}).get("population")
         rows.append({
-            "round_id": result["round_id"], "title": result["title"], "scope": result["scope"],
+            "round_id": result["round_id"], "kind": result.get("kind", "pb"), "title": result["title"],
+            "scope": result["scope"],
             "scope_name": (divisions.get(result["scope"]) or {}).get("name"), "rule": result["rule"],
             "ballots": result["ballots"], "registered_residents": population,
             "turnout": min(1.0, round(result["ballots"] / population, RATE_DECIMALS)) if population else None,
@@ -150,7 +153,7 @@ def index_scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows:
 
 def build(month: str, period: tuple[str, str], tally: MonthTally, divisions: Mapping[str, Mapping[str, Any]],
           results: list[dict[str, Any]], figures: Mapping[tuple[str, int], Mapping[str, int]],
-          adopted: list[dict[str, Any]]) -> dict[str, Any]:
+          adopted: list[dict[str, Any]], entered: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, Any]:
     round_rows = rounds(results, divisions)
     pool_rows = pools(figures, divisions)
     return {
@@ -164,7 +167,12 @@ def build(month: str, period: tuple[str, str], tally: MonthTally, divisions: Map
         "adopted_suggestions": sorted(adopted, key=lambda a: a["tracking_no"]),
         "rounds": round_rows,
         "funds": funds(tally, divisions),
+        "deliberation": deliberation.rows(tally, divisions, MIN_PEOPLE),
         "pools": pool_rows,
         "mulin_index": {"formula": mulin_index.FORMULA,
                         "scores": index_scores(tally, round_rows, pool_rows, divisions, int(month[:4]))},
+        # v2 beside v1.1, each frozen with its formula; scores of the two are not compared.
+        "mulin_index_v2": {"formula": live_index.formula(),
+                           "scores": index_v2.scores(tally, round_rows, pool_rows, divisions, int(month[:4]),
+                                                     entered or {})},
     }

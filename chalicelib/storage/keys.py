@@ -8,6 +8,9 @@ built here gets its row there.
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
+
 from chalicelib.division_codes import parent_of
 
 ROOT = "ROOT"
@@ -304,3 +307,128 @@ def limit_counter_key(limit_name: str, identity_digest: str, window_start: int) 
 # creates, keyed by a digest of the caller and their Idempotency-Key.
 def idempotency_claim_key(claim_digest: str) -> dict[str, str]:
     return {"PK": f"CLAIM#{claim_digest}", "SK": "CLAIM"}
+
+
+# Live counters (live/repository.py): one item per division, Shanghai day and shard; the
+# day first in the sort key, so a range of days is one Query per division.
+def live_counter_partition(division: str) -> str:
+    return f"LIVE#{division}"
+
+
+def live_counter_key(division: str, day: str, shard: int) -> dict[str, str]:
+    return {"PK": live_counter_partition(division), "SK": f"DAY#{day}#{shard:02d}"}
+
+
+def live_counter_range(division: str, first_day: str, last_day: str) -> tuple[str, str]:
+    """The sort keys bounding every shard of every day from `first_day` to `last_day`."""
+    return f"DAY#{first_day}#00", f"DAY#{last_day}#99"
+
+
+def live_counter_day(sort_key: str) -> str:
+    return sort_key.split("#")[1]
+
+
+def live_applied_key(event_id: str) -> dict[str, str]:
+    """The mark that one stream record's increments were written (in the same transaction)."""
+    return {"PK": f"LIVE#APPLIED#{event_id}", "SK": "APPLIED"}
+
+
+# The live index (chalicelib/live/). Committee counter items carry GSI1 keys by ISO week so
+# that the hourly publisher finds the committees active in the last weeks with a Query per
+# week and part, never a Scan; the parts spread one week's index writes.
+LIVE_ACTIVE_PARTS = 8
+
+
+def live_active_partition(committee: str, day: str) -> str:
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    part = int.from_bytes(hashlib.blake2b(committee.encode(), digest_size=2).digest(), "big") % LIVE_ACTIVE_PARTS
+    return live_active_part(f"{year}-W{week:02d}", part)
+
+
+def live_active_part(iso_week: str, part: int) -> str:
+    return f"LIVEACTIVE#{iso_week}#{part}"
+
+
+def live_active_sort_key(committee: str, day: str) -> str:
+    return f"{committee}#{day}"
+
+
+def index_entry_partition(division: str) -> str:
+    """A division's quarterly entered indicators: one item per quarter, one Query for all."""
+    return f"INDEXENTRY#{division}"
+
+
+def index_entry_key(division: str, quarter: str) -> dict[str, str]:
+    return {"PK": index_entry_partition(division), "SK": f"QUARTER#{quarter}"}
+
+
+# Deliberation (议题): a topic with its supports, comments, reports, appeal and path share one
+# partition, so a topic page is one Query (deliberation/repository.py). GSI1 lists a division's
+# topics, newest first; GSI2 holds a street's moderation and scheduling queue, committee first.
+def topic_partition(topic_id: str) -> str:
+    return f"TOPIC#{topic_id}"
+
+
+def topic_key(topic_id: str) -> dict[str, str]:
+    return {"PK": topic_partition(topic_id), "SK": "TOPIC"}
+
+
+def topic_item_key(topic_id: str, kind: str, *parts: str) -> dict[str, str]:
+    """kind: SUPPORT (#{person}), COMMENT (#{at}#{id}), REPORT (#{target}#{person}), APPEAL (#{target}), PATH (#{at}#{step})."""
+    return {"PK": topic_partition(topic_id), "SK": "#".join((kind, *parts))}
+
+
+def topics_of_division_partition(division: str) -> str:
+    return f"TOPICS#{division}"
+
+
+def topic_queue_partition(street: str) -> str:
+    return f"TOPICQUEUE#{street}"
+
+
+def deliberation_settings_key(division: str) -> dict[str, str]:
+    return {"PK": f"DELIBSET#{division}", "SK": "SETTINGS"}
+
+
+# Meetings (meetings/repository.py): a meeting with its registrations and decisions in one
+# partition, read whole in one Query; listed by division on GSI1, by start time.
+def meeting_partition(meeting_id: str) -> str:
+    return f"MEETING#{meeting_id}"
+
+
+def meeting_key(meeting_id: str) -> dict[str, str]:
+    return {"PK": meeting_partition(meeting_id), "SK": "MEETING"}
+
+
+def meeting_registration_key(meeting_id: str, person: str) -> dict[str, str]:
+    return {"PK": meeting_partition(meeting_id), "SK": f"REG#{person}"}
+
+
+def meeting_decision_key(meeting_id: str, decision_id: str) -> dict[str, str]:
+    return {"PK": meeting_partition(meeting_id), "SK": f"DECISION#{decision_id}"}
+
+
+def meetings_of_division_keys(division: str, starts_at: str, meeting_id: str) -> dict[str, str]:
+    return {"GSI1PK": meetings_of_division_partition(division), "GSI1SK": f"{starts_at}#{meeting_id}"}
+
+
+def meetings_of_division_partition(division: str) -> str:
+    return f"MEETINGS#{division}"
+
+
+# Residents' conventions (居民公约) a meeting's decision published; listed by division on GSI1.
+def convention_key(convention_id: str) -> dict[str, str]:
+    return {"PK": f"CONVENTION#{convention_id}", "SK": "CONVENTION"}
+
+
+def conventions_of_division_keys(division: str, published_at: str, convention_id: str) -> dict[str, str]:
+    return {"GSI1PK": conventions_of_division_partition(division), "GSI1SK": f"{published_at}#{convention_id}"}
+
+
+def conventions_of_division_partition(division: str) -> str:
+    return f"CONVENTIONS#{division}"
+
+
+def index_entry_audit_key(division: str, quarter: str, at_iso: str, event_id: str) -> dict[str, str]:
+    """An entry's audit events beside it, so that one Query returns the entries with their trail."""
+    return {"PK": index_entry_partition(division), "SK": f"AUDIT#{quarter}#{at_iso}#{event_id}"}

@@ -6,10 +6,10 @@ AWS::DynamoDB::Table resources, so the deployed tables cannot drift from the tes
 The main table is single-table design with overloaded generic keys: storage/keys.py builds
 every key and each repository documents which item types live under which keys.
 
-The main table has a stream (new and old images); no function of this repository reads it
-today (publication reads the ACTIVITY# index, notifications are published after their
-transaction), it is there for whatever later follows the table's changes. The ballots
-table has none, on purpose (below).
+The main table has a stream (new and old images), read by one function: count_live keeps
+the live counters from it (chalicelib/live/consumer.py; the local stack polls it the same
+way). Publication reads the ACTIVITY# index instead, and notifications are published after
+their transaction. The ballots table has none, on purpose (below).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ TABLE_DEFINITION: dict[str, Any] = {
         for name, keys in GLOBAL_INDEXES.items()
     ],
     "BillingMode": "PAY_PER_REQUEST",
-    # Nothing in the platform reads it yet; see the module's docstring.
+    # The live counters' source; see the module's docstring.
     "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
     "SSESpecification": {"Enabled": True},
 }

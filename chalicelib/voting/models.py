@@ -11,7 +11,8 @@ from pydantic.config import JsonDict
 from chalicelib.clock import SHANGHAI
 from chalicelib.models import RequestModel, ResponseModel, not_blank, within_years
 
-SCOPE_CODE = r"^31[0-9]{4}(?:[0-9]{3}|[0-9]{6})?$"  # a district, a street or a committee
+SCOPE_CODE = r"^31(?:[0-9]{4}(?:[0-9]{3}|[0-9]{6})?)?$"  # the city (selections only), a district, a street or a committee
+CITY = "31"
 ULID_TEXT = r"^[0-9A-HJKMNP-TV-Z]{26}$"
 MAINLAND_MOBILE = r"^\+861[3-9][0-9]{9}$"
 MAX_BUDGET_FEN = 10_000_000_000  # ¥100 million: far above any community budget
@@ -38,6 +39,17 @@ class MethodKind(str, enum.Enum):
 class SelectionRule(str, enum.Enum):
     greedy = "greedy"
     mes = "mes"
+    top_k = "top_k"  # a selection's: the k most approved candidates
+
+
+class RoundKind(str, enum.Enum):
+    pb = "pb"  # participatory budgeting (微更新): residents propose, the budget decides
+    selection = "selection"  # 十佳项目评选: completed projects of a year, nominated by their committees
+
+
+# A selection's picks per ballot and winners: ten by default (十佳), between one and twenty.
+SELECTION_K = 10
+SELECTION_MAX_K = 20
 
 
 class ProjectStatus(str, enum.Enum):
@@ -124,15 +136,60 @@ class RoundCreate(RequestModel):
         "rule": "greedy",
     }]})
 
-    scope: str = Field(pattern=SCOPE_CODE)
+    kind: RoundKind = Field(default=RoundKind.pb, description="pb, or selection: a yearly 十佳项目评选 of completed "
+                                                              "projects, opened by a street or district")
+    scope: str = Field(pattern=SCOPE_CODE, description="a committee, street or district; a selection: a street, "
+                                                       "a district or the city (31)")
+    year: int | None = Field(default=None, ge=2000, le=2100, strict=True,
+                             description="selection only (required): the year whose completed projects may be nominated")
     title: str = Field(min_length=1, max_length=100)
     description: str = Field(default="", max_length=5000)
-    budget_fen: int = Field(gt=0, le=MAX_BUDGET_FEN, strict=True)
+    budget_fen: int | None = Field(default=None, gt=0, le=MAX_BUDGET_FEN, strict=True,
+                                   description="pb: required; a selection has no budget and takes none")
     schedule: Schedule
     method: VotingMethod
-    rule: SelectionRule = SelectionRule.greedy
+    rule: SelectionRule | None = Field(default=None, description="pb: greedy (the default) or mes; "
+                                                                 "selection: top_k (the default and only rule)")
     eligibility: Eligibility = Field(default_factory=Eligibility)
     allow_ballot_change: bool = Field(default=False, description="a voter may replace their ballot until voting closes")
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> "RoundCreate":
+        problems = selection_problems(self) if self.kind is RoundKind.selection else pb_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def pb_problems(body: RoundCreate) -> list[str]:
+    problems = []
+    if body.budget_fen is None:
+        problems.append("budget_fen is required")
+    if body.year is not None:
+        problems.append("year is for selections only")
+    if body.rule is SelectionRule.top_k:
+        problems.append("top_k is a selection's rule")
+    if body.scope == CITY:
+        problems.append("a participatory-budgeting round is a district's, a street's or a committee's")
+    return problems
+
+
+def selection_problems(body: RoundCreate) -> list[str]:
+    """A selection is an approval vote of k picks (k the number selected), with no budget."""
+    problems = []
+    if body.year is None:
+        problems.append("a selection needs its year")
+    if body.budget_fen is not None:
+        problems.append("a selection has no budget_fen")
+    if body.rule not in (None, SelectionRule.top_k):
+        problems.append("a selection's rule is top_k")
+    if len(body.scope) == 12:
+        problems.append("a selection is a street's, a district's or the city's")
+    if body.method.kind is not MethodKind.approval:
+        problems.append("a selection is an approval vote")
+    elif (body.method.max_picks or SELECTION_K) > SELECTION_MAX_K:
+        problems.append(f"a selection picks at most {SELECTION_MAX_K}")
+    return problems
 
 
 class ProposalCreate(RequestModel):
@@ -217,6 +274,34 @@ class PaperBallotReport(ResponseModel):
     lines: list[PaperBallotLine]
 
 
+class NominationSource(str, enum.Enum):
+    fund_application = "fund_application"  # a completed autonomy-fund project (accepted or closed)
+    round_project = "round_project"  # a project selected in a participatory-budgeting round closed that year
+
+
+class NominationCreate(RequestModel):
+    """A committee names one of its completed projects of the selection's year; what the
+    candidate shows (title, scores, photos, spending) is copied from the records, not typed in."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"source": "fund_application", "id": "01JD3Z6Q8V2W4X5Y6Z7A8B9C0D"},
+        {"source": "round_project", "round": "01JD3Z6Q8V2W4X5Y6Z7A8B9C0E", "project": "01JD3Z6Q8V2W4X5Y6Z7A8B9C0F"},
+    ]})
+    source: NominationSource
+    id: str | None = Field(default=None, pattern=ULID_TEXT, description="fund_application: the application")
+    round: str | None = Field(default=None, pattern=ULID_TEXT, description="round_project: the round")
+    project: str | None = Field(default=None, pattern=ULID_TEXT, description="round_project: the project in it")
+
+    @model_validator(mode="after")
+    def _names_one(self) -> "NominationCreate":
+        fund = self.source is NominationSource.fund_application
+        if fund and (self.id is None or self.round is not None or self.project is not None):
+            raise ValueError("a fund_application nomination names its id, and nothing else")
+        if not fund and (self.round is None or self.project is None or self.id is not None):
+            raise ValueError("a round_project nomination names its round and project, and nothing else")
+        return self
+
+
 class RoundObjectionCreate(RequestModel):
     text: str = Field(min_length=1, max_length=1000)
     project_id: str | None = Field(default=None, pattern=ULID_TEXT)
@@ -249,6 +334,24 @@ class WindowView(ResponseModel):
     ends: str
 
 
+class NominationView(ResponseModel):
+    """Where a selection's candidate comes from, and what its records say of it."""
+
+    source: NominationSource
+    source_id: str = Field(description="the fund application, or the round and project as {round}/{project}")
+    committee: str
+    year: int
+    spending_fen: int = Field(description="what the project spent: the fund's reported spending, or the PB "
+                                          "project's final cost")
+    evaluation_count: int = Field(default=0, description="PB: residents' ratings of the project")
+    evaluation_mean: float | None = Field(default=None, description="PB: their mean score, 1 to 5")
+    participants: int | None = Field(default=None, description="fund: residents who took part, as reported")
+    outcome: str | None = Field(default=None, description="fund: the completion report's outcome")
+    accepted_at: str | None = Field(default=None, description="fund: when the street accepted the report (验收)")
+    acceptance_note: str | None = Field(default=None, description="fund: the street's note on acceptance")
+    nominated_at: str
+
+
 class Project(ResponseModel):
     id: str
     title: str
@@ -264,6 +367,7 @@ class Project(ResponseModel):
     added_by_official: bool = False
     submitted_at: str
     version: int = 1
+    nomination: NominationView | None = Field(default=None, description="a selection's candidate: its source")
 
 
 class ProgressView(ResponseModel):
@@ -284,9 +388,11 @@ class EvaluationSummary(ResponseModel):
 
 class RoundSummary(ResponseModel):
     id: str
+    kind: RoundKind = Field(default=RoundKind.pb, description="pb, or selection (十佳项目评选)")
+    year: int | None = Field(default=None, description="a selection's year")
     scope: str
     title: str
-    budget_fen: int
+    budget_fen: int = Field(description="0 for a selection, which has no budget")
     phase: Phase
     method: MethodKind
     rule: SelectionRule
@@ -356,6 +462,7 @@ class ProjectResult(ResponseModel):
 
 class RoundResult(ResponseModel):
     round_id: str
+    kind: RoundKind = RoundKind.pb
     rule: SelectionRule
     budget_fen: int
     ballots: int

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chalicelib.voting.models import MethodKind, ProjectStatus, SelectionRule
+from chalicelib.voting.models import MethodKind, NominationSource, ProjectStatus, RoundKind, SelectionRule
 
 # A phase's window: when it starts and when it ends, as UTC ISO text.
 Span = tuple[str, str]
@@ -72,6 +72,8 @@ class EligibilityRecord(Record):
 
 class RoundRecord(Record):
     id: str
+    kind: RoundKind = RoundKind.pb  # rounds stored before selections are participatory budgeting
+    year: int | None = None
     scope: str
     title: str
     description: str = ""
@@ -85,6 +87,24 @@ class RoundRecord(Record):
     version: int
     created_by: str | None = None
     created_at: str | None = None
+
+
+class NominationRecord(Record):
+    """A selection candidate's source and what was copied from its records when it was nominated."""
+
+    source: NominationSource
+    source_id: str
+    committee: str
+    year: int
+    spending_fen: int
+    evaluation_count: int = 0
+    evaluation_total: int = 0  # the scores' sum: the table takes no floats, the view shows the mean
+    participants: int | None = None
+    outcome: str | None = None
+    accepted_at: str | None = None
+    acceptance_note: str | None = None
+    nominated_at: str
+    nominated_by: str | None = None  # the staff member; not shown
 
 
 class ProjectRecord(Record):
@@ -102,6 +122,7 @@ class ProjectRecord(Record):
     version: int = 1
     final_cost_fen: int | None = None
     review_reason: str | None = None
+    nomination: NominationRecord | None = None
 
 
 class ProgressRecord(Record):
@@ -143,6 +164,7 @@ class ResultRecord(Record):
     """The tally's result: stored beside the round and published as `results.json`."""
 
     round_id: str
+    kind: RoundKind = RoundKind.pb
     rule: SelectionRule
     budget_fen: int
     ballots: int
@@ -195,6 +217,8 @@ class StoredBallot(Record):
 ROUND_SK = "ROUND"
 RESULT_SK = "RESULT"
 PROJECT, PROGRESS, OBJECTION, EVALUATION = "PROJECT", "PROGRESS", "OBJECTION", "EVALUATION"
+# A selection's one-nomination-per-source marker; it is not public, and contents_of leaves it out.
+NOMINATION = "NOMINATION"
 
 
 def contents_of(items: list[dict[str, Any]]) -> RoundContents:

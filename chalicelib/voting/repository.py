@@ -12,6 +12,7 @@
 | my ballot (a voter's own)            | ballots | GetItem PK=VOTER#…, then GetItem the ballot  | ballot=…, shard=…            |
 | the ballots of a round, for a tally  | ballots | Query PK=BALLOT#{round}#{00..15}, SK B#… | SK=B#{ballot id}, R#… (older) |
 | a round's published result           | main    | GetItem PK=ROUND#{id}, SK=RESULT             |                              |
+| one nomination per source (selection) | main   | Put PK=ROUND#{id}, SK=NOMINATION#{source}#{id} if absent |                |
 | its public files                     | S3      | PutObject rounds/{id}/ballots.pb (multipart), results.json | public bucket  |
 
 A round's partition also holds its progress updates (PROGRESS#), objections (OBJECTION#)
@@ -66,6 +67,7 @@ from chalicelib.storage.table import GSI2
 from chalicelib.voting import rules
 from chalicelib.voting.records import (
     EVALUATION,
+    NOMINATION,
     OBJECTION,
     PROGRESS,
     PROJECT,
@@ -186,6 +188,18 @@ def project_versioned_put(round_id: str, after: ProjectRecord, before: ProjectRe
 
 def get_project(round_id: str, project_id: str) -> ProjectRecord | None:
     return project_of(dynamo.get_item(round_item_key(round_id, PROJECT, project_id), consistent=True))
+
+
+def nomination_marker_put(round_id: str, source: str, source_id: str, project_id: str,
+                          claim: str | None) -> dict[str, Any]:
+    """One candidate per source and selection: the marker is written once, beside the candidate."""
+    item = {**round_item_key(round_id, NOMINATION, source, source_id), "type": "round_nomination",
+            "project_id": project_id, **({"claim": claim} if claim else {})}
+    return put(item, "attribute_not_exists(PK)")
+
+
+def get_nomination_marker(round_id: str, source: str, source_id: str) -> dict[str, Any] | None:
+    return dynamo.get_item(round_item_key(round_id, NOMINATION, source, source_id), consistent=True)
 
 
 def objection_put(round_id: str, objection: ObjectionRecord) -> dict[str, Any]:

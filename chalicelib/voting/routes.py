@@ -8,7 +8,7 @@ from chalice.app import Response
 
 from chalicelib import idempotency
 from chalicelib.auth import Principal
-from chalicelib.voting import ballots, models, service, tally_jobs, tallying, transitions
+from chalicelib.voting import ballots, models, nominations, service, tally_jobs, tallying, transitions
 from chalicelib.voting.models import (
     BallotReceipt,
     BallotRequest,
@@ -16,6 +16,7 @@ from chalicelib.voting.models import (
     CodeSheet,
     EvaluationCreate,
     MyBallot,
+    NominationCreate,
     PaperBallotReport,
     PaperBallots,
     ProgressUpdate,
@@ -80,6 +81,20 @@ def ballot(id: str) -> RoundDetail:  # noqa: A002
 def propose(id: str, principal: Principal, body: ProposalCreate, idempotency_key: str | None) -> Project:  # noqa: A002
     idempotency.register_lambda_context(voting_api.current_app.lambda_context)
     return service.propose_project(principal, id, body, idempotency_key)
+
+
+@voting_api.operation(
+    "/rounds/{id}/nominations", "POST", operation_id="nominateProject",
+    summary="Nominate a completed project of the committee to a selection (committee staff inside its scope)",
+    tags=TAGS, body=NominationCreate, response=Project, status=201, errors=(404, 409, 422),
+    headers=("Idempotency-Key",),
+    description="Names an accepted autonomy-fund application or a project selected in a closed participatory-budgeting"
+                " round of the committee, of the selection's year, during its proposals window; the candidate's title,"
+                " evaluation, photos and spending are copied from those records. A source is nominated once (409); a"
+                " retry with the same Idempotency-Key returns the first candidate.",
+)
+def nominate(id: str, principal: Principal, body: NominationCreate, idempotency_key: str | None) -> Project:  # noqa: A002
+    return nominations.nominate(principal, id, body, idempotency_key)
 
 
 @voting_api.operation("/rounds/{id}/projects/{project_id}/review", "POST", operation_id="reviewProposal",

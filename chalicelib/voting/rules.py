@@ -53,6 +53,7 @@ ACTION_PHASES: dict[str, frozenset[Phase]] = {
 # The window inside which residents (and staff entering paper ballots) do each of these.
 ACTION_WINDOWS: dict[str, str] = {
     "propose": "proposals",
+    "nominate": "proposals",  # a selection's committees name their projects in its proposals window
     "vote": "voting",
     "object": "results",
     "evaluate": "evaluation",
@@ -193,9 +194,10 @@ def change_hash(change_code: str) -> str:
 
 @dataclass(frozen=True)
 class ScopeLevels:
-    """The divisions whose rounds a resident of `division` sees: itself and its ancestors."""
+    """The divisions whose rounds a resident of `division` sees: itself and its ancestors, up to
+    the city (whose rounds are selections only)."""
 
     division: str
 
     def codes(self) -> list[str]:
-        return [self.division[:n] for n in (6, 9, 12) if n <= len(self.division)]
+        return [self.division[:n] for n in (2, 6, 9, 12) if n <= len(self.division)]

@@ -24,6 +24,7 @@ from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.voting import repository, rules
 from chalicelib.voting.models import (
     ROSTER_VERIFY_LIMIT,
+    SELECTION_K,
     CodeRequest,
     CodeSheet,
     EvaluationCreate,
@@ -37,9 +38,11 @@ from chalicelib.voting.models import (
     RosterUpload,
     RoundCreate,
     RoundDetail,
+    RoundKind,
     RoundListQuery,
     RoundObjectionCreate,
     RoundPage,
+    SelectionRule,
 )
 from chalicelib.voting.records import (
     EligibilityRecord,
@@ -144,7 +147,8 @@ def require_eligible_resident(principal: Principal, round_record: RoundRecord) -
 
 
 def create_round(principal: Principal, body: RoundCreate) -> RoundDetail:
-    require(principal, "round.manage", body.scope)
+    selection = body.kind is RoundKind.selection
+    require(principal, "round.select" if selection else "round.manage", body.scope)
     problems = rules.schedule_problems(body.schedule)
     if problems:
         raise ValidationFailedError(details=[ErrorDetail(field=p.split(":")[0], type="value_error", message=p,
@@ -153,16 +157,19 @@ def create_round(principal: Principal, body: RoundCreate) -> RoundDetail:
     round_id = new_id()
     record = RoundRecord(
         id=round_id,
+        kind=body.kind,
+        year=body.year,
         scope=body.scope,
         title=body.title,
         description=body.description,
-        budget_fen=body.budget_fen,
+        budget_fen=body.budget_fen or 0,
         schedule=RoundSchedule.model_validate(
             {name: (clock.iso(rules.to_utc(getattr(body.schedule, name).starts)),
                     clock.iso(rules.to_utc(getattr(body.schedule, name).ends)))
              for name in rules.WINDOWED_PHASES}),
-        method=MethodRecord.model_validate(body.method.model_dump()),
-        rule=body.rule,
+        method=MethodRecord.model_validate(
+            {**body.method.model_dump(), **({"max_picks": body.method.max_picks or SELECTION_K} if selection else {})}),
+        rule=body.rule or (SelectionRule.top_k if selection else SelectionRule.greedy),
         eligibility=EligibilityRecord.model_validate(body.eligibility.model_dump()),
         allow_ballot_change=body.allow_ballot_change,
         status=RoundStatus.open,
@@ -210,6 +217,9 @@ def propose_project(principal: Principal, round_id: str, body: ProposalCreate,
     else:
         require_eligible_resident(principal, record)
         in_phase(record, "propose", "Proposing")
+    if record.kind is RoundKind.selection:
+        raise rule_error("A selection's candidates are nominated by their committees.", "评选项目由居委会提名。",
+                         "round", "nominations_only")
     if official and not rules.may_act("add_project", phase_of(record)):
         raise rule_error("Projects are added before voting starts.", "投票开始后不能再添加项目。", "phase", "outside_window")
     if key is None:
@@ -287,7 +297,9 @@ def review_project(principal: Principal, round_id: str, project_id: str, body: P
         raise rule_error("Feasibility is decided before voting starts.", "投票开始后不能再审核项目。", "phase",
                          "outside_window")
     missing: list[str] = []
-    if body.feasible and body.final_cost_fen is None:
+    # A selection's candidate has no cost to set: its spending was copied when it was nominated.
+    selection = record.kind is RoundKind.selection
+    if body.feasible and body.final_cost_fen is None and not selection:
         missing.append("final_cost_fen")
     if not body.feasible and body.reason is None:
         missing.append("reason")
@@ -299,11 +311,11 @@ def review_project(principal: Principal, round_id: str, project_id: str, body: P
         raise NotFoundError("No such project. / 没有这个项目。")
     if body.version is not None and body.version != project.version:
         raise ConflictError(f"The project changed (now version {project.version}). / 项目已被他人更新。")
-    if body.feasible and body.final_cost_fen and body.final_cost_fen > record.budget_fen:
+    if body.feasible and body.final_cost_fen and body.final_cost_fen > record.budget_fen and not selection:
         raise rule_error("The final cost is over the round's whole budget.", "核定金额超过活动总预算。", "final_cost_fen")
     updated = project.model_copy(update={
         "status": ProjectStatus.feasible if body.feasible else ProjectStatus.infeasible,
-        "final_cost_fen": body.final_cost_fen if body.feasible else None,
+        "final_cost_fen": (project.final_cost_fen if selection else body.final_cost_fen) if body.feasible else None,
         "review_reason": body.reason,
         "version": project.version + 1,
     })

@@ -6,8 +6,11 @@ with cost utilities, completed by add1 and then greedily; the arithmetic is in `
 follow pabutools 1.2.3 to the project, so anyone can recount a published round from its `.pb`
 file: a project's score is its number of approvals, its points for cumulative and scoring
 ballots, and len(ballot) − rank + 1 for ordinal ballots; ties go to the project id that sorts
-first as a string ("10" before "9"). It also runs as a command line:
-`python -m chalicelib.voting.tally --rule {greedy,mes} FILE.pb`.
+first as a string ("10" before "9"). A selection (十佳项目评选) counts by `top_k`: the k most
+approved, no budget, ties broken the same way; pabutools has no such rule, so its files say
+`rule;top_k` and `winners;{k}` in META and this command recounts them. It also runs as a
+command line: `python -m chalicelib.voting.tally --rule {greedy,mes,top_k} FILE.pb` (`--rule`
+may be left out to take the file's own META `rule`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ SELECTED_BY_EQUAL_SHARES = "selected by equal shares"
 ADDED_BY_COMPLETION = "not reached by equal shares; added by greedy completion"
 DOES_NOT_FIT = "does not fit the remaining budget"
 NO_SUPPORT = "no support"
+TOP_K = "among the k most approved"
+NOT_IN_TOP_K = "not among the {k} most approved"
 
 
 @dataclass(frozen=True)
@@ -181,7 +186,47 @@ def _outcome(rule: str, election: Counted, chosen: list[str], rows: list[Project
     return Outcome(rule, election.budget, tuple(chosen), total, tuple(rows), tie_decided, endowment)
 
 
+def top_k(election: Counted, k: int) -> Outcome:
+    """A selection's rule: the k projects with the most approvals, cost and budget aside. Ties
+    are broken as greedy breaks them (the project id that sorts first as a string wins); a project
+    nobody approved is never selected, so fewer than k may be."""
+    if k < 1:
+        raise PabulibError(0, f"top_k needs k of at least 1, not {k}")
+    score = scores(election)
+    chosen = _top(election, score, id_rank(election), k)
+    other = _top(election, score, id_rank(election, descending=True), k)
+    order = _greedy_order(election, score, id_rank(election))
+    rows = [ProjectResult(pid, election.projects[pid].cost, score[pid], pid in chosen,
+                          TOP_K if pid in chosen else (NO_SUPPORT if score[pid] == 0 else NOT_IN_TOP_K.format(k=k)))
+            for pid in order]
+    return _outcome("top_k", election, chosen, rows, tie_decided=set(other) != set(chosen))
+
+
+def _top(election: Counted, score: dict[str, int], rank: dict[str, int], k: int) -> list[str]:
+    return [pid for pid in _greedy_order(election, score, rank) if score[pid] > 0][:k]
+
+
+def winners_of(election: Counted) -> int:
+    """k for a selection's file: its META `winners`, written by the tally (and equal to `max_length`)."""
+    raw = election.meta.get("winners") or election.meta.get("max_length") or ""
+    if not raw.isdigit():
+        raise PabulibError(0, "a top_k file gives its number of winners in META (winners)")
+    return int(raw)
+
+
+# The budget rules; COMMAND_RULES adds a selection's, which takes its k from the file.
 RULES: dict[str, Callable[[Counted], Outcome]] = {"greedy": greedy, "mes": mes}
+
+
+def top_k_of_file(election: Counted) -> Outcome:
+    return top_k(election, winners_of(election))
+
+
+COMMAND_RULES: dict[str, Callable[[Counted], Outcome]] = {**RULES, "top_k": top_k_of_file}
+
+
+# META `rule` as the tally writes it (tallying.round_meta) → the rule that recounts it.
+FILE_RULES = {"greedy": "greedy", "equalshares/add1": "mes", "top_k": "top_k"}
 
 
 def json_number(amount: Fraction) -> str:
@@ -192,7 +237,7 @@ def json_number(amount: Fraction) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m chalicelib.voting.tally",
                                      description="Tally a Pabulib .pb election and print the funded projects as JSON.")
-    parser.add_argument("--rule", choices=sorted(RULES), required=True)
+    parser.add_argument("--rule", choices=sorted(COMMAND_RULES), help="default: the file's META rule")
     parser.add_argument("file", metavar="FILE.pb")
     args = parser.parse_args(argv)
     try:
@@ -204,7 +249,15 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
         return 2
-    outcome = RULES[args.rule](election)
+    rule = args.rule or FILE_RULES.get(election.meta.get("rule", ""))
+    if rule is None:
+        print("error: the file names no rule this command knows; give --rule", file=sys.stderr)
+        return 2
+    try:
+        outcome = COMMAND_RULES[rule](election)
+    except PabulibError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     # The amount goes into the text as written, so JSON readers get the exact decimal.
     print(f'{{"selected": {json.dumps(sorted(outcome.selected))}, "total_cost": {json_number(outcome.total_cost)}}}')
     return 0

@@ -93,6 +93,10 @@ def _in_order(pages: Iterable[list[StoredBallot]]) -> Iterator[StoredBallot]:
             yield ballot
 
 
+# META `rule` of the published file, as pabutools and tally.FILE_RULES name the rules.
+FILE_RULE = {SelectionRule.greedy: "greedy", SelectionRule.mes: "equalshares/add1", SelectionRule.top_k: "top_k"}
+
+
 def round_meta(record: RoundRecord) -> dict[str, str]:
     method = record.method
     cumulative = method.kind is MethodKind.cumulative
@@ -102,7 +106,9 @@ def round_meta(record: RoundRecord) -> dict[str, str]:
         "country": "China",
         "unit": record.scope,
         "instance": record.id,
-        "rule": "greedy" if record.rule is SelectionRule.greedy else "equalshares/add1",
+        "rule": FILE_RULE[record.rule],
+        # A selection's k: Pabulib has no key for it, so the file says it in a META row of its own.
+        **({"winners": str(method.max_picks)} if record.rule is SelectionRule.top_k else {}),
         "currency": "CNY fen",
         **({"max_sum_points": str(method.points)} if cumulative else {}),
         "min_length": str(method.min_picks or 1),
@@ -156,7 +162,7 @@ def _spool(record: RoundRecord, rows: IO[str]) -> tuple[list[tuple[Ballot, int]]
 def counted(record: RoundRecord, projects: list[ProjectRecord]) -> Iterator[tuple[Profile, Outcome, IO[bytes]]]:
     """Read and count the round in one pass over its ballots: the profile (its projects marked
     selected), the outcome, and the `.pb` file to publish, in a temporary file (Lambda's /tmp)."""
-    from chalicelib.voting import pabulib, tally
+    from chalicelib.voting import pabulib
 
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as rows, tempfile.TemporaryFile() as published:
         merged, has_points = _spool(record, rows)
@@ -164,7 +170,7 @@ def counted(record: RoundRecord, projects: list[ProjectRecord]) -> Iterator[tupl
             raise CannotCount("No ballot was cast: there is nothing to count. / 无人投票，无法计票。")
         try:
             profile = profile_of(record, projects, merged)
-            outcome = tally.greedy(profile) if record.rule is SelectionRule.greedy else tally.mes(profile)
+            outcome = count_with(record, profile)
         except pabulib.PabulibError as exc:
             raise CannotCount(f"The round's projects cannot be counted: {exc}. / 项目数据有误，无法计票。") from exc
         # The published file marks what was selected, as Pabulib files of real elections do.
@@ -174,6 +180,16 @@ def counted(record: RoundRecord, projects: list[ProjectRecord]) -> Iterator[tupl
         _copy_rows(rows, published, drop_points=record.method.kind is MethodKind.cumulative and not has_points)
         published.seek(0)
         yield profile, outcome, published
+
+
+def count_with(record: RoundRecord, profile: Profile) -> Outcome:
+    """The round's rule on its ballots; a selection's k is its max_picks, which its file's META
+    also gives (`winners`), so the recount command finds it there."""
+    from chalicelib.voting import tally
+
+    if record.rule is SelectionRule.top_k:
+        return tally.top_k(profile, record.method.max_picks or 1)
+    return tally.greedy(profile) if record.rule is SelectionRule.greedy else tally.mes(profile)
 
 
 def _copy_rows(rows: IO[str], out: IO[bytes], drop_points: bool) -> None:
@@ -199,6 +215,7 @@ def count_round(record: RoundRecord, *, actor_id: str, actor_role: str, finish: 
         titles = {p.id: public_text(p.title) for p in projects}
         result = ResultRecord(
             round_id=round_id,
+            kind=record.kind,
             rule=record.rule,
             budget_fen=record.budget_fen,
             ballots=profile.voters,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from chalicelib.voting.models import (
     EvaluationSummary,
+    NominationView,
     Phase,
     ProgressView,
     Project,
@@ -13,7 +14,7 @@ from chalicelib.voting.models import (
     RoundSummary,
     WindowView,
 )
-from chalicelib.voting.records import ProjectRecord, RoundContents, RoundRecord, Span
+from chalicelib.voting.records import NominationRecord, ProjectRecord, RoundContents, RoundRecord, Span
 
 
 def _window(span: Span) -> WindowView:
@@ -32,13 +33,25 @@ def no_links(keys: list[str]) -> list[str]:
 
 def project_view(project: ProjectRecord, links: PhotoLinks = no_links) -> Project:
     """A project as anyone sees it: who proposed or entered it stays out."""
-    view = Project.model_validate(project.model_dump(include=set(Project.model_fields)))
+    # Who nominated a candidate stays out too.
+    shown = project.model_dump(include=set(Project.model_fields), exclude={"nomination": {"nominated_by"}})
+    if project.nomination is not None:
+        shown["nomination"] = nomination_view(project.nomination)
+    view = Project.model_validate(shown)
     return view.model_copy(update={"photo_urls": links(project.photos)}) if project.photos else view
 
 
+def nomination_view(nomination: NominationRecord) -> NominationView:
+    count = nomination.evaluation_count
+    return NominationView.model_validate({
+        **nomination.model_dump(exclude={"nominated_by", "evaluation_total"}),
+        "evaluation_mean": round(nomination.evaluation_total / count, 2) if count else None,
+    })
+
+
 def summary_of(record: RoundRecord, phase: Phase) -> RoundSummary:
-    return RoundSummary(id=record.id, scope=record.scope, title=record.title, budget_fen=record.budget_fen,
-                        phase=phase, method=record.method.kind, rule=record.rule,
+    return RoundSummary(id=record.id, kind=record.kind, year=record.year, scope=record.scope, title=record.title,
+                        budget_fen=record.budget_fen, phase=phase, method=record.method.kind, rule=record.rule,
                         voting=_window(record.schedule.voting))
 
 

@@ -49,7 +49,11 @@ TAG_DESCRIPTIONS = {
     "voting": "Participatory budgeting rounds (社区微更新): proposals, ballots, results, objections. / 微更新投票",
     "funds": "Autonomy funds (自治金): pools, applications, their workflow and reports. / 自治金",
     "publication": "The monthly publication and the texts held back from it. / 月度公开",
+    "index": "The live Mulin index (睦邻指数 v2) of a division, and the street's quarterly entries. / 睦邻指数",
     "staff": "Officials' accounts. / 工作人员账号",
+    "deliberation": "Topics residents raise, support and discuss (睦邻议事厅), with moderation and appeals. / 议题",
+    "meetings": "Meetings on topics (议事会, 听证会, 协调会, 评议会, 开放空间), their decisions carried into projects, "
+                "and residents' conventions. / 议事会议与居民公约",
     "uploads": "Presigned uploads of photos and receipts. / 照片与票据上传",
 }
 SERVERS = [

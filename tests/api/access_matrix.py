@@ -17,11 +17,13 @@ from typing import Any
 from chalicelib.funds.models import Action as FundAction
 from tests.api.fund_helpers import application
 from tests.api.held_back_helpers import PLANTED_ID, PLANTED_MONTH, release_body
+from tests.api.helpers import get
 from tests.api.residence_helpers import request_body, withdraw_pending
 from tests.api.session_helpers import refresh_token_body
 from tests.api.staff_helpers import new_phone
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, YANJI_STREET, suggestion
 from tests.api.test_fund_access import team_name, valid_body
+from tests.api.test_personal_data import upload_photo
 from tests.api.test_round_lifecycle import SCHEDULE as LIFECYCLE_SCHEDULE
 from tests.api.test_suggestion_access import staff_entry
 
@@ -60,6 +62,9 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("GET", "/publications/{month}", ""):                       (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
     ("GET", "/review/held-back", ""):                           (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
     ("POST", "/review/held-back/{id}/release", ""):             (401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
+    ("GET", "/index/{division}", ""):                           (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("PUT", "/review/index-entries/{division}/{quarter}", ""):  (401, 403, 403, 403, 403, 200, 404, 403, 403, 403),
+    ("GET", "/review/index-entries/{division}", ""):            (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/uploads/photos", ""):                            (401, 201, 201, 201, 201, 201, 201, 201, 201, 201),
     ("POST", "/uploads/receipts", ""):                          (401, 201, 201, 403, 403, 403, 403, 403, 403, 403),
     ("GET", "/notifications/mine", ""):                         (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -125,6 +130,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("GET", "/rounds/{id}/ballot", ""):                         (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "/rounds/{id}/proposals", ""):                     (401, 201, 403, 201, 404, 201, 404, 201, 404, 201),
     ("POST", "/rounds/{id}/projects/{project_id}/review", ""):  (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # A selection of the street: its committees' staff nominate their own completed projects (another's is 404).
+    ("POST", "/rounds/{id}/nominations", ""):                   (401, 403, 403, 201, 404, 403, 403, 403, 403, 403),
     ("POST", "/rounds/{id}/roster", ""):                        (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("POST", "/rounds/{id}/codes", ""):                         (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
     ("POST", "/rounds/{id}/ballots", "online"):                 (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
@@ -151,6 +158,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("DELETE", "/me", ""):                                      (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
     ("GET", "/review/residences", ""):                          (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("GET", "/review/funds", ""):                               (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # A team's paper form is typed in by its committee's staff or their street.
+    ("POST", "/review/funds/applications", ""):                 (401, 403, 403, 201, 404, 201, 404, 403, 403, 403),
     ("GET", "/review/rounds", ""):                              (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("GET", "/review/summary", ""):                             (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "/review/residences/{id}/{action}", "approve"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
@@ -174,6 +183,40 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/session", ""):                                   (204, 204, 204, 204, 204, 204, 204, 204, 204, 204),
     ("POST", "/session/refresh", ""):                           (401, 401, 401, 401, 401, 401, 401, 401, 401, 401),
     ("DELETE", "/session", ""):                                 (204, 204, 204, 204, 204, 204, 204, 204, 204, 204),
+    # Deliberation: verified residents of the committee write; everyone signed in reads, officials
+    # within their jurisdiction; an appeal against a hiding is the street's (or above) to reject.
+    ("POST", "/topics", ""):                                    (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/topics", ""):                                     (401, 200, 200, 200, 404, 200, 404, 200, 404, 200),
+    ("GET", "/topics/{id}", ""):                                (401, 200, 200, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/topics/{id}/supports", ""):                      (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("POST", "/topics/{id}/comments", ""):                      (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("PATCH", "/topics/{id}/comments/{comment_id}", ""):        (401, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("DELETE", "/topics/{id}/comments/{comment_id}", ""):       (401, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("POST", "/topics/{id}/reports", ""):                       (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("POST", "/topics/{id}/appeals", ""):                       (401, 201, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("GET", "/review/topics", ""):                              (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/topics/{id}/{action}", "answer"):         (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/topics/{id}/{action}", "hide"):           (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/topics/{id}/answer", ""):                 (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/topics/{id}/hide", ""):                   (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/topics/{id}/restore", ""):                (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/review/topics/{id}/reject_appeal", ""):          (401, 403, 403, 403, 404, 200, 404, 200, 404, 200),
+    ("GET", "/deliberation-settings/{division}", ""):           (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("PUT", "/deliberation-settings/{division}", ""):           (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    # Meetings: officials of the committee's jurisdiction schedule and record them; verified residents
+    # of the committee register (officials never); anyone reads the lists and the conventions.
+    ("POST", "/meetings", ""):                                  (401, 403, 403, 201, 404, 201, 404, 201, 404, 201),
+    ("GET", "/meetings", ""):                                   (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/meetings/{id}", ""):                              (401, 200, 200, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/meetings/{id}/register", ""):                    (401, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("POST", "/meetings/{id}/unregister", ""):                  (401, 200, 403, 403, 403, 403, 403, 403, 403, 403),
+    ("POST", "/meetings/{id}/attend", ""):                      (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/meetings/{id}/minutes", ""):                     (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/meetings/{id}/decide", ""):                      (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/meetings/{id}/carry", ""):                       (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("POST", "/meetings/{id}/cancel", ""):                      (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
+    ("GET", "/conventions", ""):                                (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/conventions/{id}", ""):                           (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
 }
 # fmt: on
 
@@ -194,10 +237,19 @@ TALLYING = "2044-03-29T10:00:00"
 OBJECTING = "2044-03-31T10:00:00"
 EVALUATING = "2044-07-02T10:00:00"
 EVALUATION_OVER = "2044-07-16T10:00:00"
+# The matrix's meetings start here (scheduled at ANY_TIME, before it); attendance is recorded after.
+MEETING_STARTS = "2043-06-01T19:00:00"
+MEETING_HELD = "2043-06-01T19:30:00"
 # The lifecycle test's schedule, moved to a year of its own; the times above fall in its phases.
 ROUND_SCHEDULE = {phase: {edge: moment.replace("2027-", "2044-") for edge, moment in window.items()}
                   for phase, window in LIFECYCLE_SCHEDULE.items()}
 PROJECT_COST = 3_000_000
+# A street's selection of FUND_YEAR's completed projects, after the fund tests' dates.
+SELECTION_CREATED = f"{FUND_YEAR}-08-20T10:00:00"
+NOMINATING = f"{FUND_YEAR}-09-02T10:00:00"
+SELECTION_SCHEDULE = {phase: {edge: moment.replace("2027-03-", f"{FUND_YEAR}-09-").replace("2027-", f"{FUND_YEAR + 1}-")
+                              for edge, moment in window.items()}
+                      for phase, window in LIFECYCLE_SCHEDULE.items()}
 CATEGORY = "urban_renewal"
 # 凤城三村第四居委会: no other test sets its profile.
 PROFILE_COMMITTEE = "310110012023"
@@ -241,6 +293,14 @@ def round_body() -> dict[str, Any]:
     }
 
 
+def selection_body() -> dict[str, Any]:
+    return {
+        "kind": "selection", "scope": "310110012", "year": FUND_YEAR, "title": f"控江路街道{FUND_YEAR}年度十佳项目评选",
+        "schedule": SELECTION_SCHEDULE, "method": {"kind": "approval", "max_picks": 10},
+        "eligibility": {"accounts": True, "paper_codes": True},
+    }
+
+
 def submission(world: Any, fields: dict[str, Any], caller: Caller) -> dict[str, Any]:
     return staff_entry(category=CATEGORY) if caller.is_official else suggestion(category=CATEGORY)
 
@@ -279,6 +339,19 @@ def residence_decision(reason: str | None) -> Body:
 
 
 COMMITTEE_FIELDS = {"code": KONGJIANG_COMMITTEE, "division": KONGJIANG_COMMITTEE}
+# ANY_TIME's quarter: the one the street may enter then.
+INDEX_ENTRY_FIELDS = {"division": KONGJIANG_COMMITTEE, "quarter": "2043-Q2"}
+
+
+def index_entry(world: Any, fields: dict[str, Any], caller: Caller) -> dict[str, Any]:
+    """The street's entry with a photo of its own; replacing the one an earlier allowed call made."""
+    if not caller.allowed:
+        return {"values": {"rl_legal_advice": 2}, "evidence": ["uploads/photos/nobody/01J00000000000000000000000.jpg"]}
+    account = world.accounts[IDENTITIES[caller.identity]]
+    listed = get(world.client, f"/review/index-entries/{fields['division']}", account).json_body["entries"]
+    versions = [e["version"] for e in listed if e["quarter"] == fields["quarter"]]
+    return {"values": {"rl_legal_advice": 2}, "evidence": [upload_photo(world.client, account)],
+            **({"version": versions[0]} if versions else {})}
 PROPOSAL = {"title": "楼道加装扶手", "description": "老人上下楼不便，建议在楼道加装扶手。", "estimated_cost_fen": 2_000_000}
 POOL_BODY = {"allocated_fen": 1_000_000, "per_application_cap_fen": 200_000, "per_team_cap_fen": 300_000}
 
@@ -295,6 +368,9 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("GET", "/publications/{month}", ""): Recipe("requested_month", at=MONTH_OVER),
     ("GET", "/review/held-back", ""): Recipe(query=f"?month={PLANTED_MONTH}", at=MONTH_OVER),
     ("POST", "/review/held-back/{id}/release", ""): Recipe({"id": PLANTED_ID}, release_body, at=MONTH_OVER),
+    ("GET", "/index/{division}", ""): Recipe(COMMITTEE_FIELDS),
+    ("PUT", "/review/index-entries/{division}/{quarter}", ""): Recipe(INDEX_ENTRY_FIELDS, index_entry),
+    ("GET", "/review/index-entries/{division}", ""): Recipe(COMMITTEE_FIELDS),
     ("POST", "/uploads/photos", ""): Recipe(body={"content_type": "image/jpeg", "size_bytes": 2048}),
     ("POST", "/uploads/receipts", ""): Recipe(body={"content_type": "application/pdf", "size_bytes": 2048}),
     ("GET", "/notifications/mine", ""): Recipe(),
@@ -382,6 +458,9 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("POST", "/rounds/{id}/proposals", ""): Recipe("open_round", PROPOSAL, at=PROPOSING),
     ("POST", "/rounds/{id}/projects/{project_id}/review", ""): Recipe(
         "open_round", {"feasible": True, "final_cost_fen": PROJECT_COST}, at=PROPOSING),
+    ("POST", "/rounds/{id}/nominations", ""): Recipe(
+        "selection_with_source", lambda world, fields, caller: {"source": "fund_application", "id": fields["application_id"]},
+        at=NOMINATING, fresh=True),
     ("POST", "/rounds/{id}/roster", ""): Recipe("open_round", {"phones": [ROSTER_PHONE]}, at=PROPOSING),
     ("POST", "/rounds/{id}/codes", ""): Recipe("open_round", {"count": 1}, at=PROPOSING),
     ("POST", "/rounds/{id}/ballots", "online"): Recipe(
@@ -413,6 +492,9 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("DELETE", "/me", ""): Recipe("erasable_resident", fresh=True),
     ("GET", "/review/residences", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
     ("GET", "/review/funds", ""): Recipe(query=f"?committee={KONGJIANG_COMMITTEE}"),
+    ("POST", "/review/funds/applications", ""): Recipe(
+        "fund_pool", lambda world, fields, caller: {**application(FUND_YEAR, team=team_name()), "channel": "paper"},
+        at=DRAFTING),
     ("GET", "/review/rounds", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
     # Every official's own jurisdiction: nobody is foreign to their own summary.
     ("GET", "/review/summary", ""): Recipe(),
@@ -443,6 +525,45 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("POST", "/session", ""): Recipe(body=refresh_token_body),
     ("POST", "/session/refresh", ""): Recipe(body={}),
     ("DELETE", "/session", ""): Recipe(body={}),
+    ("POST", "/topics", ""): Recipe(body={"division": KONGJIANG_COMMITTEE, "title": "楼道加装扶手",
+                                          "background": "老人上下楼不便。", "proposal": "每层加装扶手。"}),
+    ("GET", "/topics", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("GET", "/topics/{id}", ""): Recipe("neighbours_topic"),
+    ("POST", "/topics/{id}/supports", ""): Recipe("neighbours_topic", fresh=True),
+    ("POST", "/topics/{id}/comments", ""): Recipe("neighbours_topic", {"text": "赞成，楼里老人多。"}),
+    ("PATCH", "/topics/{id}/comments/{comment_id}", ""): Recipe("my_comment", {"text": "赞成，三楼以上尤其需要。"}),
+    ("DELETE", "/topics/{id}/comments/{comment_id}", ""): Recipe("my_comment", fresh=True),
+    ("POST", "/topics/{id}/reports", ""): Recipe("neighbours_topic", {"reason": "off_topic"}, fresh=True),
+    ("POST", "/topics/{id}/appeals", ""): Recipe("my_hidden_topic", {"text": "内容与本小区有关。"}, fresh=True),
+    ("GET", "/review/topics", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("POST", "/review/topics/{id}/{action}", "answer"): Recipe("neighbours_topic", {"text": "已纳入物业年度计划。"},
+                                                               fresh=True),
+    ("POST", "/review/topics/{id}/{action}", "hide"): Recipe("neighbours_topic", {"reason": "含不实信息"}, fresh=True),
+    ("POST", "/review/topics/{id}/answer", ""): Recipe("neighbours_topic", {"text": "已纳入物业年度计划。"}, fresh=True),
+    ("POST", "/review/topics/{id}/hide", ""): Recipe("neighbours_topic", {"reason": "含不实信息"}, fresh=True),
+    ("POST", "/review/topics/{id}/restore", ""): Recipe("my_hidden_topic", {}, fresh=True),
+    ("POST", "/review/topics/{id}/reject_appeal", ""): Recipe("my_appealed_topic", {"reason": "确含他人隐私"},
+                                                              fresh=True),
+    ("GET", "/deliberation-settings/{division}", ""): Recipe(COMMITTEE_FIELDS),
+    # The defaults, so that other tests' topics keep them.
+    ("PUT", "/deliberation-settings/{division}", ""): Recipe(COMMITTEE_FIELDS,
+                                                             {"support_threshold": 10, "household_percent": 2}),
+    ("POST", "/meetings", ""): Recipe(body=lambda world, fields, caller: world.meeting_body()),
+    ("GET", "/meetings", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("GET", "/meetings/{id}", ""): Recipe("scheduled_meeting"),
+    ("POST", "/meetings/{id}/register", ""): Recipe("scheduled_meeting", {"name": "3号楼 王阿姨"}, fresh=True),
+    ("POST", "/meetings/{id}/unregister", ""): Recipe("registered_meeting", {}, fresh=True),
+    ("POST", "/meetings/{id}/attend", ""): Recipe("scheduled_meeting", {"count": 30}, at=MEETING_HELD, fresh=True),
+    ("POST", "/meetings/{id}/minutes", ""): Recipe("held_meeting", {"text": "居民充分讨论。"}, at=MEETING_HELD),
+    # Fresh: a decision is a step on the topic's path, one per topic and moment.
+    ("POST", "/meetings/{id}/decide", ""): Recipe(
+        "held_meeting", {"text": "同意。", "votes_for": 10, "votes_against": 1, "votes_abstain": 0}, at=MEETING_HELD,
+        fresh=True),
+    ("POST", "/meetings/{id}/carry", ""): Recipe("decided_meeting", lambda world, fields, caller: {
+        "decision_id": fields["decision_id"], "target": "convention", "title": "文明养犬公约"}, at=MEETING_HELD, fresh=True),
+    ("POST", "/meetings/{id}/cancel", ""): Recipe("scheduled_meeting", {"reason": "场地另有安排。"}, fresh=True),
+    ("GET", "/conventions", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
+    ("GET", "/conventions/{id}", ""): Recipe("convention"),
 }
 
 

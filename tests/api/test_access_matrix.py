@@ -31,6 +31,8 @@ from tests.api.access_matrix import (
     EXPECTED,
     FUND_YEAR,
     IDENTITIES,
+    MEETING_HELD,
+    MEETING_STARTS,
     MONTH,
     MONTH_OVER,
     POOL_SET_UP,
@@ -38,17 +40,20 @@ from tests.api.access_matrix import (
     PROPOSING,
     RECIPES,
     ROUND_CREATED,
+    SELECTION_CREATED,
     TALLYING,
     VOTING,
     Caller,
     RouteKey,
     label,
     round_body,
+    selection_body,
 )
 from tests.api.conftest import SUITE_ENVIRONMENT
 from tests.api.fund_helpers import act as act_on_application
 from tests.api.fund_helpers import create_pool, new_application
 from tests.api.helpers import ERROR_KEYS
+from tests.api.meeting_helpers import meeting_body
 from tests.api.residence_helpers import approved_request, pending_request
 from tests.api.staff_helpers import committee_staff_of_kongjiang, disabled_committee_staff_of_kongjiang
 from tests.api.suggestion_helpers import KONGJIANG_COMMITTEE, KONGJIANG_STREET, YANJI_STREET, get, post, submit
@@ -236,11 +241,95 @@ class World:
         assert [p["selected"] for p in tallied["projects"]] == [True]
         return round_
 
+    def selection_with_source(self) -> dict[str, Any]:
+        """The street's selection of the fund year, in its nominations window, and an accepted
+        fund application of 控一 that nobody has nominated yet."""
+        application = self.accepted_application()
+        self.at(SELECTION_CREATED)
+        created = post(self.client, "/rounds", self.accounts["street_official"], selection_body())
+        assert created.status_code == 201, created.body
+        return {"id": created.json_body["id"], "application_id": application["id"]}
+
     def paper_code(self, round_id: str) -> str:
         self.at(PROPOSING)
         printed = post(self.client, f"/rounds/{round_id}/codes", self.accounts["committee_staff"], {"count": 1})
         assert printed.status_code == 201, printed.body
         return printed.json_body["codes"][0]
+
+    # --- deliberation ------------------------------------------------------------------
+
+    def _topic(self, author: str) -> dict[str, Any]:
+        self.at(ANY_TIME)
+        raised = post(self.client, "/topics", self.accounts[author], {
+            "division": KONGJIANG_COMMITTEE, "title": "小区门口加装减速带", "background": "车速快。",
+            "proposal": "加两道减速带。"})
+        assert raised.status_code == 201, raised.body
+        return {"id": raised.json_body["id"]}
+
+    def neighbours_topic(self) -> dict[str, Any]:
+        return self._topic("kongjiang_neighbour")
+
+    def my_comment(self) -> dict[str, Any]:
+        topic = self.neighbours_topic()
+        made = post(self.client, f"/topics/{topic['id']}/comments", self.accounts["kongjiang_resident"], {"text": "赞成。"})
+        assert made.status_code == 201, made.body
+        return {**topic, "comment_id": made.json_body["id"]}
+
+    def my_hidden_topic(self) -> dict[str, Any]:
+        topic = self._topic("kongjiang_resident")
+        hidden = post(self.client, f"/review/topics/{topic['id']}/hide", self.accounts["committee_staff"],
+                      {"reason": "含他人电话"})
+        assert hidden.status_code == 200, hidden.body
+        return topic
+
+    def my_appealed_topic(self) -> dict[str, Any]:
+        topic = self.my_hidden_topic()
+        appealed = post(self.client, f"/topics/{topic['id']}/appeals", self.accounts["kongjiang_resident"],
+                        {"text": "电话是公共服务电话。"})
+        assert appealed.status_code == 201, appealed.body
+        return topic
+
+    # --- meetings ----------------------------------------------------------------------
+
+    def meeting_body(self) -> dict[str, Any]:
+        """A meeting for a topic of its own: a topic's path takes one step of a kind at a time."""
+        return meeting_body([self.neighbours_topic()["id"]], starts_at=MEETING_STARTS,
+                            ends_at=MEETING_STARTS.replace("T19:", "T21:"))
+
+    def _meeting_act(self, meeting: dict[str, Any], action: str, account: str, body: dict[str, Any]) -> dict[str, Any]:
+        done = post(self.client, f"/meetings/{meeting['id']}/{action}", self.accounts[account], body)
+        assert done.status_code == 200, done.body
+        return dict(done.json_body)
+
+    def scheduled_meeting(self) -> dict[str, Any]:
+        body = self.meeting_body()
+        self.at(ANY_TIME)
+        made = post(self.client, "/meetings", self.accounts["committee_staff"], body)
+        assert made.status_code == 201, made.body
+        return {"id": made.json_body["id"]}
+
+    def registered_meeting(self) -> dict[str, Any]:
+        meeting = self.scheduled_meeting()
+        self._meeting_act(meeting, "register", "kongjiang_resident", {})
+        return meeting
+
+    def held_meeting(self) -> dict[str, Any]:
+        meeting = self.scheduled_meeting()
+        self.at(MEETING_HELD)
+        self._meeting_act(meeting, "attend", "committee_staff", {"count": 30})
+        return meeting
+
+    def decided_meeting(self) -> dict[str, Any]:
+        meeting = self.held_meeting()
+        decided = self._meeting_act(meeting, "decide", "committee_staff",
+                                    {"text": "养犬须牵绳。", "votes_for": 20, "votes_against": 2, "votes_abstain": 1})
+        return {**meeting, "decision_id": decided["decisions"][-1]["id"]}
+
+    def convention(self) -> dict[str, Any]:
+        meeting = self.decided_meeting()
+        carried = self._meeting_act(meeting, "carry", "committee_staff",
+                                    {"decision_id": meeting["decision_id"], "target": "convention", "title": "文明养犬公约"})
+        return {"id": carried["decisions"][-1]["carried_to"]["ref_id"]}
 
     # --- officials' accounts ------------------------------------------------------------
 

@@ -168,3 +168,22 @@ def test_the_counter_reads_the_ballots_and_writes_only_its_rounds_partitions_and
             if operation in DYNAMODB_WRITES:
                 assert all(k.startswith(partitions) for k in keys_written(params)), (operation, params)
     assert any(op == "TransactWriteItems" for _, op, _ in calls)
+
+
+def test_the_live_index_publisher_only_reads_the_table_and_writes_only_its_files(client, calls, api_env):
+    from chalicelib.live.publish import PREFIX
+    from tests.api.test_live_index import SMALL, seed
+
+    seed(SMALL, {"replies": 5, "replies_on_time": 5})
+    calls.clear()
+    event = client.events.generate_cw_event("aws.events", "Scheduled Event", {}, [])
+    assert client.lambda_.invoke("publish_live_index", event).payload["divisions"] >= 4
+    assert calls, "the publisher made no call at all"
+    for service, operation, params in calls:
+        assert service in ("dynamodb", "s3"), (service, operation)
+        if service == "dynamodb":
+            assert tables_of(params) == {api_env.table_name} and operation in ("GetItem", "BatchGetItem", "Query"), operation
+        else:
+            assert operation == "PutObject" and params["Bucket"] == api_env.public_bucket, operation
+            assert params["Key"].startswith(PREFIX), params["Key"]
+    assert any(p.get("Key") == f"{PREFIX}city.json" for _, _, p in calls)

@@ -200,7 +200,7 @@ def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, account
         assert hashlib.sha256(files[entry["name"]]).hexdigest() == entry["sha256"]
         assert len(files[entry["name"]]) == entry["bytes"]
     for name in ("summary.json", "index.html", "suggestions.csv", "rounds.csv", "pools.csv", "mulin_index.csv",
-                 f"rounds/{round_id}.pb", f"rounds/{round_id}.json"):
+                 "mulin_index_v2.csv", f"rounds/{round_id}.pb", f"rounds/{round_id}.json"):
         assert name in files
     assert json.loads(read(s3, stack, "summaries/latest.json"))["month"] >= MONTH
     assert MONTH in [m["month"] for m in json.loads(read(s3, stack, "summaries/index.json"))["months"]]
@@ -251,6 +251,14 @@ def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, account
     # 7 suggestions + 2 ballots + 1 fund application, per 1,000 of 4,000 residents.
     assert components["participation"]["value"] == round(10 / POPULATION * 1000, 4)
     assert score["score"] is not None and summary["mulin_index"]["formula"]["version"] == score["version"]
+    # The v2 copy beside it, frozen with its formula and recounted from its published values.
+    from chalicelib.live import index as index_v2
+
+    (v2,) = [s for s in summary["mulin_index_v2"]["scores"] if s["division"] == KONGJIANG_COMMITTEE]
+    assert v2["version"] == summary["mulin_index_v2"]["formula"]["version"] == "2.0" and v2["score"] is not None
+    assert v2["components"]["rl_reply_deadline"]["value"] == 1.0 and v2["components"]["cv_satisfaction"]["value"] == 4.2
+    assert index_v2.score({k: c["value"] for k, c in v2["components"].items()}) == {
+        k: v2[k] for k in ("score", "components", "dimensions", "version")}
 
     # Nothing personal in any published byte.
     every_byte = b"".join([*files.values(), read(s3, stack, "summaries/index.json")])

@@ -50,7 +50,15 @@ def test_the_month_page_speaks_chinese_then_english_with_readable_charts(page, s
     bar = channels.locator("rect").first
     assert bar.bounding_box()["width"] > 100
     expect(channels.locator("text.number").first).to_have_text("7")
-    expect(page.get_by_role("columnheader", name="按期答复率（权重 0.2）")).to_be_attached()
+    expect(page.get_by_role("columnheader", name="法治·按期答复率（权重 0.2）")).to_be_attached()
+    # The index's components read in the plan's four dimensions, each a titled section.
+    for dimension in ("自治", "共治", "法治", "德治"):
+        expect(page.get_by_role("region", name=dimension, exact=True)).to_be_visible()
+    expect(page.get_by_role("region", name="自治", exact=True)).to_contain_text("投票率")
+    # The data files are linked by what they hold, and each resolves.
+    files = page.get_by_role("link", name="睦邻指数及各分项")
+    expect(files).to_have_attribute("href", "mulin_index.csv")
+    assert page.request.get(files.evaluate("a => a.href")).ok
     audit(page, "month-page-zh")
 
     page.get_by_role("button", name="English").click()

@@ -13,10 +13,12 @@ from playwright.sync_api import Locator, expect
 
 from tests.local_stack_process import ROOT
 
-PAGES = sorted(path.name for path in (ROOT / "web").glob("*.html"))
+# The staff workbench's pages too: an official on a slow link reads them first as well.
+PAGES = [*sorted(path.name for path in (ROOT / "web").glob("*.html")),
+         *sorted(f"staff/{path.name}" for path in (ROOT / "web" / "staff").glob("*.html"))]
 # The first question of these is in the HTML; the others' forms depend on who asks and on
 # the API's data (a round's projects, the resident's own case), so they only say what they are.
-FORM_PAGES = {"suggest.html", "sign-in.html", "sign-up.html", "forgot-password.html", "propose.html"}
+FORM_PAGES = {"suggest.html", "sign-in.html", "sign-up.html", "forgot-password.html", "propose.html", "staff/entry.html"}
 # Plain links work without scripts; every other page signs in, reads or sends through them.
 WITHOUT_SCRIPTS = {"index.html"}
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -44,6 +46,7 @@ def label_of(field: Locator) -> Locator:
 
 def test_every_page_is_checked():
     assert len(PAGES) >= 15 and FORM_PAGES <= set(PAGES) and WITHOUT_SCRIPTS <= set(PAGES)
+    assert {"staff/index.html", "staff/funds.html", "staff/case.html"} <= set(PAGES)
 
 
 @pytest.mark.parametrize("name", PAGES)

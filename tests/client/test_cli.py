@@ -278,3 +278,134 @@ def test_a_staff_action_takes_the_version_from_the_listing(api: Api) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(api.requests[-1].content) == {"version": 7, "division": "310110013"}
     assert run("staff", "move", "sub-2", "--division", "310110013").exit_code == 1
+
+
+# --- deliberation (睦邻议事厅) and the selection's nominations -----------------------------------
+
+TOPIC_ID = "01M91TVEYN7PK7P0B1B6KWTOP1"
+MEETING_ID = "01M91TVEYN7PK7P0B1B6KWMEET"
+DECISION_ID = "01M91TVEYN7PK7P0B1B6KWDEC1"
+
+
+def topic_detail(**fields: Any) -> dict[str, Any]:
+    return {"id": TOPIC_ID, "division": "310110012001", "title": "Bike shed", "status": "queued", "supports": 12,
+            "threshold": 10, "created_at": "2026-12-01T02:00:00Z", "due_at": "2026-12-15T15:59:59Z", "mine": False,
+            "background": "b", "proposal": "p", "photos": [], "meeting_ids": [], "supported_by_me": False,
+            "can_support": False, "can_comment": False, "allowed_actions": ["answer", "hide"],
+            "path": [{"step": "raised", "at": "2026-12-01T02:00:00Z", "ref_kind": "topic", "ref_id": TOPIC_ID},
+                     {"step": "queued", "at": "2026-12-02T02:00:00Z", "ref_kind": "division",
+                      "ref_id": "310110012001"}],
+            "comments": [{"id": "c1", "parent_id": None, "text": None, "created_at": "2026-12-02T03:00:00Z",
+                          "deleted": False, "mine": False,
+                          "hidden": {"reason": "personal data", "at": "2026-12-02T04:00:00Z", "appealed": False,
+                                     "appeal_rejected": False}}], **fields}
+
+
+def meeting_detail(**fields: Any) -> dict[str, Any]:
+    return {"id": MEETING_ID, "kind": "hearing", "division": "310110012001", "title": "Bike shed hearing",
+            "starts_at": "2026-12-10T11:00:00Z", "ends_at": "2026-12-10T13:00:00Z", "place": "Room 2",
+            "status": "scheduled", "registered": 3, "agenda": "a", "topic_ids": [TOPIC_ID], "version": 2,
+            "decisions": [], "allowed_actions": ["attend", "cancel"], **fields}
+
+
+def queue_entry(topic: str, **fields: Any) -> dict[str, Any]:
+    return {"kind": "schedule", "topic_id": topic, "division": "310110012001", "title": f"topic {topic}",
+            "at": "2026-12-01T02:00:00Z", "due_at": "2026-12-03T15:59:59Z", "overdue": False, "supports": 10,
+            **fields}
+
+
+def test_the_topic_queue_reads_every_page_and_keeps_the_overdue(api: Api) -> None:
+    api.on("GET", "/review/topics", page([queue_entry("T1", overdue=True)], "next"),
+           page([queue_entry("T2"), queue_entry("T3", kind="report", overdue=True)]))
+    result = run("--json", "queue", "topics", "--overdue", "--kind", "schedule")
+    assert result.exit_code == 0, result.output
+    assert [row["topic_id"] for row in json.loads(result.stdout)] == ["T1"]
+    assert api.requests[1].url.params["cursor"] == "next"
+    api.on("GET", "/review/topics", page([queue_entry("T1", overdue=True)]))
+    table = run("--lang", "zh", "queue", "topics")
+    assert "已超期" in table.stdout and "附议数" in table.stdout
+
+
+def test_a_topic_shows_its_path_and_hides_what_was_hidden(api: Api) -> None:
+    api.on("GET", f"/topics/{TOPIC_ID}", httpx.Response(200, json=topic_detail()))
+    result = run("topic", "show", TOPIC_ID)
+    assert result.exit_code == 0, result.output
+    assert "queued" in result.stdout and "(hidden: personal data)" in result.stdout
+    rows = list(csv.DictReader(io.StringIO(run("--csv", "topic", "show", TOPIC_ID).stdout)))
+    assert [row["step"] for row in rows] == ["raised", "queued"]
+
+
+def test_topic_actions_send_their_fields_without_a_version(api: Api) -> None:
+    api.on("POST", f"/review/topics/{TOPIC_ID}/answer", httpx.Response(200, json=topic_detail(status="answered")))
+    result = run("topic", "answer", TOPIC_ID, "--text", "The street already plans it.")
+    assert result.exit_code == 0, result.output
+    assert json.loads(api.requests[-1].content) == {"text": "The street already plans it."}
+    assert "answer: done; status answered." in result.stderr
+    api.on("POST", f"/review/topics/{TOPIC_ID}/hide", httpx.Response(200, json=topic_detail()))
+    assert run("topic", "hide", TOPIC_ID, "--comment", "c1", "--reason", "phone number").exit_code == 0
+    assert json.loads(api.requests[-1].content) == {"comment_id": "c1", "reason": "phone number"}
+    assert run("topic", "hide", TOPIC_ID).exit_code == 2
+    assert len(api.requests) == 2
+
+
+def test_scheduling_a_topic_creates_its_meeting_in_shanghai_time(api: Api) -> None:
+    api.on("GET", f"/topics/{TOPIC_ID}", httpx.Response(200, json=topic_detail()))
+    api.on("POST", "/meetings", httpx.Response(201, json=meeting_detail()))
+    result = run("--json", "topic", "schedule", TOPIC_ID, "--kind", "hearing", "--starts", "2026-12-10T19:00",
+                 "--ends", "2026-12-10T21:00", "--place", "Room 2", "--also", "01M91TVEYN7PK7P0B1B6KWTOP2")
+    assert result.exit_code == 0, result.output
+    sent = json.loads(api.requests[-1].content)
+    assert sent["topic_ids"] == [TOPIC_ID, "01M91TVEYN7PK7P0B1B6KWTOP2"]
+    assert (sent["division"], sent["kind"], sent["title"], sent["agenda"]) == ("310110012001", "hearing",
+                                                                            "Bike shed", "Bike shed")
+    assert sent["starts_at"] == "2026-12-10T19:00:00" and "Idempotency-Key" in api.requests[-1].headers
+    assert json.loads(result.stdout)["id"] == MEETING_ID
+    assert run("topic", "schedule", TOPIC_ID, "--starts", "soon", "--ends", "later", "--place", "x").exit_code == 2
+
+
+def test_meeting_attendance_is_sent_on_the_version_read(api: Api) -> None:
+    api.on("GET", f"/meetings/{MEETING_ID}", httpx.Response(200, json=meeting_detail()))
+    api.on("POST", f"/meetings/{MEETING_ID}/attend", httpx.Response(200, json=meeting_detail(status="held", version=3)))
+    result = run("meeting", "attend", MEETING_ID, "--count", "14", "--present", "R1", "--present", "R2")
+    assert result.exit_code == 0, result.output
+    assert json.loads(api.requests[-1].content) == {"version": 2, "count": 14, "present": ["R1", "R2"]}
+    assert "status held, version 3" in result.stderr
+
+
+def test_a_decision_is_recorded_and_carried_into_a_fund_draft(api: Api, tmp_path: Any) -> None:
+    decided = meeting_detail(status="held", decisions=[{
+        "id": DECISION_ID, "text": "Build it", "votes_for": 20, "votes_against": 2, "votes_abstain": 1,
+        "passed": True, "decided_at": "2026-12-10T12:00:00Z"}])
+    api.on("POST", f"/meetings/{MEETING_ID}/decide", httpx.Response(200, json=decided))
+    result = run("meeting", "decide", MEETING_ID, "--text", "Build it", "--for", "20", "--against", "2", "--abstain", "1")
+    assert result.exit_code == 0, result.output
+    assert json.loads(api.requests[-1].content) == {"text": "Build it", "votes_for": 20, "votes_against": 2,
+                                                    "votes_abstain": 1}
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps({"team": "01M91TVEYN7PK7P0B1B6KWTEAM", "lines": [{"amount_fen": 100}]}))
+    api.on("POST", f"/meetings/{MEETING_ID}/carry", httpx.Response(200, json=decided))
+    result = run("meeting", "carry", MEETING_ID, "--decision", DECISION_ID, "--target", "fund_application",
+                 "--title", "Bike shed", "--application", str(draft))
+    assert result.exit_code == 0, result.output
+    sent = json.loads(api.requests[-1].content)
+    assert sent["target"] == "fund_application" and sent["application"]["lines"] == [{"amount_fen": 100}]
+    assert all(request.method == "POST" for request in api.requests)
+    assert run("meeting", "carry", MEETING_ID, "--decision", DECISION_ID, "--target", "nowhere",
+               "--title", "x").exit_code == 2
+    rows = list(csv.DictReader(io.StringIO(run("--csv", "meeting", "show", MEETING_ID).stdout)))
+    assert rows == []  # no GET route answered: the 404 is on stderr, nothing on stdout
+    api.on("GET", f"/meetings/{MEETING_ID}", httpx.Response(200, json=decided))
+    rows = list(csv.DictReader(io.StringIO(run("--csv", "meeting", "show", MEETING_ID).stdout)))
+    assert [(row["id"], row["passed"]) for row in rows] == [(DECISION_ID, "true")]
+
+
+def test_a_committee_nominates_a_project_to_a_selection(api: Api) -> None:
+    api.on("POST", "/rounds/S/nominations", httpx.Response(201, json={
+        "id": "P", "title": "Garden", "description": "d", "estimated_cost_fen": 100, "status": "proposed",
+        "submitted_at": "2026-12-01T00:00:00Z"}))
+    result = run("--json", "round", "nominate", "S", "--project", "R1/P1")
+    assert result.exit_code == 0, result.output
+    assert json.loads(api.requests[-1].content) == {"source": "round_project", "round": "R1", "project": "P1"}
+    assert json.loads(result.stdout)["title"] == "Garden"
+    assert run("round", "nominate", "S", "--application", "A", "--project", "R/P").exit_code == 2
+    assert run("round", "nominate", "S", "--project", "R1").exit_code == 2

@@ -77,7 +77,7 @@ def test_the_pages_and_months_are_served_by_cloudfront_through_origin_access_con
     s3_origin = next(o for o in config["Origins"] if "S3OriginConfig" in o)
     assert s3_origin["OriginAccessControlId"] and s3_origin["S3OriginConfig"]["OriginAccessIdentity"] == ""
     behaviours = {b["PathPattern"]: b for b in config["CacheBehaviors"]}
-    assert set(behaviours) == {"/api/*", "/summaries/*"}
+    assert set(behaviours) == {"/api/*", "/summaries/*", "/live/*"}
     api = behaviours["/api/*"]
     assert api["ViewerProtocolPolicy"] == "https-only"
     assert "POST" in api["AllowedMethods"]
@@ -330,3 +330,12 @@ def test_officials_cached_authorizer_answers_expire_within_a_minute(template):
     found = list(ttls(template))
     assert found, "no authorizer in the API's definition"
     assert all(isinstance(ttl, int) and 0 < ttl <= 60 for ttl in found), found
+
+
+def test_the_live_index_files_are_cached_five_minutes_at_most(template):
+    (distribution,) = resources(template, "AWS::CloudFront::Distribution").values()
+    behaviour = next(b for b in distribution["Properties"]["DistributionConfig"]["CacheBehaviors"]
+                     if b["PathPattern"] == "/live/*")
+    assert behaviour["ViewerProtocolPolicy"] == "redirect-to-https"
+    policy = template["Resources"][behaviour["CachePolicyId"]["Ref"]]["Properties"]["CachePolicyConfig"]
+    assert policy["MinTTL"] == 0 and 0 < policy["DefaultTTL"] <= 300 and 0 < policy["MaxTTL"] <= 300

@@ -106,7 +106,8 @@ def test_only_the_deployment_writes_the_sites_files_and_the_functions_their_own_
     template = request.getfixturevalue(which).template
     public = named(template, "Public", "AWS::S3::Bucket")
     allowed = {"APIHandler": set(), "MulinAuthorizer": set(),
-               "PublishLastMonth": {"summaries/*"}, "PublishRequestedMonth": {"summaries/*"}, "CountRound": {"rounds/*"}}
+               "PublishLastMonth": {"summaries/*"}, "PublishRequestedMonth": {"summaries/*"}, "CountRound": {"rounds/*"},
+               "PublishLiveIndex": {"live/index/*"}}
     for function, prefixes in allowed.items():
         assert s3_writes(template, function_statements(template, function), public) == prefixes, function
     # Whatever else may write the bucket's objects is the site's BucketDeployment, while deploying.
@@ -199,7 +200,9 @@ def test_only_the_queue_reader_receives_and_only_the_api_sends(template):
         sqs = {a for s in function_statements(template, function) for a in actions_of(s) if a.startswith("sqs:")}
         expected = {"APIHandler": {"sqs:SendMessage"},
                     "PublishRequestedMonth": {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"},
-                    "CountRound": {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"}}
+                    "CountRound": {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"},
+                    # A stream batch that kept failing is described on its failure queue.
+                    "CountLive": {"sqs:SendMessage"}}
         assert sqs == expected.get(function, set()), function
 
 
@@ -296,3 +299,15 @@ def test_rounds_are_counted_from_the_stacks_queue_with_a_dead_letter_queue_and_a
     assert listed(grant["Resource"]) == [{"Fn::GetAtt": [queue_name, "Arn"]}]
     sends = [s for s in function_statements(template, "APIHandler") if grants(s, "sqs:SendMessage")]
     assert {"Fn::GetAtt": [queue_name, "Arn"]} in [r for s in sends for r in listed(s["Resource"])]
+
+
+def test_the_live_index_publisher_reads_the_table_and_writes_only_its_files_every_hour(template):
+    granted = function_statements(template, "PublishLiveIndex")
+    assert not [s for s in granted if any(a in DYNAMODB_WRITES for a in actions_of(s))]
+    assert table_actions(granted, "MainTable") == {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}
+    assert table_actions(granted, "BallotsTable") == table_actions(granted, "IdempotencyTable") == set()
+    public, attachments = named(template, "Public", "AWS::S3::Bucket"), named(template, "Attachments", "AWS::S3::Bucket")
+    assert s3_writes(template, granted, public) == {"live/index/*"}
+    assert not any(object_prefixes(s, attachments) for s in granted)
+    (event,) = template["Resources"]["PublishLiveIndex"]["Properties"]["Events"].values()
+    assert event["Type"] == "Schedule" and event["Properties"]["Schedule"] == "cron(10 * * * ? *)"

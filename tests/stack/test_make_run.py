@@ -124,6 +124,24 @@ def test_last_month_is_published_from_the_queue_with_numbers_in_it(running_stack
         assert response.status == 200 and response.headers["Content-Type"].startswith("text/html")
 
 
+def test_the_live_index_files_are_written_from_the_demo_data(running_stack):
+    state = running_stack["state"]
+    s3 = boto3.client("s3", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
+    key = "live/index/310110012001.json"  # 控一居委会, where the demo suggestions are
+    deadline = time.monotonic() + 150
+    while not s3.list_objects_v2(Bucket=state["public_bucket"], Prefix=key).get("KeyCount"):
+        if time.monotonic() > deadline:
+            pytest.fail("make run wrote no live index file within 150 s")
+        time.sleep(1)
+    committee = json.loads(s3.get_object(Bucket=state["public_bucket"], Key=key)["Body"].read())
+    assert committee["version"] == "2.0" and committee["level"] == "committee" and len(committee["trend"]) == 12
+    city = json.loads(s3.get_object(Bucket=state["public_bucket"], Key="live/index/city.json")["Body"].read())
+    assert "310110" in [d["division"] for d in city["districts"]]
+    # The same figures the route computes when asked, anonymously.
+    status, answer = http_get(f"{state['api_url']}/index/310110012001")
+    assert status == 200 and answer["version"] == committee["version"]
+
+
 def test_a_sign_up_code_is_served_at_local_sms_and_printed_nowhere(running_stack):
     state = running_stack["state"]
     cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import os
 import stat
@@ -133,6 +134,14 @@ def test_an_official_works_a_case_with_the_mulin_command(stack, env, tmp_path):
         rows = list(csv.DictReader(stream))
     assert case["tracking_no"] in {row["tracking_no"] for row in rows}
     assert next(row for row in rows if row["id"] == case["id"])["status"] == "replied"
+
+    # The demo's topic, supported past its committee's threshold, awaits a meeting or an answer;
+    # its page shows how it got there.
+    topics = json.loads(mulin(env, "--json", "queue", "topics").stdout)
+    queued = next(entry for entry in topics if entry["title"] == "楼道加装扶手" and entry["kind"] == "schedule")
+    steps = [row["step"] for row in csv.DictReader(io.StringIO(mulin(env, "--csv", "topic", "show",
+                                                                     queued["topic_id"]).stdout))]
+    assert steps[0] == "raised" and "queued" in steps
 
     mulin(env, "logout")
     assert not list(Path(env["XDG_CONFIG_HOME"]).rglob("*.json"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chalicelib.publishing.disclosure import recoverable, withheld
+from chalicelib.disclosure import recoverable, withheld
 
 
 def test_a_lone_small_committee_takes_a_sibling_with_it():

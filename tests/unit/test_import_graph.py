@@ -9,12 +9,13 @@ and the ones below it, never one above:
 | wiring      | app.py (outside chalicelib)                                  | everything          |
 | publication | publishing                                                   | all below           |
 | domains     | accounts divisions funds notifications residence session     | each other (no      |
-|             | review staff suggestions system uploads voting workdays      | cycle), all below   |
+|             | review staff suggestions system uploads voting workdays live | cycle), all below   |
 | http        | web: blueprint, authorizer, middleware, request parsing,     | the kernel          |
 |             | OpenAPI; each domain's routes.py is built on it              |                     |
 | kernel      | ratelimit idempotency (counters and claims in the table)     | storage, base       |
 | storage     | storage: table, keys of every item family, items, activity   | base                |
-| base        | auth aws clock directory division_codes errors identity ids  | each other (no      |
+| base        | auth aws clock directory disclosure division_codes errors    | each other (no      |
+|             | identity ids                                                 |                     |
 |             | models observability privacy scrub secrets settings          | cycle)              |
 |             | spreadsheet tokens visible_text                              |                     |
 
@@ -34,14 +35,14 @@ from pathlib import Path
 CHALICELIB = Path(__file__).resolve().parents[2] / "chalicelib"
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"auth", "aws", "clock", "directory", "division_codes", "errors", "identity", "ids", "models",
+    frozenset({"auth", "aws", "clock", "directory", "disclosure", "division_codes", "errors", "identity", "ids", "models",
                "observability", "privacy", "scrub", "secrets", "settings", "spreadsheet", "tokens",
                "visible_text"}),
     frozenset({"storage"}),
     frozenset({"ratelimit", "idempotency"}),
     frozenset({"web"}),
     frozenset({"accounts", "divisions", "funds", "notifications", "residence", "review", "session", "staff", "suggestions",
-               "system", "uploads", "voting", "workdays"}),
+               "system", "uploads", "voting", "workdays", "live", "meetings", "deliberation"}),
     frozenset({"publishing"}),
 )
 LAYER_OF = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}

@@ -126,3 +126,27 @@ def test_a_withheld_cell_says_so_and_why_in_both_languages(html):
 def test_the_page_keeps_one_inline_style_and_script_for_the_month_policy(html):
     assert len(re.findall(r"<style>", html)) == len(re.findall(r"<script>", html)) == 1
     assert 'lang="zh-CN"' in html.split("\n", 3)[2] or '<html lang="zh-CN">' in html
+
+
+def test_the_index_reads_in_the_plans_four_dimensions(html):
+    from chalicelib.publishing.names import DIMENSIONS, V1_DIMENSION
+
+    assert set(V1_DIMENSION) == set(mulin_index.COMPONENTS) and set(V1_DIMENSION.values()) == set(DIMENSIONS)
+    sections = re.findall(r'<section class="dimension" aria-labelledby="dimension-(\w+)">(.*?)</section>', html,
+                          flags=re.DOTALL)
+    assert [d for d, _ in sections] == list(DIMENSIONS)
+    text = {d: visible_text(body) for d, body in sections}
+    assert "自治" in text["self_governance"] and "居民参与" in text["self_governance"] and "投票率" in text["self_governance"]
+    assert "按期答复率" in text["rule_of_law"] and "满意度" in text["civic_virtue"]
+    # The table's columns follow the same order, each named with its dimension.
+    headers = re.findall(r'<th scope="col"><span lang="zh-CN">([^<]+)</span>', html)
+    index_headers = [h for h in headers if "·" in h]
+    assert [h.split("·")[0] for h in index_headers] == ["自治", "自治", "共治", "共治", "法治", "德治"]
+
+
+def test_every_data_file_is_linked_by_what_it_holds(summary):
+    html = page(summary, ["mulin_index.csv", "summary.json", "unknown.csv"]).decode("utf-8")
+    assert '<a href="mulin_index.csv"><span lang="zh-CN">睦邻指数及各分项</span>' in html
+    assert '<a href="manifest.json">' in html
+    # A file the catalog does not know is still linked, by its own name.
+    assert '<a href="unknown.csv"><span lang="zh-CN">unknown.csv</span>' in html

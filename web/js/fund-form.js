@@ -2,6 +2,7 @@
 // typed stays on the device until the application is in, and however often it is sent,
 // by a double press or a retry after a lost answer, it becomes one application.
 import { ApiError, api, el, formatDate, formatFen, t } from "./core.js";
+import { wholeNumber, yuanToFen } from "./fen.js";
 import { announce, clearErrors, guardSubmit, keepDraft, showError } from "./forms.js";
 
 export const CATEGORIES = [
@@ -11,24 +12,8 @@ export const CATEGORIES = [
 const MAX_LINES = 50;
 const EDITABLE = new Set(["draft", "changes_requested"]);
 
-// Residents type numbers as their keyboard gives them: full-width digits, 。 or ． as the
-// point, thousands separators, a ¥ in front.
-function normalised(text) {
-  return String(text ?? "").normalize("NFKC").replace(/。/g, ".").replace(/[\s,¥]/g, "");
-}
-
-// Yuan to integer fen from the digits themselves, so no binary fraction ever touches money.
-// Anything above what a Number holds exactly is left for the page to call "not a number".
-export function yuanToFen(text) {
-  const match = /^(\d{0,12})(?:\.(\d{0,2}))?$/.exec(normalised(text));
-  if (!match || !/\d/.test(match[0])) return null;
-  return Number(match[1] || "0") * 100 + Number((match[2] || "").padEnd(2, "0"));
-}
-
-export function wholeNumber(text) {
-  const digits = normalised(text);
-  return /^\d{1,9}$/.test(digits) ? Number(digits) : null;
-}
+// How typed yuan and counts are read lives in fen.js, which pages without this form load alone.
+export { wholeNumber, yuanToFen } from "./fen.js";
 
 function lineFen(line) {
   const price = yuanToFen(line.price);

@@ -35,11 +35,11 @@ def options(
 
 
 def _register() -> None:
-    from mulin.cli import cases, export, funds, residences, rounds, session, staff
+    from mulin.cli import cases, deliberation, export, funds, residences, rounds, session, staff
 
-    queue_app = typer.Typer(no_args_is_help=True, help="What awaits you: suggestions, residences, funds.")
+    queue_app = typer.Typer(no_args_is_help=True, help="What awaits you: suggestions, residences, funds, topics.")
     session.register(app)
-    for module in (cases, residences, funds, rounds, staff, export):
+    for module in (cases, residences, funds, rounds, deliberation, staff, export):
         module.register(app, queue_app)
     app.add_typer(queue_app, name="queue")
 

@@ -58,7 +58,9 @@ def _command(action: Action, run: Callable[[State, Action, str, dict[str, Any]],
                 raise typer.BadParameter(str(error), param_hint=opt.flag) from None
         result = plain(run(state, action, id, fields))
         if state.output.format == "table":
-            state.output.say(state.t("done", action=action.name, status=result.get("status"),
+            # A topic has no version: its actions are not conditional on one.
+            key = "done" if result.get("version") is not None else "done_status"
+            state.output.say(state.t(key, action=action.name, status=result.get("status"),
                                      version=result.get("version")))
         else:
             state.output.record(result)

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.application_detail_view import ApplicationDetailView
 from ..models.fund_category import FundCategory
+from ..models.fund_channel import FundChannel
 from ..models.fund_status import FundStatus
 from ..types import UNSET, Unset
 from typing import cast
@@ -66,6 +67,9 @@ class ApplicationDetail:
             last_comment (None | str | Unset): the latest review comment or reason
             allowed_actions (list[str] | Unset): what the caller may do next
             timeline (list[FundTimelineEvent] | Unset):
+            channel (FundChannel | None | Unset): web, or paper/meeting when staff entered it
+            lead_phone_masked (None | str | Unset):
+            scan_count (int | Unset):  Default: 0.
      """
 
     id: str
@@ -99,6 +103,9 @@ class ApplicationDetail:
     last_comment: None | str | Unset = UNSET
     allowed_actions: list[str] | Unset = UNSET
     timeline: list[FundTimelineEvent] | Unset = UNSET
+    channel: FundChannel | None | Unset = UNSET
+    lead_phone_masked: None | str | Unset = UNSET
+    scan_count: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -239,6 +246,22 @@ class ApplicationDetail:
 
 
 
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        elif isinstance(self.channel, FundChannel):
+            channel = self.channel.value
+        else:
+            channel = self.channel
+
+        lead_phone_masked: None | str | Unset
+        if isinstance(self.lead_phone_masked, Unset):
+            lead_phone_masked = UNSET
+        else:
+            lead_phone_masked = self.lead_phone_masked
+
+        scan_count = self.scan_count
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -291,6 +314,12 @@ class ApplicationDetail:
             field_dict["allowed_actions"] = allowed_actions
         if timeline is not UNSET:
             field_dict["timeline"] = timeline
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if lead_phone_masked is not UNSET:
+            field_dict["lead_phone_masked"] = lead_phone_masked
+        if scan_count is not UNSET:
+            field_dict["scan_count"] = scan_count
 
         return field_dict
 
@@ -501,6 +530,38 @@ class ApplicationDetail:
                 timeline.append(timeline_item)
 
 
+        def _parse_channel(data: object) -> FundChannel | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                channel_type_0 = FundChannel(data)
+
+
+
+                return channel_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FundChannel | None | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
+
+
+        def _parse_lead_phone_masked(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        lead_phone_masked = _parse_lead_phone_masked(d.pop("lead_phone_masked", UNSET))
+
+
+        scan_count = d.pop("scan_count", UNSET)
+
         application_detail = cls(
             id=id,
             committee=committee,
@@ -533,6 +594,9 @@ class ApplicationDetail:
             last_comment=last_comment,
             allowed_actions=allowed_actions,
             timeline=timeline,
+            channel=channel,
+            lead_phone_masked=lead_phone_masked,
+            scan_count=scan_count,
         )
 
 

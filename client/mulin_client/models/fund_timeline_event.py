@@ -30,6 +30,7 @@ class FundTimelineEvent:
             status (None | str | Unset):
             reason (None | str | Unset):
             amount_fen (int | None | Unset):
+            channel (None | str | Unset): on an entered application's first event: paper or meeting
      """
 
     at: str
@@ -38,6 +39,7 @@ class FundTimelineEvent:
     status: None | str | Unset = UNSET
     reason: None | str | Unset = UNSET
     amount_fen: int | None | Unset = UNSET
+    channel: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -69,6 +71,12 @@ class FundTimelineEvent:
         else:
             amount_fen = self.amount_fen
 
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        else:
+            channel = self.channel
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,6 +91,8 @@ class FundTimelineEvent:
             field_dict["reason"] = reason
         if amount_fen is not UNSET:
             field_dict["amount_fen"] = amount_fen
+        if channel is not UNSET:
+            field_dict["channel"] = channel
 
         return field_dict
 
@@ -127,6 +137,16 @@ class FundTimelineEvent:
         amount_fen = _parse_amount_fen(d.pop("amount_fen", UNSET))
 
 
+        def _parse_channel(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
+
+
         fund_timeline_event = cls(
             at=at,
             action=action,
@@ -134,6 +154,7 @@ class FundTimelineEvent:
             status=status,
             reason=reason,
             amount_fen=amount_fen,
+            channel=channel,
         )
 
 

@@ -12,6 +12,8 @@ from ..models.project_status import ProjectStatus
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.nomination_view import NominationView
 
 
 
@@ -39,6 +41,7 @@ class Project:
                 after an hour
             added_by_official (bool | Unset):  Default: False.
             version (int | Unset):  Default: 1.
+            nomination (NominationView | None | Unset): a selection's candidate: its source
      """
 
     id: str
@@ -54,6 +57,7 @@ class Project:
     photo_urls: list[str] | Unset = UNSET
     added_by_official: bool | Unset = False
     version: int | Unset = 1
+    nomination: NominationView | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -61,6 +65,7 @@ class Project:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.nomination_view import NominationView # noqa: PLC0415
         id = self.id
 
         title = self.title
@@ -107,6 +112,14 @@ class Project:
 
         version = self.version
 
+        nomination: dict[str, Any] | None | Unset
+        if isinstance(self.nomination, Unset):
+            nomination = UNSET
+        elif isinstance(self.nomination, NominationView):
+            nomination = self.nomination.to_dict()
+        else:
+            nomination = self.nomination
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -132,6 +145,8 @@ class Project:
             field_dict["added_by_official"] = added_by_official
         if version is not UNSET:
             field_dict["version"] = version
+        if nomination is not UNSET:
+            field_dict["nomination"] = nomination
 
         return field_dict
 
@@ -139,6 +154,7 @@ class Project:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.nomination_view import NominationView # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -195,6 +211,26 @@ class Project:
 
         version = d.pop("version", UNSET)
 
+        def _parse_nomination(data: object) -> NominationView | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                nomination_type_0 = NominationView.from_dict(data)
+
+
+
+                return nomination_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(NominationView | None | Unset, data)
+
+        nomination = _parse_nomination(d.pop("nomination", UNSET))
+
+
         project = cls(
             id=id,
             title=title,
@@ -209,6 +245,7 @@ class Project:
             photo_urls=photo_urls,
             added_by_official=added_by_official,
             version=version,
+            nomination=nomination,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.round_kind import RoundKind
 from ..models.selection_rule import SelectionRule
 from ..types import UNSET, Unset
 from typing import cast
@@ -29,24 +30,29 @@ T = TypeVar("T", bound="RoundCreate")
 class RoundCreate:
     """ 
         Attributes:
-            scope (str):
+            scope (str): a committee, street or district; a selection: a street, a district or the city (31)
             title (str):
-            budget_fen (int):
             schedule (Schedule):
             method (VotingMethod):
+            kind (RoundKind | Unset):
+            year (int | None | Unset): selection only (required): the year whose completed projects may be nominated
             description (str | Unset):  Default: ''.
-            rule (SelectionRule | Unset):
+            budget_fen (int | None | Unset): pb: required; a selection has no budget and takes none
+            rule (None | SelectionRule | Unset): pb: greedy (the default) or mes; selection: top_k (the default and only
+                rule)
             eligibility (Eligibility | Unset):
             allow_ballot_change (bool | Unset): a voter may replace their ballot until voting closes Default: False.
      """
 
     scope: str
     title: str
-    budget_fen: int
     schedule: Schedule
     method: VotingMethod
+    kind: RoundKind | Unset = UNSET
+    year: int | None | Unset = UNSET
     description: str | Unset = ''
-    rule: SelectionRule | Unset = UNSET
+    budget_fen: int | None | Unset = UNSET
+    rule: None | SelectionRule | Unset = UNSET
     eligibility: Eligibility | Unset = UNSET
     allow_ballot_change: bool | Unset = False
 
@@ -62,18 +68,36 @@ class RoundCreate:
 
         title = self.title
 
-        budget_fen = self.budget_fen
-
         schedule = self.schedule.to_dict()
 
         method = self.method.to_dict()
 
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+
+        year: int | None | Unset
+        if isinstance(self.year, Unset):
+            year = UNSET
+        else:
+            year = self.year
+
         description = self.description
 
-        rule: str | Unset = UNSET
-        if not isinstance(self.rule, Unset):
-            rule = self.rule.value
+        budget_fen: int | None | Unset
+        if isinstance(self.budget_fen, Unset):
+            budget_fen = UNSET
+        else:
+            budget_fen = self.budget_fen
 
+        rule: None | str | Unset
+        if isinstance(self.rule, Unset):
+            rule = UNSET
+        elif isinstance(self.rule, SelectionRule):
+            rule = self.rule.value
+        else:
+            rule = self.rule
 
         eligibility: dict[str, Any] | Unset = UNSET
         if not isinstance(self.eligibility, Unset):
@@ -87,12 +111,17 @@ class RoundCreate:
         field_dict.update({
             "scope": scope,
             "title": title,
-            "budget_fen": budget_fen,
             "schedule": schedule,
             "method": method,
         })
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if year is not UNSET:
+            field_dict["year"] = year
         if description is not UNSET:
             field_dict["description"] = description
+        if budget_fen is not UNSET:
+            field_dict["budget_fen"] = budget_fen
         if rule is not UNSET:
             field_dict["rule"] = rule
         if eligibility is not UNSET:
@@ -114,8 +143,6 @@ class RoundCreate:
 
         title = d.pop("title")
 
-        budget_fen = d.pop("budget_fen")
-
         schedule = Schedule.from_dict(d.pop("schedule"))
 
 
@@ -126,16 +153,56 @@ class RoundCreate:
 
 
 
+        _kind = d.pop("kind", UNSET)
+        kind: RoundKind | Unset
+        if isinstance(_kind,  Unset):
+            kind = UNSET
+        else:
+            kind = RoundKind(_kind)
+
+
+
+
+        def _parse_year(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        year = _parse_year(d.pop("year", UNSET))
+
+
         description = d.pop("description", UNSET)
 
-        _rule = d.pop("rule", UNSET)
-        rule: SelectionRule | Unset
-        if isinstance(_rule,  Unset):
-            rule = UNSET
-        else:
-            rule = SelectionRule(_rule)
+        def _parse_budget_fen(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        budget_fen = _parse_budget_fen(d.pop("budget_fen", UNSET))
 
 
+        def _parse_rule(data: object) -> None | SelectionRule | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                rule_type_0 = SelectionRule(data)
+
+
+
+                return rule_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SelectionRule | Unset, data)
+
+        rule = _parse_rule(d.pop("rule", UNSET))
 
 
         _eligibility = d.pop("eligibility", UNSET)
@@ -153,10 +220,12 @@ class RoundCreate:
         round_create = cls(
             scope=scope,
             title=title,
-            budget_fen=budget_fen,
             schedule=schedule,
             method=method,
+            kind=kind,
+            year=year,
             description=description,
+            budget_fen=budget_fen,
             rule=rule,
             eligibility=eligibility,
             allow_ballot_change=allow_ballot_change,

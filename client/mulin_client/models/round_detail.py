@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.method_kind import MethodKind
 from ..models.phase import Phase
+from ..models.round_kind import RoundKind
 from ..models.selection_rule import SelectionRule
 from ..types import UNSET, Unset
 from typing import cast
@@ -39,7 +40,7 @@ class RoundDetail:
             id (str):
             scope (str):
             title (str):
-            budget_fen (int):
+            budget_fen (int): 0 for a selection, which has no budget
             phase (Phase):
             method (MethodKind):
             rule (SelectionRule):
@@ -55,6 +56,8 @@ class RoundDetail:
             progress (list[ProgressView]):
             evaluations (list[EvaluationSummary]):
             result_published (bool):
+            kind (RoundKind | Unset):
+            year (int | None | Unset): a selection's year
             objections (list[RoundDetailObjectionsItem] | Unset): officials only
      """
 
@@ -77,6 +80,8 @@ class RoundDetail:
     progress: list[ProgressView]
     evaluations: list[EvaluationSummary]
     result_published: bool
+    kind: RoundKind | Unset = UNSET
+    year: int | None | Unset = UNSET
     objections: list[RoundDetailObjectionsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -146,6 +151,17 @@ class RoundDetail:
 
         result_published = self.result_published
 
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+
+        year: int | None | Unset
+        if isinstance(self.year, Unset):
+            year = UNSET
+        else:
+            year = self.year
+
         objections: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.objections, Unset):
             objections = []
@@ -179,6 +195,10 @@ class RoundDetail:
             "evaluations": evaluations,
             "result_published": result_published,
         })
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if year is not UNSET:
+            field_dict["year"] = year
         if objections is not UNSET:
             field_dict["objections"] = objections
 
@@ -280,6 +300,26 @@ class RoundDetail:
 
         result_published = d.pop("result_published")
 
+        _kind = d.pop("kind", UNSET)
+        kind: RoundKind | Unset
+        if isinstance(_kind,  Unset):
+            kind = UNSET
+        else:
+            kind = RoundKind(_kind)
+
+
+
+
+        def _parse_year(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        year = _parse_year(d.pop("year", UNSET))
+
+
         _objections = d.pop("objections", UNSET)
         objections: list[RoundDetailObjectionsItem] | Unset = UNSET
         if _objections is not UNSET:
@@ -312,6 +352,8 @@ class RoundDetail:
             progress=progress,
             evaluations=evaluations,
             result_published=result_published,
+            kind=kind,
+            year=year,
             objections=objections,
         )
 

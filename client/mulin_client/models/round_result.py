@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.round_kind import RoundKind
 from ..models.selection_rule import SelectionRule
 from ..types import UNSET, Unset
 from typing import cast
@@ -36,6 +37,7 @@ class RoundResult:
             projects (list[ProjectResult]):
             ballots_file (str): the anonymous ballots in Pabulib format, for recounting
             tallied_at (str):
+            kind (RoundKind | Unset):
             eligible_known (int | None | Unset):
      """
 
@@ -48,6 +50,7 @@ class RoundResult:
     projects: list[ProjectResult]
     ballots_file: str
     tallied_at: str
+    kind: RoundKind | Unset = UNSET
     eligible_known: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -80,6 +83,11 @@ class RoundResult:
 
         tallied_at = self.tallied_at
 
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+
         eligible_known: int | None | Unset
         if isinstance(self.eligible_known, Unset):
             eligible_known = UNSET
@@ -100,6 +108,8 @@ class RoundResult:
             "ballots_file": ballots_file,
             "tallied_at": tallied_at,
         })
+        if kind is not UNSET:
+            field_dict["kind"] = kind
         if eligible_known is not UNSET:
             field_dict["eligible_known"] = eligible_known
 
@@ -140,6 +150,16 @@ class RoundResult:
 
         tallied_at = d.pop("tallied_at")
 
+        _kind = d.pop("kind", UNSET)
+        kind: RoundKind | Unset
+        if isinstance(_kind,  Unset):
+            kind = UNSET
+        else:
+            kind = RoundKind(_kind)
+
+
+
+
         def _parse_eligible_known(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -160,6 +180,7 @@ class RoundResult:
             projects=projects,
             ballots_file=ballots_file,
             tallied_at=tallied_at,
+            kind=kind,
             eligible_known=eligible_known,
         )
 

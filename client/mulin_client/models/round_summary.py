@@ -10,7 +10,9 @@ from ..types import UNSET, Unset
 
 from ..models.method_kind import MethodKind
 from ..models.phase import Phase
+from ..models.round_kind import RoundKind
 from ..models.selection_rule import SelectionRule
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -31,11 +33,13 @@ class RoundSummary:
             id (str):
             scope (str):
             title (str):
-            budget_fen (int):
+            budget_fen (int): 0 for a selection, which has no budget
             phase (Phase):
             method (MethodKind):
             rule (SelectionRule):
             voting (WindowView):
+            kind (RoundKind | Unset):
+            year (int | None | Unset): a selection's year
      """
 
     id: str
@@ -46,6 +50,8 @@ class RoundSummary:
     method: MethodKind
     rule: SelectionRule
     voting: WindowView
+    kind: RoundKind | Unset = UNSET
+    year: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -70,6 +76,17 @@ class RoundSummary:
 
         voting = self.voting.to_dict()
 
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+
+        year: int | None | Unset
+        if isinstance(self.year, Unset):
+            year = UNSET
+        else:
+            year = self.year
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,6 +100,10 @@ class RoundSummary:
             "rule": rule,
             "voting": voting,
         })
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if year is not UNSET:
+            field_dict["year"] = year
 
         return field_dict
 
@@ -120,6 +141,26 @@ class RoundSummary:
 
 
 
+        _kind = d.pop("kind", UNSET)
+        kind: RoundKind | Unset
+        if isinstance(_kind,  Unset):
+            kind = UNSET
+        else:
+            kind = RoundKind(_kind)
+
+
+
+
+        def _parse_year(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        year = _parse_year(d.pop("year", UNSET))
+
+
         round_summary = cls(
             id=id,
             scope=scope,
@@ -129,6 +170,8 @@ class RoundSummary:
             method=method,
             rule=rule,
             voting=voting,
+            kind=kind,
+            year=year,
         )
 
 

@@ -3,7 +3,7 @@
 import { ApiError, api, boot, el, formatTime, newIdempotencyKey, t } from "../../js/core.js";
 import { guardSubmit, keepDraft } from "../../js/forms.js";
 import { downloadCsv } from "./csv.js";
-import { requireOfficial, staffNav } from "./staff.js";
+import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 await boot("staff.acct");
 staffNav("accounts");
@@ -118,6 +118,7 @@ if (!below) {
     shown = [created, ...shown.filter((o) => o.id !== created.id)];
     render();
   });
+  enableSubmit(form);
 }
 
 if (below) await load(false);

@@ -21,6 +21,8 @@ const fact = (key, text) => (text ? [el("dt", { text: t(key) }), el("dd", { text
 function render(item) {
   detail = { ...item, allowed_actions: mine(item.allowed_actions) };
   $("case").hidden = false;
+  // One heading: the case's own once it is shown.
+  $("page-heading").hidden = true;
   $("case-title").textContent = item.title;
   document.title = `${item.title} · ${t("site.name")}`;
   $("case-status").textContent = t(`status.${item.status}`);

@@ -3,7 +3,7 @@
 import { ApiError, api, boot, el, formatDate, formatTime, t } from "../../js/core.js";
 import { clearErrors, guardSubmit, keepDraft, showError } from "../../js/forms.js";
 import { MAX_PHOTOS, PHOTO_TYPES, uploadPhoto } from "../../js/photos.js";
-import { requireOfficial, staffNav } from "./staff.js";
+import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 const CATEGORIES = ["urban_renewal", "transport", "education_childcare", "elderly_care", "sanitation", "property_management",
   "public_safety", "culture_sports", "health", "business_employment", "digital_governance", "other"];
@@ -110,6 +110,7 @@ guardSubmit(form, async () => {
     throw error;
   }
 });
+enableSubmit(form);
 
 // ---- the receipt the resident takes home ------------------------------------------------------
 

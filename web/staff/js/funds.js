@@ -3,22 +3,17 @@
 // after every step. Each action asks for exactly what its rule needs.
 import { ApiError, api, apiText, boot, el, formatDate, formatTime, t } from "../../js/core.js";
 import { announce, clearErrors, guardSubmit, showError } from "../../js/forms.js";
-import { fenText } from "../../js/fen.js";
+import { fenText, yuanToFen } from "../../js/fen.js";
 import { findPool } from "../../js/fund-pool.js";
 import { allRows, downloadCsv } from "./csv.js";
-import { requireOfficial, staffNav } from "./staff.js";
-
-// As fund-form.js reads yuan (whose module is too heavy to load for this): the digits cut as
-// text, so no binary fraction touches money.
-function yuanToFen(text) {
-  const match = /^(\d{0,12})(?:\.(\d{0,2}))?$/.exec(String(text ?? "").normalize("NFKC").replace(/。/g, ".").replace(/[\s,¥]/g, ""));
-  if (!match || !/\d/.test(match[0])) return null;
-  return Number(match[1] || "0") * 100 + Number((match[2] || "").padEnd(2, "0"));
-}
+import { paperForm } from "./fund-paper.js";
+import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 const REASON_REQUIRED = new Set(["return_for_changes", "reject", "return", "cancel"]);
-// The team's own steps never show here, nor the objection answers (each has its own form).
+// The team's own steps show only for an application staff entered from paper (the team has no
+// account to take them with); objection answers have their own form.
 const OFFICIAL_ACTIONS = ["recommend", "return_for_changes", "approve", "reject", "fund", "return", "accept", "close", "cancel"];
+const TEAM_ACTIONS = ["submit", "withdraw"];
 
 await boot("staff.fund");
 staffNav("funds");
@@ -176,6 +171,14 @@ function refuse(form, field, key) {
   showError(form, new ApiError(400, { message: "", details: [{ field, message, message_zh: message }] }));
 }
 
+// Who took each step and, for an entered application, from what.
+function step(event) {
+  const from = event.channel ? ` · ${t(`staff.fund.channel.${event.channel}`)}` : "";
+  return el("li", {}, el("strong", { text: t(`fund.action.${event.action}`) }),
+    ` · ${t(`fund.role.${event.actor_role}`)}${from} · `, el("time", { datetime: event.at, text: formatTime(event.at) }),
+    event.reason ? el("p", { text: event.reason }) : null);
+}
+
 function render(application) {
   detail.hidden = false;
   document.getElementById("detail-heading").textContent = application.title;
@@ -194,13 +197,19 @@ function render(application) {
       ...fact("staff.fund.approved", application.approved_fen != null ? money(application.approved_fen) : null),
       ...fact("staff.fund.paid", application.disbursed_fen ? money(application.disbursed_fen) : null),
       ...fact("staff.fund.notice_ends", application.notice_ends_at && formatTime(application.notice_ends_at)),
-      ...fact("staff.fund.last_comment", application.last_comment)),
+      ...fact("staff.fund.last_comment", application.last_comment),
+      ...fact("staff.fund.entered_from", application.channel && application.channel !== "web" ? t(`staff.fund.channel.${application.channel}`) : null),
+      ...fact("staff.fund.lead_phone", application.lead_phone_masked),
+      ...fact("staff.fund.scans", application.scan_count || null)),
     el("p", { text: application.purpose }),
     linesTable(application.lines),
+    application.timeline?.length ? el("h3", { text: t("fund.timeline") }) : null,
+    application.timeline?.length ? el("ol", { class: "timeline" }, ...application.timeline.map(step)) : null,
     application.objections.length ? el("h3", { text: t("staff.fund.objections_heading") }) : null,
     application.objections.length ? el("ul", { class: "cards" }, ...application.objections.map((o) => objectionItem(application, o))) : null,
   ].filter(Boolean));
-  const actions = OFFICIAL_ACTIONS.filter((a) => application.allowed_actions.includes(a));
+  const entered = application.channel && application.channel !== "web";
+  const actions = [...(entered ? TEAM_ACTIONS : []), ...OFFICIAL_ACTIONS].filter((a) => application.allowed_actions.includes(a));
   document.getElementById("detail-actions").replaceChildren(
     ...(actions.length ? actions.map((a) => actionForm(application, a)) : [el("p", { class: "muted", text: t("staff.fund.nothing_to_do") })]));
 }
@@ -245,7 +254,19 @@ filter.addEventListener("submit", (event) => {
   detail.hidden = true;
   Promise.all([showPool(), showList(true)]);
 });
+enableSubmit(filter);
 more.addEventListener("click", () => showList(false));
+paperForm({
+  where: () => ({ committee: filter.committee.value, year: filter.year.value }),
+  toFen: yuanToFen,
+  entered: async (application) => {
+    document.getElementById("paper").open = false;
+    render(application);
+    announce(document.getElementById("fund-status"), t("staff.fund.paper.done", { title: application.title }));
+    document.getElementById("detail-heading").focus();
+    await Promise.all([showPool(), showList(true)]);
+  },
+});
 if (places.length) await Promise.all([showPool(), showList(true)]);
 else list.append(el("li", { class: "muted", text: t("staff.fund.no_committee") }));
 

@@ -3,7 +3,7 @@
 import { ApiError, api, apiText, boot, el, formatTime, t } from "../../js/core.js";
 import { announce, clearErrors, guardSubmit, showError } from "../../js/forms.js";
 import { allRows, downloadCsv } from "./csv.js";
-import { requireOfficial, staffNav } from "./staff.js";
+import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 const REASON_REQUIRED = new Set(["decline", "revoke"]);
 
@@ -109,6 +109,7 @@ filter.addEventListener("submit", (event) => {
   history.replaceState(null, "", `?status=${filter.status.value}`);
   load(true);
 });
+enableSubmit(filter);
 more.addEventListener("click", () => load(false));
 
 const COLUMNS = [["id", "编号 id"], ["committee", "居委会 committee"], ["committee_name", "居委会名称 committee_name"],

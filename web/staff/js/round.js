@@ -2,12 +2,12 @@
 // progress. Each step is a form of its own; the API says when a phase does not allow it.
 import { ApiError, api, apiText, boot, el, formatFen, formatTime, newIdempotencyKey, param, t } from "../../js/core.js";
 import { guardSubmit } from "../../js/forms.js";
-import { yuanToFen } from "../../js/fund-form.js";
+import { yuanToFen } from "../../js/fen.js";
 import { uploadPhoto } from "../../js/photos.js";
 import { reasonText } from "../../js/round-results.js";
 import { downloadCsv } from "./csv.js";
 import { showSlips } from "./round-slips.js";
-import { requireOfficial, staffNav } from "./staff.js";
+import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 await boot("staff.round.one");
 staffNav("rounds");
@@ -19,7 +19,10 @@ let round = null;
 // A press before the round has loaded (a quick hand, a slow link) waits for it.
 let markReady;
 const roundReady = new Promise((resolve) => { markReady = resolve; });
-const whenLoaded = (form, send) => guardSubmit(form, async () => { await roundReady; await send(); });
+const whenLoaded = (form, send) => {
+  guardSubmit(form, async () => { await roundReady; await send(); });
+  enableSubmit(form);
+};
 
 function problem(field, message) {
   return new ApiError(400, { code: "validation_failed", message: "", details: [{ field, message, message_zh: message }] });

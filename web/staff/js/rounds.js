@@ -1,9 +1,9 @@
 // Rounds of the official's jurisdiction, exported as CSV, and a new round in one form.
 import { ApiError, api, boot, el, formatFen, formatTime, t } from "../../js/core.js";
 import { guardSubmit, keepDraft } from "../../js/forms.js";
-import { yuanToFen } from "../../js/fund-form.js";
+import { yuanToFen } from "../../js/fen.js";
 import { downloadCsv } from "./csv.js";
-import { requireOfficial, staffNav } from "./staff.js";
+import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 await boot("staff.round.list");
 staffNav("rounds");
@@ -105,3 +105,4 @@ guardSubmit(form, async () => {
   draft.clear();
   location.href = `round.html?round=${created.id}&created=1`;
 });
+enableSubmit(form);

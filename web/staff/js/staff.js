@@ -3,7 +3,7 @@ import { api, currentSession, el, signInHref, t } from "../../js/core.js";
 
 export const STAFF_PAGES = [
   ["index.html", "today"], ["suggestions.html", "suggestions"], ["entry.html", "entry"],
-  ["residences.html", "residences"], ["funds.html", "funds"], ["rounds.html", "rounds"], ["staff.html", "accounts"],
+  ["residences.html", "residences"], ["funds.html", "funds"], ["rounds.html", "rounds"], ["topics.html", "topics"], ["staff.html", "accounts"],
 ];
 
 // Replaces the residents' nav the frame drew: staff work in their own sections.
@@ -75,4 +75,10 @@ export function keyHelp(pairs) {
 // The division code and its name where the page knows it; the code alone otherwise.
 export function divisionLabel(code, names = {}) {
   return names[code] ? `${names[code]}（${code}）` : code;
+}
+
+// Staff forms arrive with their submit buttons disabled: a press before the module has wired
+// the form would post it to the page itself. The module calls this once the handler is on.
+export function enableSubmit(form) {
+  for (const button of form.querySelectorAll("button[type=submit], input[type=submit]")) button.disabled = false;
 }

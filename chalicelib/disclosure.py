@@ -20,6 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
+# Below the domains, because the monthly publication and the live index (chalicelib/live/)
+# both withhold by it, and one threshold must hold for every figure the platform publishes.
+MIN_PEOPLE = 5
 Cell = Hashable
 Relation = tuple[Cell, Sequence[Cell]]  # total, parts: values[total] == sum(values[p] for p in parts)
 

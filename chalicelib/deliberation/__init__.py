@@ -1,0 +1,1 @@
+"""Deliberation (睦邻议事厅): topics, supports, comments, moderation and each topic's path."""

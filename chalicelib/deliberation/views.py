@@ -1,0 +1,99 @@
+"""What each caller sees of a topic: its author the text as written, officials of its
+jurisdiction the text scrubbed even while hidden (they judge reports and appeals), everyone
+else the text scrubbed of phone and ID numbers, or, while hidden, only the reason."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from chalicelib import clock
+from chalicelib.auth import Principal, can
+from chalicelib.deliberation import rules
+from chalicelib.deliberation.models import (
+    CommentRecord,
+    CommentView,
+    Hidden,
+    HiddenMark,
+    PathEntry,
+    PathStep,
+    TopicDetail,
+    TopicRecord,
+    TopicStatus,
+    TopicSummary,
+    TopicWhole,
+)
+from chalicelib.scrub import scrub
+
+
+def is_author(principal: Principal, author: str) -> bool:
+    return not principal.is_official and principal.person == author
+
+
+def shown(text: str, author: str, hidden: Hidden | None, principal: Principal) -> str | None:
+    if is_author(principal, author):
+        return text
+    if hidden is not None and not principal.is_official:
+        return None
+    return scrub(text)
+
+
+def hidden_mark(hidden: Hidden | None) -> HiddenMark | None:
+    if hidden is None:
+        return None
+    return HiddenMark(reason=scrub(hidden.reason), at=hidden.at, appealed=hidden.appealed,
+                      appeal_rejected=hidden.appeal_rejected)
+
+
+def summary_fields(topic: TopicRecord, principal: Principal) -> dict[str, object]:
+    return {
+        "id": topic.id, "division": topic.division, "title": shown(topic.title, topic.author, topic.hidden, principal),
+        "status": TopicStatus(topic.status), "supports": topic.supports, "threshold": topic.threshold,
+        "created_at": topic.created_at, "due_at": topic.due_at, "hidden": hidden_mark(topic.hidden),
+        "mine": is_author(principal, topic.author),
+    }
+
+
+def topic_summary(topic: TopicRecord, principal: Principal) -> TopicSummary:
+    return TopicSummary.model_validate(summary_fields(topic, principal))
+
+
+def comment_view(comment: CommentRecord, principal: Principal, now: datetime) -> CommentView:
+    mine = is_author(principal, comment.author)
+    open_to_edit = mine and not comment.deleted and comment.hidden is None and rules.editable(comment.created_at, now)
+    return CommentView(
+        id=comment.id, parent_id=comment.parent_id,
+        text=None if comment.deleted else shown(comment.text, comment.author, comment.hidden, principal),
+        created_at=comment.created_at, edited_at=comment.edited_at, deleted=comment.deleted,
+        hidden=hidden_mark(comment.hidden), mine=mine,
+        editable_until=clock.iso(rules.edit_deadline(comment.created_at)) if open_to_edit else None,
+    )
+
+
+def member_of(principal: Principal, division: str) -> bool:
+    """A verified resident of the committee (or of a committee in the street) the topic belongs to."""
+    return principal.residence is not None and principal.residence.startswith(division)
+
+
+def topic_detail(whole: TopicWhole, principal: Principal, now: datetime) -> TopicDetail:
+    topic = whole.topic
+    open_to_residents = topic.hidden is None and topic.status != TopicStatus.answered.value
+    member = not principal.is_official and member_of(principal, topic.division)
+    supported = principal.person in whole.supporters if not principal.is_official else False
+    order = {s.value: i for i, s in enumerate(PathStep)}
+    return TopicDetail.model_validate({
+        **summary_fields(topic, principal),
+        "background": shown(topic.background, topic.author, topic.hidden, principal),
+        "proposal": shown(topic.proposal, topic.author, topic.hidden, principal),
+        "photos": list(topic.photos) if (topic.hidden is None or principal.is_official
+                                         or is_author(principal, topic.author)) else [],
+        "answer": scrub(topic.answer) if topic.answer else None,
+        "meeting_ids": list(topic.meeting_ids),
+        "supported_by_me": supported,
+        "can_support": member and open_to_residents and not supported,
+        "can_comment": member and open_to_residents,
+        "path": [PathEntry(step=PathStep(p.step), at=p.at, ref_kind=p.ref_kind, ref_id=p.ref_id)
+                 for p in sorted(whole.path, key=lambda p: (p.at, order.get(p.step, 0))) if p.step in order],
+        "comments": [comment_view(c, principal, now) for c in sorted(whole.comments, key=lambda c: c.sort_key)],
+        "allowed_actions": (rules.allowed_actions(topic, can(principal, "topic.decide_appeal", topic.division))
+                            if principal.is_official else []),
+    })

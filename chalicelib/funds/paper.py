@@ -1,0 +1,104 @@
+"""A team's application typed in by staff from its paper form (or a meeting's decision).
+
+The draft is the team's: the official who entered it is its applicant_id, the lead's number
+(if the form gives one) decides whose inbox hears of its steps, and officials over the
+committee take the team's steps (applications.is_applicant). The pool's rules and caps are
+the lead's own route's; only who may enter it differs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalicelib import idempotency
+from chalicelib.auth import Principal, pending_owner_key, person_key, require
+from chalicelib.errors import ConflictError
+from chalicelib.funds import applications, repository
+from chalicelib.funds.models import ApplicationDetail, FundStatus, PaperApplicationEntry
+from chalicelib.funds.records import Application, ApplicationRecord
+from chalicelib.ids import new_id
+from chalicelib.storage.dynamo import ConditionFailedError
+
+# A form without a number reaches nobody's inbox (auth.is_someone).
+NOBODY = ""
+
+
+def _lead_key(phone: str | None) -> str:
+    """The inbox of the lead: the resident who holds the number as verified, or whoever proves it later."""
+    if phone is None:
+        return NOBODY
+    from chalicelib import directory
+
+    holder = directory.find_by_verified_phone(directory.residents_pool_id(), phone)
+    return person_key(directory.attributes_of(holder)["sub"]) if holder else pending_owner_key(phone)
+
+
+def enter_paper_application(principal: Principal, body: PaperApplicationEntry,
+                            idempotency_key: str | None = None) -> ApplicationDetail:
+    """A draft of the team's, for committee staff or the street over the committee; outside
+    their jurisdiction the committee is not found. Meetings' decisions call this too."""
+    require(principal, "fund.enter_paper", body.committee)
+    key = idempotency.checked_key(idempotency_key)
+    applications._draft_problems(body, applications._pool_for(body))
+    scans = []
+    if body.scans:
+        from chalicelib.uploads.service import verify_photos
+
+        scans = verify_photos(principal.user_id, list(body.scans), field="scans")
+    if key is None:
+        return _enter(principal, body, scans)
+    claim = idempotency.Claim(principal.user_id, key, body.model_dump(mode="json"))
+
+    def entered_already() -> dict[str, object] | None:
+        draft_id = claim.holder()
+        return applications.get_application(principal, draft_id).model_dump(mode="json") if draft_id else None
+
+    result = idempotency.once(lambda request: _enter(principal, body, scans, claim).model_dump(mode="json"), key=key,
+                              caller=principal.user_id, payload=claim.payload, recover=entered_already)
+    return ApplicationDetail.model_validate(result)
+
+
+def _enter(principal: Principal, body: PaperApplicationEntry, scans: list[Any],
+           claim: idempotency.Claim | None = None) -> ApplicationDetail:
+    application_id = new_id()
+    kept: list[str] = []
+    if scans:
+        from chalicelib.uploads.service import keep_photos
+
+        # Copied before the draft is written, so a draft never cites a scan that is not kept.
+        kept = keep_photos(scans, f"funds/{application_id}/scans")
+    try:
+        return _write(principal, body, application_id, kept, claim)
+    except Exception:
+        if kept:
+            from chalicelib.uploads.service import discard_kept
+
+            discard_kept(kept)
+        raise
+
+
+def _write(principal: Principal, body: PaperApplicationEntry, application_id: str, scans: list[str],
+           claim: idempotency.Claim | None) -> ApplicationDetail:
+    at = applications.now_iso()
+    application = Application(
+        **applications._contents(body), id=application_id, applicant_id=principal.user_id,
+        applicant_key=_lead_key(body.lead_phone), status=FundStatus.draft, version=1, created_at=at,
+        open_objections=0, disbursed_fen=0, advance_fen=0, channel=body.channel, lead_phone=body.lead_phone,
+        scans=scans,
+    )
+    # The timeline's first step says who typed it in (their role) and from what (the channel).
+    event = repository.event_put(application.id, "enter", principal.user_id, principal.role.value, at, "draft",
+                                 counted_for=application, channel=body.channel.value)
+    written = ApplicationRecord(application=application, events=[repository.written_event(event)])
+    try:
+        repository.write([repository.application_create(application), event,
+                          *([claim.put(application.id)] if claim else [])])
+    except ConditionFailedError as exc:
+        if 0 in exc.failed:
+            # This request's own first try committed and lost its answer (repository.write retries).
+            return applications.view_for(principal, written)
+        draft_id = claim.holder() if claim else None
+        if draft_id is None:
+            raise ConflictError("Please send the application again. / 请重新提交。") from exc
+        return applications.get_application(principal, draft_id)
+    return applications.view_for(principal, written)

@@ -1,0 +1,227 @@
+"""Use cases of the live index: a division's index now, and the street's quarterly entries.
+
+The index is computed when asked, from the counters (one Query per division: the shards of a
+day come back together), the division's entries (one Query) and, for committees and streets,
+their autonomy-fund pools. The hourly publisher (publish.py) writes the same answers to files.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from typing import Any
+
+from chalicelib import clock
+from chalicelib.auth import Principal, require
+from chalicelib.division_codes import is_well_formed, level_of
+from chalicelib.errors import ConflictError, ErrorDetail, NotFoundError, RuleViolationError, ValidationFailedError
+from chalicelib.live import entries as entry_rules
+from chalicelib.live import index, index_repository
+from chalicelib.live.models import (
+    IndexComponent,
+    IndexDimension,
+    IndexEntry,
+    IndexEntryChange,
+    IndexEntryFigures,
+    IndexEntryList,
+    IndexEntryUpdate,
+    IndexText,
+    IndexTrendPoint,
+    LiveIndex,
+)
+from chalicelib.storage.dynamo import ConditionFailedError
+
+NO_DIVISION = "No such division. / 没有这个行政区划。"
+# As v1.1: where a committee recorded households but not residents, residents are households
+# × Shanghai's average household size (2020 census).
+PEOPLE_PER_HOUSEHOLD = Fraction("2.32")
+FUND_LEVELS = ("committee", "street")
+
+
+def _detail(field: str, message: str, message_zh: str, kind: str = "value_error") -> ErrorDetail:
+    return ErrorDetail(field=field, type=kind, message=message, message_zh=message_zh)
+
+
+def _division(code: str) -> Any:
+    from chalicelib.divisions.repository import get_division
+
+    if not is_well_formed(code):
+        raise ValidationFailedError("Not a division code. / 行政区划代码格式不正确。",
+                                    details=[_detail("division", "a Shanghai division code such as 310110012001",
+                                                     "应为上海市行政区划代码")])
+    division = get_division(code)
+    if division is None:
+        raise NotFoundError(NO_DIVISION)
+    return division
+
+
+def residents(population: int | None, households: int | None) -> Fraction | None:
+    if population:
+        return Fraction(population)
+    if households:
+        return households * PEOPLE_PER_HOUSEHOLD
+    return None
+
+
+# --- the index -------------------------------------------------------------------------------
+
+
+def _week_ends(today: date) -> list[date]:
+    """The last day each of the last TREND_WEEKS ISO weeks reached: Sundays, then today."""
+    this_sunday = today + timedelta(days=6 - today.weekday())
+    ends = [this_sunday - timedelta(weeks=n) for n in range(index.TREND_WEEKS - 1, 0, -1)]
+    return [*ends, today]
+
+
+def _allocated(code: str, year: int) -> int | None:
+    from chalicelib.funds import repository as funds
+
+    if level_of(code) == "committee":
+        pool = funds.get_pool(code, year, consistent=False)
+        return pool.allocated_fen if pool else None
+    return sum(pool.allocated_fen for pool in funds.pools_of_street(code, year)) or None
+
+
+def _summed(days: dict[str, dict[str, int]], first: date, last: date) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    low, high = first.isoformat(), last.isoformat()
+    for day, counts in days.items():
+        if low <= day <= high:
+            for name, value in counts.items():
+                totals[name] = totals.get(name, 0) + value
+    return totals
+
+
+def compute(code: str, population: int | None, households: int | None, today: date) -> dict[str, Any]:
+    """The index of a division at `today` with its trend, as plain data (the route and the files)."""
+    from chalicelib.live.repository import read_counters
+
+    level = level_of(code)
+    ends = _week_ends(today)
+    window = timedelta(days=index.WINDOW_DAYS - 1)
+    funded = level in FUND_LEVELS
+    first = ends[0] - window
+    if funded:
+        first = min(first, date(ends[0].year, 1, 1))
+    days = read_counters(code, first, today)
+    entered: dict[str, dict[str, float]] = {}
+    if entry_rules.may_be_entered_for(code):
+        stored, _ = index_repository.entries_of(code)
+        entered = {quarter: {k: float(v) for k, v in item["values"].items()} for quarter, item in stored.items()}
+    pools = {year: _allocated(code, year) for year in {end.year for end in ends}} if funded else {}
+    people = residents(population, households)
+    points = []
+    for end in ends:
+        counts = _summed(days, end - window, end)
+        result = index.evaluate(
+            counts, residents=people, entered=entry_rules.applying(entered, end),
+            fund_approved_fen=_summed(days, date(end.year, 1, 1), end).get("fund_approved_fen", 0) if funded else None,
+            allocated_fen=pools.get(end.year))
+        points.append((end, counts, result))
+    end, counts, current = points[-1]
+    withheld = index.withheld(counts)
+    return {
+        "division": code, "level": level, "version": index.INDEX_VERSION,
+        "first_day": (end - window).isoformat(), "last_day": end.isoformat(),
+        "score": current["score"],
+        "dimensions": [{"id": name, "name": names, "score": current["dimensions"][name]}
+                       for name, names in index.DIMENSIONS.items()],
+        "components": [{"id": i.id, **index.describe(i), **current["components"][i.id],
+                        "suppressed": i.id in withheld} for i in index.INDICATORS],
+        "trend": [{"week": "{}-W{:02d}".format(*point[0].isocalendar()[:2]), "last_day": point[0].isoformat(),
+                   "score": point[2]["score"]} for point in points],
+        "minimum_people": index.formula()["suppression"]["minimum"],
+    }
+
+
+def live_index(code: str, now: datetime | None = None) -> LiveIndex:
+    division = _division(code)
+    now = now or clock.utc_now()
+    data = compute(code, division.population, division.households, now.astimezone(clock.SHANGHAI).date())
+    return _shown(data, division.name, clock.iso(now))
+
+
+def _shown(data: dict[str, Any], name: str | None, as_of: str) -> LiveIndex:
+    return LiveIndex(
+        **{k: v for k, v in data.items() if k not in ("dimensions", "components", "trend")},
+        name=name, as_of=as_of,
+        dimensions=[IndexDimension(id=d["id"], name=IndexText(**d["name"]), score=d["score"]) for d in data["dimensions"]],
+        components=[IndexComponent(**{**c, "name": IndexText(**c["name"]), "formula": IndexText(**c["formula"]),
+                                      "source": IndexText(**c["source"])}) for c in data["components"]],
+        trend=[IndexTrendPoint(**point) for point in data["trend"]],
+    )
+
+
+# --- the quarterly entries ---------------------------------------------------------------------
+
+
+def _figures(values: dict[str, Any]) -> IndexEntryFigures:
+    return IndexEntryFigures(**{k: int(v) for k, v in values.items()})
+
+
+def _entry_view(item: dict[str, Any], events: list[dict[str, Any]]) -> IndexEntry:
+    from chalicelib.uploads.service import photo_links
+
+    return IndexEntry(
+        division=item["division"], quarter=item["quarter"], values=_figures(item["values"]),
+        evidence=photo_links(list(item["evidence"])), note=item.get("note"), entered_at=item["entered_at"],
+        entered_by_role=item["entered_by_role"], version=int(item["version"]),
+        history=[IndexEntryChange(at=e["at"], action=e["action"], actor_role=e["actor_role"],
+                                  values=_figures(e.get("after") or {}))
+                 for e in events if e.get("quarter") == item["quarter"]],
+    )
+
+
+def list_entries(principal: Principal, code: str) -> IndexEntryList:
+    require(principal, "index.read_entries", code if is_well_formed(code) else None)
+    _division(code)
+    stored, events = index_repository.entries_of(code)
+    return IndexEntryList(division=code, entries=[_entry_view(stored[q], events) for q in sorted(stored, reverse=True)])
+
+
+def put_entry(principal: Principal, code: str, quarter: str, body: IndexEntryUpdate,
+              now: datetime | None = None) -> IndexEntry:
+    require(principal, "index.enter", code if is_well_formed(code) else None)
+    division = _division(code)
+    if not entry_rules.may_be_entered_for(code):
+        raise RuleViolationError("Entries are made for committees and streets. / 只为居委会和街道填报。",
+                                 details=[_detail("division", "a committee or a street", "应为居委会或街道")])
+    now = now or clock.utc_now()
+    if not entry_rules.QUARTER_PATTERN.fullmatch(quarter):
+        raise ValidationFailedError("Not a quarter. / 季度格式不正确。",
+                                    details=[_detail("quarter", "a quarter such as 2026-Q4", "应为如 2026-Q4 的季度")])
+    if not entry_rules.enterable(quarter, now.astimezone(clock.SHANGHAI).date()):
+        raise RuleViolationError(
+            "That quarter cannot be entered: the current one and the four before it can. / 只能填报本季度及此前四个季度。",
+            details=[_detail("quarter", "the current quarter or one of the four before it", "应为本季度或此前四个季度",
+                             "quarter_closed")])
+    from chalicelib.uploads.service import discard_kept, keep_photos, verify_photos
+
+    refs = verify_photos(principal.user_id, list(body.evidence), field="evidence")
+    stored, _ = index_repository.entries_of(code)
+    before = stored.get(quarter)
+    if (before is None) != (body.version is None) or (before and int(before["version"]) != body.version):
+        raise _stale(before)
+    version = 1 if before is None else int(before["version"]) + 1
+    kept = keep_photos(refs, f"index-entries/{code}/{quarter}/v{version}")
+    entry = {
+        "type": "index_entry", "division": division.code, "quarter": quarter,
+        "values": body.values.model_dump(exclude_none=True), "evidence": kept, "note": body.note,
+        "entered_at": clock.iso(now), "entered_by": principal.person, "entered_by_role": principal.role.value,
+        "version": version,
+    }
+    try:
+        index_repository.put_entry(entry, body.version, principal, before)
+    except ConditionFailedError:
+        discard_kept(kept)
+        raise _stale(index_repository.entries_of(code)[0].get(quarter)) from None
+    stored, events = index_repository.entries_of(code)
+    return _entry_view(stored[quarter], events)
+
+
+def _stale(current: dict[str, Any] | None) -> Exception:
+    version = None if current is None else int(current["version"])
+    return ConflictError(
+        "The entry changed since it was read: read it again. / 该季度的填报已有变动，请刷新后再试。",
+        details=[ErrorDetail(field="version", type="stale_version", message=f"the current version is {version}",
+                             message_zh=f"当前版本为 {version}", current_version=version)])

@@ -1,0 +1,79 @@
+"""A team's paper application entered on the staff funds page: committee staff type the form
+in as the team's draft (with the lead's mobile and the scan), the timeline says who entered
+it and from what, and staff submit it for the team; it then waits for the committee's
+recommendation like any other."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import id_token, sign_in
+from tests.browser.test_account import COMMITTEE, call
+from tests.browser.test_fund import this_year
+from tests.browser.test_fund_notice_and_report import ok
+from tests.browser.test_staff_entry_and_reviews import PNG, english, shot
+
+
+# The empty form's first press is refused by the API, field by field.
+@pytest.mark.expects_failed_requests
+def test_a_paper_application_is_entered_and_submitted_for_the_team(page: Page, stack):
+    year = this_year()
+    title = "银发编织队冬季义卖"
+    sign_in(page, stack, "committee_staff", "staff/funds.html")
+    expect(page.locator("#pool-available")).not_to_have_text("")
+    page.get_by_text("代录纸质申报").click()
+    form = page.locator("#paper-form")
+    # A press with nothing filled in is refused beside the fields.
+    form.get_by_role("button", name="录入为草稿").click()
+    expect(form.locator(".error-summary").first).to_be_visible()
+    expect(page.locator("#paper-team")).to_have_attribute("aria-invalid", "true")
+
+    form.get_by_label("纸质申报表").check()
+    form.get_by_label("团队名称").fill("银发编织队")
+    form.get_by_label("负责人姓名").fill("钱阿姨")
+    form.get_by_label("团队人数").fill("9")
+    form.get_by_label("负责人手机号").fill("13912340026")
+    form.get_by_label("项目名称").fill(title)
+    form.get_by_label("类别").select_option("elderly_service")
+    form.get_by_label("项目内容和目的（照表格原文录入）").fill("为独居老人编织冬衣，并在社区义卖。")
+    form.get_by_label("预计受益人数").fill("60")
+    form.get_by_label("开始日期").fill(f"{year}-12-21")
+    form.get_by_label("结束日期").fill(f"{year}-12-31")
+    form.get_by_label("第 1 项名称").fill("毛线")
+    form.get_by_label("第 1 项单价（元）").fill("25")
+    form.get_by_label("第 1 项数量").fill("40")
+    form.get_by_role("button", name="添加一行").click()
+    form.get_by_label("第 2 项名称").fill("编织针")
+    form.get_by_label("第 2 项单价（元）").fill("5.5")
+    form.get_by_label("第 2 项数量").fill("20")
+    expect(page.locator("#paper-total")).to_have_text("¥1,110.00")
+    form.locator("#paper-scan").set_input_files(files=[{"name": "fund-form.png", "mimeType": "image/png", "buffer": PNG}])
+    expect(page.locator("#paper-scan-list")).to_contain_text("fund-form.png")
+    shot(page, "funds-paper-form")
+    form.get_by_role("button", name="录入为草稿").click()
+
+    expect(page.locator("#fund-status")).to_have_text(f"「{title}」已录入为草稿，请核对后代团队提交。")
+    expect(page.locator("#detail-heading")).to_have_text(title)
+    body = page.locator("#detail-body")
+    expect(body).to_contain_text("纸质申报表")
+    expect(body).to_contain_text("139****0026")
+    expect(body.locator(".timeline li").first).to_contain_text("工作人员代录 · 居委会 · 纸质申报表")
+    shot(page, "funds-paper-draft")
+
+    page.get_by_role("button", name="代团队提交").click()
+    expect(page.locator("#fund-status")).to_have_text(f"「{title}」已代团队提交。")
+    expect(page.locator("#detail-body .badge")).to_have_text("已提交，待居委会审核")
+    expect(page.get_by_role("button", name="推荐并开始公示")).to_be_visible()
+
+    staff = id_token(stack, "committee_staff")
+    found = ok(call(stack, "GET", f"/funds/pools/{COMMITTEE}/{year}/applications?status=submitted&limit=100", staff))
+    entered = next(item for item in found["items"] if item["title"] == title)
+    detail = ok(call(stack, "GET", f"/funds/applications/{entered['id']}", staff))
+    assert (detail["channel"], detail["scan_count"], detail["requested_fen"]) == ("paper", 1, 111_000)
+    assert [e["action"] for e in detail["timeline"]] == ["enter", "submit"]
+
+    english(page)
+    page.get_by_text("Enter a paper application").click()
+    expect(page.get_by_role("button", name="Enter as a draft")).to_be_enabled()
+    shot(page, "funds-paper-en")
