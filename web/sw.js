@@ -1,14 +1,14 @@
 // The service worker: the pages' shell and the resident's last-read lists stay readable on a
 // bad connection or none. A new VERSION (bump it when the shell list or these rules change)
 // installs beside the old worker and, once active, deletes the old caches.
-const VERSION = "2026-12-05.2";
+const VERSION = "2026-12-05.3";
 const SHELL = `mulin-shell-${VERSION}`;
 const LISTS = "mulin-lists"; // core.js deletes it at sign-out
 // Fetched at install, so the first offline visit already has a frame to show; every other
 // page, module and string file joins the cache the first time it is loaded.
 const PRECACHE = ["index.html", "suggest.html", "my-suggestions.html", "inbox.html", "css/site.css", "js/core.js",
   "js/forms.js", "js/steps.js", "js/photos.js", "js/suggest.js", "js/outbox.js", "js/my-suggestions.js", "js/inbox.js",
-  "js/index.js", "i18n/zh.json", "i18n/en.json", "config.json", "favicon.svg", "manifest.webmanifest"];
+  "js/index.js", "js/live-index.js", "i18n/zh.json", "i18n/en.json", "config.json", "favicon.svg", "manifest.webmanifest"];
 const SHELL_FILE = /\.(html|js|css|json|svg|png|webmanifest)$|\/$/;
 // The resident's own lists, the only API answers kept: never another person's data, never
 // anything a token could be read from (the cache holds the response, not the request).

@@ -125,6 +125,12 @@ class Erased(ResponseModel):
     objections_unlinked: int
     residence_requests_erased: int
     uploads_deleted: int = Field(description="files uploaded but never attached to a record")
+    topics_anonymised: int = Field(description="topics kept with their scrubbed text, without author or photos")
+    supports_anonymised: int = Field(description="supports still counted, no longer tied to the caller")
+    comments_erased: int = Field(description="comments whose text was deleted, leaving a tombstone")
+    reports_anonymised: int
+    appeals_anonymised: int = Field(description="appeals kept with their outcome, without text or author")
+    registrations_erased: int = Field(description="meeting registrations still counted, without name or phone")
     account_deleted: bool = Field(description="the user pool no longer holds the account")
 
 

@@ -19,7 +19,11 @@ Erasure keeps what others rely on and takes out who the person was:
   kept 30 years under 会计档案管理办法), without the lead's name or account;
 - an objection stays on the application's public record, without who filed it;
 - a residence request keeps its committee and status, without building, room, note or proof;
-- ballots were never tied to anyone, so they stay counted as they are.
+- ballots were never tied to anyone, so they stay counted as they are;
+- topics, supports, comments, reports and appeals as deliberation/erasure.py says (a topic
+  keeps its scrubbed text without author or photos, a support and a report stay counted under
+  a tombstone, a comment becomes a deletion's tombstone, an appeal loses its text); a meeting
+  registration stays counted without name, phone or who registered.
 Each tombstone is new, so erased records cannot be linked to each other either. Every step
 finds only what is still the person's, so a repeat after a failure finishes the job; the
 account is deleted last, and a marker written first refuses the person's remaining tokens
@@ -109,6 +113,12 @@ KEPT = [
     dict(what="your objections to fund applications", why="Part of the public notice record; who filed them is removed."),
     dict(what="residence requests' committee and status", why="The committee's record of its decisions."),
     dict(what="ballots", why="Never tied to you: they stay anonymous and counted. / 选票本就匿名，继续计入结果。"),
+    dict(what="topics you raised: title, background and proposal, scrubbed of numbers, without photos",
+         why="Posted to your committee, supported by neighbours and perhaps decided on at a meeting; nobody can "
+             "tell they were yours. / 议题已公开并经邻居附议，不再关联到您。"),
+    dict(what="your supports, reports and meeting registrations, as counts",
+         why="The thresholds, hidings and attendance the committee acted on stay true; who gave them is removed, "
+             "and your comments' and appeals' texts are deleted. / 附议、举报和报名仍计入数量，但不再关联到您。"),
 ]
 
 
@@ -380,6 +390,39 @@ def _erase_residence(principal: Principal) -> None:
     residence.erase_resident(principal.person)
 
 
+def _erase_topic(topic_id: str, principal: Principal) -> None:
+    from chalicelib.deliberation.erasure import topic_erasure
+    from chalicelib.storage import dynamo
+    from chalicelib.uploads.repository import delete_under
+    from chalicelib.uploads.service import ATTACHED_PREFIX
+
+    person = principal.person
+    erasure = topic_erasure(topic_id, person, principal.user_id, _tombstone, ERASED)
+    if erasure.photos_folder:
+        # Before the topic stops being the person's: a repeat could no longer tell its photos were.
+        repository.add_counts(person, {"photos_deleted": delete_under(f"{ATTACHED_PREFIX}{erasure.photos_folder}")})
+    for chunk in erasure.chunks:
+        dynamo.transact_write([*chunk.writes, repository.count_op(person, dict(chunk.tally))])
+
+
+def _erase_registration(meeting_id: str, principal: Principal) -> None:
+    from chalicelib.meetings import repository as meetings
+    from chalicelib.storage import dynamo, traces
+
+    person = principal.person
+    writes = meetings.registration_erasure(meeting_id, person, _tombstone())
+    dynamo.transact_write([*writes, traces.trace_delete(person, traces.MEETING, meeting_id),
+                           repository.count_op(person, {"registrations_erased": 1 if writes else 0})])
+
+
+def _erase_deliberation(principal: Principal) -> None:
+    from chalicelib.storage import traces
+
+    for kind, ref_id in traces.traces_of(principal.person):
+        step = _erase_topic if kind == traces.TOPIC else _erase_registration
+        _retrying(partial(step, ref_id, principal))
+
+
 def _erase_uploads(principal: Principal) -> None:
     from chalicelib.uploads.repository import delete_under
     from chalicelib.uploads.rules import PHOTOS, RECEIPTS
@@ -404,6 +447,7 @@ def erase_me(principal: Principal) -> ErasureReceipt:
     for objection in _objections(principal):
         _unlink_objection(objection, principal)
     _erase_residence(principal)
+    _erase_deliberation(principal)
     _erase_uploads(principal)
     # Last: while the account exists, its holder can sign in again and repeat the request.
     deleted = directory.delete_resident(principal.user_id)

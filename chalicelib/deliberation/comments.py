@@ -31,7 +31,7 @@ from chalicelib.deliberation.views import comment_view, is_author
 from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, rule_error
 from chalicelib.ids import new_id
 from chalicelib.scrub import scrub
-from chalicelib.storage import dynamo
+from chalicelib.storage import dynamo, traces
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.storage.keys import topic_key
 
@@ -93,6 +93,7 @@ def _write_comment(principal: Principal, topic: TopicRecord, body: CommentSubmis
             repository.comment_put(comment),
             ratelimit.counter_update(ratelimit.COMMENTS, principal.user_id),
             *([claim.put(comment.id)] if claim else []),
+            traces.trace_put(principal.person, traces.TOPIC, topic.id),
         ])
     except ConditionFailedError as exc:
         if 1 in exc.failed:
@@ -179,6 +180,7 @@ def report_post(principal: Principal, topic_id: str, body: ReportRequest) -> Rep
                                   new_id()),
             ratelimit.counter_update(ratelimit.REPORTS, principal.user_id),
             audit_item(principal, topic_id, "report", at, after={"target": target, "reason": body.reason.value}),
+            traces.trace_put(principal.person, traces.TOPIC, topic_id),
         ])
     except ConditionFailedError as exc:
         if 0 in exc.failed:
@@ -213,6 +215,7 @@ def appeal_hiding(principal: Principal, topic_id: str, body: AppealRequest) -> A
             repository.update_op(repository.target_key(topic_id, sort_key) if sort_key else topic_key(topic_id),
                                  "SET hiding.appealed = :yes", "attribute_exists(hiding)", {":yes": True}),
             audit_item(principal, topic_id, "appeal", at, after={"target": target}, reason=body.text),
+            traces.trace_put(principal.person, traces.TOPIC, topic_id),
         ])
     except ConditionFailedError as exc:
         if 0 in exc.failed:

@@ -272,6 +272,8 @@ class TopicDetail(TopicSummary):
     background: str | None
     proposal: str | None
     photos: list[str]
+    photo_urls: list[str] = Field(default_factory=list, description="the same photos as links a browser can show, "
+                                                                    "in the same order; each lapses after an hour")
     answer: str | None = Field(default=None, description="staff's reason for holding no meeting")
     meeting_ids: list[str]
     supported_by_me: bool

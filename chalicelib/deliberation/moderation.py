@@ -13,6 +13,7 @@ from typing import Any
 from chalicelib import clock
 from chalicelib.auth import Principal, can, require
 from chalicelib.deliberation import repository, rules
+from chalicelib.deliberation.messages import post_notice, topic_notice
 from chalicelib.deliberation.models import (
     Hidden,
     PathStep,
@@ -30,6 +31,7 @@ from chalicelib.deliberation.service import audit_item, enqueue, get_topic, read
 from chalicelib.division_codes import level_of
 from chalicelib.errors import ConflictError, ErrorDetail, ForbiddenError, NotFoundError, ValidationFailedError, rule_error
 from chalicelib.models import action_named
+from chalicelib.notifications.service import announce_written
 from chalicelib.scrub import scrub
 from chalicelib.storage import dynamo
 from chalicelib.storage.dynamo import ConditionFailedError
@@ -81,17 +83,18 @@ class _Target:
     name: str  # TOPIC or the comment's id
     key: dict[str, str]
     hidden: Hidden | None
+    author: str
 
 
 def _target(topic: TopicRecord, comment_id: str | None) -> _Target:
     if comment_id is None:
-        return _Target(repository.TOPIC_TARGET, topic_key(topic.id), topic.hidden)
+        return _Target(repository.TOPIC_TARGET, topic_key(topic.id), topic.hidden, topic.author)
     comment = next((c for c in repository.read_whole(topic.id).comments if c.id == comment_id), None)
     if comment is None:
         raise NotFoundError("No such comment. / 没有这条评论。")
     if comment.deleted:
         raise ConflictError("This comment was deleted by its author. / 该评论已被作者删除。")
-    return _Target(comment.id, repository.target_key(topic.id, comment.sort_key), comment.hidden)
+    return _Target(comment.id, repository.target_key(topic.id, comment.sort_key), comment.hidden, comment.author)
 
 
 def _missing(field: str, en: str, zh: str) -> ValidationFailedError:
@@ -114,6 +117,7 @@ def _write(items: list[dict[str, Any]], conflict: str) -> None:
         dynamo.transact_write(items)
     except ConditionFailedError as exc:
         raise ConflictError(conflict) from exc
+    announce_written(items)
 
 
 def act_on_topic(principal: Principal, topic_id: str, action: str, body: TopicActionRequest) -> TopicDetail:
@@ -153,6 +157,8 @@ def _answer(principal: Principal, topic: TopicRecord, body: TopicActionRequest, 
         repository.path_put(topic.id, PathStep.answered.value, "answer", topic.id, at, principal.role.value),
         audit_item(principal, topic.id, "answer", at, before={"status": topic.status},
                    after={"status": TopicStatus.answered.value}, reason=body.text),
+        *topic_notice(topic.author, topic.id, scrub(topic.title), PathStep.answered.value,
+                      TopicStatus.answered.value, at),
     ], "The topic changed meanwhile. / 议题已被他人处理。")
 
 
@@ -168,6 +174,7 @@ def _hide(principal: Principal, topic: TopicRecord, body: TopicActionRequest, at
                              {":h": repository.hidden_value(hidden)}),
         audit_item(principal, topic.id, "hide", at, before={"target": target.name}, after={"hidden": True},
                    reason=body.reason),
+        *post_notice(target.author, topic.id, scrub(topic.title), "hidden", body.reason, at),
         *_settle_reports(topic.id, target.name, "hidden"),
     ], "This post changed meanwhile. / 该内容已被他人处理。")
 
@@ -191,6 +198,8 @@ def _restore(principal: Principal, topic: TopicRecord, body: TopicActionRequest,
                    after={"hidden": False, "appeal": "upheld" if appeal else None}, reason=body.reason),
         *([repository.unqueue_op(topic_item_key(topic.id, "APPEAL", target.name), "#s = :upheld, decided_at = :at",
                                  {":upheld": "upheld", ":at": at})] if appeal else []),
+        *(post_notice(str(appeal["person"]), topic.id, scrub(topic.title), "appeal_upheld", None, at)
+          if appeal else []),
     ], "This post changed meanwhile. / 该内容已被他人处理。")
 
 
@@ -199,7 +208,8 @@ def _reject_appeal(principal: Principal, topic: TopicRecord, body: TopicActionRe
     if body.reason is None:
         raise _missing("reason", "say why the post stays hidden", "请说明维持隐藏的理由")
     target = _target(topic, body.comment_id)
-    if _appeal_pending(topic.id, target.name) is None:
+    appeal = _appeal_pending(topic.id, target.name)
+    if appeal is None:
         raise ConflictError("No appeal is waiting for this post. / 该内容没有待处理的申诉。")
     _write([
         repository.update_op(target.key, "SET hiding.appeal_rejected = :yes", "attribute_exists(hiding)",
@@ -208,4 +218,5 @@ def _reject_appeal(principal: Principal, topic: TopicRecord, body: TopicActionRe
                               "#s = :rejected, decided_at = :at, decision = :why",
                               {":rejected": "rejected", ":at": at, ":why": body.reason}),
         audit_item(principal, topic.id, "reject_appeal", at, before={"target": target.name}, reason=body.reason),
+        *post_notice(str(appeal["person"]), topic.id, scrub(topic.title), "appeal_rejected", body.reason, at),
     ], "This post changed meanwhile. / 该内容已被他人处理。")

@@ -258,3 +258,49 @@ def unqueue_op(key: dict[str, str], extra_set: str = "", values: dict[str, Any] 
 def target_key(topic_id: str, comment_sort_key: str | None) -> dict[str, str]:
     return topic_key(topic_id) if comment_sort_key is None else {"PK": topic_partition(topic_id),
                                                                   "SK": comment_sort_key}
+
+
+# --- erasure (deliberation/erasure.py) ---------------------------------------------------------
+
+
+def partition_items(topic_id: str) -> list[dict[str, Any]]:
+    """Every item of the topic's partition as stored (a missing topic: none)."""
+    items: list[dict[str, Any]] = []
+    start: dict[str, Any] | None = None
+    while True:
+        page, start = dynamo.query_page(key_condition="PK = :pk", values={":pk": topic_partition(topic_id)},
+                                        limit=PAGE, start_key=start, consistent=True)
+        items += page
+        if not start:
+            return items
+
+
+def audit_items(topic_id: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    start: dict[str, Any] | None = None
+    while True:
+        page, start = dynamo.query_page(key_condition="PK = :pk", values={":pk": f"AUDIT#topic#{topic_id}"},
+                                        limit=PAGE, start_key=start, consistent=True)
+        items += page
+        if not start:
+            return items
+
+
+def rekey_ops(item: dict[str, Any], new_key: dict[str, str], changes: dict[str, Any],
+              drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The item moved to `new_key` with `changes`: a Delete of the old (still there) and a Put of the new."""
+    moved = {k: v for k, v in item.items() if k not in drop}
+    moved.update({**new_key, **changes})
+    return [{"Delete": {"TableName": dynamo.table_name(), "Key": to_item({"PK": item["PK"], "SK": item["SK"]}),
+                        "ConditionExpression": "attribute_exists(PK)"}},
+            dynamo.put_op(moved, "attribute_not_exists(PK)")]
+
+
+def set_ops(item: dict[str, Any], changes: dict[str, Any], remove: tuple[str, ...] = ()) -> dict[str, Any]:
+    """SET `changes` and REMOVE `remove` on the item, provided it is still there."""
+    names = {f"#s{i}": name for i, name in enumerate(changes)} | {f"#r{i}": name for i, name in enumerate(remove)}
+    expression = "SET " + ", ".join(f"#s{i} = :s{i}" for i in range(len(changes)))
+    if remove:
+        expression += " REMOVE " + ", ".join(f"#r{i}" for i in range(len(remove)))
+    return update_op({"PK": item["PK"], "SK": item["SK"]}, expression, "attribute_exists(PK)",
+                     {f":s{i}": value for i, value in enumerate(changes.values())}, names)

@@ -13,9 +13,11 @@ from typing import Any
 from chalicelib import clock, idempotency, ratelimit
 from chalicelib.auth import Principal, require
 from chalicelib.deliberation import repository, rules
+from chalicelib.deliberation.messages import NOTIFIED_STEPS, topic_notice
 from chalicelib.deliberation.models import (
     DeliberationSettings,
     DeliberationSettingsUpdate,
+    PathRecord,
     PathStep,
     SupportReceipt,
     TopicDetail,
@@ -24,12 +26,15 @@ from chalicelib.deliberation.models import (
     TopicRecord,
     TopicStatus,
     TopicSubmission,
+    TopicWhole,
 )
-from chalicelib.deliberation.views import member_of, topic_detail, topic_summary
+from chalicelib.deliberation.views import is_author, member_of, topic_detail, topic_summary
 from chalicelib.division_codes import is_within
 from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError
 from chalicelib.ids import new_id
-from chalicelib.storage import dynamo
+from chalicelib.notifications.service import announce_written
+from chalicelib.scrub import scrub
+from chalicelib.storage import dynamo, traces
 from chalicelib.storage.audit import audit_put
 from chalicelib.storage.dynamo import ConditionFailedError
 from chalicelib.storage.pagination import decode_cursor, encode_cursor
@@ -37,6 +42,8 @@ from chalicelib.workdays import rules as workdays
 from chalicelib.workdays.models import DayCounting
 from chalicelib.workdays.service import load_calendar
 
+# 附议 is neighbours seconding a topic, so its author's own would inflate the count.
+OWN_TOPIC = ("You raised this topic: supports come from your neighbours. / 这是您提出的议题，附议需由其他居民提出。")
 NOT_MEMBER = ("Only verified residents of this committee may do this. / 仅经核实的本居委会居民可以参与。")
 
 
@@ -54,9 +61,16 @@ def topic_division(topic_id: str) -> str:
 
 def record_path_step(topic_id: str, step: PathStep, ref_kind: str, ref_id: str, at_iso: str,
                      actor: Principal) -> list[dict[str, Any]]:
-    """The Put of one step of the topic's path, for the caller's own transaction. It leaves the
-    TOPIC item alone, so it may ride with `mark_scheduled_items` or other steps of the topic."""
-    return [repository.path_put(topic_id, PathStep(step).value, ref_kind, ref_id, at_iso, actor.role.value)]
+    """The Put of one step of the topic's path, for the caller's own transaction, with the inbox
+    Put telling the topic's author when the step is one they are told of (scheduled, decided,
+    carried into a project). It leaves the TOPIC item alone, so it may ride with
+    `mark_scheduled_items` or other steps of the topic."""
+    value = PathStep(step).value
+    items = [repository.path_put(topic_id, value, ref_kind, ref_id, at_iso, actor.role.value)]
+    if value in NOTIFIED_STEPS:
+        topic = repository.get_topic(topic_id)
+        items += topic_notice(topic.author, topic.id, scrub(topic.title), value, None, at_iso)
+    return items
 
 
 def mark_scheduled_items(topic_id: str, meeting_id: str) -> list[dict[str, Any]]:
@@ -190,6 +204,7 @@ def _create(principal: Principal, body: TopicSubmission, photos: list[Any],
                                 division=topic.division),
             ratelimit.counter_update(ratelimit.TOPICS, principal.user_id),
             *([claim.put(topic_id)] if claim else []),
+            traces.trace_put(principal.person, traces.TOPIC, topic_id),
         ])
     except Exception as exc:
         if kept:
@@ -205,7 +220,13 @@ def _create(principal: Principal, body: TopicSubmission, photos: list[Any],
                     return get_topic(principal, holder)
                 raise ServiceUnavailableError(headers={"Retry-After": "1"}) from exc
         raise
-    return get_topic(principal, topic_id)
+    # Shown from what was written, not read back: a read failing after the commit must not
+    # answer 503 for a topic that exists (a retry without a key would raise it twice).
+    from chalicelib.uploads.service import photo_links
+
+    raised = PathRecord(step=PathStep.raised.value, at=at, ref_kind="topic", ref_id=topic_id,
+                        actor_role=principal.role.value)
+    return topic_detail(TopicWhole(topic=topic, path=[raised]), principal, now, photo_links)
 
 
 # --- read ----------------------------------------------------------------------------------
@@ -214,8 +235,9 @@ def _create(principal: Principal, body: TopicSubmission, photos: list[Any],
 def get_topic(principal: Principal, topic_id: str) -> TopicDetail:
     readable_topic(principal, topic_id)
     from chalicelib.deliberation.evaluations import with_evaluations
+    from chalicelib.uploads.service import photo_links
 
-    return topic_detail(with_evaluations(repository.read_whole(topic_id)), principal, clock.utc_now())
+    return topic_detail(with_evaluations(repository.read_whole(topic_id)), principal, clock.utc_now(), photo_links)
 
 
 def list_topics(principal: Principal, query: TopicListQuery) -> TopicPage:
@@ -234,6 +256,8 @@ def support_topic(principal: Principal, topic_id: str) -> SupportReceipt:
     require(principal, "topic.support")
     topic = readable_topic(principal, topic_id)
     require_member(principal, topic)
+    if is_author(principal, topic.author):
+        raise ForbiddenError(OWN_TOPIC)
     require_open(topic)
     at = clock.iso(clock.utc_now())
     try:
@@ -241,6 +265,7 @@ def support_topic(principal: Principal, topic_id: str) -> SupportReceipt:
             repository.support_put(topic_id, principal.person, at, division=topic.division),
             repository.support_count_update(topic_id),
             ratelimit.counter_update(ratelimit.SUPPORTS, principal.user_id),
+            traces.trace_put(principal.person, traces.TOPIC, topic_id),
         ])
     except ConditionFailedError as exc:
         if SUPPORT_ITEM in exc.failed:
@@ -250,10 +275,16 @@ def support_topic(principal: Principal, topic_id: str) -> SupportReceipt:
         if SUPPORT_RATE_ITEM in exc.failed:
             raise ratelimit.refused(ratelimit.SUPPORTS) from exc
         raise
-    after = repository.get_topic(topic_id)
-    queued = after.status != TopicStatus.open.value
-    if rules.crossed(after):
-        queued = enqueue(after, principal) or queued
+    try:
+        after = repository.get_topic(topic_id)
+        queued = after.status != TopicStatus.open.value
+        if rules.crossed(after):
+            queued = enqueue(after, principal) or queued
+    except ServiceUnavailableError:
+        # The support is stored: a retry would only be told so (409). The receipt counts it on
+        # the count read before, and the crossing is left to the next support (see enqueue).
+        return SupportReceipt(topic_id=topic_id, supports=topic.supports + 1,
+                              queued=topic.status != TopicStatus.open.value)
     return SupportReceipt(topic_id=topic_id, supports=after.supports, queued=queued)
 
 
@@ -263,13 +294,16 @@ def enqueue(topic: TopicRecord, principal: Principal) -> bool:
     A support whose request dies before this leaves it to the next support to see it."""
     at = clock.iso(clock.utc_now())
     due = working_deadline(rules.SCHEDULE_DAYS)
+    writes = [
+        repository.enqueue_update(topic, at, due),
+        repository.path_put(topic.id, PathStep.supported.value, "supports", str(topic.supports), at,
+                            principal.role.value),
+        repository.path_put(topic.id, PathStep.queued.value, "division", topic.division, at, "system"),
+        *topic_notice(topic.author, topic.id, scrub(topic.title), PathStep.queued.value, TopicStatus.queued.value, at),
+    ]
     try:
-        dynamo.transact_write([
-            repository.enqueue_update(topic, at, due),
-            repository.path_put(topic.id, PathStep.supported.value, "supports", str(topic.supports), at,
-                                principal.role.value),
-            repository.path_put(topic.id, PathStep.queued.value, "division", topic.division, at, "system"),
-        ])
+        dynamo.transact_write(writes)
     except ConditionFailedError:
         return False
+    announce_written(writes)
     return True

@@ -4,6 +4,7 @@ else the text scrubbed of phone and ID numbers, or, while hidden, only the reaso
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from chalicelib import clock
@@ -74,22 +75,35 @@ def member_of(principal: Principal, division: str) -> bool:
     return principal.residence is not None and principal.residence.startswith(division)
 
 
-def topic_detail(whole: TopicWhole, principal: Principal, now: datetime) -> TopicDetail:
+# Turns stored photo keys into links a browser can show (uploads.service.photo_links); the
+# views stay pure, so the service hands it in.
+PhotoLinks = Callable[[list[str]], list[str]]
+
+
+def no_links(keys: list[str]) -> list[str]:
+    return []
+
+
+def topic_detail(whole: TopicWhole, principal: Principal, now: datetime, links: PhotoLinks = no_links) -> TopicDetail:
     topic = whole.topic
     open_to_residents = topic.hidden is None and topic.status != TopicStatus.answered.value
     member = not principal.is_official and member_of(principal, topic.division)
+    # 附议 is a neighbour seconding a topic: its author's own does not count.
+    seconder = member and not is_author(principal, topic.author)
+    photos = list(topic.photos) if (topic.hidden is None or principal.is_official
+                                    or is_author(principal, topic.author)) else []
     supported = principal.person in whole.supporters if not principal.is_official else False
     order = {s.value: i for i, s in enumerate(PathStep)}
     return TopicDetail.model_validate({
         **summary_fields(topic, principal),
         "background": shown(topic.background, topic.author, topic.hidden, principal),
         "proposal": shown(topic.proposal, topic.author, topic.hidden, principal),
-        "photos": list(topic.photos) if (topic.hidden is None or principal.is_official
-                                         or is_author(principal, topic.author)) else [],
+        "photos": photos,
+        "photo_urls": links(photos) if photos else [],
         "answer": scrub(topic.answer) if topic.answer else None,
         "meeting_ids": list(topic.meeting_ids),
         "supported_by_me": supported,
-        "can_support": member and open_to_residents and not supported,
+        "can_support": seconder and open_to_residents and not supported,
         "can_comment": member and open_to_residents,
         "path": [PathEntry(step=PathStep(p.step), at=p.at, ref_kind=p.ref_kind, ref_id=p.ref_id)
                  for p in sorted(whole.path, key=lambda p: (p.at, order.get(p.step, 0))) if p.step in order],

@@ -1,35 +1,33 @@
 """The main table's stream → live counters: the handler the Lambda and the local poller both call.
 
 Each record is read by the rules (pure; a record they cannot read fails alone). The counted ones are
-written in chunks, one transaction each, sent at once: the records' applied marks and the sum of their
-increments, aggregated so a transaction touches each counter item once. Guarantee: a record's increments are in
-the table exactly once, or not at all and it is reported in `batchItemFailures` (Lambda hands it out
-again). A record delivered again after its chunk was written (a retried batch, the records after a
-failed one) is refused by its mark and skipped, so retries never count twice.
+written in chunks, one transaction each, sent at once: the sum of their increments, aggregated so a
+transaction touches each counter item once, and each record's event id added to its own division's
+item on the condition that it is not there yet (repository.py). Guarantee: a record's increments are
+in the table exactly once, or not at all and it is reported in `batchItemFailures` (Lambda hands it
+out again). A record delivered again after its chunk was written (a retried batch, the records after
+a failed one) is refused by its id and skipped, so retries never count twice.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType
 from aws_lambda_powertools.utilities.batch.exceptions import ExceptionInfo
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from chalicelib import clock
 from chalicelib.errors import ServiceUnavailableError
 from chalicelib.live import repository, rules
 from chalicelib.live.counters import lineage, shard_count, shard_of
-from chalicelib.live.repository import MAX_ITEMS, CounterKey
+from chalicelib.live.repository import MARKS_PER_ITEM, MAX_ITEMS, CounterKey
 from chalicelib.storage.items import from_item
 
-# Marks outlive the stream's 24-hour retention, after which no record can come again.
-MARK_LIFETIME = timedelta(hours=48)
 # Transactions in flight at once for one batch (a batch of 100 makes about four), and tries of each.
 WRITERS = 4
 ATTEMPTS = 3
@@ -74,19 +72,32 @@ def _decoded(image: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def chunks(counted: list[Counted]) -> Iterable[list[Counted]]:
-    """Consecutive records whose marks and distinct counter items fit one transaction."""
+    """Consecutive records whose distinct counter items fit one transaction."""
     chunk: list[Counted] = []
-    touched: set[DayKey] = set()
+    touched: set[tuple[Any, ...]] = set()
+    marked: Counter[CounterKey] = Counter()
     for entry in counted:
-        more = {key for key, _ in entry[2]} - touched
-        if chunk and len(chunk) + 1 + len(touched) + len(more) > MAX_ITEMS:
+        mark = _marked_on(entry)
+        # A sharded level's own-id item may be another shard than the chunk's: counted apart.
+        items = {key for key, _ in entry[2]} | ({mark} if shard_count(mark[0]) > 1 else set())
+        more = items - touched
+        if chunk and (len(touched) + len(more) > MAX_ITEMS or marked[mark] == MARKS_PER_ITEM):
             yield chunk
-            chunk, touched = [], set()
-            more = {key for key, _ in entry[2]}
+            chunk, touched, marked = [], set(), Counter()
+            more = items
         chunk.append(entry)
         touched |= more
+        marked[mark] += 1
     if chunk:
         yield chunk
+
+
+def _marked_on(entry: Counted) -> CounterKey:
+    """The item that keeps a record's id: its own division's, on the shard of its own event id,
+    so that it is the same item whenever the record comes again, whatever chunk it is in."""
+    _, event_id, increments = entry
+    division, day = increments[0][0]
+    return division, day, shard_of(division, event_id)
 
 
 def _attempt(chunk: list[Counted], position: int) -> ExceptionInfo | None:
@@ -106,10 +117,12 @@ def _attempt(chunk: list[Counted], position: int) -> ExceptionInfo | None:
 
 
 def _apply(chunk: list[Counted], position: int = 0) -> None:
-    expires_at = int((clock.utc_now() + MARK_LIFETIME).timestamp())
     pending = chunk
     while pending:
-        done = repository.apply([event_id for _, event_id, _ in pending], _summed(pending, position), expires_at)
+        marks: dict[CounterKey, list[str]] = {}
+        for entry in pending:
+            marks.setdefault(_marked_on(entry), []).append(entry[1])
+        done = repository.apply(_summed(pending, position), marks)
         if not done:
             return
         # Counted before (a retry): without them the rest is written again, in a new transaction.

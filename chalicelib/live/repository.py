@@ -1,9 +1,12 @@
-"""The live counter items and the marks of applied stream records (the only module of live/ that touches AWS).
+"""The live counters' items (the only module of live/ that touches AWS).
 
 Counter item: PK `LIVE#{division}`, SK `DAY#{yyyy-mm-dd}#{shard:02d}`, one numeric attribute per
-counter. Applied mark: PK `LIVE#APPLIED#{stream event id}`, written in the same transaction as the
-increments of that record, conditional on not existing, and expiring after the stream's 24 hours
-of retention: a record delivered again (a retried batch, a re-read shard) is refused by its mark.
+counter, and `applied`: the string set of the stream event ids whose increments it received
+as their own division's item (a record's own division, on the shard its event id picks, so the
+same item whenever it comes again). A record's id is added in the same update as its
+increments, on the condition that it is not there yet: a record delivered again (a retried
+batch, a re-read shard) is refused by its own id. The ids stay with the day's item, as many
+as the division's records that day (about 33 bytes each).
 """
 
 from __future__ import annotations
@@ -16,8 +19,12 @@ from chalicelib.live.counters import COUNTERS
 from chalicelib.storage import dynamo, keys
 from chalicelib.storage.items import to_item
 
-# A transaction holds at most 100 items: the records' marks and the counter items they touch.
+# A transaction holds at most 100 items: the counter items a chunk of records touches.
 MAX_ITEMS = 100
+# Ids one update may add: its condition (` AND NOT contains(#applied, :m99)`, 32 characters
+# each) must stay under DynamoDB's 4 KB per expression.
+MARKS_PER_ITEM = 100
+APPLIED = "applied"
 PAGE = 500
 
 CounterKey = tuple[str, str, int]  # (division, Shanghai day, shard)
@@ -46,41 +53,46 @@ def read_counters(division: str, first_day: date, last_day: date) -> dict[str, d
             return days
 
 
-def apply(applied: list[str], increments: dict[CounterKey, dict[str, int]], expires_at: int) -> list[str]:
-    """Mark the records `applied` and add their `increments`, all or nothing. Returns the records
-    that were marked already (their increments are in the table): then nothing was written, and
-    the caller drops them and asks again with the rest."""
-    if len(applied) + len(increments) > MAX_ITEMS:
-        raise ValueError(f"{len(applied) + len(increments)} items in one transaction; at most {MAX_ITEMS}")
-    marks = [dynamo.put_op({**keys.live_applied_key(event_id), "type": "live_applied", "expires_at": expires_at},
-                           "attribute_not_exists(PK)") for event_id in applied]
-    operations = [_add_op(key, counts) for key, counts in sorted(increments.items()) if any(counts.values())]
+def apply(increments: dict[CounterKey, dict[str, int]], marks: dict[CounterKey, list[str]]) -> list[str]:
+    """Add `increments` and the records' ids (`marks`, by the item that keeps each), all or
+    nothing. Returns the records that were applied already (their increments are in the table):
+    then nothing was written, and the caller drops them and asks again with the rest."""
+    placed = sorted(key for key in {*increments, *marks}
+                    if marks.get(key) or any(increments.get(key, {}).values()))
+    if len(placed) > MAX_ITEMS:
+        raise ValueError(f"{len(placed)} items in one transaction; at most {MAX_ITEMS}")
+    if any(len(ids) > MARKS_PER_ITEM for ids in marks.values()):
+        raise ValueError(f"more than {MARKS_PER_ITEM} records on one item")
     try:
-        dynamo.transact_write([*marks, *operations])
+        dynamo.transact_write([_update_op(key, increments.get(key, {}), marks.get(key, [])) for key in placed])
     except dynamo.ConditionFailedError as refused:
-        # Only the marks carry a condition: each failed position is a record counted before.
-        counted = [applied[i] for i in refused.failed if i < len(applied)]
+        # Only an item's ids carry a condition: it held some of them, which are records counted before.
+        counted = [event_id for i in refused.failed
+                   for event_id in marks.get(placed[i], []) if event_id in refused.items.get(i, {}).get(APPLIED, ())]
         if not counted:
             raise
         return counted
     return []
 
 
-def _add_op(key: CounterKey, counts: dict[str, int]) -> dict[str, Any]:
+def _update_op(key: CounterKey, counts: dict[str, int], applied: list[str]) -> dict[str, Any]:
     division, day, shard = key
     moved = sorted(name for name, value in counts.items() if value)
     names = {f"#c{i}": name for i, name in enumerate(moved)}
     values: dict[str, Any] = {f":c{i}": counts[name] for i, name in enumerate(moved)}
-    expression = "ADD " + ", ".join(f"#c{i} :c{i}" for i in range(len(moved)))
-    if level_of(division) == "committee":
+    actions = [f"#c{i} :c{i}" for i in range(len(moved))]
+    operation: dict[str, Any] = {"TableName": dynamo.table_name(), "Key": to_item(keys.live_counter_key(division, day, shard))}
+    if applied:
+        actions.append("#applied :applied")
+        names["#applied"] = APPLIED
+        values[":applied"] = set(applied)
+        values |= {f":m{i}": event_id for i, event_id in enumerate(applied)}
+        operation["ConditionExpression"] = " AND ".join(f"NOT contains(#applied, :m{i})" for i in range(len(applied)))
+        operation["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
+    expression = "ADD " + ", ".join(actions)
+    if moved and level_of(division) == "committee":
         # The week's active committees (GSI1), which the live index lists without a Scan.
         expression += " SET GSI1PK = :active, GSI1SK = :active_sk"
         values |= {":active": keys.live_active_partition(division, day), ":active_sk": keys.live_active_sort_key(division, day)}
-    return {"Update": {
-        "TableName": dynamo.table_name(),
-        "Key": to_item(keys.live_counter_key(division, day, shard)),
-        "UpdateExpression": expression,
-        "ExpressionAttributeNames": names,
-        "ExpressionAttributeValues": to_item(values),
-    }}
-
+    return {"Update": {**operation, "UpdateExpression": expression, "ExpressionAttributeNames": names,
+                       "ExpressionAttributeValues": to_item(values)}}

@@ -18,6 +18,7 @@ and nothing changed. A convention lives here, so it is written in step 3's trans
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -31,6 +32,7 @@ from chalicelib.ids import new_id
 from chalicelib.meetings import repository, rules
 from chalicelib.meetings.models import CarryTarget, MeetingAction, MeetingActionRequest, MeetingDetail
 from chalicelib.meetings.records import Carried, ConventionRecord, DecisionRecord, MeetingRecord
+from chalicelib.notifications.service import announce_written
 from chalicelib.storage.dynamo import ConditionFailedError
 
 # What the topic's path calls each target (deliberation's ref_kind).
@@ -49,7 +51,8 @@ REFUSALS = {
 def carry(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> MeetingDetail:
     from chalicelib.meetings import service
 
-    meeting = service.managed_meeting(principal, meeting_id).meeting
+    contents = service.managed_meeting(principal, meeting_id)
+    meeting = contents.meeting
     assert meeting is not None and body.decision_id is not None and body.target is not None and body.title is not None
     service._in_state(MeetingAction.carry, meeting)
     _check_fields(body)
@@ -62,32 +65,44 @@ def carry(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> 
                          "decision_not_passed")
     if refusal:
         raise ConflictError(" / ".join(REFUSALS[refusal]))
-    try:
-        repository.reserve_carry(meeting.id, decision.id, principal.user_id, body.target)
-    except ConflictError as exc:
-        raise ConflictError(" / ".join(REFUSALS["carried"])) from exc
+    # A convention is made in the carrying transaction itself, so it needs no reservation: a
+    # failure anywhere leaves the decision untouched. Other targets are made in their own domain
+    # first, under a key derived from the decision; the reservation keeps others off meanwhile.
+    reserving = body.target is not CarryTarget.convention
+    if reserving:
+        try:
+            repository.reserve_carry(meeting.id, decision.id, principal.user_id, body.target)
+        except ConflictError as exc:
+            raise ConflictError(" / ".join(REFUSALS["carried"])) from exc
     try:
         ref_id, convention = _make_target(principal, meeting, decision, body)
     except MulinError:
-        repository.write([repository.release_carry(meeting.id, decision.id, principal.user_id)])
+        if reserving:
+            repository.write([repository.release_carry(meeting.id, decision.id, principal.user_id)])
         raise
     at = service.now_iso()
     carried = Carried(target=body.target, ref_id=ref_id, at=at, by=principal.user_id)
-    steps = [item for topic in meeting.topic_ids
-             for item in record_path_step(topic, PathStep.project_created, REF_KINDS[body.target], ref_id, at, principal)]
     try:
-        repository.write([
-            repository.carried_update(meeting.id, decision.id, carried, meeting.division),
+        steps = [item for topic in meeting.topic_ids for item in
+                 record_path_step(topic, PathStep.project_created, REF_KINDS[body.target], ref_id, at, principal)]
+        writes = [
+            repository.carried_update(meeting.id, decision.id, carried, meeting.division, reserved=reserving),
             *([repository.convention_put(convention)] if convention else []),
             repository.audit(meeting.id, "carry", principal.user_id, principal.role.value,
                              after={"decision": decision.id, "target": body.target.value, "ref": ref_id}, at=at,
                              fact={"event": "decision_carried", "division": meeting.division,
                                    "target": body.target.value}),
             *steps,
-        ])
+        ]
+        repository.write(writes)
     except ConditionFailedError as exc:
         raise ConflictError(" / ".join(REFUSALS["carried"])) from exc
-    return service.get_meeting(principal, meeting.id)
+    announce_written(writes)
+    # Shown from what was read and written, not read back: a read failing after the commit must
+    # not answer 503 for a decision carried (its retry would be refused as carried already).
+    done = replace(decision, carried=carried, pending_by=None, pending_target=None)
+    return service.detail_from(principal, replace(contents, decisions=[
+        done if d.id == decision.id else d for d in contents.decisions]))
 
 
 def _check_fields(body: MeetingActionRequest) -> None:

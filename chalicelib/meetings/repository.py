@@ -227,17 +227,21 @@ def release_carry(meeting_id: str, decision_id: str, caller: str) -> dict[str, A
                    "pending_by = :me AND attribute_not_exists(carried)", {":me": caller})
 
 
-def carried_update(meeting_id: str, decision_id: str, carried: Carried, division: str | None = None) -> dict[str, Any]:
+def carried_update(meeting_id: str, decision_id: str, carried: Carried, division: str | None = None,
+                   reserved: bool = True) -> dict[str, Any]:
+    """`reserved`: the caller took the decision with reserve_carry first; otherwise (a target made
+    in this same transaction) the decision must be free or already the caller's."""
     # The division rides along for the live index (chalicelib/live/rules.py counts a decision
     # carried at the item's division when `carried` appears).
     values: dict[str, Any] = {":carried": {"target": carried.target.value, "ref_id": carried.ref_id, "at": carried.at,
                                            "by": carried.by}, ":me": carried.by}
     if division is not None:
         values[":division"] = division
+    condition = "pending_by = :me" if reserved else "(attribute_not_exists(pending_by) OR pending_by = :me)"
     return _update(meeting_decision_key(meeting_id, decision_id),
                    "SET carried = :carried" + (", division = :division" if division is not None else "")
                    + " REMOVE pending_by, pending_target",
-                   "pending_by = :me AND attribute_not_exists(carried)", values)
+                   f"attribute_exists(PK) AND {condition} AND attribute_not_exists(carried)", values)
 
 
 # --- conventions -------------------------------------------------------------------------
@@ -266,3 +270,18 @@ def list_conventions(division: str) -> list[ConventionRecord]:
     items, _ = dynamo.query_page(index=GSI1, key_condition="GSI1PK = :pk",
                                  values={":pk": conventions_of_division_partition(division)}, limit=100, forward=False)
     return [_convention_of(i) for i in items]
+
+
+def registration_erasure(meeting_id: str, person: str, tombstone: str) -> list[dict[str, Any]]:
+    """The person's registration, if any, moved to a tombstone's key without name or phone: it
+    stays counted in the meeting's registrations (and, by its id, among those present)."""
+    from chalicelib.storage.items import to_item
+
+    item = dynamo.get_item(meeting_registration_key(meeting_id, person), consistent=True)
+    if item is None:
+        return []
+    moved = {k: v for k, v in item.items() if k not in ("name", "phone")}
+    moved.update({**meeting_registration_key(meeting_id, tombstone), "person": tombstone})
+    return [{"Delete": {"TableName": dynamo.table_name(), "Key": to_item(meeting_registration_key(meeting_id, person)),
+                        "ConditionExpression": "attribute_exists(PK)"}},
+            dynamo.put_op(moved, "attribute_not_exists(PK)")]

@@ -10,6 +10,7 @@ from typing import Any
 
 from chalicelib import clock, idempotency
 from chalicelib.auth import Principal, require
+from chalicelib.deliberation.messages import cancelled_notice
 from chalicelib.deliberation.models import PathStep
 from chalicelib.deliberation.service import mark_scheduled_items, record_path_step, topic_division
 from chalicelib.divisions.rules import is_within
@@ -40,7 +41,10 @@ from chalicelib.meetings.models import (
 from chalicelib.meetings.records import DecisionRecord, MeetingContents, MeetingRecord, RegistrationRecord
 from chalicelib.meetings.views import convention_view, detail_of, summary_of
 from chalicelib.models import action_named
+from chalicelib.notifications.service import announce_written
 from chalicelib.privacy import mask_phone
+from chalicelib.scrub import scrub
+from chalicelib.storage import traces
 from chalicelib.storage.dynamo import ConditionFailedError
 
 NOT_FOUND = "No such meeting. / 没有这个会议。"
@@ -73,7 +77,11 @@ def managed_meeting(principal: Principal, meeting_id: str) -> MeetingContents:
 
 
 def _detail(principal: Principal, meeting_id: str) -> MeetingDetail:
-    contents = load_contents(meeting_id)
+    return detail_from(principal, load_contents(meeting_id))
+
+
+def detail_from(principal: Principal, contents: MeetingContents) -> MeetingDetail:
+    """The caller's view of contents already read (or just written)."""
     meeting = contents.meeting
     assert meeting is not None
     official = principal.is_official
@@ -162,6 +170,7 @@ def _create(principal: Principal, body: MeetingCreate, claim: idempotency.Claim 
         if any(p in exc.failed for p in topic_positions):
             raise ConflictError("A topic was hidden or removed meanwhile. / 议题已被隐藏或删除。") from exc
         raise
+    announce_written(items)
     return _detail(principal, meeting.id)
 
 
@@ -229,7 +238,8 @@ def _register(principal: Principal, meeting_id: str, body: MeetingActionRequest)
                                       phone=mask_phone(phone) if phone else None)
     try:
         repository.write([repository.registration_put(meeting.id, registration),
-                          repository.count_registration(meeting, 1)])
+                          repository.count_registration(meeting, 1),
+                          traces.trace_put(principal.person, traces.MEETING, meeting.id)])
     except ConditionFailedError as exc:
         if 0 in exc.failed:
             raise ConflictError("You have registered already. / 您已报名。") from exc
@@ -252,6 +262,7 @@ def _versioned_write(before: MeetingRecord, after: MeetingRecord, extra: list[di
         repository.write([repository.meeting_versioned_put(after, before), *extra])
     except ConditionFailedError as exc:
         raise ConflictError("The meeting changed since you read it. / 会议信息已变更，请刷新后重试。") from exc
+    announce_written(extra)
 
 
 def _attend(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> None:
@@ -318,14 +329,36 @@ def _decide(principal: Principal, meeting_id: str, body: MeetingActionRequest) -
     ])
 
 
+# A transaction takes 100 items: the meeting, its audit event and this many registrants' messages.
+CANCEL_NOTICES_IN_TRANSACTION = 90
+
+
 def _cancel(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> None:
-    meeting = managed_meeting(principal, meeting_id).meeting
+    contents = managed_meeting(principal, meeting_id)
+    meeting = contents.meeting
     assert meeting is not None and body.reason is not None
     _stale(body.version, meeting)
     _in_state(MeetingAction.cancel, meeting)
     at = now_iso()
+    title = scrub(meeting.title)
+    notices = [item for r in contents.registrations
+               for item in cancelled_notice(r.person, meeting.id, title, body.reason, at)]
+    first, rest = notices[:CANCEL_NOTICES_IN_TRANSACTION], notices[CANCEL_NOTICES_IN_TRANSACTION:]
     _versioned_write(meeting, _replace(meeting, status=MeetingStatus.cancelled, cancelled_reason=body.reason), [
-        repository.audit(meeting.id, "cancel", principal.user_id, principal.role.value, reason=body.reason, at=at)])
+        repository.audit(meeting.id, "cancel", principal.user_id, principal.role.value, reason=body.reason, at=at),
+        *first])
+    # Registrants past the first transaction's room are told right after it, in batches; the
+    # cancellation stands whatever happens to them, and a failure is logged, not the official's error.
+    for start in range(0, len(rest), CANCEL_NOTICES_IN_TRANSACTION):
+        batch = rest[start:start + CANCEL_NOTICES_IN_TRANSACTION]
+        try:
+            repository.write(batch)
+        except Exception as exc:  # the meeting is cancelled; only these messages are lost
+            from chalicelib.observability import logger
+
+            logger.warning("cancel notices lost", extra={"error": type(exc).__name__, "messages": len(batch)})
+            continue
+        announce_written(batch)
 
 
 def _replace(meeting: MeetingRecord, **changes: Any) -> MeetingRecord:

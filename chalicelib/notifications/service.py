@@ -56,3 +56,17 @@ def announce(messages: list[tuple[str, dict[str, Any]]]) -> None:
         failed = len(messages)
     if failed:
         count("NotificationPublishFailed", failed)
+
+
+def announce_written(writes: list[dict[str, Any]]) -> None:
+    """`announce` the inbox messages among a committed transaction's items."""
+    from chalicelib.notifications.repository import NOTIFICATION_TYPE
+    from chalicelib.storage.items import from_item
+
+    messages = []
+    for write in writes:
+        item = from_item(write["Put"]["Item"]) if "Put" in write else None
+        if item is not None and item.get("type") == NOTIFICATION_TYPE:
+            messages.append((str(item["recipient"]), {k: v for k, v in item.items()
+                                                      if k not in ("PK", "SK", "type", "recipient", "expires_at")}))
+    announce(messages)

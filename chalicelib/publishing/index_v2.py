@@ -50,12 +50,15 @@ def scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows: list[
         division = divisions.get(code) or {}
         pools = [p for p in pool_rows if p["year"] == year and p["committee"].startswith(code)]
         allocated = sum(p["allocated_fen"] for p in pools)
+        counts = month_counts(tally, code, sum(r["ballots"] for r in round_rows if r["scope"] == code))
         result = index.evaluate(
-            month_counts(tally, code, sum(r["ballots"] for r in round_rows if r["scope"] == code)),
+            counts,
             residents=residents(division.get("population"), division.get("households")),
             fund_approved_fen=sum(p["committed_fen"] + p["disbursed_fen"] for p in pools),
             allocated_fen=allocated or None, entered=entered.get(code, {}))
-        rows.append({"division": code, "name": division.get("name"), **result})
+        # Named, so that the page can tell a withheld cell (too few people) from one with no data.
+        withheld = sorted(i for i in index.withheld(counts) if result["components"][i]["value"] is None)
+        rows.append({"division": code, "name": division.get("name"), **result, "withheld": withheld})
     return rows
 
 

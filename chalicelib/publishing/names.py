@@ -7,9 +7,11 @@ older version and since retired falls back to itself rather than breaking the pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from chalicelib.funds.models import FundCategory
+from chalicelib.live.counters import COUNTERS
 from chalicelib.publishing.mulin_index import COMPONENTS
 from chalicelib.suggestions.models import CATEGORY_NAMES_ZH, Channel, SuggestionCategory
 from chalicelib.voting.models import SelectionRule
@@ -126,3 +128,33 @@ assert set(V1_DIMENSION) == set(COMPONENTS) and set(V1_DIMENSION.values()) == se
 
 def name(kind: str, code: str) -> Names:
     return CATALOG[kind].get(code, (code, code))
+
+
+# The live counters and the pool figure the v2 formulas are written in: the page says them in
+# words, the CSV and the formula in summary.json keep the codes one recounts with.
+COUNTER_NAMES: Mapping[str, Names] = {
+    "suggestions_received": ("收到的建议数", "suggestions received"),
+    "suggestions_accepted": ("受理的建议数", "suggestions accepted"),
+    "suggestions_accepted_on_time": ("按时受理的建议数", "suggestions accepted on time"),
+    "replies": ("答复数", "replies"),
+    "replies_on_time": ("按期答复数", "replies on time"),
+    "ratings": ("评价数", "ratings"),
+    "rating_points": ("评价总分", "rating points"),
+    "adoptions": ("采纳数", "suggestions adopted"),
+    "topics_raised": ("提出的议题数", "topics raised"),
+    "meetings_held": ("召开的会议数", "meetings held"),
+    "decisions_carried": ("通过的决定数", "decisions carried"),
+    "ballots_cast": ("投票数", "ballots cast"),
+    "fund_approved_fen": ("批准的自治金", "autonomy funds approved"),
+    "fund_spent_fen": ("拨付的自治金", "autonomy funds paid"),
+    "residents_verified": ("核验的居民数", "residents verified"),
+    "allocated_fen": ("资金池下达额", "the pool's allocation"),
+}
+assert set(COUNTERS) <= set(COUNTER_NAMES)
+_COUNTER_CODE = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(sorted(COUNTER_NAMES, key=len, reverse=True))
+                           + r")(?![A-Za-z0-9_])")
+
+
+def in_words(text: str, english: bool) -> str:
+    """A v2 formula or source with its counter codes said as names."""
+    return _COUNTER_CODE.sub(lambda m: COUNTER_NAMES[m.group(1)][1 if english else 0], text)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from chalicelib.publishing import index_v2
 from chalicelib.publishing.mulin_index import COMPONENTS
-from chalicelib.publishing.names import DIMENSIONS, V1_DIMENSION, name
+from chalicelib.publishing.names import DIMENSIONS, V1_DIMENSION, in_words, name
 
 # Kept importable from here: every CSV cell of the month passes through them.
 from chalicelib.spreadsheet import FORMULA_STARTS as FORMULA_STARTS
@@ -37,6 +37,7 @@ def _templates() -> Environment:
                             keep_trailing_newline=True)
     templates.filters["zip"] = lambda first, second: zip(first, second, strict=True)
     templates.globals["name"] = name
+    templates.globals["in_words"] = in_words
     templates.globals["withheld"] = _withheld
     return templates
 
@@ -135,4 +136,14 @@ def page(summary: dict[str, Any], files: list[str]) -> bytes:
     grouped = {d: [c for c in ordered if V1_DIMENSION[c] == d] for d in DIMENSIONS}
     return _templates().get_template("month.html").render(
         s=summary, files=files, components=ordered, dimensions=DIMENSIONS, dimension_of=V1_DIMENSION,
-        dimension_components=grouped).encode("utf-8")
+        dimension_components=grouped, v2=summary.get("mulin_index_v2"),
+        v2_indicators=_v2_grouped(summary)).encode("utf-8")
+
+
+def _v2_grouped(summary: dict[str, Any]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """The month's v2 indicators per dimension, basic before guidance and measured before entered,
+    as the plan lists them; from the frozen formula, so an older month reads as it was published."""
+    indicators = (summary.get("mulin_index_v2") or {}).get("formula", {}).get("indicators", {})
+    ordered = sorted(indicators.items(), key=lambda item: (item[1]["kind"] != "basic",
+                                                           item[1]["method"] != "measured", item[0]))
+    return {d: [(i, spec) for i, spec in ordered if spec["dimension"] == d] for d in DIMENSIONS}

@@ -22,11 +22,13 @@ RETRY_SOON = {"Retry-After": "1"}
 
 class ConditionFailedError(ConflictError):
     """A transaction was refused by a condition; `failed` holds the positions of the items
-    whose conditions failed, so a service can say which invariant stopped it."""
+    whose conditions failed, so a service can say which invariant stopped it, and `items` the
+    item each of them held, for the operations that asked for it (ReturnValuesOnConditionCheckFailure)."""
 
-    def __init__(self, failed: list[int]):
+    def __init__(self, failed: list[int], items: dict[int, dict[str, Any]] | None = None):
         super().__init__()
         self.failed = failed
+        self.items = items or {}
 
 
 def table_name() -> str:
@@ -47,10 +49,12 @@ def translate_client_error(exc: Exception) -> Exception:
     if code == "TransactionCanceledException":
         # A cancelled transaction is a botocore ClientError, whose answer names each item's reason.
         response: dict[str, Any] = getattr(exc, "response", None) or {}
-        reasons = [r.get("Code") for r in response.get("CancellationReasons", [])]
+        cancelled = response.get("CancellationReasons", [])
+        reasons = [r.get("Code") for r in cancelled]
         if any(r in RETRYABLE_REASONS for r in reasons):
             return ServiceUnavailableError(headers=RETRY_SOON)
-        return ConditionFailedError(failed=[i for i, r in enumerate(reasons) if r == "ConditionalCheckFailed"])
+        return ConditionFailedError(failed=[i for i, r in enumerate(reasons) if r == "ConditionalCheckFailed"],
+                                    items={i: from_item(r["Item"]) for i, r in enumerate(cancelled) if r.get("Item")})
     return exc
 
 

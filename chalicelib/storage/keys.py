@@ -328,11 +328,6 @@ def live_counter_day(sort_key: str) -> str:
     return sort_key.split("#")[1]
 
 
-def live_applied_key(event_id: str) -> dict[str, str]:
-    """The mark that one stream record's increments were written (in the same transaction)."""
-    return {"PK": f"LIVE#APPLIED#{event_id}", "SK": "APPLIED"}
-
-
 # The live index (chalicelib/live/). Committee counter items carry GSI1 keys by ISO week so
 # that the hourly publisher finds the committees active in the last weeks with a Query per
 # week and part, never a Scan; the parts spread one week's index writes.
@@ -388,6 +383,17 @@ def topic_queue_partition(street: str) -> str:
 
 def deliberation_settings_key(division: str) -> dict[str, str]:
     return {"PK": f"DELIBSET#{division}", "SK": "SETTINGS"}
+
+
+# Where a person took part in deliberation (storage/traces.py): one item per topic or meeting
+# partition holding their key, written with their post, support or registration, so that
+# erasing them finds those partitions by a Query instead of reading every topic.
+def person_trace_partition(person: str) -> str:
+    return f"TRACE#{person}"
+
+
+def person_trace_key(person: str, kind: str, ref_id: str) -> dict[str, str]:
+    return {"PK": person_trace_partition(person), "SK": f"{kind}#{ref_id}"}
 
 
 # Meetings (meetings/repository.py): a meeting with its registrations and decisions in one

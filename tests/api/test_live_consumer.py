@@ -110,14 +110,13 @@ def test_only_the_failed_records_are_reported(client, accounts, api_env, monkeyp
     (reply,) = [r for r in records if action_of(r) == "reply" and "fact" in r["dynamodb"]["NewImage"]]
     written = repository.apply
 
-    def refusing_the_reply(applied, increments, expires_at):
-        if reply["eventID"] in applied:
+    def refusing_the_reply(increments, marks):
+        if any(reply["eventID"] in ids for ids in marks.values()):
             raise ConnectionError("no answer")
-        return written(applied, increments, expires_at)
+        return written(increments, marks)
 
     monkeypatch.setattr(repository, "apply", refusing_the_reply)
-    monkeypatch.setattr(repository, "MAX_ITEMS", 5)
-    monkeypatch.setattr(consumer, "MAX_ITEMS", 5)  # one record (its mark and four levels) per transaction
+    monkeypatch.setattr(consumer, "MARKS_PER_ITEM", 1)  # one record (all on one committee) per transaction
 
     answer = consumer.handle({"Records": records})
 

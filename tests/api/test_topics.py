@@ -163,3 +163,34 @@ def test_the_demo_topic_is_queued_with_its_comments(api_env, at):
     whole = repository.read_whole(add_demo_topics(users))
     assert whole.topic.supports == NEIGHBOURS and whole.topic.status == "queued"
     assert len(whole.comments) == 3 and sum(1 for c in whole.comments if c.parent_id) == 1
+
+
+def test_the_author_may_not_support_their_own_topic(client, accounts, at):
+    at(ANY_TIME)
+    author = accounts["kongjiang_resident"]
+    raised = raise_topic(client, author)
+    assert topic(client, author, raised["id"])["can_support"] is False
+    refused = assert_error(post(client, f"/topics/{raised['id']}/supports", author, {}), 403, "forbidden")
+    assert "neighbours" in refused["message"] and "其他居民" in refused["message"]
+    seen = topic(client, author, raised["id"])
+    assert seen["supports"] == 0 and seen["supported_by_me"] is False
+    assert topic(client, accounts["kongjiang_neighbour"], raised["id"])["can_support"] is True
+
+
+def test_a_topics_photos_come_with_links_a_browser_can_open(client, accounts, at, stack):
+    import requests
+
+    from tests.api.test_round_photos import upload_png
+
+    at(ANY_TIME)
+    author = accounts["kongjiang_resident"]
+    key, png = upload_png(client, author)
+    raised = raise_topic(client, author, photos=[key])
+    for reader in (author, accounts["kongjiang_neighbour"], accounts["committee_staff"]):
+        seen = topic(client, reader, raised["id"])
+        assert len(seen["photos"]) == len(seen["photo_urls"]) == 1
+        link = seen["photo_urls"][0]
+        assert link.startswith(stack.aws_endpoint_url) and "Signature" in link
+        assert "uploads/" not in link.split("?")[0]
+        shown = requests.get(link, timeout=10)
+        assert shown.status_code == 200 and shown.content == png

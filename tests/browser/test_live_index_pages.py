@@ -123,3 +123,105 @@ def test_the_city_ranks_its_sixteen_districts(page):
     expect(page.locator("ol.ranking > li").first).to_contain_text("No. 1")
     audit(page, "live-index-city-en")
 
+
+
+def published(stack, name, ready, within=90):
+    """A live file as `make run`'s publisher writes it to the public bucket, once `ready` holds:
+    its first run comes before the stream poller has counted the demo data, the next a minute on."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    state = stack["state"]
+    url = f"{state['aws_endpoint_url']}/{state['public_bucket']}/live/index/{name}.json"
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                body = json.loads(response.read())
+                if ready(body):
+                    return body
+        except urllib.error.HTTPError as error:
+            assert error.code in (403, 404), error
+        assert time.monotonic() < deadline, f"live/index/{name}.json not published within {within} s"
+        time.sleep(1)
+
+
+def test_the_demo_committees_live_index_as_the_publisher_wrote_it(page, stack):
+    before = published(stack, COMMITTEE, lambda body: body.get("division") == COMMITTEE)
+    page.goto(f"/index-live.html?division={COMMITTEE}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{before['name']} · 睦邻指数")
+    after = published(stack, COMMITTEE, lambda body: True)
+    # The publisher rewrites the file every minute: the page shows one of the two it could have read.
+    shown = {("无数据" if body["score"] is None else f"{body['score']:.1f}") for body in (before, after)}
+    assert page.locator(".big-score strong").inner_text() in shown
+    expect(page.locator(".dimension h3")).to_have_count(4)
+    expect(page.locator(".dimension .card")).to_have_count(len(before["components"]))
+    expect(page.locator(".weeks li")).to_have_count(len(before["trend"]))
+    expect(page.get_by_role("img", name=f"{before['name']}的四个维度（0–100）")).to_be_visible()
+    # Each indicator's source in words, and no code anywhere on the page.
+    text = page.locator("main").inner_text()
+    assert "收到的建议数" in text
+    for code in ("suggestions_received", "ballots_cast", "sg_participation", "self_governance", "measured", "entered"):
+        assert code not in text, code
+    if any(c["suppressed"] for c in before["components"]):
+        expect(page.locator(".note")).to_contain_text(f"不足 {before['minimum_people']} 人")
+    audit(page, "live-index-published-committee-zh")
+
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{before['name']} · Mulin index")
+    assert "suggestions received" in page.locator("main").inner_text()
+    # Large type still fits a small phone (audit: nothing scrolls sideways at 360 px).
+    page.get_by_role("button", name="Large type").click()
+    expect(page.get_by_role("button", name="Large type")).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 20
+    audit(page, "live-index-published-committee-en-large")
+
+
+def test_the_city_as_the_publisher_wrote_it(page, stack):
+    city = published(stack, "city", lambda body: any(d["division"] == "310110" for d in body.get("districts", [])))
+    page.goto("/city.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("全市睦邻指数")
+    ranking = page.locator("ol.ranking > li")
+    expect(ranking.filter(has_text="杨浦区")).to_have_count(1)
+    expect(ranking).to_have_count(len(city["districts"]))
+    yangpu = ranking.filter(has_text="杨浦区")
+    expect(yangpu.get_by_role("link", name="杨浦区")).to_have_attribute("href", "index-live.html?division=310110")
+    audit(page, "live-index-published-city-zh")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mulin index across the city")
+    audit(page, "live-index-published-city-en")
+
+
+def test_a_resident_meets_their_committees_index_on_its_pages(page, stack):
+    from tests.browser.conftest import sign_in
+
+    data = published(stack, COMMITTEE, lambda body: body.get("division") == COMMITTEE)
+    sign_in(page, stack, "resident", "index.html")
+    panel = page.get_by_role("region", name="本居委会的睦邻指数")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text(data["name"])
+    for dimension in ("自治", "共治", "法治", "德治"):
+        expect(panel.get_by_role("listitem").filter(has_text=dimension)).to_have_count(1)
+    link = panel.get_by_role("link", name="看各项指标和近十二周的走势")
+    expect(link).to_have_attribute("href", f"index-live.html?division={COMMITTEE}")
+    audit(page, "live-panel-home-zh")
+
+    # The committee's own page, the topics: the same panel, and it leads to the whole index.
+    page.goto("/topics.html")
+    panel = page.get_by_role("region", name="本居委会的睦邻指数")
+    expect(panel.locator(".big-score strong")).not_to_be_empty()
+    audit(page, "live-panel-topics-zh")
+    page.get_by_role("button", name="English").click()
+    panel = page.get_by_role("region", name="Your committee's Mulin index")
+    expect(panel.get_by_role("listitem").filter(has_text="Rule of law")).to_have_count(1)
+    audit(page, "live-panel-topics-en")
+    panel.get_by_role("link", name="Each indicator and the last twelve weeks").click()
+    page.wait_for_url(f"**/index-live.html?division={COMMITTEE}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{data['name']} · Mulin index")
+
+
+def test_a_visitor_sees_no_committee_panel(page):
+    page.goto("/index.html")
+    expect(page.get_by_role("link", name="睦邻指数", exact=True)).to_be_visible()
+    expect(page.locator("#live-panel")).to_be_hidden()

@@ -59,6 +59,24 @@ def test_the_month_page_speaks_chinese_then_english_with_readable_charts(page, s
     files = page.get_by_role("link", name="睦邻指数及各分项")
     expect(files).to_have_attribute("href", "mulin_index.csv")
     assert page.request.get(files.evaluate("a => a.href")).ok
+    # Index 2.0 beside v1.1: the plan's four dimensions, each indicator named with its kind and
+    # how it is obtained, every cell a value, "未公布" with the reason, "未填报" or "无数据".
+    expect(page.get_by_role("heading", level=2, name="睦邻指数 2.0：规划的指标体系")).to_be_visible()
+    for dimension in ("自治（2.0）", "共治（2.0）", "法治（2.0）", "德治（2.0）"):
+        expect(page.get_by_role("region", name=dimension, exact=True)).to_be_visible()
+    law = page.get_by_role("region", name="法治（2.0）", exact=True)
+    convention = law.get_by_role("listitem").filter(has_text="居民公约")
+    expect(convention).to_contain_text("基础性")
+    expect(convention).to_contain_text("街道填报")
+    expect(convention).to_contain_text("权重 0.06 · 目标 1")
+    deadline = law.get_by_role("listitem").filter(has_text="依法按时答复率")
+    expect(deadline).to_contain_text("平台统计")
+    expect(deadline).to_contain_text("按期答复数 ÷ 答复数")
+    expect(law.get_by_role("table")).to_contain_text("未填报")
+    v2 = page.locator("main").inner_text().split("睦邻指数 2.0：规划的指标体系", 1)[1]
+    for code in ("sg_participation", "rl_conventions", "suggestions_received", "replies_on_time", "self_governance"):
+        assert code not in v2, code
+    expect(page.get_by_role("link", name="睦邻指数2.0及各项指标")).to_have_attribute("href", "mulin_index_v2.csv")
     audit(page, "month-page-zh")
 
     page.get_by_role("button", name="English").click()
@@ -67,6 +85,9 @@ def test_the_month_page_speaks_chinese_then_english_with_readable_charts(page, s
     categories = page.get_by_role("img", name="Suggestions received by category (city)")
     expect(categories.locator("text").filter(has_text="Elderly care")).to_be_visible()
     expect(page.locator(".note").filter(has_text="fewer than 5 people").first).to_be_visible()
+    law = page.get_by_role("region", name="Rule of law (2.0)", exact=True)
+    expect(law.get_by_role("listitem").filter(has_text="Residents' conventions")).to_contain_text("entered by the street")
+    expect(law).to_contain_text("replies on time / replies")
     audit(page, "month-page-en")
     page.reload()
     expect(page.get_by_role("button", name="中文")).to_be_visible()

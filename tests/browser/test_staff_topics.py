@@ -96,13 +96,33 @@ def test_staff_schedule_decide_and_carry_a_topic_and_hide_a_reported_comment(pag
     expect(page.locator("#done")).to_have_text("决议已落实。")
     expect(page.locator("#decisions > li").first).to_contain_text("已转为微更新提议")
 
+    # A second decision becomes a team's fund draft through a small form, not typed-in JSON.
+    page.get_by_label("决议内容").fill("成立扶手维护小组，申请自治金购买清洁用品。")
+    page.get_by_label("赞成").fill("16")
+    page.get_by_label("反对").fill("0")
+    page.get_by_label("弃权").fill("2")
+    page.get_by_role("button", name="记录决议").click()
+    expect(page.locator("#done")).to_have_text("决议已记录。")
+    today = datetime.now(SHANGHAI).strftime("%Y-%m-%d")
+    carry.get_by_label("转为").select_option("fund_application")
+    carry.get_by_label("标题").fill("扶手维护小组清洁用品")
+    for label, value in (("团队名称", "扶手维护小组"), ("负责人姓名", "王阿姨"), ("团队人数", "6"),
+                         ("预计受益人数", "120"), ("开始日期", today), ("结束日期", today),
+                         ("第 1 项名称", "清洁用品"), ("第 1 项单价（元）", "25.5"), ("第 1 项数量", "20")):
+        carry.get_by_label(label, exact=True).fill(value)
+    expect(carry.locator("#fund-total")).to_contain_text("510")
+    carry.get_by_role("button", name="落实").click()
+    expect(page.locator("#done")).to_have_text("决议已落实。")
+    expect(page.locator("#decisions > li").filter(has_text="扶手维护小组")).to_contain_text("自治金")
+
     # The topic's path, as the residents' page shows it, runs from raising to the proposal.
     page.goto(f"/topic.html?id={topic['id']}")
     path = page.locator("#path li")
     for step in ("提出议题", "附议达到门槛", "安排会议", "会议召开", "形成决议", "转为项目"):
         expect(path.filter(has_text=step).first).to_be_visible()
-    expect(path.filter(has_text="转为项目").get_by_role("link")).to_have_attribute(
-        "href", re.compile(rf"^round\.html\?id={pb_round['id']}#project-"))
+    carried = path.filter(has_text="转为项目").get_by_role("link")
+    expect(carried.first).to_have_attribute("href", re.compile(rf"^round\.html\?round={pb_round['id']}#project-"))
+    expect(carried.nth(1)).to_have_attribute("href", "fund.html")
     shot(page, "topic-path")
 
     # A resident sees the hidden comment as its reason.

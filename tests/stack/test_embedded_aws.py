@@ -1,7 +1,8 @@
 """The embedded AWS answers DynamoDB as stock moto does, except where it is meant to differ.
 
 local_stack/embedded_aws.py patches moto's DynamoDB in three places: writes are serialised
-and a transaction judges every condition before applying anything; a Query on a key reads
+and a transaction judges every condition before applying anything (and applies plain ADD/SET
+updates itself, parsing each expression once); a Query on a key reads
 only the partition (or index key) it names; GetItem, Query and BatchGetItem answer with
 plain JSON. Each test here sends the same requests to stock moto, in this process, and to
 the patched server, in its own, and compares what comes back, so a moto upgrade that breaks
@@ -151,6 +152,84 @@ def test_a_failed_condition_can_return_the_item_it_found(both):
             client.transact_write_items(**request)
         found.append([reason.get("Item") for reason in raised.value.response["CancellationReasons"]])
     assert found[0] == found[1] == [item]
+
+
+# ---- plain ADD/SET updates in a transaction: applied without moto's expression machinery ----
+
+def _update(key: dict[str, Any], expression: str, values: dict[str, Any], names: dict[str, str] | None = None,
+            **more: Any) -> dict[str, Any]:
+    return {"Update": {"TableName": TABLE, "Key": key, "UpdateExpression": expression,
+                       "ExpressionAttributeValues": values, **({"ExpressionAttributeNames": names} if names else {}),
+                       **more}}
+
+
+def test_plain_updates_in_a_transaction_answer_as_stock_moto_does(both):
+    counter = {"PK": {"S": "LIVE#31"}, "SK": {"S": "DAY#2026-03-02#00"}}
+    _put_both(both, {"PK": {"S": "LIVE#1"}, "SK": {"S": "DAY"}, "replies": {"N": "2"}, "ids": {"SS": ["a"]},
+                     "label": {"S": "x"}})
+    existing = {"PK": {"S": "LIVE#1"}, "SK": {"S": "DAY"}}
+    for _ in range(2):  # a new item, then the same item again
+        _same(both, "transact_write_items", TransactItems=[
+            _update(counter, "ADD #c0 :c0, #c1 :c1 SET GSI1PK = :a, GSI1SK = :s",
+                    {":c0": {"N": "3"}, ":c1": {"N": "-1.5"}, ":a": {"S": "ACTIVE#1"}, ":s": {"S": "c#d"}},
+                    {"#c0": "replies", "#c1": "points"}),
+            _update(existing, "add replies :one, #i :ids", {":one": {"N": "1"}, ":ids": {"SS": ["a", "b"]}}, {"#i": "ids"}),
+        ])
+        for key in (counter, existing):
+            _same(both, "get_item", TableName=TABLE, Key=key)
+    # What moto refuses, the patched server refuses too, and nothing of the transaction is applied.
+    for expression, values, names in (
+        ("ADD label :one", {":one": {"N": "1"}}, None),  # a number added to a string
+        ("ADD ids :n", {":n": {"NS": ["1"]}}, None),  # a number set added to a string set
+        ("SET SK = :v", {":v": {"S": "other"}}, None),  # the table's key
+        ("SET GSI1PK = :v", {":v": {"N": "1"}}, None),  # an index key of another type
+        ("SET #s = :v", {":v": {"S": "x"}}, {"#s": "size"}),
+        ("ADD #r :v SET #r = :v", {":v": {"N": "1"}}, {"#r": "replies"}),  # one attribute twice
+    ):
+        _same(both, "transact_write_items", TransactItems=[
+            _update(counter, "ADD replies :one", {":one": {"N": "1"}}),
+            {"Put": {"TableName": TABLE, "Item": {"PK": {"S": "NEW"}, "SK": {"S": "X"}}}},
+            _update(existing, expression, values, names)])
+        for key in (counter, existing, {"PK": {"S": "NEW"}, "SK": {"S": "X"}}):
+            _same(both, "get_item", TableName=TABLE, Key=key)
+
+
+def test_a_condition_is_judged_with_its_own_values(both):
+    """The parsed condition is reused for the same text, names and values only."""
+    key = {"PK": {"S": "LIVE#2"}, "SK": {"S": "DAY"}}
+    for event_id in ("e1", "e2", "e1", "e3", "e2"):
+        _same(both, "transact_write_items", TransactItems=[_update(
+            key, "ADD #m :ids, n :one", {":ids": {"SS": [event_id]}, ":m0": {"S": event_id}, ":one": {"N": "1"}},
+            {"#m": "applied"}, ConditionExpression="NOT contains(#m, :m0)")])
+    assert _same(both, "get_item", TableName=TABLE, Key=key)["Item"]["n"] == {"N": "3"}
+
+
+def test_a_plain_update_leaves_the_old_image_in_the_stream(patched):
+    table = "streamed"
+    try:
+        patched.delete_table(TableName=table)
+    except ClientError:
+        pass
+    description = patched.create_table(TableName=table, **TABLE_DEFINITION)["TableDescription"]
+    key = {"PK": {"S": "LIVE#3"}, "SK": {"S": "DAY"}}
+    for value in ("1", "2"):
+        patched.transact_write_items(TransactItems=[{"Update": {
+            "TableName": table, "Key": key, "UpdateExpression": "ADD n :v, ids :ids",
+            "ExpressionAttributeValues": {":v": {"N": value}, ":ids": {"SS": [value]}}}}])
+    with pytest.raises(ClientError):  # refused as a whole: no stream record either
+        patched.transact_write_items(TransactItems=[
+            {"Update": {"TableName": table, "Key": key, "UpdateExpression": "ADD n :v",
+                        "ExpressionAttributeValues": {":v": {"N": "1"}}}},
+            {"Update": {"TableName": table, "Key": {**key, "SK": {"S": "OTHER"}}, "UpdateExpression": "SET SK = :v",
+                        "ExpressionAttributeValues": {":v": {"S": "moved"}}}}])
+    streams = boto3.client("dynamodbstreams", region_name=REGION, endpoint_url=patched.meta.endpoint_url,
+                           aws_access_key_id="testing", aws_secret_access_key="testing")
+    arn = description["LatestStreamArn"]
+    shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+    iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    records = [r["dynamodb"] for r in streams.get_records(ShardIterator=iterator)["Records"]]
+    assert [r.get("OldImage") for r in records] == [None, {**key, "n": {"N": "1"}, "ids": {"SS": ["1"]}}]
+    assert records[1]["NewImage"] == {**key, "n": {"N": "3"}, "ids": {"SS": ["1", "2"]}}
 
 
 def test_concurrent_transactions_keep_every_commit(patched):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from chalicelib.live import counters, rules
-from chalicelib.live.consumer import chunks
-from chalicelib.live.repository import MAX_ITEMS
+from chalicelib.live.consumer import _marked_on, chunks
+from chalicelib.live.repository import MARKS_PER_ITEM, MAX_ITEMS
 
 COMMITTEE = "310110012001"
 AT = "2026-03-02T03:00:00.000Z"  # 11:00 in Shanghai
@@ -135,8 +135,21 @@ def test_chunks_fit_one_transaction():
     assert [e for chunk in made for e in chunk] == entries
     for chunk in made:
         keys = {key for _, _, increments in chunk for key, _ in increments}
-        assert len(chunk) + len(keys) <= MAX_ITEMS
+        assert len(keys) <= MAX_ITEMS
     assert len(made) > 1
+
+
+def test_an_items_record_ids_fit_its_condition():
+    entries = [(None, f"e{i}", [((d, "2026-03-02"), {"replies": 1}) for d in counters.lineage(COMMITTEE)])
+               for i in range(MARKS_PER_ITEM + 20)]
+    made = list(chunks(entries))  # type: ignore[arg-type]
+    assert [len(chunk) for chunk in made] == [MARKS_PER_ITEM, 20]
+
+
+def test_a_record_keeps_its_id_on_its_own_divisions_item_whatever_its_chunk():
+    street = "310110012"
+    entry = (None, "e7", [((d, "2026-03-02"), {"topics_raised": 1}) for d in counters.lineage(street)])
+    assert _marked_on(entry) == (street, "2026-03-02", counters.shard_of(street, "e7"))  # type: ignore[arg-type]
 
 
 def test_a_transaction_writes_one_shard_of_each_division():
@@ -156,8 +169,8 @@ def test_a_throttled_or_conflicting_transaction_is_tried_again(monkeypatch):
 
     calls = []
 
-    def busy_once(applied, increments, expires_at):
-        calls.append(applied)
+    def busy_once(increments, marks):
+        calls.append(sorted(event_id for ids in marks.values() for event_id in ids))
         if len(calls) == 1:
             raise ServiceUnavailableError()
         return []

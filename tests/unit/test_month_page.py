@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from pathlib import Path
@@ -150,3 +151,103 @@ def test_every_data_file_is_linked_by_what_it_holds(summary):
     assert '<a href="manifest.json">' in html
     # A file the catalog does not know is still linked, by its own name.
     assert '<a href="unknown.csv"><span lang="zh-CN">unknown.csv</span>' in html
+
+
+def v2_row(code, name_zh, counts, entered):
+    from fractions import Fraction
+
+    from chalicelib.live import index
+
+    result = index.evaluate(counts, residents=Fraction(3000), entered=entered)
+    withheld = sorted(i for i in index.withheld(counts) if result["components"][i]["value"] is None)
+    return {"division": code, "name": name_zh, **result, "withheld": withheld}
+
+
+@pytest.fixture(scope="module")
+def html_v2(summary):
+    from chalicelib.live import index
+
+    counts = {"suggestions_received": 30, "suggestions_accepted": 12, "suggestions_accepted_on_time": 11,
+              "replies": 10, "replies_on_time": 9, "adoptions": 4, "ratings": 3, "rating_points": 12, "ballots_cast": 40}
+    rows = [v2_row("310110012001", "控江一村居委会", counts, {"rl_conventions": 1}),
+            v2_row("310110012002", "控江二村居委会", {"ratings": 1, "rating_points": 5}, {})]
+    return page({**summary, "mulin_index_v2": {"formula": index.formula(), "scores": rows}},
+                ["mulin_index_v2.csv", "summary.json"]).decode("utf-8")
+
+
+def chinese(html):
+    """What a reader of the Chinese page sees: the English spans left out."""
+    return re.sub(r'<span lang="en">.*?</span>', "", html, flags=re.DOTALL)
+
+
+def v2_sections(html):
+    return dict(re.findall(r'<section class="dimension-v2" aria-labelledby="v2-(\w+)">(.*?)</section>', html,
+                           flags=re.DOTALL))
+
+
+def test_index_2_reads_in_the_four_dimensions_with_each_indicators_kind_method_weight_and_target(html_v2):
+    from chalicelib.live import index
+    from chalicelib.publishing.names import DIMENSIONS
+
+    sections = v2_sections(html_v2)
+    assert list(sections) == list(DIMENSIONS)
+    for indicator in index.INDICATORS:
+        body = sections[indicator.dimension]
+        item = re.search(rf"<li><strong><span lang=\"zh-CN\">{indicator.zh}</span>.*?</li>", body, flags=re.DOTALL)
+        assert item, indicator.id
+        text = visible_text(chinese(item.group(0)))
+        assert ("基础性" if indicator.kind == "basic" else "引导性") in text
+        assert ("平台统计" if indicator.method == "measured" else "街道填报") in text
+        assert f"权重 {float(indicator.weight):g}" in text and f"目标 {float(indicator.target):g}" in text
+        assert indicator.en in html_lib.unescape(item.group(0))  # the English switch has the same words
+    # Basic before guidance inside a dimension, as the plan lists them.
+    rule_of_law = re.findall(r'<li><strong><span lang="zh-CN">([^<]+)</span>', sections["rule_of_law"])
+    assert rule_of_law == ["依法按时答复率", "居民公约", "法律咨询服务"]
+    # v1.1 stays beside it: the recountable series.
+    assert html_v2.index('id="index-v2"') > html_v2.index('aria-labelledby="dimension-civic_virtue"')
+
+
+def test_index_2_says_no_codes_only_names(html_v2):
+    from chalicelib.live import index
+    from chalicelib.live.counters import COUNTERS
+
+    start = html_v2.index('id="index-v2"')
+    section = re.sub(r"<desc[^>]*>.*?</desc>|<script>.*?</script>", "", html_v2[start:], flags=re.DOTALL)
+    text, text_zh = visible_text(section), visible_text(chinese(section))
+    for code in (*index.BY_ID, *COUNTERS, *index.DIMENSIONS, "allocated_fen", "measured", "entered", "guidance"):
+        assert re.search(rf"(?<![\w.]){code}(?![\w.])", text_zh) is None, code
+        # English words such as "replies" are fine in the English text; a code with "_" never is.
+        assert "_" not in code or code not in text, code
+    assert "(收到的建议数 + 投票数) ÷ 居民数 × 1000" in text
+    assert "(suggestions received + ballots cast) / residents × 1000" in text
+
+
+def test_index_2_cells_say_withheld_not_entered_or_no_data_and_why(html_v2):
+    sections = v2_sections(html_v2)
+    virtue = sections["civic_virtue"]
+    rows = dict(re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', virtue, flags=re.DOTALL))
+    # One rating is fewer than five people: withheld, and the note beside the table says why.
+    first = re.findall(r'<td data-zh="居民满意度"[^>]*>(.*?)</td>', rows["控江二村居委会"])
+    assert first and "未公布" in first[0] and 'class="withheld"' in first[0]
+    assert "“未公布”：基于不足5人（件）的指标不予公布，也不计入指数。" in virtue
+    assert "Withheld" in virtue
+    assert "未填报" in visible_text(rows["控江一村居委会"])
+    # A measured indicator with nothing to measure says so; the rule-of-law table has no withheld cell, no note.
+    assert "无数据" in visible_text(sections["self_governance"])
+    assert "“未公布”" not in sections["rule_of_law"]
+    assert re.search(r'<td data-zh="居民公约" data-en="Residents&#39; conventions">1.0 → 100.0</td>', sections["rule_of_law"])
+
+
+def test_index_2_charts_are_images_with_titles_and_numbers(html_v2):
+    found = dict(charts(html_v2))
+    assert {"index-v2-zh-CN", "index-v2-en", "v2-self_governance-zh-CN", "v2-rule_of_law-en"} <= set(found)
+    scores = re.findall(r'<text class="number"[^>]*>([^<]+)</text>', found["index-v2-zh-CN"])
+    assert scores and all(re.fullmatch(r"\d+(\.\d)?", s) for s in scores)
+    assert '<title id="index-v2-zh-CN-title">睦邻指数 2.0（0–100）</title>' in found["index-v2-zh-CN"]
+    # Every division's four dimensions in a table beside, named in both languages.
+    assert 'data-zh="法治" data-en="Rule of law"' in html_v2
+    assert '<a href="mulin_index_v2.csv"><span lang="zh-CN">睦邻指数2.0及各项指标</span>' in html_v2
+
+
+def test_a_month_published_before_index_2_has_no_such_section(html):
+    assert 'id="index-v2"' not in html and "dimension-v2" not in html

@@ -1,5 +1,5 @@
 import { boot, el, formatTime, param, t } from "./core.js";
-import { DIMENSIONS, barChart, componentName, readLive, score, shown, sparkline, words } from "./live-index.js";
+import { DIMENSIONS, barChart, componentName, inWords, readLive, score, shown, sparkline, words } from "./live-index.js";
 
 const config = await boot("index-live");
 const status = document.getElementById("status");
@@ -7,7 +7,7 @@ const division = param("division") || "31";
 
 function componentItem(component, minimum) {
   const entered = (component.method || component.source) === "entered";
-  const source = words(typeof component.source === "object" ? component.source : null);
+  const source = inWords(words(typeof component.source === "object" ? component.source : null));
   const value = component.suppressed
     ? el("p", { class: "withheld", text: t("live.suppressed", { minimum: String(minimum) }) })
     : el("p", {}, el("span", { text: `${t("live.value")}${t("live.colon")}` }),

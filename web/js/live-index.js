@@ -1,14 +1,14 @@
-import { api, el, has, state, t } from "./core.js";
+import { api, el, formatTime, has, state, t } from "./core.js";
 
 // The live index: the hourly static file first (cheap, cached by CloudFront for minutes),
 // the API when the file is not there yet, e.g. a committee whose first hour has not passed.
 export const DIMENSIONS = ["self_governance", "co_governance", "rule_of_law", "civic_virtue"];
 const SVG = "http://www.w3.org/2000/svg";
 
-export async function readLive(config, division, file = division) {
+export async function readLive(config, division, file = division, { fileFirst = true } = {}) {
   try {
-    const response = await fetch(`${config.public_base}/live/index/${encodeURIComponent(file)}.json`, { cache: "no-cache" });
-    if (response.ok) return await response.json();
+    const response = fileFirst && await fetch(`${config.public_base}/live/index/${encodeURIComponent(file)}.json`, { cache: "no-cache" });
+    if (response && response.ok) return await response.json();
   } catch {
     // Unreachable or unreadable: the API answers with the same body.
   }
@@ -25,6 +25,31 @@ export const shown = (value) => (value === null ? t("live.no_data") : value.toFi
 
 // The files carry the words in both languages ({zh, en}); a page never shows a code it has a name for.
 export const words = (pair) => (pair && typeof pair === "object" ? pair[state.lang] || pair.zh || "" : pair || "");
+
+// A source or formula names the live counters by code (suggestions_received): said in words here.
+export const inWords = (text) => text.replace(/[a-z]+(?:_[a-z]+)+/g, (code) => (has(`live.counter.${code}`) ? t(`live.counter.${code}`) : code));
+
+// The committee's index where its residents already are (topics.html, index.html): the score,
+// the four dimensions and the way to the whole page. Hidden until there is something to show.
+export async function committeePanel(config, division, container) {
+  // Straight from the API: a committee without activity in the last 12 weeks has no hourly file,
+  // and a panel on every visit should not begin with a failed request.
+  const index = await readLive(config, division, division, { fileFirst: false });
+  const more = el("p", {}, el("a", { href: `index-live.html?division=${encodeURIComponent(division)}`, text: t("live.panel_more") }));
+  if (!index) {
+    container.querySelector(".panel-body").replaceChildren(el("p", { class: "muted", text: t("live.none") }), more);
+  } else {
+    const byId = Object.fromEntries((index.dimensions || []).map((d) => [d.id, d]));
+    container.querySelector(".panel-body").replaceChildren(
+      el("p", { class: "big-score" }, el("span", { text: `${index.name ? words(index.name) : ""} ${t("live.score")}${t("live.colon")}` }),
+        el("strong", { text: shown(score(index.score)) }), el("span", { class: "muted", text: " / 100" })),
+      el("ul", { class: "panel-dimensions" }, ...DIMENSIONS.map((id) => el("li", {},
+        el("span", { text: t(`live.dim.${id}`) }), " ", el("strong", { text: shown(score(byId[id]?.score)) })))),
+      el("p", { class: "muted", text: t("live.updated", { time: formatTime(index.as_of || index.generated_at) }) }),
+      more);
+  }
+  container.hidden = false;
+}
 
 export function componentName(component) {
   const given = words(component.name);

@@ -12,9 +12,12 @@ const REASONS = {
   "not reached by equal shares; added by greedy completion": "round.reason.completion",
   "does not fit the remaining budget": "round.reason.does_not_fit",
   "no support": "round.reason.no_support",
+  "among the k most approved": "round.reason.top_k",
 };
 
 export function reasonText(reason) {
+  const outside = /^not among the (\d+) most approved$/.exec(reason);
+  if (outside && has("round.reason.not_top_k")) return t("round.reason.not_top_k", { k: outside[1] });
   const key = REASONS[reason];
   return key && has(key) ? t(key) : reason;
 }
@@ -23,14 +26,14 @@ function fileUrl(config, key) {
   return `${config.public_base}/${key}`;
 }
 
-function resultCard(project, cumulative) {
+function resultCard(project, cumulative, selection) {
   return el("li", { class: `card result ${project.selected ? "selected" : "not-selected"}` },
     el("h3", { text: project.title }),
     el("p", {}, el("span", { class: `badge ${project.selected ? "status-approved" : "status-declined"}`,
-      text: t(project.selected ? "round.selected" : "round.not_selected") })),
+      text: t(project.selected ? (selection ? "selection.winner" : "round.selected") : "round.not_selected") })),
     el("dl", { class: "facts" },
       el("dt", { text: t(cumulative ? "round.points_label" : "round.votes_label") }), el("dd", { text: String(project.score) }),
-      el("dt", { text: t("round.cost_label") }), el("dd", { text: formatFen(project.cost_fen) }),
+      el("dt", { text: t(selection ? "selection.spending" : "round.cost_label") }), el("dd", { text: formatFen(project.cost_fen) }),
       el("dt", { text: t("round.reason_label") }), el("dd", { text: reasonText(project.reason) })));
 }
 
@@ -45,13 +48,18 @@ export async function showResults(round, config, { resident }) {
     return null;
   }
   const cumulative = round.method === "cumulative";
+  // A selection has no budget to spend: its line says how many it chose.
+  const selection = round.kind === "selection";
   $("results-summary").textContent = [
-    t(`round.rule.${result.rule}`),
+    t(`round.rule.${result.rule}`, { k: round.method_limits?.max_picks }),
     t("round.results_counted", { ballots: result.ballots, at: formatTime(result.tallied_at) }),
-    t("round.results_spent", { total: formatFen(result.total_cost_fen), budget: formatFen(result.budget_fen) }),
+    selection ? t("selection.winners", { count: result.projects.filter((p) => p.selected).length })
+      : t("round.results_spent", { total: formatFen(result.total_cost_fen), budget: formatFen(result.budget_fen) }),
     result.tie_decided ? t("round.tie_decided") : "",
   ].filter(Boolean).join(" ");
-  $("result-list").replaceChildren(...result.projects.map((p) => resultCard(p, cumulative)));
+  // A selection shows its winners first, as the count ranks them.
+  const shown = selection ? [...result.projects].sort((a, b) => Number(b.selected) - Number(a.selected)) : result.projects;
+  $("result-list").replaceChildren(...shown.map((p) => resultCard(p, cumulative, selection)));
   $("ballots-file").href = fileUrl(config, result.ballots_file);
   $("results-view").hidden = false;
   if (resident) setUpVerify(round, result, config);

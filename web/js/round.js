@@ -4,6 +4,7 @@
 import { ApiError, SignInNeeded, api, boot, currentSession, el, formatFen, formatTime, param, t } from "./core.js";
 import { showResults } from "./round-results.js";
 import { showEvaluations, showObjection } from "./round-forms.js";
+import { candidateFacts, committeeNames, isSelection, selectionHeading } from "./selection.js";
 
 const config = await boot("round");
 const $ = (id) => document.getElementById(id);
@@ -36,11 +37,13 @@ function windowOf(round, name) {
 }
 
 function showAbout(round) {
-  $("round-title").textContent = round.title;
-  document.title = `${round.title} · ${t("site.name")}`;
+  const selection = isSelection(round);
+  // A selection has no budget: its line names the round and how many are chosen.
+  $("round-title").textContent = selection ? selectionHeading(round) : round.title;
+  document.title = `${$("round-title").textContent} · ${t("site.name")}`;
   $("round-facts").replaceChildren(
-    el("span", { class: "badge", text: t(`round.method.${round.method}`) }), " ",
-    el("span", { text: t("round.budget", { amount: formatFen(round.budget_fen) }) }));
+    el("span", { class: "badge", text: selection ? t("selection.picks", { k: round.method_limits.max_picks }) : t(`round.method.${round.method}`) }), " ",
+    el("span", { text: selection ? round.title : t("round.budget", { amount: formatFen(round.budget_fen) }) }));
   $("round-description").textContent = round.description;
   const now = STEPS.indexOf(round.phase);
   $("phase-now").textContent = t(`round.now.${round.phase}`);
@@ -50,11 +53,11 @@ function showAbout(round) {
       ? t("round.window", { starts: formatTime(span.starts), ends: formatTime(span.ends) })
       : t("round.from", { starts: formatTime(span.starts) });
     return el("li", { class: index < now ? "done" : index === now ? "current" : "later", "aria-current": index === now ? "step" : null },
-      el("strong", { text: t(`round.phase.${name}`) }), index === now ? el("span", { class: "badge", text: t("round.phase_current") }) : null,
+      el("strong", { text: t(selection && name === "proposals" ? "selection.phase.proposals" : `round.phase.${name}`) }), index === now ? el("span", { class: "badge", text: t("round.phase_current") }) : null,
       when ? el("span", { class: "muted", text: when }) : null);
   }));
   const actions = [];
-  if (round.phase === "proposals") actions.push(el("a", { class: "button primary", href: `propose.html?round=${round.id}`, text: t("round.propose") }));
+  if (round.phase === "proposals" && !selection) actions.push(el("a", { class: "button primary", href: `propose.html?round=${round.id}`, text: t("round.propose") }));
   if (round.phase === "voting") actions.push(el("a", { class: "button primary", href: `vote.html?round=${round.id}`, text: t("round.vote") }));
   $("round-actions").replaceChildren(...actions);
   $("round-actions").hidden = !actions.length;
@@ -69,21 +72,22 @@ function photos(urls, title) {
     el("img", { src, alt: t("round.photo_alt", { title, n: index + 1 }), loading: "lazy", width: "320", height: "240" }))));
 }
 
-function projectCard(project, evaluation) {
-  return el("li", { class: "card project-card" },
+function projectCard(project, evaluation, names) {
+  const facts = names ? candidateFacts(project, names) : null;
+  return el("li", { class: "card project-card", id: `project-${project.id}` },
     el("h3", { text: project.title }),
-    el("p", {}, el("span", { class: `badge status-${project.status}`, text: t(`round.status.${project.status}`) }), " ",
+    facts || el("p", {}, el("span", { class: `badge status-${project.status}`, text: t(`round.status.${project.status}`) }), " ",
       el("span", { text: t(project.final_cost_fen ? "round.final_cost" : "round.estimated_cost", { amount: formatFen(costOf(project)) }) })),
     project.location ? el("p", { class: "muted", text: t("round.location", { place: project.location }) }) : null,
     el("p", { class: "description", text: project.description }),
     project.status === "infeasible" && project.review_reason ? el("p", { class: "notice", text: t("round.infeasible_why", { reason: project.review_reason }) }) : null,
-    evaluation ? el("p", { text: t("round.evaluated", { mean: String(Math.round(evaluation.mean * 10) / 10), count: evaluation.count }) }) : null,
+    evaluation && !facts ? el("p", { text: t("round.evaluated", { mean: String(Math.round(evaluation.mean * 10) / 10), count: evaluation.count }) }) : null,
     photos(project.photo_urls, project.title));
 }
 
-function showProjects(round) {
+function showProjects(round, names) {
   const evaluations = new Map(round.evaluations.map((e) => [e.project_id, e]));
-  $("project-cards").replaceChildren(...round.projects.map((p) => projectCard(p, evaluations.get(p.id))));
+  $("project-cards").replaceChildren(...round.projects.map((p) => projectCard(p, evaluations.get(p.id), names)));
   $("projects-none").hidden = round.projects.length > 0;
   $("projects-view").hidden = false;
 }
@@ -119,7 +123,8 @@ if (!ROUND_ID.test(roundId)) {
   }
   if (round) {
     showAbout(round);
-    showProjects(round);
+    if (isSelection(round)) $("projects-heading").textContent = t("selection.candidates");
+    showProjects(round, isSelection(round) ? await committeeNames(round.projects) : null);
     const resident = currentSession()?.pool === "residents";
     let result = null;
     if (COUNTED.has(round.phase) && round.result_published) {

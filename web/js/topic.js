@@ -26,7 +26,7 @@ function stepLink(step) {
   switch (step.ref_kind) {
     case "meeting": return `meeting.html?id=${first}`;
     case "decision": return `meeting.html?id=${first}#decision-${second}`;
-    case "round_project": return `round.html?id=${first}#project-${second}`;
+    case "round_project": return `round.html?round=${first}#project-${second}`;
     case "fund_application": return "fund.html";
     case "convention": return `conventions.html?id=${first}`;
     default: return null;
@@ -49,6 +49,8 @@ function showPath() {
 function showSupport() {
   $("support-count").textContent = t("topic.supports_line", { count: topic.supports, threshold: topic.threshold });
   const button = $("support");
+  // 附议 is a neighbour seconding: the author has no button, and is told why.
+  $("support-own").hidden = !topic.mine;
   if (topic.supported_by_me) { button.textContent = t("topic.supported"); button.disabled = true; return; }
   button.hidden = !topic.can_support;
   button.disabled = !topic.can_support;
@@ -67,6 +69,10 @@ function show() {
   $("topic-background").textContent = topic.background ?? "";
   $("topic-proposal").textContent = topic.proposal ?? "";
   $("topic-photos").textContent = topic.photos.length ? t("topic.photo_count", { count: topic.photos.length }) : "";
+  const title = topic.title ?? "";
+  $("topic-photo-list").replaceChildren(...(topic.photo_urls || []).map((src, index) => el("li", {},
+    el("img", { src, alt: t("round.photo_alt", { title, n: index + 1 }), loading: "lazy", width: "320", height: "240" }))));
+  $("topic-photo-list").hidden = !topic.photo_urls?.length;
   $("topic-answer").hidden = !topic.answer;
   if (topic.answer) $("topic-answer").textContent = t("topic.answer", { text: topic.answer });
   showSupport();

@@ -2,9 +2,10 @@
 // form to raise a topic with photos (photos.js uploads them straight to the bucket).
 import { api, boot, currentSession, el, formatTime, signInHref, t } from "./core.js";
 import { guardSubmit, keepDraft, showError } from "./forms.js";
+import { committeePanel } from "./live-index.js";
 import { MAX_PHOTOS, PHOTO_TYPES, uploadPhoto } from "./photos.js";
 
-await boot("topic.list");
+const config = await boot("topic.list");
 const $ = (id) => document.getElementById(id);
 const form = $("raise");
 const draft = keepDraft(form, "topic");
@@ -102,6 +103,10 @@ async function start() {
     $("raise-blocked").hidden = false;
     problem(t("topic.no_residence"));
     return;
+  }
+  if (division.length === 12) {
+    // The committee's index is a courtesy on this page: its absence never stops the topics.
+    committeePanel(config, division, $("live-panel")).catch((error) => console.warn(error));
   }
   guardSubmit(form, async () => {
     const topic = await api("POST", "/topics", {

@@ -4,6 +4,7 @@
 import { ApiError, SignInNeeded, api, currentSession, el, formatFen, formatTime, t } from "./core.js";
 import { announce, clearErrors, guardSubmit, keepDraft, showError } from "./forms.js";
 import { runPointsBallot } from "./vote-points.js";
+import { candidatePhotos, candidateFacts, committeeNames, isSelection, selectionHeading } from "./selection.js";
 
 // The code typed on the entry form travels to the ballot in this tab only, never in the URL.
 export const CODE_HANDOFF = "mulin.vote.code";
@@ -39,6 +40,8 @@ export async function showBallot(roundId, { paper }) {
     return;
   }
   $("ballot-view").hidden = false;
+  // A selection is headed by its year's 十佳, its own title beneath.
+  if (isSelection(round)) document.querySelector("h1").textContent = selectionHeading(round);
   $("round-title").textContent = round.title;
   $("round-window").textContent = windowText(round);
   $("round-description").textContent = round.description;
@@ -51,22 +54,25 @@ export async function showBallot(roundId, { paper }) {
     $("ballot").hidden = true;
     problem(t("vote.method_unsupported"));
   } else {
-    runBallot(round, paper);
+    await runBallot(round, paper);
   }
 }
 
-function projectItem(project, cost) {
+function projectItem(project, cost, names) {
   const id = `pick-${project.id}`;
   const about = [project.description, project.location ? t("vote.location", { place: project.location }) : null];
+  // A selection's candidate: its committee, evaluation, spending and photos beside the box.
+  const facts = names ? candidateFacts(project, names) : null;
   return el("li", { class: "project" },
     el("label", { class: "choice", for: id },
       el("input", { type: "checkbox", id, name: id, value: project.id, "aria-describedby": `${id}-about ${id}-why` }),
-      el("span", {}, el("strong", { text: project.title }), " ", el("span", { class: "cost", text: formatFen(cost) }))),
+      el("span", {}, el("strong", { text: project.title }), " ", facts ? null : el("span", { class: "cost", text: formatFen(cost) }))),
     el("p", { class: "hint", id: `${id}-about`, text: about.filter(Boolean).join(" ") }),
+    facts, facts ? candidatePhotos(project) : null,
     el("p", { class: "why", id: `${id}-why` }));
 }
 
-function runBallot(round, paper) {
+async function runBallot(round, paper) {
   const form = $("ballot");
   const knapsack = round.method === "knapsack";
   const budget = round.budget_fen;
@@ -83,7 +89,9 @@ function runBallot(round, paper) {
   $("picks-hint").textContent = knapsack ? t("vote.rule_knapsack", { budget: formatFen(budget) })
     : maxPicks !== null ? t("vote.rule_approval", { max: maxPicks }) : t("vote.rule_approval_any");
   $("left-label").textContent = t(knapsack ? "vote.budget_left" : maxPicks !== null ? "vote.picks_left" : "vote.picks_chosen");
-  $("projects").replaceChildren(...projects.map((p) => projectItem(p, costOf.get(p.id))));
+  const names = isSelection(round) ? await committeeNames(projects) : null;
+  if (names) $("picks-hint").textContent = t("selection.pick_up_to", { k: maxPicks });
+  $("projects").replaceChildren(...projects.map((p) => projectItem(p, costOf.get(p.id), names)));
   $("code-box").hidden = !paper;
   if (round.allow_ballot_change && !paper) $("review-hint").textContent = t("vote.review_hint_changeable");
 

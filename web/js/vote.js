@@ -3,6 +3,7 @@
 import { SignInNeeded, api, boot, currentSession, el, formatFen, param, t } from "./core.js";
 import { guardSubmit } from "./forms.js";
 import { CODE_HANDOFF, fieldProblem, problem, showBallot, windowText } from "./vote-ballot.js";
+import { isSelection, selectionHeading } from "./selection.js";
 
 await boot("vote");
 
@@ -12,10 +13,12 @@ const $ = (id) => document.getElementById(id);
 function roundCard(round, official) {
   const method = round.method === "knapsack" ? t("vote.method_knapsack") : round.method === "approval"
     ? t("vote.method_approval") : t("vote.method_other");
+  // A selection has no budget: its card names the year's 十佳 instead.
+  const selection = isSelection(round);
   return el("li", { class: "card" },
     el("h3", { text: round.title }),
-    el("p", {}, el("span", { class: "badge", text: method }), " ",
-      el("span", { text: t("vote.budget", { amount: formatFen(round.budget_fen) }) })),
+    el("p", {}, el("span", { class: "badge", text: selection ? selectionHeading(round) : method }), " ",
+      selection ? null : el("span", { text: t("vote.budget", { amount: formatFen(round.budget_fen) }) })),
     el("p", { class: "muted", text: windowText(round) }),
     el("p", { class: "actions" },
       el("a", { class: "button primary", href: `vote.html?round=${round.id}`, text: t("vote.go_vote") }),

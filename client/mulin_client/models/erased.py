@@ -33,6 +33,12 @@ class Erased:
             objections_unlinked (int):
             residence_requests_erased (int):
             uploads_deleted (int): files uploaded but never attached to a record
+            topics_anonymised (int): topics kept with their scrubbed text, without author or photos
+            supports_anonymised (int): supports still counted, no longer tied to the caller
+            comments_erased (int): comments whose text was deleted, leaving a tombstone
+            reports_anonymised (int):
+            appeals_anonymised (int): appeals kept with their outcome, without text or author
+            registrations_erased (int): meeting registrations still counted, without name or phone
             account_deleted (bool): the user pool no longer holds the account
      """
 
@@ -46,6 +52,12 @@ class Erased:
     objections_unlinked: int
     residence_requests_erased: int
     uploads_deleted: int
+    topics_anonymised: int
+    supports_anonymised: int
+    comments_erased: int
+    reports_anonymised: int
+    appeals_anonymised: int
+    registrations_erased: int
     account_deleted: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -74,6 +86,18 @@ class Erased:
 
         uploads_deleted = self.uploads_deleted
 
+        topics_anonymised = self.topics_anonymised
+
+        supports_anonymised = self.supports_anonymised
+
+        comments_erased = self.comments_erased
+
+        reports_anonymised = self.reports_anonymised
+
+        appeals_anonymised = self.appeals_anonymised
+
+        registrations_erased = self.registrations_erased
+
         account_deleted = self.account_deleted
 
 
@@ -90,6 +114,12 @@ class Erased:
             "objections_unlinked": objections_unlinked,
             "residence_requests_erased": residence_requests_erased,
             "uploads_deleted": uploads_deleted,
+            "topics_anonymised": topics_anonymised,
+            "supports_anonymised": supports_anonymised,
+            "comments_erased": comments_erased,
+            "reports_anonymised": reports_anonymised,
+            "appeals_anonymised": appeals_anonymised,
+            "registrations_erased": registrations_erased,
             "account_deleted": account_deleted,
         })
 
@@ -120,6 +150,18 @@ class Erased:
 
         uploads_deleted = d.pop("uploads_deleted")
 
+        topics_anonymised = d.pop("topics_anonymised")
+
+        supports_anonymised = d.pop("supports_anonymised")
+
+        comments_erased = d.pop("comments_erased")
+
+        reports_anonymised = d.pop("reports_anonymised")
+
+        appeals_anonymised = d.pop("appeals_anonymised")
+
+        registrations_erased = d.pop("registrations_erased")
+
         account_deleted = d.pop("account_deleted")
 
         erased = cls(
@@ -133,6 +175,12 @@ class Erased:
             objections_unlinked=objections_unlinked,
             residence_requests_erased=residence_requests_erased,
             uploads_deleted=uploads_deleted,
+            topics_anonymised=topics_anonymised,
+            supports_anonymised=supports_anonymised,
+            comments_erased=comments_erased,
+            reports_anonymised=reports_anonymised,
+            appeals_anonymised=appeals_anonymised,
+            registrations_erased=registrations_erased,
             account_deleted=account_deleted,
         )
 

@@ -49,6 +49,8 @@ class TopicDetail:
             comments (list[CommentView]):
             due_at (None | str | Unset): while staff owe a meeting or an answer
             hidden (HiddenMark | None | Unset):
+            photo_urls (list[str] | Unset): the same photos as links a browser can show, in the same order; each lapses
+                after an hour
             answer (None | str | Unset): staff's reason for holding no meeting
             allowed_actions (list[TopicAction] | Unset): officials only
      """
@@ -72,6 +74,7 @@ class TopicDetail:
     comments: list[CommentView]
     due_at: None | str | Unset = UNSET
     hidden: HiddenMark | None | Unset = UNSET
+    photo_urls: list[str] | Unset = UNSET
     answer: None | str | Unset = UNSET
     allowed_actions: list[TopicAction] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -149,6 +152,12 @@ class TopicDetail:
         else:
             hidden = self.hidden
 
+        photo_urls: list[str] | Unset = UNSET
+        if not isinstance(self.photo_urls, Unset):
+            photo_urls = self.photo_urls
+
+
+
         answer: None | str | Unset
         if isinstance(self.answer, Unset):
             answer = UNSET
@@ -190,6 +199,8 @@ class TopicDetail:
             field_dict["due_at"] = due_at
         if hidden is not UNSET:
             field_dict["hidden"] = hidden
+        if photo_urls is not UNSET:
+            field_dict["photo_urls"] = photo_urls
         if answer is not UNSET:
             field_dict["answer"] = answer
         if allowed_actions is not UNSET:
@@ -308,6 +319,9 @@ class TopicDetail:
         hidden = _parse_hidden(d.pop("hidden", UNSET))
 
 
+        photo_urls = cast(list[str], d.pop("photo_urls", UNSET))
+
+
         def _parse_answer(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -350,6 +364,7 @@ class TopicDetail:
             comments=comments,
             due_at=due_at,
             hidden=hidden,
+            photo_urls=photo_urls,
             answer=answer,
             allowed_actions=allowed_actions,
         )

@@ -6,48 +6,68 @@ import { fenText } from "../../js/fen.js";
 import { MAX_PHOTOS, PHOTO_TYPES, uploadPhoto } from "../../js/photos.js";
 import { enableSubmit } from "./staff.js";
 
-function problem(field, key) {
+export function problem(field, key) {
   const message = t(key);
   return new ApiError(400, { code: "validation_failed", message: "", details: [{ field, message, message_zh: message }] });
+}
+
+// A budget's lines (item, unit price in yuan, quantity) with their total beneath: the paper
+// form's, and the meeting page's when a decision becomes a team's fund draft. `prefix` keeps
+// the inputs' ids apart; `onChange` hears every edit.
+export function budgetLines({ container, total, addButton, toFen, prefix, saved, onChange = () => {} }) {
+  const read = () => [...container.querySelectorAll(".paper-line")].map((row) => ({
+    item: row.querySelector("[data-part=item]").value, price: row.querySelector("[data-part=price]").value,
+    quantity: row.querySelector("[data-part=quantity]").value }));
+  function lineRow(line, index) {
+    const n = index + 1;
+    const input = (part, attrs) => el("input", { id: `${prefix}-${index}-${part}`, "data-part": part, value: line[part] || "", ...attrs });
+    return el("div", { class: "paper-line", "data-field": `lines.${index}` },
+      el("label", { for: `${prefix}-${index}-item`, text: t("staff.fund.paper.line_item", { n }) }),
+      input("item", { type: "text", maxlength: "100" }),
+      el("label", { for: `${prefix}-${index}-price`, text: t("staff.fund.paper.line_price", { n }) }),
+      input("price", { type: "text", inputmode: "decimal" }),
+      el("label", { for: `${prefix}-${index}-quantity`, text: t("staff.fund.paper.line_quantity", { n }) }),
+      input("quantity", { type: "number", inputmode: "numeric", min: "1" }));
+  }
+  function showTotal() {
+    const fen = read().reduce((sum, line) => sum + (toFen(line.price) || 0) * (Number(line.quantity) || 0), 0);
+    total.textContent = fen ? fenText(fen) : "—";
+  }
+  function show(list) { container.replaceChildren(...list.map(lineRow)); showTotal(); }
+  container.addEventListener("input", () => { showTotal(); onChange(); });
+  addButton.addEventListener("click", () => {
+    show([...read(), { item: "", price: "", quantity: "" }]);
+    onChange();
+    container.querySelector(".paper-line:last-child input").focus();
+  });
+  // The filled lines as the API takes them; a half-filled line is refused at its row.
+  function items() {
+    return read().filter((line) => line.item.trim() || line.price || line.quantity).map((line, index) => {
+      const fen = toFen(line.price);
+      const quantity = Number(line.quantity);
+      if (!line.item.trim() || !fen || !Number.isInteger(quantity) || quantity < 1) throw problem(`lines.${index}`, "staff.fund.paper.need_line");
+      return { item: line.item.trim(), unit_price_fen: fen, quantity };
+    });
+  }
+  show(saved);
+  addButton.disabled = false;
+  return { read, show, items };
 }
 
 // `where()` gives the committee and year chosen above; `entered(application)` shows the draft.
 export function paperForm({ where, toFen, entered }) {
   const form = document.getElementById("paper-form");
-  const lines = document.getElementById("paper-lines");
-  const total = document.getElementById("paper-total");
   const draft = keepDraft(form, "staff-fund-paper");
   const scans = () => draft.extra?.scans || [];
 
   // The lines are kept as the draft's extra: their inputs come and go.
   const savedLines = () => draft.extra?.lines || [{ item: "", price: "", quantity: "" }];
-  const readLines = () => [...lines.querySelectorAll(".paper-line")].map((row) => ({
-    item: row.querySelector("[data-part=item]").value, price: row.querySelector("[data-part=price]").value,
-    quantity: row.querySelector("[data-part=quantity]").value }));
-  const keep = () => { draft.extra = { scans: scans(), lines: readLines() }; showTotal(); };
-
-  function lineRow(line, index) {
-    const n = index + 1;
-    const input = (part, attrs) => el("input", { id: `paper-line-${index}-${part}`, "data-part": part, value: line[part === "price" ? "price" : part] || "", ...attrs });
-    return el("div", { class: "paper-line", "data-field": `lines.${index}` },
-      el("label", { for: `paper-line-${index}-item`, text: t("staff.fund.paper.line_item", { n }) }),
-      input("item", { type: "text", maxlength: "100" }),
-      el("label", { for: `paper-line-${index}-price`, text: t("staff.fund.paper.line_price", { n }) }),
-      input("price", { type: "text", inputmode: "decimal" }),
-      el("label", { for: `paper-line-${index}-quantity`, text: t("staff.fund.paper.line_quantity", { n }) }),
-      input("quantity", { type: "number", inputmode: "numeric", min: "1" }));
-  }
-  function showLines(list) { lines.replaceChildren(...list.map(lineRow)); showTotal(); }
-  function showTotal() {
-    const fen = readLines().reduce((sum, line) => sum + (toFen(line.price) || 0) * (Number(line.quantity) || 0), 0);
-    total.textContent = fen ? fenText(fen) : "—";
-  }
-  lines.addEventListener("input", keep);
-  document.getElementById("paper-add-line").addEventListener("click", () => {
-    showLines([...readLines(), { item: "", price: "", quantity: "" }]);
-    keep();
-    lines.querySelector(".paper-line:last-child input").focus();
+  const budget = budgetLines({
+    container: document.getElementById("paper-lines"), total: document.getElementById("paper-total"),
+    addButton: document.getElementById("paper-add-line"), toFen, prefix: "paper-line", saved: savedLines(),
+    onChange: () => { draft.extra = { scans: scans(), lines: budget.read() }; },
   });
+  const readLines = budget.read;
 
   const scanList = document.getElementById("paper-scan-list");
   function showScans() {
@@ -78,12 +98,7 @@ export function paperForm({ where, toFen, entered }) {
     const digits = form.lead_phone.value.replace(/\D/g, "");
     if (digits && !/^1[3-9]\d{9}$/.test(digits)) throw problem("lead_phone", "staff.entry.need_phone");
     const { committee, year } = where();
-    const items = readLines().filter((line) => line.item.trim() || line.price || line.quantity).map((line, index) => {
-      const fen = toFen(line.price);
-      const quantity = Number(line.quantity);
-      if (!line.item.trim() || !fen || !Number.isInteger(quantity) || quantity < 1) throw problem(`lines.${index}`, "staff.fund.paper.need_line");
-      return { item: line.item.trim(), unit_price_fen: fen, quantity };
-    });
+    const items = budget.items();
     // What is missing besides, the API says field by field, all at once.
     const number = (name) => (form.elements[name].value === "" ? null : Number(form.elements[name].value));
     return {
@@ -107,13 +122,11 @@ export function paperForm({ where, toFen, entered }) {
     // A new form, a new key: the next team's paper is another record.
     draft.idempotencyKey = newIdempotencyKey();
     draft.extra = {};
-    showLines(savedLines());
+    budget.show(savedLines());
     showScans();
     await entered(application);
   });
 
-  showLines(savedLines());
   showScans();
-  document.getElementById("paper-add-line").disabled = false;
   enableSubmit(form);
 }

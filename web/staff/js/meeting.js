@@ -3,6 +3,8 @@
 // into a PB proposal, a team's fund draft, a suggestion to the street or a residents' convention.
 import { api, boot, el, formatTime, newIdempotencyKey, param, t } from "../../js/core.js";
 import { guardSubmit } from "../../js/forms.js";
+import { yuanToFen } from "../../js/fen.js";
+import { budgetLines, problem } from "./fund-paper.js";
 import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 await boot("staff.meeting");
@@ -101,6 +103,24 @@ async function act(action, body, message) {
   done(t(message));
 }
 
+// The team's fund draft, as POST /review/funds/applications takes it; the carry adds the title,
+// the channel and, unless given, the decision's text as the purpose. The API names what is missing.
+function fundDraft(form, budget) {
+  const value = (name) => form.elements[name].value.trim();
+  const digits = value("lead_phone").replace(/\D/g, "");
+  if (digits && !/^1[3-9]\d{9}$/.test(digits)) throw problem("application.lead_phone", "staff.entry.need_phone");
+  const lines = budget.items();
+  const starts = value("starts_on");
+  return {
+    committee: meeting.division, year: Number((starts || new Date().toISOString()).slice(0, 4)),
+    team: { name: value("team.name"), lead_name: value("team.lead_name"), member_count: number(value("team.member_count")) },
+    ...(digits ? { lead_phone: `+86${digits}` } : {}), category: value("fund_category"),
+    ...(value("purpose") ? { purpose: value("purpose") } : {}), beneficiaries: number(value("beneficiaries")),
+    starts_on: starts || undefined, ends_on: value("ends_on") || undefined,
+    lines, requested_fen: lines.reduce((sum, line) => sum + line.unit_price_fen * line.quantity, 0),
+  };
+}
+
 function wireForms() {
   const attend = $("attend");
   guardSubmit(attend, () => act("attend", {
@@ -120,6 +140,8 @@ function wireForms() {
   };
   carry.elements.target.addEventListener("change", showTarget);
   showTarget();
+  const budget = budgetLines({ container: $("fund-lines"), total: $("fund-total"), addButton: $("fund-add-line"),
+    toFen: yuanToFen, prefix: "fund-line", saved: [{ item: "", price: "", quantity: "" }] });
   guardSubmit(carry, async () => {
     const value = (name) => carry.elements[name].value.trim();
     const target = value("target");
@@ -129,7 +151,7 @@ function wireForms() {
       body.estimated_cost_fen = value("estimated_cost_fen") ? Math.round(Number(value("estimated_cost_fen")) * 100) : undefined;
       if (value("location")) body.location = value("location");
     } else if (target === "fund_application") {
-      try { body.application = JSON.parse(value("application") || "{}"); } catch { body.application = undefined; }
+      body.application = fundDraft(carry, budget);
     } else if (target === "suggestion") {
       body.category = value("category") || undefined;
       body.submitter_phone = value("submitter_phone") ? `+86${value("submitter_phone").replace(/^\+?86/, "")}` : undefined;

@@ -6,12 +6,13 @@ import { yuanToFen } from "../../js/fen.js";
 import { uploadPhoto } from "../../js/photos.js";
 import { reasonText } from "../../js/round-results.js";
 import { downloadCsv } from "./csv.js";
+import { showNominations } from "./round-nominate.js";
 import { showSlips } from "./round-slips.js";
 import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 await boot("staff.round.one");
 staffNav("rounds");
-await requireOfficial();
+const { me } = await requireOfficial();
 const $ = (id) => document.getElementById(id);
 const ROUND_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const roundId = param("round");
@@ -47,6 +48,7 @@ async function load() {
   });
   $("public-link").href = `../round.html?round=${round.id}`;
   renderProjects();
+  if (round.kind === "selection") await showNominations(round, me, load);
   $("pick-list").replaceChildren(...ballotProjects().map((p) => el("li", { text: p.title })));
   const funded = round.projects.filter((p) => p.status === "feasible");
   const select = $("progress-project");
