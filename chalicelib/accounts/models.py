@@ -76,6 +76,65 @@ class ExportedResidenceRequest(ResponseModel):
     reason: str | None = None
 
 
+class ExportedTopic(ResponseModel):
+    """A topic the caller raised, as stored."""
+
+    id: str
+    division: str
+    title: str
+    background: str
+    proposal: str
+    photos: list[str] = Field(default_factory=list, description="storage keys of the topic's photos")
+    status: str
+    supports: int
+    created_at: str
+    answer: str | None = Field(default=None, description="staff's reason for holding no meeting")
+
+
+class ExportedSupport(ResponseModel):
+    topic_id: str
+    at: str
+
+
+class ExportedComment(ResponseModel):
+    topic_id: str
+    id: str
+    parent_id: str | None = None
+    text: str = Field(description="empty once the caller deleted it")
+    created_at: str
+    edited_at: str | None = None
+    deleted: bool = False
+
+
+class ExportedReport(ResponseModel):
+    topic_id: str
+    id: str
+    target: str = Field(description="TOPIC, or the id of the comment reported")
+    reason: str
+    note: str | None = None
+    at: str
+
+
+class ExportedAppeal(ResponseModel):
+    topic_id: str
+    target: str = Field(description="TOPIC, or the id of the hidden comment")
+    text: str
+    status: str
+    at: str
+    decided_at: str | None = None
+    decision: str | None = Field(default=None, description="the street's reason, when it rejected the appeal")
+
+
+class ExportedRegistration(ResponseModel):
+    meeting_id: str
+    id: str
+    title: str | None = Field(default=None, description="the meeting's, while it exists")
+    starts_at: str | None = None
+    name: str | None = None
+    phone: str | None = Field(default=None, description="as stored: masked")
+    registered_at: str
+
+
 class NotLinked(ResponseModel):
     """Something the platform holds that comes from the caller but cannot be tied to them."""
 
@@ -106,6 +165,12 @@ class DataExport(ResponseModel):
                                                        "timelines and the objections they received")
     objections_filed: list[ExportedObjection]
     residence_requests: list[ExportedResidenceRequest]
+    topics: list[ExportedTopic] = Field(description="topics the caller raised")
+    supports: list[ExportedSupport]
+    comments: list[ExportedComment]
+    reports: list[ExportedReport] = Field(description="the caller's reports of posts, with their notes")
+    appeals: list[ExportedAppeal] = Field(description="the caller's appeals against hidden posts")
+    meeting_registrations: list[ExportedRegistration]
     not_linked: list[NotLinked] = Field(description="what exists but is kept apart from the caller by design")
     retention: list[Retention] = Field(description="how long each kind of record is kept")
     erasure: ErasureState | None = Field(default=None, description="set once the caller has asked for erasure")

@@ -15,7 +15,8 @@ TAGS = ("account",)
     "/me/data", "GET", operation_id="getMyData", summary="Everything the platform holds about me, as JSON (residents)", tags=TAGS,
     response=DataExport, errors=(403,),
     description="Account, suggestions with timelines, ratings, inbox, fund applications led, objections filed and "
-                "residence requests; what exists but cannot be tied to the caller by design; retention periods. "
+                "residence requests; topics raised, supports, comments, reports, appeals and meeting registrations; "
+                "what exists but cannot be tied to the caller by design; retention periods. "
                 "Officials' accounts are work accounts: their administrator answers for them (403).",
 )
 def my_data(principal: Principal) -> DataExport:

@@ -275,9 +275,12 @@ def _erasure_state(marker: dict[str, Any] | None) -> ErasureState | None:
 
 
 def export_my_data(principal: Principal) -> DataExport:
+    from chalicelib.accounts.deliberation import taking_part
+
     require(principal, "account.export")
     own, primaries = _case_records(principal)
     keys = set(principal.owner_keys)
+    deliberation = taking_part(principal.person)
     return DataExport(
         generated_at=_now(),
         account=_account(principal),
@@ -289,6 +292,9 @@ def export_my_data(principal: Principal) -> DataExport:
                                             filed_at=o.filed_at, answer=o.answer, answered_at=o.answered_at)
                           for o in _objections(principal)],
         residence_requests=_residence_requests(principal),
+        topics=deliberation.topics, supports=deliberation.supports, comments=deliberation.comments,
+        reports=deliberation.reports, appeals=deliberation.appeals,
+        meeting_registrations=deliberation.meeting_registrations,
         not_linked=[NotLinked(**entry) for entry in NOT_LINKED],
         retention=[Retention(**entry) for entry in RETENTION],
         erasure=_erasure_state(repository.get_marker(principal.person)),

@@ -35,8 +35,8 @@ from chalicelib.voting.views import project_view
 
 MAX_PHOTOS = 9
 COMPLETED_FUNDS = frozenset({"accepted", "closed"})
-# Position of the marker in the nomination's transaction.
-MARKER_ITEM = 1
+# Positions of the marker and of the key's claim in the nomination's transaction.
+MARKER_ITEM, CLAIM_ITEM = 1, 3
 
 
 def nominate(principal: Principal, round_id: str, body: NominationCreate, idempotency_key: str | None = None) -> Project:
@@ -49,6 +49,13 @@ def nominate(principal: Principal, round_id: str, body: NominationCreate, idempo
     if record.kind is not RoundKind.selection or record.year is None:
         raise rule_error("Only a selection takes nominations.", "只有评选活动接受提名。", "round", "not_a_selection")
     in_phase(record, "nominate", "Nominating")
+    # As for proposals: the key sent again with another source (or to another selection) is 409,
+    # not a second candidate; sent again with the same body, it answers with the first.
+    key_claim = (idempotency.Claim(principal.user_id, key, {"selection": round_id, **body.model_dump(mode="json")})
+                 if key else None)
+    claimed = _claimed(round_id, key_claim)
+    if claimed is not None:
+        return claimed
     source_id, candidate = (_from_fund(body, committee, record.year)
                             if body.source is NominationSource.fund_application
                             else _from_round(body, committee, record.year))
@@ -65,8 +72,15 @@ def nominate(principal: Principal, round_id: str, body: NominationCreate, idempo
             repository.nomination_marker_put(round_id, body.source.value, source_id, project.id, claim),
             repository.audit(round_id, "nominate", principal.user_id, principal.role.value,
                              after={"project": project.id, "source": body.source.value, "source_id": source_id}),
+            *([key_claim.put(project.id)] if key_claim else []),
         ])
     except ConditionFailedError as exc:
+        if CLAIM_ITEM in exc.failed:
+            # A request under the same key committed first: its candidate, or 409 for another body.
+            earlier_candidate = _claimed(round_id, key_claim)
+            if earlier_candidate is not None:
+                return earlier_candidate
+            raise ConflictError("This Idempotency-Key is being used. / 该幂等键正在使用中。") from exc
         if MARKER_ITEM not in exc.failed:
             raise
         earlier = repository.get_nomination_marker(round_id, body.source.value, source_id)
@@ -76,6 +90,12 @@ def nominate(principal: Principal, round_id: str, body: NominationCreate, idempo
                 return project_view(found)
         raise ConflictError("This project has already been nominated. / 该项目已被提名。") from exc
     return project_view(project)
+
+
+def _claimed(round_id: str, claim: idempotency.Claim | None) -> Project | None:
+    project_id = claim.holder() if claim else None
+    found = repository.get_project(round_id, project_id) if project_id else None
+    return project_view(found) if found else None
 
 
 def _candidate(title: str, description: str, photos: list[str], nomination: NominationRecord) -> ProjectRecord:

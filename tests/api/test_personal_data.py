@@ -321,6 +321,38 @@ def test_a_residence_request_keeps_its_committee_and_status_without_the_flat(cli
     assert asked.json_body["id"] not in {item["id"] for item in queue.json_body["items"]}
 
 
+def test_the_export_holds_what_the_resident_wrote_in_topics_and_meetings(client, accounts, at):
+    from tests.api.meeting_helpers import act as act_on_meeting
+    from tests.api.meeting_helpers import schedule
+    from tests.api.topic_helpers import act, comment, raise_topic
+
+    at("2051-03-06T10:00:00")
+    resident, neighbour, staff = new_resident(), accounts["kongjiang_neighbour"], accounts["committee_staff"]
+    mine = raise_topic(client, resident, title="楼道扶手", background="老人上下楼不便。")
+    own_comment = comment(client, resident, mine["id"], "我家在3号楼。")
+    act(client, staff, mine["id"], "hide", {"comment_id": own_comment["id"], "reason": "含有住址信息"})
+    assert post(client, f"/topics/{mine['id']}/appeals", resident,
+                {"comment_id": own_comment["id"], "text": "只是楼号，不是门牌。"}).status_code in (200, 201)
+    theirs = raise_topic(client, neighbour, title="加装充电桩")
+    assert post(client, f"/topics/{theirs['id']}/supports", resident, {}).status_code == 201
+    neighbours_comment = comment(client, neighbour, theirs["id"], "谢谢。")
+    assert post(client, f"/topics/{theirs['id']}/reports", resident, {
+        "reason": "off_topic", "comment_id": neighbours_comment["id"], "note": "我是举报人"}).status_code in (200, 201)
+    created = schedule(client, staff, [theirs["id"]])
+    act_on_meeting(client, resident, created["id"], "register", {"name": "王阿姨"})
+
+    data = my_data(client, resident)
+    assert [(t["id"], t["title"]) for t in data["topics"]] == [(mine["id"], "楼道扶手")]  # not the neighbour's
+    assert [s["topic_id"] for s in data["supports"]] == [theirs["id"]]
+    assert [(c["id"], c["text"]) for c in data["comments"]] == [(own_comment["id"], "我家在3号楼。")]
+    assert [(r["target"], r["note"]) for r in data["reports"]] == [(neighbours_comment["id"], "我是举报人")]
+    assert [(a["target"], a["text"], a["status"]) for a in data["appeals"]] == [
+        (own_comment["id"], "只是楼号，不是门牌。", "pending")]
+    [registration] = data["meeting_registrations"]
+    assert (registration["meeting_id"], registration["name"]) == (created["id"], "王阿姨")
+    assert registration["title"] == created["title"]
+
+
 @pytest.mark.parametrize("name", ["committee_staff", "street_official", "platform_admin"])
 def test_officials_are_answered_by_their_administrator(client, accounts, name):
     assert get(client, "/me/data", accounts[name]).status_code == 403

@@ -20,7 +20,8 @@ from tests.api.suggestion_helpers import get, post
 from tests.api.tally_helpers import tally
 from tests.api.test_publication import month_files, run_schedule
 
-YEAR = 2062
+# The access matrix creates pools for 控一 from 2060 upward, one year per recipe.
+YEAR = 2081
 STREET = "310110012"
 KONG_YI, XIN_HUI, SI_CUN = "310110012001", "310110012003", "310110012004"
 OUTSIDE_COMMITTEE = "310110015001"  # 延吉新村街道: another street of the district
@@ -140,7 +141,7 @@ def test_a_selection_from_nominations_to_a_published_recountable_result(client, 
     fund_source = {"source": "fund_application", "id": fund_id}
     assert nominate(client, kong_yi_staff, round_id, fund_source).status_code == 422  # before its window
     at(f"{YEAR}-07-02T10:00:00")
-    first = nominate(client, kong_yi_staff, round_id, fund_source, key="nominate-fund-2062")
+    first = nominate(client, kong_yi_staff, round_id, fund_source, key="nominate-fund-2081")
     assert first.status_code == 201, first.body
     fund_candidate = first.json_body
     assert fund_candidate["title"] == "社区合唱团为老服务演出" and fund_candidate["status"] == "feasible"
@@ -148,7 +149,7 @@ def test_a_selection_from_nominations_to_a_published_recountable_result(client, 
     assert nomination["committee"] == KONG_YI and nomination["spending_fen"] == 730_000
     assert nomination["participants"] == 96 and "验收通过" in nomination["acceptance_note"]
     assert "nominated_by" not in nomination
-    retried = nominate(client, kong_yi_staff, round_id, fund_source, key="nominate-fund-2062")
+    retried = nominate(client, kong_yi_staff, round_id, fund_source, key="nominate-fund-2081")
     assert retried.status_code == 201 and retried.json_body["id"] == fund_candidate["id"]
     assert nominate(client, kong_yi_staff, round_id, fund_source).status_code == 409  # the same source twice
     # Another committee's fund, a committee outside the street, a project its round did not select.

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import audit
 
-DISTRICTS = Path(__file__).resolve().parents[3] / "shared" / "data" / "shanghai" / "districts.csv"
+DISTRICTS = Path(__file__).resolve().parents[2] / "data" / "shanghai" / "districts.csv"
 COMMITTEE = "310110012001"
 DIMENSIONS = ["self_governance", "co_governance", "rule_of_law", "civic_virtue"]
 

@@ -148,6 +148,8 @@ def test_committee_staff_nominate_their_completed_project_on_the_staff_round_pag
     sign_in(page, stack, "committee_staff", f"staff/round.html?round={selection['id']}")
     view = page.locator("#nominate-view")
     expect(view.get_by_role("heading", name="十佳评选提名")).to_be_visible()
+    # Its kind and k where a round's budget would be (a selection's is ¥0).
+    expect(page.locator("#round-facts")).to_contain_text(f"十佳项目评选 {selection['year']} · 选出 2 个 · 投票")
     expect(page.locator("#nominated > li")).to_have_count(2)
     expect(page.locator("#nominated")).to_contain_text("口袋花园")
     # Only the committee's own completed project is offered; the others' are theirs to name.

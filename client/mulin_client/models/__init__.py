@@ -72,10 +72,16 @@ from .evaluation_create import EvaluationCreate
 from .evaluation_summary import EvaluationSummary
 from .expense import Expense
 from .expense_view import ExpenseView
+from .exported_appeal import ExportedAppeal
+from .exported_comment import ExportedComment
 from .exported_objection import ExportedObjection
 from .exported_rating import ExportedRating
+from .exported_registration import ExportedRegistration
+from .exported_report import ExportedReport
 from .exported_residence_request import ExportedResidenceRequest
 from .exported_suggestion import ExportedSuggestion
+from .exported_support import ExportedSupport
+from .exported_topic import ExportedTopic
 from .extend_suggestion_deadline_request import ExtendSuggestionDeadlineRequest
 from .fresh_tokens import FreshTokens
 from .fresh_tokens_pool import FreshTokensPool
@@ -352,10 +358,16 @@ __all__ = (
     "EvaluationSummary",
     "Expense",
     "ExpenseView",
+    "ExportedAppeal",
+    "ExportedComment",
     "ExportedObjection",
     "ExportedRating",
+    "ExportedRegistration",
+    "ExportedReport",
     "ExportedResidenceRequest",
     "ExportedSuggestion",
+    "ExportedSupport",
+    "ExportedTopic",
     "ExtendSuggestionDeadlineRequest",
     "FreshTokens",
     "FreshTokensPool",

@@ -15,10 +15,16 @@ if TYPE_CHECKING:
   from ..models.account import Account
   from ..models.application_detail import ApplicationDetail
   from ..models.erasure_state import ErasureState
+  from ..models.exported_appeal import ExportedAppeal
+  from ..models.exported_comment import ExportedComment
   from ..models.exported_objection import ExportedObjection
   from ..models.exported_rating import ExportedRating
+  from ..models.exported_registration import ExportedRegistration
+  from ..models.exported_report import ExportedReport
   from ..models.exported_residence_request import ExportedResidenceRequest
   from ..models.exported_suggestion import ExportedSuggestion
+  from ..models.exported_support import ExportedSupport
+  from ..models.exported_topic import ExportedTopic
   from ..models.not_linked import NotLinked
   from ..models.notification import Notification
   from ..models.retention import Retention
@@ -45,6 +51,12 @@ class DataExport:
                 objections they received
             objections_filed (list[ExportedObjection]):
             residence_requests (list[ExportedResidenceRequest]):
+            topics (list[ExportedTopic]): topics the caller raised
+            supports (list[ExportedSupport]):
+            comments (list[ExportedComment]):
+            reports (list[ExportedReport]): the caller's reports of posts, with their notes
+            appeals (list[ExportedAppeal]): the caller's appeals against hidden posts
+            meeting_registrations (list[ExportedRegistration]):
             not_linked (list[NotLinked]): what exists but is kept apart from the caller by design
             retention (list[Retention]): how long each kind of record is kept
             erasure (ErasureState | None | Unset): set once the caller has asked for erasure
@@ -58,6 +70,12 @@ class DataExport:
     fund_applications: list[ApplicationDetail]
     objections_filed: list[ExportedObjection]
     residence_requests: list[ExportedResidenceRequest]
+    topics: list[ExportedTopic]
+    supports: list[ExportedSupport]
+    comments: list[ExportedComment]
+    reports: list[ExportedReport]
+    appeals: list[ExportedAppeal]
+    meeting_registrations: list[ExportedRegistration]
     not_linked: list[NotLinked]
     retention: list[Retention]
     erasure: ErasureState | None | Unset = UNSET
@@ -71,10 +89,16 @@ class DataExport:
         from ..models.account import Account # noqa: PLC0415
         from ..models.application_detail import ApplicationDetail # noqa: PLC0415
         from ..models.erasure_state import ErasureState # noqa: PLC0415
+        from ..models.exported_appeal import ExportedAppeal # noqa: PLC0415
+        from ..models.exported_comment import ExportedComment # noqa: PLC0415
         from ..models.exported_objection import ExportedObjection # noqa: PLC0415
         from ..models.exported_rating import ExportedRating # noqa: PLC0415
+        from ..models.exported_registration import ExportedRegistration # noqa: PLC0415
+        from ..models.exported_report import ExportedReport # noqa: PLC0415
         from ..models.exported_residence_request import ExportedResidenceRequest # noqa: PLC0415
         from ..models.exported_suggestion import ExportedSuggestion # noqa: PLC0415
+        from ..models.exported_support import ExportedSupport # noqa: PLC0415
+        from ..models.exported_topic import ExportedTopic # noqa: PLC0415
         from ..models.not_linked import NotLinked # noqa: PLC0415
         from ..models.notification import Notification # noqa: PLC0415
         from ..models.retention import Retention # noqa: PLC0415
@@ -124,6 +148,48 @@ class DataExport:
 
 
 
+        topics = []
+        for topics_item_data in self.topics:
+            topics_item = topics_item_data.to_dict()
+            topics.append(topics_item)
+
+
+
+        supports = []
+        for supports_item_data in self.supports:
+            supports_item = supports_item_data.to_dict()
+            supports.append(supports_item)
+
+
+
+        comments = []
+        for comments_item_data in self.comments:
+            comments_item = comments_item_data.to_dict()
+            comments.append(comments_item)
+
+
+
+        reports = []
+        for reports_item_data in self.reports:
+            reports_item = reports_item_data.to_dict()
+            reports.append(reports_item)
+
+
+
+        appeals = []
+        for appeals_item_data in self.appeals:
+            appeals_item = appeals_item_data.to_dict()
+            appeals.append(appeals_item)
+
+
+
+        meeting_registrations = []
+        for meeting_registrations_item_data in self.meeting_registrations:
+            meeting_registrations_item = meeting_registrations_item_data.to_dict()
+            meeting_registrations.append(meeting_registrations_item)
+
+
+
         not_linked = []
         for not_linked_item_data in self.not_linked:
             not_linked_item = not_linked_item_data.to_dict()
@@ -158,6 +224,12 @@ class DataExport:
             "fund_applications": fund_applications,
             "objections_filed": objections_filed,
             "residence_requests": residence_requests,
+            "topics": topics,
+            "supports": supports,
+            "comments": comments,
+            "reports": reports,
+            "appeals": appeals,
+            "meeting_registrations": meeting_registrations,
             "not_linked": not_linked,
             "retention": retention,
         })
@@ -173,10 +245,16 @@ class DataExport:
         from ..models.account import Account # noqa: PLC0415
         from ..models.application_detail import ApplicationDetail # noqa: PLC0415
         from ..models.erasure_state import ErasureState # noqa: PLC0415
+        from ..models.exported_appeal import ExportedAppeal # noqa: PLC0415
+        from ..models.exported_comment import ExportedComment # noqa: PLC0415
         from ..models.exported_objection import ExportedObjection # noqa: PLC0415
         from ..models.exported_rating import ExportedRating # noqa: PLC0415
+        from ..models.exported_registration import ExportedRegistration # noqa: PLC0415
+        from ..models.exported_report import ExportedReport # noqa: PLC0415
         from ..models.exported_residence_request import ExportedResidenceRequest # noqa: PLC0415
         from ..models.exported_suggestion import ExportedSuggestion # noqa: PLC0415
+        from ..models.exported_support import ExportedSupport # noqa: PLC0415
+        from ..models.exported_topic import ExportedTopic # noqa: PLC0415
         from ..models.not_linked import NotLinked # noqa: PLC0415
         from ..models.notification import Notification # noqa: PLC0415
         from ..models.retention import Retention # noqa: PLC0415
@@ -248,6 +326,66 @@ class DataExport:
             residence_requests.append(residence_requests_item)
 
 
+        topics = []
+        _topics = d.pop("topics")
+        for topics_item_data in (_topics):
+            topics_item = ExportedTopic.from_dict(topics_item_data)
+
+
+
+            topics.append(topics_item)
+
+
+        supports = []
+        _supports = d.pop("supports")
+        for supports_item_data in (_supports):
+            supports_item = ExportedSupport.from_dict(supports_item_data)
+
+
+
+            supports.append(supports_item)
+
+
+        comments = []
+        _comments = d.pop("comments")
+        for comments_item_data in (_comments):
+            comments_item = ExportedComment.from_dict(comments_item_data)
+
+
+
+            comments.append(comments_item)
+
+
+        reports = []
+        _reports = d.pop("reports")
+        for reports_item_data in (_reports):
+            reports_item = ExportedReport.from_dict(reports_item_data)
+
+
+
+            reports.append(reports_item)
+
+
+        appeals = []
+        _appeals = d.pop("appeals")
+        for appeals_item_data in (_appeals):
+            appeals_item = ExportedAppeal.from_dict(appeals_item_data)
+
+
+
+            appeals.append(appeals_item)
+
+
+        meeting_registrations = []
+        _meeting_registrations = d.pop("meeting_registrations")
+        for meeting_registrations_item_data in (_meeting_registrations):
+            meeting_registrations_item = ExportedRegistration.from_dict(meeting_registrations_item_data)
+
+
+
+            meeting_registrations.append(meeting_registrations_item)
+
+
         not_linked = []
         _not_linked = d.pop("not_linked")
         for not_linked_item_data in (_not_linked):
@@ -297,6 +435,12 @@ class DataExport:
             fund_applications=fund_applications,
             objections_filed=objections_filed,
             residence_requests=residence_requests,
+            topics=topics,
+            supports=supports,
+            comments=comments,
+            reports=reports,
+            appeals=appeals,
+            meeting_registrations=meeting_registrations,
             not_linked=not_linked,
             retention=retention,
             erasure=erasure,

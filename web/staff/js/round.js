@@ -5,6 +5,7 @@ import { guardSubmit } from "../../js/forms.js";
 import { yuanToFen } from "../../js/fen.js";
 import { uploadPhoto } from "../../js/photos.js";
 import { reasonText } from "../../js/round-results.js";
+import { isSelection, selectionHeading } from "../../js/selection.js";
 import { downloadCsv } from "./csv.js";
 import { showNominations } from "./round-nominate.js";
 import { showSlips } from "./round-slips.js";
@@ -42,10 +43,14 @@ async function load() {
   }
   markReady();
   $("round-title").textContent = round.title;
-  $("round-facts").textContent = t("staff.round.facts", {
+  const facts = {
     phase: t(`round.phase.${round.phase === "upcoming" ? "proposals" : round.phase}`), scope: round.scope,
-    budget: formatFen(round.budget_fen), voting: `${formatTime(round.voting.starts)} – ${formatTime(round.voting.ends)}`,
-  });
+    voting: `${formatTime(round.voting.starts)} – ${formatTime(round.voting.ends)}`,
+  };
+  // A selection has no budget (its ¥0 would read as a round with no money): its kind and k instead.
+  $("round-facts").textContent = isSelection(round)
+    ? t("staff.round.selection_facts", { ...facts, kind: selectionHeading(round), picks: t("selection.picks", { k: round.method_limits.max_picks }) })
+    : t("staff.round.facts", { ...facts, budget: formatFen(round.budget_fen) });
   $("public-link").href = `../round.html?round=${round.id}`;
   renderProjects();
   if (round.kind === "selection") await showNominations(round, me, load);

@@ -127,8 +127,9 @@ def sync_detailed(
     """ Everything the platform holds about me, as JSON (residents)
 
      Account, suggestions with timelines, ratings, inbox, fund applications led, objections filed and
-    residence requests; what exists but cannot be tied to the caller by design; retention periods.
-    Officials' accounts are work accounts: their administrator answers for them (403).
+    residence requests; topics raised, supports, comments, reports, appeals and meeting registrations;
+    what exists but cannot be tied to the caller by design; retention periods. Officials' accounts are
+    work accounts: their administrator answers for them (403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,8 +158,9 @@ def sync(
     """ Everything the platform holds about me, as JSON (residents)
 
      Account, suggestions with timelines, ratings, inbox, fund applications led, objections filed and
-    residence requests; what exists but cannot be tied to the caller by design; retention periods.
-    Officials' accounts are work accounts: their administrator answers for them (403).
+    residence requests; topics raised, supports, comments, reports, appeals and meeting registrations;
+    what exists but cannot be tied to the caller by design; retention periods. Officials' accounts are
+    work accounts: their administrator answers for them (403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,8 +184,9 @@ async def asyncio_detailed(
     """ Everything the platform holds about me, as JSON (residents)
 
      Account, suggestions with timelines, ratings, inbox, fund applications led, objections filed and
-    residence requests; what exists but cannot be tied to the caller by design; retention periods.
-    Officials' accounts are work accounts: their administrator answers for them (403).
+    residence requests; topics raised, supports, comments, reports, appeals and meeting registrations;
+    what exists but cannot be tied to the caller by design; retention periods. Officials' accounts are
+    work accounts: their administrator answers for them (403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,8 +215,9 @@ async def asyncio(
     """ Everything the platform holds about me, as JSON (residents)
 
      Account, suggestions with timelines, ratings, inbox, fund applications led, objections filed and
-    residence requests; what exists but cannot be tied to the caller by design; retention periods.
-    Officials' accounts are work accounts: their administrator answers for them (403).
+    residence requests; topics raised, supports, comments, reports, appeals and meeting registrations;
+    what exists but cannot be tied to the caller by design; retention periods. Officials' accounts are
+    work accounts: their administrator answers for them (403).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
