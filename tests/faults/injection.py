@@ -205,8 +205,11 @@ class StateWatch:
             self.messages.append(call.operation)
 
     def _snapshot_items(self, keys: dict[str, list[dict[str, Any]]]) -> None:
+        # Two threads about to write one item may both read it; the one whose read returns after
+        # the other's write has committed must not replace the first, earlier snapshot.
         for found in self._read_items(keys).values():
-            self.before.update(found)
+            for key, item in found.items():
+                self.before.setdefault(key, item)
 
     def _read_items(self, keys: dict[str, list[dict[str, Any]]]) -> dict[str, dict[tuple[str, str], Any]]:
         result: dict[str, dict[tuple[str, str], Any]] = {}
