@@ -162,8 +162,17 @@ function wireForms() {
 }
 
 async function openRounds() {
-  const page = await api("GET", "/review/rounds?phase=proposals&limit=50");
-  $("round_id").replaceChildren(...page.items.map((round) => el("option", { value: round.id, text: round.title })));
+  // Every round of the jurisdiction taking proposals, page after page: a street has more than one page's worth.
+  const rounds = [];
+  let cursor = null;
+  do {
+    const query = new URLSearchParams({ phase: "proposals", limit: "50" });
+    if (cursor) query.set("cursor", cursor);
+    const page = await api("GET", `/review/rounds?${query}`);
+    rounds.push(...page.items.filter((round) => round.kind !== "selection"));
+    cursor = page.next_cursor;
+  } while (cursor);
+  $("round_id").replaceChildren(...rounds.map((round) => el("option", { value: round.id, text: round.title })));
 }
 
 try {
