@@ -165,7 +165,6 @@ def test_committee_staff_nominate_their_completed_project_on_the_staff_round_pag
     expect(page.locator("#nominate-done")).to_contain_text("楼道扶手加装")
     expect(page.locator("#nominated > li")).to_have_count(3)
     expect(page.locator("#nominated > li").filter(has_text="楼道扶手加装")).to_contain_text("微更新投票项目")
-    # Nothing left to name: the form goes, and says so.
     # Nominated once, it is offered no more (other completed projects of the shared stack may be).
     expect(page.locator("#nominee option").filter(has_text="楼道扶手加装")).to_have_count(0)
     status, shown = call(stack, "GET", f"/rounds/{selection['id']}/ballot")
