@@ -127,6 +127,8 @@ def test_staff_schedule_decide_and_carry_a_topic_and_hide_a_reported_comment(pag
 
     # A resident sees the hidden comment as its reason.
     page.get_by_role("button", name="退出登录").click()
+    # Signing out navigates to the home page itself; a sign-in started before it lands is lost.
+    page.wait_for_url("**/index.html")
     sign_in(page, stack, "resident", f"topic.html?id={topic['id']}")
     hidden = page.locator(f"#comment-{comment['id']}")
     expect(hidden).to_contain_text("此内容已被隐藏，原因：含有他人联系方式")
