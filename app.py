@@ -18,9 +18,10 @@ from chalicelib.review.routes import review_api
 from chalicelib.session.routes import session_api
 from chalicelib.staff.routes import staff_api
 from chalicelib.staff.service import still_valid
-from chalicelib.storage.queues import PUBLICATIONS_QUEUE, TALLIES_QUEUE
+from chalicelib.storage.queues import PUBLICATIONS_QUEUE, TALLIES_QUEUE, TEXTS_QUEUE
 from chalicelib.suggestions.routes import suggestions_api
 from chalicelib.system.routes import system_api
+from chalicelib.texts.routes import texts_api
 from chalicelib.uploads.routes import uploads_api
 from chalicelib.voting.routes import voting_api
 from chalicelib.web.api import check_officials_with
@@ -57,6 +58,7 @@ app.register_blueprint(accounts_api)
 app.register_blueprint(session_api)
 app.register_blueprint(deliberation_api)
 app.register_blueprint(meetings_api)
+app.register_blueprint(texts_api)
 
 
 # 17:00 UTC on the last day of a month is 01:00 on the 1st in Shanghai (UTC+8, no daylight saving).
@@ -98,6 +100,24 @@ def count_round(event):
     # How many times this message was handed out: its last delivery marks the job failed.
     return [run_message(record.body, int(record.to_dict().get("attributes", {}).get("ApproximateReceiveCount", 1)))
             for record in event]
+
+
+# The notifications topic → residents' texts, through a queue the topic delivers to (raw). A batch
+# answers which messages failed (infra sets ReportBatchItemFailures): only those come back.
+@app.on_sqs_message(queue=TEXTS_QUEUE, batch_size=10, name="send_texts")
+def send_texts(event):
+    from chalicelib.texts.service import handle_batch
+
+    return handle_batch(event.to_dict(), event.context)
+
+
+# 00:00 UTC is 08:00 in Shanghai, the end of the quiet hours: the texts the night held back.
+@app.schedule(Cron(0, 0, "*", "*", "?", "*"), name="send_deferred_texts")
+def send_deferred_texts(event):
+    from chalicelib import clock
+    from chalicelib.texts.service import send_deferred
+
+    return send_deferred(clock.utc_now())
 
 
 # The main table's stream → live counters. The stream's ARN exists only once the stack does, so

@@ -262,6 +262,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "suggestion.rate": frozenset({Role.resident}),
     # Residents are told of their cases' steps, officials get their morning digest there.
     "notification.read_own": frozenset(Role),
+    # Residents choose whether their cases' decisions also reach them by SMS (officials' digest has its own).
+    "notification.texts_own": frozenset({Role.resident}),
     # An official's own digest: on or off, by SMS or e-mail.
     "digest.manage_own": frozenset({Role.committee_staff, Role.street_official, Role.district_admin, Role.platform_admin}),
     # Rounds are run by the officials of their scope: a committee's by its staff or its

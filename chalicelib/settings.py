@@ -43,6 +43,8 @@ class Settings:
     # Where each new message to a resident is published (an SMS sender subscribes in
     # production); empty: in-app inbox only.
     notifications_topic_arn: str = ""
+    # At most this many texts to one resident a Shanghai day (texts/): more is the inbox's alone.
+    sms_daily_cap: int = 3
     # Secrets Manager ids (names or ARNs) of the secrets chalicelib/secrets.py reads; never
     # their values. The cursor secret signs pagination cursors; the PII key keys the hashes
     # that stand in for phone numbers, accounts and voters; the origin-verify secret is what
@@ -106,6 +108,7 @@ def get_settings() -> Settings:
             c.strip() for c in os.environ.get("MULIN_WORKING_DAY_CATEGORIES", "").split(",") if c.strip()
         ),
         notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
+        sms_daily_cap=int(os.environ.get("MULIN_SMS_DAILY_CAP", "").strip() or 3),
         **_secret_ids(),
         publications_queue_url=os.environ.get("MULIN_PUBLICATIONS_QUEUE_URL", "").strip(),
         tallies_queue_url=os.environ.get("MULIN_TALLIES_QUEUE_URL", "").strip(),

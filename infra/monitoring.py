@@ -24,7 +24,7 @@ from constructs import Construct
 
 # The functions `chalice package` emits, by logical id.
 FUNCTIONS = ("APIHandler", "MulinAuthorizer", "PublishLastMonth", "PublishRequestedMonth",
-             "SendOfficialsDigest", "CountRound", "CountLive", "PublishLiveIndex")
+             "SendOfficialsDigest", "CountRound", "CountLive", "PublishLiveIndex", "SendTexts", "SendDeferredTexts")
 # China's Cybersecurity Law (art. 21) asks network operators to keep logs at least six months.
 LOG_RETENTION = {"prod": logs.RetentionDays.ONE_YEAR, "dev": logs.RetentionDays.ONE_MONTH}
 

@@ -35,6 +35,10 @@ ACKNOWLEDGED: dict[str, list[tuple[str, str]]] = {
     "CognitoSmsRole/Resource": [("IAM5[Resource::*]", "sns:Publish of an SMS to a phone number, which has no ARN: "
                                  "Cognito sends sign-up and reset codes and temporary passwords; only Cognito "
                                  "acting for this account's pools, with the stack's external id, assumes the role")],
+    **{f"FunctionRoles/{name}/DefaultPolicy/Resource": [(
+        "IAM5[Resource::*]", "sns:Publish of an SMS to a phone number, which has no ARN: residents' texts "
+                             "(texts/); a Deny on every topic ARN in the same policy keeps it to phone numbers")]
+       for name in ("SendTexts", "SendDeferredTexts")},
     "CursorSecret/Resource": [("SMG4", "Keys only the HMAC of pagination cursors; rotating it would just "
                                        "invalidate open cursors, so it is rotated by redeploying, not on a schedule")],
     "PiiKey/Resource": [("SMG4", "Keys the hashes that stand in for phone numbers on rosters and ballots; a "

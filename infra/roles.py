@@ -23,6 +23,13 @@ can read no data at all. tests/infra/test_least_privilege.py holds each role to 
 - CountLive: reads the main table's stream (the event source mapping reads it as this role) and
   writes only in `LIVE#` partitions: the counters' ADDs and the records' applied marks, by
   transaction, nothing read; sends a batch that kept failing to its failure queue.
+- SendTexts: receives and deletes the texts queue's messages (the notifications topic's, raw);
+  reads the main table's items (a choice, a case), writes only in `SMSDAY#` and `SMSLATER#`
+  partitions (the day's count, texts held back), keeps its once-per-message records in the
+  idempotency table, finds a resident's verified number in the residents' pool (ListUsers),
+  and publishes to phone numbers only: a Deny on every topic ARN keeps the `*` SMS needs from
+  reaching any topic.
+- SendDeferredTexts: the same without the queue, and it Queries and deletes `SMSLATER#` items.
 - SendOfficialsDigest: reads the main table and its indexes, puts only in `INBOX#` and `DIGEST#`
   partitions (a digest and its day's marker), publishes to the notifications topic, reads the
   PII key (an inbox is keyed by a keyed digest). Its per-street metric goes out in its logs (EMF).
@@ -83,6 +90,9 @@ LIVE_PARTITIONS = ["LIVE#*"]
 # What Lambda's DynamoDB stream event source needs of the function's role to read the stream.
 STREAM_READER_ACTIONS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                          "dynamodb:ListStreams"]
+# The texts' own writes: the day's count and the texts the quiet hours held back (texts/repository.py).
+TEXT_PARTITIONS = ["SMSDAY#*", "SMSLATER#*"]
+IDEMPOTENCY_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
 # The morning digest's only writes: officials' inbox messages and the day's markers.
 DIGEST_PARTITIONS = ("INBOX#*", "DIGEST#*")
 
@@ -103,6 +113,8 @@ class Granted:
     user_pools: dict[str, cognito.CfnUserPool]
     # Where a stream batch that kept failing is described (its shard and sequence numbers).
     live_failed: sqs.Queue | None = None
+    # The notifications topic's messages for residents' texts.
+    texts: sqs.Queue | None = None
 
 
 class FunctionRoles(Construct):
@@ -120,7 +132,12 @@ class FunctionRoles(Construct):
             "CountRound": self._counter(),
             "CountLive": self._live_counter(),
             "PublishLiveIndex": self._live_publisher(),
+            "SendTexts": self._texter("SendTexts", "Mulin residents' texts from the notifications topic"),
+            "SendDeferredTexts": self._texter("SendDeferredTexts", "Mulin texts the quiet hours held back, at 08:00"),
         }
+        if granted.texts is not None:
+            self.by_function["SendTexts"].add_to_policy(iam.PolicyStatement(
+                actions=QUEUE_READER_ACTIONS, resources=[granted.texts.queue_arn]))
         self.by_function["PublishRequestedMonth"].add_to_policy(iam.PolicyStatement(
             actions=QUEUE_READER_ACTIONS, resources=[granted.publications.queue_arn]))
 
@@ -200,6 +217,26 @@ class FunctionRoles(Construct):
         role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject", "s3:AbortMultipartUpload"],
                                                resources=[g.public.arn_for_objects(f"{ROUNDS_PREFIX}*")]))
         role.add_to_policy(iam.PolicyStatement(actions=QUEUE_READER_ACTIONS, resources=[g.tallies.queue_arn]))
+        return role
+
+    def _texter(self, construct_id: str, description: str) -> iam.Role:
+        """texts/service.py: what deliver() and send_deferred() call, nothing more."""
+        g = self.granted
+        role = self._role(construct_id, description)
+        main_arn = g.main.get_att("Arn").to_string()
+        role.add_to_policy(iam.PolicyStatement(actions=READ_ACTIONS, resources=[main_arn]))
+        role.add_to_policy(iam.PolicyStatement(
+            actions=["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], resources=[main_arn],
+            conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": TEXT_PARTITIONS}}))
+        role.add_to_policy(iam.PolicyStatement(actions=IDEMPOTENCY_ACTIONS,
+                                               resources=[g.idempotency.get_att("Arn").to_string()]))
+        if g.user_pools:
+            role.add_to_policy(iam.PolicyStatement(actions=["cognito-idp:ListUsers"],
+                                                   resources=[g.user_pools["UserPool"].attr_arn]))
+        # An SMS to a phone number has no ARN; the Deny keeps the `*` from reaching any topic.
+        role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=["*"]))
+        role.add_to_policy(iam.PolicyStatement(effect=iam.Effect.DENY, actions=["sns:Publish"],
+                                               resources=[cdk.Fn.sub("arn:${AWS::Partition}:sns:*:*:*")]))
         return role
 
     def _live_publisher(self) -> iam.Role:

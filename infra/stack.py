@@ -24,6 +24,8 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
+from aws_cdk import aws_sns as sns
+from aws_cdk import aws_sns_subscriptions as subscriptions
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
@@ -39,6 +41,8 @@ from chalicelib.storage.queues import (
     MAX_RECEIVES,
     RETENTION_SECONDS,
     TALLY_VISIBILITY_TIMEOUT_SECONDS,
+    TEXT_EVENTS,
+    TEXTS_VISIBILITY_TIMEOUT_SECONDS,
     VISIBILITY_TIMEOUT_SECONDS,
 )
 from chalicelib.storage.table import (
@@ -185,13 +189,14 @@ class MulinStack(cdk.Stack):
         notifications = secure_topic(self, "Notifications", "Mulin notifications")
         publications, failed_publications = self._publications_queue()
         tallies, failed_tallies = self._tallies_queue()
+        texts, failed_texts = self._texts_queue(notifications)
         live_failed = sqs.Queue(self, "LiveCountFailed", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
                                 retention_period=cdk.Duration.days(14))
 
         self.roles = FunctionRoles(self, "FunctionRoles", granted=Granted(
             main=main_table, idempotency=idempotency_table, ballots=ballots_table, attachments=attachments,
             public=public, notifications=notifications, publications=publications, tallies=tallies, secrets=secrets,
-            user_pools=self.user_pools, live_failed=live_failed))
+            user_pools=self.user_pools, live_failed=live_failed, texts=texts))
         self.api = PrecompiledChalice(
             self, "Api", source_dir=str(ROOT),
             stage_config={
@@ -226,6 +231,11 @@ class MulinStack(cdk.Stack):
             "Events.PublishRequestedMonthSqsEventSource.Properties.Queue", publications.queue_arn)
         self.api.get_resource("CountRound").add_property_override(
             "Events.CountRoundSqsEventSource.Properties.Queue", tallies.queue_arn)
+        self.api.get_resource("SendTexts").add_property_override(
+            "Events.SendTextsSqsEventSource.Properties.Queue", texts.queue_arn)
+        # A batch answers which of its messages failed: only those come back (texts/service.py).
+        self.api.get_resource("SendTexts").add_property_override(
+            "Events.SendTextsSqsEventSource.Properties.FunctionResponseTypes", ["ReportBatchItemFailures"])
         # numpy for equal shares' arrays, to the counter alone: in the bundle all functions share
         # it would add some 17 MB zipped to each, and to the API's cold start.
         count_round_layer = lambda_.LayerVersion(
@@ -251,6 +261,9 @@ class MulinStack(cdk.Stack):
                                         period=cdk.Duration.minutes(5)))
         self.monitoring.watch_queue("TallyFailedAlarm", "A round's count kept failing",
                                     failed_tallies.metric_approximate_number_of_messages_visible(
+                                        period=cdk.Duration.minutes(5)))
+        self.monitoring.watch_queue("TextFailedAlarm", "A resident's text kept failing",
+                                    failed_texts.metric_approximate_number_of_messages_visible(
                                         period=cdk.Duration.minutes(5)))
         Firewall(self, "Firewall", stage=stage, rest_api="RestAPI",
                  user_pool_arns={name: pool.attr_arn for name, pool in self.user_pools.items()},
@@ -375,6 +388,21 @@ class MulinStack(cdk.Stack):
         )
         # The mapping is refused at creation while the role cannot yet read the stream.
         mapping.node.add_dependency(policy)
+
+    def _texts_queue(self, topic: Any) -> tuple[sqs.Queue, sqs.Queue]:
+        """The topic's messages that may become a text (filtered by event), raw; one that fails
+        MAX_RECEIVES times is kept aside and raises an alarm, as a month or a count does."""
+        failed = sqs.Queue(self, "TextsFailed", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
+                           retention_period=cdk.Duration.days(14))
+        queue = sqs.Queue(
+            self, "Texts", encryption=sqs.QueueEncryption.SQS_MANAGED, enforce_ssl=True,
+            visibility_timeout=cdk.Duration.seconds(TEXTS_VISIBILITY_TIMEOUT_SECONDS),
+            retention_period=cdk.Duration.seconds(RETENTION_SECONDS),
+            dead_letter_queue=sqs.DeadLetterQueue(queue=failed, max_receive_count=MAX_RECEIVES),
+        )
+        topic.add_subscription(subscriptions.SqsSubscription(queue, raw_message_delivery=True, filter_policy={
+            "event": sns.SubscriptionFilter.string_filter(allowlist=list(TEXT_EVENTS))}))
+        return queue, failed
 
     def _tallies_queue(self) -> tuple[sqs.Queue, sqs.Queue]:
         """Rounds asked to be counted; a count that fails MAX_RECEIVES times is kept aside and

@@ -68,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
 
         start_queue_worker(stack.publications_queue_url, publish_requested_month, threading.Event())
         start_queue_worker(stack.tallies_queue_url, count_round, threading.Event(), name="count_round", memory_mb=3008)
+        from app import send_texts
+        from local_stack.texts import start_deferred_texts
+
+        # Residents' texts (to the SMS outbox, /local/sms), and each minute the ones the quiet hours held back.
+        start_queue_worker(stack.texts_queue_url, send_texts, threading.Event(), name="send_texts", memory_mb=512)
+        start_deferred_texts(threading.Event())
         from app import count_live
         from local_stack.stream_poller import start_stream_poller
 

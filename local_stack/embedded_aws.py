@@ -373,9 +373,10 @@ def patch_moto() -> None:
             setattr(DynamoDBBackend, name, _serialised(getattr(DynamoDBBackend, name)))
     DynamoDBBackend.transact_write_items = transact_write_items
 
-    from local_stack.embedded_cognito import patch_cognito
+    from local_stack.embedded_cognito import patch_cognito, patch_texts
 
     patch_cognito()
+    patch_texts()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -101,6 +101,26 @@ def _send(pool: Any, user: Any, phone: str, kind: str, *, code: str | None = Non
         outbox.write(line)
 
 
+def patch_texts() -> None:
+    """SNS's texts to phone numbers (residents' notifications, texts/) land in the outbox too, as kind "notification"."""
+    from moto.sns.models import SNSBackend
+
+    original = SNSBackend.publish
+
+    def publish(self: Any, message: str, *args: Any, **kwargs: Any) -> str:
+        message_id: str = original(self, message, *args, **kwargs)
+        phone = kwargs.get("phone_number") or (args[1] if len(args) > 1 else None)
+        path = os.environ.get(OUTBOX_VARIABLE)
+        if phone and path:
+            record = {"at": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                      "phone": phone, "kind": "notification", "message": message, "message_id": message_id}
+            with _OUTBOX_LOCK, open(path, "a", encoding="utf-8") as outbox:
+                outbox.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return message_id
+
+    SNSBackend.publish = publish
+
+
 def _masked(phone: str) -> str:
     return "+" + "*" * max(len(phone) - 5, 0) + phone[-4:]
 

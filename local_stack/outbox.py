@@ -2,7 +2,8 @@
 
 One JSON object a line, appended by the embedded AWS (local_stack/embedded_cognito.py):
 `{"at", "pool_id", "phone", "kind", "code" | "password", "username", "message"}`, where
-kind is sign_up, resend, forgot_password, verify_attribute or temporary_password. The file
+kind is sign_up, resend, forgot_password, verify_attribute or temporary_password, or
+notification for a resident's text about their case (texts/, sent through SNS). The file
 is `Stack.sms_outbox`; `make run` prints where it is and serves it at /local/sms?phone=….
 """
 
@@ -12,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-KINDS = ("sign_up", "resend", "forgot_password", "verify_attribute", "temporary_password")
+KINDS = ("sign_up", "resend", "forgot_password", "verify_attribute", "temporary_password", "notification")
 
 
 def messages(path: str | Path, phone: str | None = None) -> list[dict[str, Any]]:

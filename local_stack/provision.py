@@ -16,7 +16,7 @@ import boto3
 
 from chalicelib.identity import create_user, create_user_pool
 from chalicelib.storage.buckets import create_buckets
-from chalicelib.storage.queues import create_publications_queue, create_tallies_queue
+from chalicelib.storage.queues import create_publications_queue, create_tallies_queue, create_texts_queue
 from chalicelib.storage.table import create_tables
 from local_stack.moto_server import outbox_of
 
@@ -57,6 +57,9 @@ class Stack:
     notifications_topic_arn: str = ""
     publications_queue_url: str = ""
     tallies_queue_url: str = ""
+    # The notifications topic's subscriber that texts residents (the app never reads it: the
+    # local queue worker hands its messages to app.send_texts, as Lambda's event source would).
+    texts_queue_url: str = ""
     api_url: str = ""
     # The file the embedded Cognito appends every SMS it "sends" to (local_stack/outbox.py
     # reads it). Only the local tooling reads it: the app never sees a code.
@@ -131,6 +134,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
     topic_arn = aws["sns"].create_topic(Name=f"{prefix}-notifications")["TopicArn"]
     queue_url = create_publications_queue(aws["sqs"], f"{prefix}-publications")
     tallies_queue_url = create_tallies_queue(aws["sqs"], f"{prefix}-tallies")
+    texts_queue_url = create_texts_queue(aws["sqs"], aws["sns"], f"{prefix}-texts", topic_arn)
     secret_ids = create_secrets(aws["secretsmanager"], prefix)
     return Stack(
         aws_endpoint_url=endpoint_url,
@@ -150,6 +154,7 @@ def provision(endpoint_url: str, *, prefix: str = "mulin-local", region: str = R
         notifications_topic_arn=topic_arn,
         publications_queue_url=queue_url,
         tallies_queue_url=tallies_queue_url,
+        texts_queue_url=texts_queue_url,
         sms_outbox=sms_outbox if sms_outbox is not None else outbox_of(endpoint_url),
     )
 

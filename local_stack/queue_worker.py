@@ -44,7 +44,10 @@ def run_queue_worker(queue_url: str, handler: Any, stop: threading.Event, name: 
         for message in messages:
             try:
                 context = LambdaContext(name, memory_mb, PUBLISH_TIMEOUT_SECONDS * 1000)
-                handler(_event(message, queue_arn), context)
+                answer = handler(_event(message, queue_arn), context)
+                # A batch handler's partial-failure answer: the failed message stays, as in AWS.
+                if isinstance(answer, dict) and answer.get("batchItemFailures"):
+                    continue
             except Exception:  # noqa: BLE001 - a failed run is reported and retried, never fatal to the stack
                 traceback.print_exc()
                 continue

@@ -80,6 +80,6 @@ def taking_part(person: str) -> TakingPart:
     for kind, ref_id in traces.traces_of(person):
         if kind == traces.TOPIC:
             _add_topic_items(found, topics.partition_items(ref_id), person)
-        else:
+        elif kind == traces.MEETING:
             _add_registration(found, ref_id, person)
     return found

@@ -153,6 +153,13 @@ class ErasureState(ResponseModel):
     finished_at: str | None = None
 
 
+class ExportedFundApplication(ApplicationDetail):
+    """An application the caller leads; for one staff entered from a paper form or a meeting,
+    the number on it in full, since it is the caller's own."""
+
+    lead_phone: str | None = Field(default=None, description="the lead's number as staff typed it in (paper/meeting)")
+
+
 class DataExport(ResponseModel):
     """Everything the platform holds about the caller that it can tie to them."""
 
@@ -161,8 +168,9 @@ class DataExport(ResponseModel):
     suggestions: list[ExportedSuggestion] = Field(description="cases the caller sent, or staff entered for them")
     ratings: list[ExportedRating] = Field(description="the caller's ratings of replies, merged cases' included")
     inbox: list[Notification]
-    fund_applications: list[ApplicationDetail] = Field(description="applications the caller leads, with their "
-                                                       "timelines and the objections they received")
+    fund_applications: list[ExportedFundApplication] = Field(
+        description="applications the caller leads, theirs or entered by staff for their number, with their "
+                    "timelines and the objections they received")
     objections_filed: list[ExportedObjection]
     residence_requests: list[ExportedResidenceRequest]
     topics: list[ExportedTopic] = Field(description="topics the caller raised")

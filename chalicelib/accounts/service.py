@@ -16,7 +16,9 @@ Erasure keeps what others rely on and takes out who the person was:
 - ratings stay counted in the case's figures, without their comments or rater;
 - the inbox is deleted;
 - a fund application keeps its team name, plan, money and receipts (accounting records,
-  kept 30 years under 会计档案管理办法), without the lead's name or account;
+  kept 30 years under 会计档案管理办法), without the lead's name or account; one staff entered
+  from paper naming them as lead (found by its trace, storage/traces.py) also loses the
+  number and the scans of the form, and the officials' steps stay;
 - an objection stays on the application's public record, without who filed it;
 - a residence request keeps its committee and status, without building, room, note or proof;
 - ballots were never tied to anyone, so they stay counted as they are;
@@ -109,7 +111,8 @@ KEPT = [
          why="They are the administration's record of its work. / 属于政府部门的办理记录。"),
     dict(what="your ratings' scores", why="Counted in the cases' satisfaction figures, without your comments."),
     dict(what="fund applications you led: team name, plan, amounts, ledger and receipts",
-         why="Accounting records are kept 30 years (会计档案管理办法); the lead's name and account are removed."),
+         why="Accounting records are kept 30 years (会计档案管理办法); the lead's name and account are removed, "
+             "and for one staff entered from paper your number and the scans of the form."),
     dict(what="your objections to fund applications", why="Part of the public notice record; who filed them is removed."),
     dict(what="residence requests' committee and status", why="The committee's record of its decisions."),
     dict(what="ballots", why="Never tied to you: they stay anonymous and counted. / 选票本就匿名，继续计入结果。"),
@@ -228,15 +231,30 @@ def _application_ids(principal: Principal) -> list[str]:
         a.id for a in _pages(lambda start: funds.my_applications_page(principal.user_id, PAGE, start))))
 
 
+def _led_on_paper(principal: Principal) -> list[tuple[str, str]]:
+    """(owner key, id) of the applications staff entered naming the caller as lead: for their
+    account, or for their number before any account had proven it (storage/traces.py)."""
+    from chalicelib.storage import traces
+
+    return [(key, ref_id) for key in principal.owner_keys for kind, ref_id in traces.traces_of(key)
+            if kind == traces.FUND_APPLICATION]
+
+
 def _fund_applications(principal: Principal) -> list[Any]:
+    from chalicelib.accounts.models import ExportedFundApplication
     from chalicelib.funds import repository as funds
     from chalicelib.funds.views import detail_view
 
-    now, shown = _now(), []
+    now, shown, keys = _now(), [], set(principal.owner_keys)
     for application_id in _application_ids(principal):
         record = funds.get_application_record(application_id)
         if record is not None and record.application.applicant_id == principal.user_id:
-            shown.append(detail_view(record, now, []))
+            shown.append(ExportedFundApplication(**dict(detail_view(record, now, []))))
+    for _, application_id in _led_on_paper(principal):
+        record = funds.get_application_record(application_id)
+        if record is not None and record.application.applicant_key in keys:
+            shown.append(ExportedFundApplication(**dict(detail_view(record, now, [])),
+                                                 lead_phone=record.application.lead_phone))
     return shown
 
 
@@ -373,6 +391,26 @@ def _erase_application(application_id: str, principal: Principal) -> None:
     funds.write([*writes, repository.count_op(principal.person, {"fund_applications_anonymised": 1})])
 
 
+def _unlink_lead(owner_key: str, application_id: str, principal: Principal) -> None:
+    """A paper application's lead goes as a suggestion's submitter goes: the number, the name
+    and the scanned form (photos of a signed page), keeping the team's plan and money."""
+    from chalicelib.funds import repository as funds
+    from chalicelib.storage import traces
+    from chalicelib.uploads.repository import delete_under
+    from chalicelib.uploads.service import ATTACHED_PREFIX
+
+    record = funds.get_application_record(application_id)
+    forget = traces.trace_delete(owner_key, traces.FUND_APPLICATION, application_id)
+    if record is None or record.application.applicant_key not in principal.owner_keys:
+        funds.write([forget])
+        return
+    # Before the application stops being the person's: a repeat could no longer tell its scans were.
+    repository.add_counts(principal.person, {
+        "photos_deleted": delete_under(f"{ATTACHED_PREFIX}funds/{application_id}/scans/")})
+    funds.write([funds.lead_unlink(record.application, _tombstone(), ERASED_NAME), forget,
+                 repository.count_op(principal.person, {"fund_applications_anonymised": 1})])
+
+
 def _unlink_objection(objection: Objection, principal: Principal) -> None:
     from chalicelib.funds import repository as funds
 
@@ -425,8 +463,9 @@ def _erase_deliberation(principal: Principal) -> None:
     from chalicelib.storage import traces
 
     for kind, ref_id in traces.traces_of(principal.person):
-        step = _erase_topic if kind == traces.TOPIC else _erase_registration
-        _retrying(partial(step, ref_id, principal))
+        if kind in traces.DELIBERATION:
+            step = _erase_topic if kind == traces.TOPIC else _erase_registration
+            _retrying(partial(step, ref_id, principal))
 
 
 def _erase_uploads(principal: Principal) -> None:
@@ -448,8 +487,13 @@ def erase_me(principal: Principal) -> ErasureReceipt:
     for key in principal.owner_keys:
         delete_inbox(key, lambda n: repository.count_op(person, {"inbox_messages_deleted": n}))
     read_state.forget(person)
+    from chalicelib.texts.repository import forget as forget_text_choice
+
+    forget_text_choice(principal.owner_keys)  # it holds the account's sub
     for application_id in _application_ids(principal):
         _retrying(partial(_erase_application, application_id, principal))
+    for owner_key, application_id in _led_on_paper(principal):
+        _retrying(partial(_unlink_lead, owner_key, application_id, principal))
     for objection in _objections(principal):
         _unlink_objection(objection, principal)
     _erase_residence(principal)

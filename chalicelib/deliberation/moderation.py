@@ -168,6 +168,12 @@ def _hide(principal: Principal, topic: TopicRecord, body: TopicActionRequest, at
     target = _target(topic, body.comment_id)
     if target.hidden is not None:
         raise ConflictError("This post is hidden already. / 该内容已被隐藏。")
+    # A post is appealed once: hidden again by the committee after the street upheld the appeal,
+    # it would stay hidden with no appeal left, overruling the street.
+    upheld = repository.appeal_item(topic.id, target.name)
+    if upheld and upheld.get("status") == "upheld" and not can(principal, "topic.decide_appeal", topic.division):
+        raise ForbiddenError("The street showed this post again on its author's appeal: only the street may hide it. / "
+                             "街道已根据作者申诉恢复该内容，只能由街道再次隐藏。")
     hidden = Hidden(reason=body.reason, at=at, by_role=principal.role.value)
     _write([
         repository.update_op(target.key, "SET hiding = :h", "attribute_exists(PK) AND attribute_not_exists(hiding)",

@@ -175,9 +175,12 @@ def path_put(topic_id: str, step: str, ref_kind: str, ref_id: str, at_iso: str, 
 
 
 def update_op(key: dict[str, str], expression: str, condition: str, values: dict[str, Any] | None = None,
-              names: dict[str, str] | None = None) -> dict[str, Any]:
+              names: dict[str, str] | None = None, returned: bool = False) -> dict[str, Any]:
+    """`returned`: a failed condition hands back the item as it was (ConditionFailedError.items)."""
     operation: dict[str, Any] = {"TableName": dynamo.table_name(), "Key": to_item(key),
                                  "UpdateExpression": expression, "ConditionExpression": condition}
+    if returned:
+        operation["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
     if values:
         operation["ExpressionAttributeValues"] = to_item(values)
     if names:
@@ -204,10 +207,30 @@ def support_put(topic_id: str, person: str, at_iso: str, division: str | None = 
                           "person": person, "at": at_iso, **counted}, "attribute_not_exists(PK)")
 
 
-def support_count_update(topic_id: str) -> dict[str, Any]:
-    return update_op(topic_key(topic_id), "ADD supports :one",
-                     "attribute_exists(PK) AND attribute_not_exists(hiding) AND #s <> :answered",
-                     {":one": 1, ":answered": "answered"}, {"#s": "status"})
+SUPPORTABLE = "attribute_exists(PK) AND attribute_not_exists(hiding) AND #s <> :answered"
+
+
+def support_count_update(topic: TopicRecord) -> dict[str, Any]:
+    """One more support that does not cross the threshold: the topic is past open already, or
+    stays below it. A support that would cross it fails here and is sent as `crossing_update`."""
+    return update_op(topic_key(topic.id), "ADD supports :one",
+                     f"{SUPPORTABLE} AND (#s <> :open OR supports < :last)",
+                     {":one": 1, ":answered": "answered", ":open": "open", ":last": topic.threshold - 1},
+                     {"#s": "status"}, returned=True)
+
+
+def crossing_update(topic: TopicRecord, at_iso: str, due_iso: str) -> dict[str, Any]:
+    """The support that crosses the threshold, and the topic entering the queue, in one Update:
+    conditional on the count it read, so of the supports that read it one moves the topic."""
+    return update_op(
+        topic_key(topic.id),
+        "ADD supports :one SET #s = :queued, queued_at = :at, due_at = :due, GSI2PK = :qpk, GSI2SK = :qsk, "
+        "version = version + :one",
+        f"{SUPPORTABLE} AND #s = :open AND supports = :seen",
+        {":one": 1, ":answered": "answered", ":open": "open", ":seen": topic.supports, ":queued": "queued",
+         ":at": at_iso, ":due": due_iso, ":qpk": topic_queue_partition(topic.street),
+         ":qsk": f"{topic.division}#{due_iso}#{topic.id}"},
+        {"#s": "status"}, returned=True)
 
 
 def enqueue_update(topic: TopicRecord, at_iso: str, due_iso: str) -> dict[str, Any]:

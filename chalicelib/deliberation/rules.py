@@ -30,6 +30,12 @@ def crossed(topic: TopicRecord) -> bool:
     return topic.status == TopicStatus.open.value and topic.supports >= topic.threshold and not topic.is_hidden
 
 
+def crossed_by_next(topic: TopicRecord) -> bool:
+    """Whether one more support brings an open topic to its threshold (or past it, where an
+    earlier crossing never reached the queue)."""
+    return topic.status == TopicStatus.open.value and topic.supports + 1 >= topic.threshold and not topic.is_hidden
+
+
 def edit_deadline(created_at: str) -> datetime:
     return datetime.fromisoformat(created_at.replace("Z", "+00:00")) + EDIT_WINDOW
 

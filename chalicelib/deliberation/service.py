@@ -250,57 +250,71 @@ def list_topics(principal: Principal, query: TopicListQuery) -> TopicPage:
 # --- support -------------------------------------------------------------------------------
 
 SUPPORT_ITEM, COUNT_ITEM, SUPPORT_RATE_ITEM = 0, 1, 2
+# Writes of one support whose topic's count moved between its read and its write. Each failed
+# try means another support was counted or the topic left `open`, so a few suffice.
+SUPPORT_TRIES = 5
 
 
 def support_topic(principal: Principal, topic_id: str) -> SupportReceipt:
+    """A support and, when it is the one that brings the topic to its threshold, the topic's
+    entry into the staff's queue, in one transaction: no second step for a fault to lose. Which
+    of the two it is depends on the count, so the write is conditional on what was read, and
+    tried again on the count the refusal hands back."""
     require(principal, "topic.support")
     topic = readable_topic(principal, topic_id)
     require_member(principal, topic)
     if is_author(principal, topic.author):
         raise ForbiddenError(OWN_TOPIC)
     require_open(topic)
-    at = clock.iso(clock.utc_now())
-    try:
-        dynamo.transact_write([
+    for _ in range(SUPPORT_TRIES):
+        at = clock.iso(clock.utc_now())
+        crossing = rules.crossed_by_next(topic)
+        count = (repository.crossing_update(topic, at, working_deadline(rules.SCHEDULE_DAYS)) if crossing
+                 else repository.support_count_update(topic))
+        writes = [
             repository.support_put(topic_id, principal.person, at, division=topic.division),
-            repository.support_count_update(topic_id),
+            count,
             ratelimit.counter_update(ratelimit.SUPPORTS, principal.user_id),
             traces.trace_put(principal.person, traces.TOPIC, topic_id),
-        ])
-    except ConditionFailedError as exc:
-        if SUPPORT_ITEM in exc.failed:
-            raise ConflictError("You have supported this topic already. / 您已附议过该议题。") from exc
-        if COUNT_ITEM in exc.failed:
-            raise ConflictError("This topic is hidden or closed. / 该议题已被隐藏或已办结。") from exc
-        if SUPPORT_RATE_ITEM in exc.failed:
-            raise ratelimit.refused(ratelimit.SUPPORTS) from exc
-        raise
-    try:
-        after = repository.get_topic(topic_id)
-        queued = after.status != TopicStatus.open.value
-        if rules.crossed(after):
-            queued = enqueue(after, principal) or queued
-    except ServiceUnavailableError:
-        # The support is stored: a retry would only be told so (409). The receipt counts it on
-        # the count read before, and the crossing is left to the next support (see enqueue).
+            *(_queued_items(topic, topic.supports + 1, at, principal) if crossing else []),
+        ]
+        try:
+            dynamo.transact_write(writes)
+        except ConditionFailedError as exc:
+            if SUPPORT_ITEM in exc.failed:
+                raise ConflictError("You have supported this topic already. / 您已附议过该议题。") from exc
+            if SUPPORT_RATE_ITEM in exc.failed:
+                raise ratelimit.refused(ratelimit.SUPPORTS) from exc
+            if COUNT_ITEM in exc.failed and COUNT_ITEM in exc.items:
+                topic = repository.topic_of(exc.items[COUNT_ITEM])
+                require_open(topic)
+                continue
+            if COUNT_ITEM in exc.failed:
+                raise NotFoundError(repository.NOT_FOUND) from exc
+            raise
+        if crossing:
+            announce_written(writes)
         return SupportReceipt(topic_id=topic_id, supports=topic.supports + 1,
-                              queued=topic.status != TopicStatus.open.value)
-    return SupportReceipt(topic_id=topic_id, supports=after.supports, queued=queued)
+                              queued=crossing or topic.status != TopicStatus.open.value)
+    raise ServiceUnavailableError(headers={"Retry-After": "1"})
 
 
-def enqueue(topic: TopicRecord, principal: Principal) -> bool:
-    """Moves a topic over its threshold into the staff's queue, once: the Update is conditional
-    on the topic still being open, so of all the supports that saw the crossing one moves it.
-    A support whose request dies before this leaves it to the next support to see it."""
-    at = clock.iso(clock.utc_now())
-    due = working_deadline(rules.SCHEDULE_DAYS)
-    writes = [
-        repository.enqueue_update(topic, at, due),
-        repository.path_put(topic.id, PathStep.supported.value, "supports", str(topic.supports), at,
-                            principal.role.value),
+def _queued_items(topic: TopicRecord, supports: int, at: str, principal: Principal) -> list[dict[str, Any]]:
+    """The path's `supported` and `queued` steps and the author's notice: beside the Update that queues."""
+    return [
+        repository.path_put(topic.id, PathStep.supported.value, "supports", str(supports), at, principal.role.value),
         repository.path_put(topic.id, PathStep.queued.value, "division", topic.division, at, "system"),
         *topic_notice(topic.author, topic.id, scrub(topic.title), PathStep.queued.value, TopicStatus.queued.value, at),
     ]
+
+
+def enqueue(topic: TopicRecord, principal: Principal) -> bool:
+    """Moves a topic at or over its threshold into the staff's queue, once: the Update is
+    conditional on the topic still being open. For a topic shown again after being hidden
+    (moderation.py); a support queues the topic in its own transaction (support_topic)."""
+    at = clock.iso(clock.utc_now())
+    due = working_deadline(rules.SCHEDULE_DAYS)
+    writes = [repository.enqueue_update(topic, at, due), *_queued_items(topic, topic.supports, at, principal)]
     try:
         dynamo.transact_write(writes)
     except ConditionFailedError:

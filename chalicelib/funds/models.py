@@ -265,7 +265,9 @@ class Expense(RequestModel):
     line: int = Field(ge=0, lt=MAX_LINES, strict=True, description="index of the line item")
     actual_fen: int = Field(ge=0, le=MAX_FEN, strict=True)
     receipts: list[UploadKey] = Field(default_factory=list, max_length=20,
-                                      description="keys from POST /uploads/receipts; required when actual_fen > 0")
+                                      description="keys from POST /uploads/receipts (for a paper or meeting application, "
+                                                  "from POST /review/funds/applications/{id}/receipts); required "
+                                                  "when actual_fen > 0")
 
 
 class CompletionReport(RequestModel):
@@ -347,7 +349,8 @@ class FundTimelineEvent(ResponseModel):
     actor_role: str
     reason: str | None = None
     amount_fen: int | None = None
-    channel: str | None = Field(default=None, description="on an entered application's first event: paper or meeting")
+    channel: str | None = Field(default=None, description="paper or meeting, on an entered application's first "
+                                                          "event and on the team's steps staff took for it")
 
 
 class PublicApplication(ResponseModel):

@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib import idempotency
-from chalicelib.auth import Principal, pending_owner_key, person_key, require
-from chalicelib.errors import ConflictError
+from chalicelib.auth import Principal, is_someone, pending_owner_key, person_key, require
+from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError
 from chalicelib.funds import applications, repository
-from chalicelib.funds.models import ApplicationDetail, FundStatus, PaperApplicationEntry
+from chalicelib.funds.models import ApplicationDetail, FundChannel, FundStatus, PaperApplicationEntry
 from chalicelib.funds.records import Application, ApplicationRecord
 from chalicelib.ids import new_id
+from chalicelib.storage import traces
 from chalicelib.storage.dynamo import ConditionFailedError
+from chalicelib.uploads.models import ReceiptUploadForm, ReceiptUploadRequest
 
 # A form without a number reaches nobody's inbox (auth.is_someone).
 NOBODY = ""
@@ -90,9 +92,13 @@ def _write(principal: Principal, body: PaperApplicationEntry, application_id: st
     event = repository.event_put(application.id, "enter", principal.user_id, principal.role.value, at, "draft",
                                  counted_for=application, channel=body.channel.value)
     written = ApplicationRecord(application=application, events=[repository.written_event(event)])
+    # The lead's number is theirs to export and erase: the trace lets their account (or
+    # whoever proves the number later) find the application without any index of phones.
+    lead = [traces.trace_put(application.applicant_key, traces.FUND_APPLICATION, application.id)
+            ] if is_someone(application.applicant_key) else []
     try:
         repository.write([repository.application_create(application), event,
-                          *([claim.put(application.id)] if claim else [])])
+                          *([claim.put(application.id)] if claim else []), *lead])
     except ConditionFailedError as exc:
         if 0 in exc.failed:
             # This request's own first try committed and lost its answer (repository.write retries).
@@ -102,3 +108,18 @@ def _write(principal: Principal, body: PaperApplicationEntry, application_id: st
             raise ConflictError("Please send the application again. / 请重新提交。") from exc
         return applications.get_application(principal, draft_id)
     return applications.view_for(principal, written)
+
+
+def start_receipt_upload(principal: Principal, application_id: str, body: ReceiptUploadRequest) -> ReceiptUploadForm:
+    """A receipt form for the officials who file a paper team's completion report; the form is
+    the official's own upload, which the report then verifies as theirs (reports.py). A web
+    application's receipts are its lead's: officials over it are refused, others do not see it."""
+    application = applications.load(application_id)
+    if application.channel is FundChannel.web or not applications.is_applicant(principal, application):
+        if applications.is_official_over(principal, application):
+            raise ForbiddenError("Only a team without an account has its receipts uploaded by staff. / "
+                                 "仅纸质或议事会申报可由工作人员代传票据。")
+        raise NotFoundError(applications.NOT_FOUND)
+    from chalicelib.uploads.service import receipt_form
+
+    return receipt_form(principal, body)

@@ -402,6 +402,21 @@ def application_anonymise(application: Application, tombstone: str, erased_name:
     }}
 
 
+def lead_unlink(application: Application, tombstone: str, erased_name: str) -> dict[str, Any]:
+    """A paper application without its lead: their number, name and inbox key go, and the
+    scans of the form they signed; the team, plan, money and the officials who entered it
+    stay. Versioned like application_anonymise."""
+    return {"Update": {
+        "TableName": _table(), "Key": to_item(fund_application_key(application.id)),
+        "UpdateExpression": "SET applicant_key = :t, #team.#lead = :name, scans = :none, #version = #version + :one "
+                            "REMOVE lead_phone",
+        "ConditionExpression": "#version = :expected",
+        "ExpressionAttributeNames": {"#team": "team", "#lead": "lead_name", "#version": "version"},
+        "ExpressionAttributeValues": to_item({":t": tombstone, ":name": erased_name, ":none": [], ":one": 1,
+                                              ":expected": application.version}),
+    }}
+
+
 def event_actor_anonymise(event: Event, actor: str) -> dict[str, Any]:
     return {"Update": {
         "TableName": _table(), "Key": to_item(fund_application_item_key(event.application_id, "EVT", event.at,

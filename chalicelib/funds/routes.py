@@ -22,6 +22,7 @@ from chalicelib.funds.models import (
     TopUp,
 )
 from chalicelib.models import PageQuery
+from chalicelib.uploads.models import ReceiptUploadForm, ReceiptUploadRequest
 from chalicelib.web.api import ActionOperation, ApiBlueprint
 
 funds_api = ApiBlueprint(__name__)
@@ -83,6 +84,17 @@ def create(principal: Principal, body: ApplicationDraft, idempotency_key: str | 
 def enter_paper(principal: Principal, body: PaperApplicationEntry, idempotency_key: str | None) -> ApplicationDetail:
     idempotency.register_lambda_context(funds_api.current_app.lambda_context)
     return service.enter_paper_application(principal, body, idempotency_key)
+
+
+@funds_api.operation("/review/funds/applications/{id}/receipts", "POST", operation_id="startPaperFundReceiptUpload",
+                     summary="A presigned form to upload one receipt of a paper team's completion report (工作人员代传票据)",
+                     tags=TAGS, body=ReceiptUploadRequest, response=ReceiptUploadForm, status=201, errors=(403, 404, 422),
+                     description="For an application entered from paper or a meeting, by the officials who take the "
+                                 "team's steps (committee staff or their street); a web application's receipts are "
+                                 "its lead's (POST /uploads/receipts). Then file the report with "
+                                 "reportFundCompletion, citing the returned key.")
+def start_paper_receipt_upload(id: str, principal: Principal, body: ReceiptUploadRequest) -> ReceiptUploadForm:  # noqa: A002
+    return service.start_paper_receipt_upload(principal, id, body)
 
 
 @funds_api.operation("/funds/applications/mine", "GET", operation_id="listMyFundApplications",

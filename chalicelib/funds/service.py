@@ -28,6 +28,7 @@ from chalicelib.funds.models import (
     TopUp,
 )
 from chalicelib.models import PageQuery
+from chalicelib.uploads.models import ReceiptUploadForm, ReceiptUploadRequest
 
 
 def create_pools(principal: Principal, division: str, year: str, body: PoolCreate) -> PoolAllocationReport:
@@ -79,3 +80,8 @@ def act(principal: Principal, application_id: str, action: str, body: FundAction
 def enter_paper_application(principal: Principal, body: PaperApplicationEntry,
                             idempotency_key: str | None = None) -> ApplicationDetail:
     return paper.enter_paper_application(principal, body, idempotency_key)
+
+
+def start_paper_receipt_upload(principal: Principal, application_id: str,
+                               body: ReceiptUploadRequest) -> ReceiptUploadForm:
+    return paper.start_receipt_upload(principal, application_id, body)

@@ -18,7 +18,7 @@ from chalicelib import clock
 from chalicelib.auth import Principal, is_someone
 from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, rule_error
 from chalicelib.funds import applications, pools, repository, rules, transitions
-from chalicelib.funds.models import Action, ApplicationDetail, FundActionRequest, FundStatus
+from chalicelib.funds.models import Action, ApplicationDetail, FundActionRequest, FundChannel, FundStatus
 from chalicelib.funds.records import Application, ApplicationRecord
 from chalicelib.funds.transitions import Plan, Reading
 from chalicelib.funds.views import message_for, objection_message
@@ -90,9 +90,11 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
     # Objections are counted by an ADD that leaves the version alone (residents do not race
     # officials for it); the count the plan read must still hold, or it would be overwritten.
     seen = {":objections": before.open_objections}
+    # A team's step taken by staff for a paper or meeting application says so on the timeline.
+    for_team = before.channel is not FundChannel.web and rules.ACTORS[action] == rules.APPLICANT
     event = repository.event_put(application_id, action.value, principal.user_id, principal.role.value, at,
                                  target.value, reason=body.reason or body.answer, amount_fen=plan.amount_fen,
-                                 counted_for=after)
+                                 counted_for=after, channel=before.channel.value if for_team else None)
     writes = [
         repository.application_versioned_put(after, body.version, before.status, "open_objections = :objections",
                                              seen),

@@ -25,6 +25,7 @@ COUNTERS: Final[tuple[str, ...]] = (
     "topics_raised",
     "meetings_held",
     "decisions_carried",
+    "conventions_adopted",
     "ballots_cast",
     "fund_approved_fen",
     "fund_spent_fen",

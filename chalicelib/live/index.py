@@ -14,6 +14,10 @@ rounded normalised values over the indicators that have a value (weights scaled 
 floats). No value is taken from a count of fewer than disclosure.MIN_PEOPLE people: such an
 indicator is suppressed and left out like a missing one. A change to an indicator, weight,
 target or rule is a new INDEX_VERSION; scores of different versions are not compared.
+
+2.1 (from 2.0): 居民公约 (rl_conventions) is measured, no longer entered: the conventions that
+meetings' decisions were carried into (chalicelib/meetings/carrying.py) over the last year, per
+1,000 residents. Its dimension, kind and weight are 2.0's; its target is per 1,000 residents.
 """
 
 from __future__ import annotations
@@ -26,13 +30,15 @@ from typing import Any
 
 from chalicelib import disclosure
 
-INDEX_VERSION = "2.0"
+INDEX_VERSION = "2.1"
 MINIMUM_COMPONENTS = 3
 DECIMALS = 1
 VALUE_DECIMALS = 4
 # The current value and each point of the trend are taken over four weeks: a committee's
 # week alone rarely reaches the disclosure threshold.
 WINDOW_DAYS = 28
+# Conventions are adopted a few times a year at most: they are counted over a year, not four weeks.
+CONVENTION_DAYS = 365
 TREND_WEEKS = 12
 DIMENSIONS: dict[str, dict[str, str]] = {
     "self_governance": {"zh": "自治", "en": "Self-governance"},
@@ -137,10 +143,13 @@ INDICATORS: tuple[Indicator, ...] = (
         "Share of the replies given in four weeks that were given within the statutory deadline: replies_on_time /"
         " replies; share × 100."),
        _src("replies_on_time", "replies")),
-    _e("rl_conventions", "居民公约", "Residents' conventions", "rule_of_law", "basic", "0.06", "1",
-       ("近一年内经居民会议通过或修订的居民公约（自治章程）数；min(100, 数量 ÷ 1 × 100)。",
-        "Residents' conventions (居民公约) adopted or revised by a residents' meeting in the last year;"
-        " min(100, count / 1 × 100)."), upper=100),
+    _m("rl_conventions", "居民公约", "Residents' conventions", "rule_of_law", "basic", "0.06", "0.3",
+       ("近365天内议事会议决议转化的居民公约数，每千名居民计：conventions_adopted ÷ 居民数 × 1000；"
+        "min(100, 数值 ÷ 0.3 × 100)（约3300人的居委会一年一项即满分）。",
+        "Residents' conventions (居民公约) that meetings' decisions were carried into in the last 365 days, per 1,000"
+        " residents: conventions_adopted / residents × 1000; min(100, value / 0.3 × 100) (one a year scores 100 in a"
+        " committee of about 3,300 residents)."),
+       _src("conventions_adopted")),
     _e("rl_legal_advice", "法律咨询服务", "Legal-advice sessions", "rule_of_law", "guidance", "0.06", "6",
        ("本季度社区法律咨询（法律顾问进社区）场次；min(100, 场次 ÷ 6 × 100)。",
         "Community legal-advice sessions held in the quarter; min(100, sessions / 6 × 100)."), upper=10_000),
@@ -171,6 +180,7 @@ def formula() -> dict[str, Any]:
         "scale": [0, 100],
         "minimum_components": MINIMUM_COMPONENTS,
         "window_days": WINDOW_DAYS,
+        "convention_days": CONVENTION_DAYS,
         "dimensions": DIMENSIONS,
         "aggregation": {
             "zh": "各指标先换算为0–100分，再按权重加权平均。无数据或因人数不足而不予公布的指标不计入，"
@@ -230,7 +240,8 @@ def _shown(count: int) -> bool:
 
 
 # The counts of people each measured indicator rests on: a count from 1 to MIN_PEOPLE − 1
-# withholds it. Money has none (as the month's fund use in v1.1).
+# withholds it. Money has none (as the month's fund use in v1.1), nor have conventions: each is a
+# public text published on the committee's page with its vote, not a count of people.
 BASES: dict[str, tuple[str, ...]] = {
     "sg_participation": ("suggestions_received", "ballots_cast"),
     "sg_turnout": ("ballots_cast",),
@@ -255,10 +266,11 @@ def _ratio(part: int, whole: int) -> Fraction | None:
 
 
 def measure(counts: Mapping[str, int], *, residents: Fraction | None, fund_approved_fen: int | None = None,
-            allocated_fen: int | None = None, entered: Mapping[str, float] | None = None
-            ) -> dict[str, Fraction | None]:
+            allocated_fen: int | None = None, entered: Mapping[str, float] | None = None,
+            conventions: int | None = None) -> dict[str, Fraction | None]:
     """Raw values of every indicator from a window's summed counters and what was entered; None
-    where there is nothing to measure or the people counted are fewer than the threshold."""
+    where there is nothing to measure or the people counted are fewer than the threshold.
+    `conventions`: conventions_adopted over the CONVENTION_DAYS ending on the window's last day."""
     def get(name: str) -> int:
         return int(counts.get(name, 0))
 
@@ -279,6 +291,8 @@ def measure(counts: Mapping[str, int], *, residents: Fraction | None, fund_appro
         "cg_fund_approved": Fraction(fund_approved_fen or 0, allocated_fen) if allocated_fen else None,
         "rl_reply_deadline": _ratio(get("replies_on_time"), get("replies")),
         "cv_satisfaction": _ratio(get("rating_points"), get("ratings")),
+        # None a year without one is not: zero conventions is a measured zero.
+        "rl_conventions": Fraction(conventions) / residents * 1000 if residents and conventions is not None else None,
     }
     for indicator_id in ENTERED:
         raw = (entered or {}).get(indicator_id)
@@ -329,8 +343,9 @@ def score(values: Mapping[str, float | None]) -> dict[str, Any]:
 
 
 def evaluate(counts: Mapping[str, int], *, residents: Fraction | None, fund_approved_fen: int | None = None,
-             allocated_fen: int | None = None, entered: Mapping[str, float] | None = None) -> dict[str, Any]:
+             allocated_fen: int | None = None, entered: Mapping[str, float] | None = None,
+             conventions: int | None = None) -> dict[str, Any]:
     """measure() then score() over the published values, so that the figure shown is the recount."""
     raw = measure(counts, residents=residents, fund_approved_fen=fund_approved_fen,
-                  allocated_fen=allocated_fen, entered=entered)
+                  allocated_fen=allocated_fen, entered=entered, conventions=conventions)
     return score({name: published_value(value) for name, value in raw.items()})

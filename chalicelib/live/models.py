@@ -76,7 +76,8 @@ class IndexEntryValues(RequestModel):
     sg_building_activities: int | None = Field(default=None, ge=0, le=10_000, strict=True,
                                                description="楼组活动: building-group activities held in the quarter")
     rl_conventions: int | None = Field(default=None, ge=0, le=100, strict=True,
-                                       description="居民公约: conventions adopted or revised in the last year")
+                                       description="居民公约: measured since index 2.1 (conventions carried from"
+                                                   " meetings); an entry giving it is refused (422)")
     rl_legal_advice: int | None = Field(default=None, ge=0, le=10_000, strict=True,
                                         description="法律咨询: legal-advice sessions held in the quarter")
     cv_volunteers: int | None = Field(default=None, ge=0, le=10_000_000, strict=True,

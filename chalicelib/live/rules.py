@@ -9,7 +9,8 @@ day of the tally, at the round's scope. Residence verifications have no activity
 counted when a request enters `approved` (a MODIFY, or an INSERT for a roster's pre-verified one).
 Topics (deliberation) and meetings have no activity events either: a topic item's INSERT is a topic
 raised, a meeting entering `held` a meeting held, a decision's `carried` appearing a decision carried
-(into a project, an application, a suggestion or a convention), at the item's `division`.
+(into a project, an application, a suggestion or a convention), at the item's `division`; carried
+into a convention, it is also a residents' convention adopted (居民公约, index 2.1's rl_conventions).
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def _decision(old: dict[str, Any], new: dict[str, Any]) -> Found | None:
     carried = new.get("carried")
     if not isinstance(carried, dict) or old.get("carried"):
         return None
-    return new.get("division"), carried.get("at"), {"decisions_carried": 1}
+    return new.get("division"), carried.get("at"), {"decisions_carried": 1,
+                                                    "conventions_adopted": int(carried.get("target") == "convention")}
 
 
 ITEM_RULES = {"residence_request": _residence, "topic": _topic, "meeting": _meeting, "meeting_decision": _decision}

@@ -100,9 +100,9 @@ def compute(code: str, population: int | None, households: int | None, today: da
     ends = _week_ends(today)
     window = timedelta(days=index.WINDOW_DAYS - 1)
     funded = level in FUND_LEVELS
-    first = ends[0] - window
-    if funded:
-        first = min(first, date(ends[0].year, 1, 1))
+    a_year = timedelta(days=index.CONVENTION_DAYS - 1)
+    # The trend's first point reads a year back for its conventions (and the fund's year to date).
+    first = ends[0] - a_year
     days = read_counters(code, first, today)
     entered: dict[str, dict[str, float]] = {}
     if entry_rules.may_be_entered_for(code):
@@ -116,7 +116,8 @@ def compute(code: str, population: int | None, households: int | None, today: da
         result = index.evaluate(
             counts, residents=people, entered=entry_rules.applying(entered, end),
             fund_approved_fen=_summed(days, date(end.year, 1, 1), end).get("fund_approved_fen", 0) if funded else None,
-            allocated_fen=pools.get(end.year))
+            allocated_fen=pools.get(end.year),
+            conventions=_summed(days, end - a_year, end).get("conventions_adopted", 0))
         points.append((end, counts, result))
     end, counts, current = points[-1]
     withheld = index.withheld(counts)
@@ -186,6 +187,13 @@ def put_entry(principal: Principal, code: str, quarter: str, body: IndexEntryUpd
     if not entry_rules.may_be_entered_for(code):
         raise RuleViolationError("Entries are made for committees and streets. / 只为居委会和街道填报。",
                                  details=[_detail("division", "a committee or a street", "应为居委会或街道")])
+    measured = sorted(name for name in body.values.model_dump(exclude_none=True) if name not in index.ENTERED)
+    if measured:
+        raise RuleViolationError(
+            "Measured indicators are not entered: since index 2.1, 居民公约 counts the conventions carried from meetings."
+            " / 该指标由平台实时计量，无需填报：自指数2.1版起，居民公约按议事会议决议转化的公约计数。",
+            details=[_detail(f"values.{name}", "measured by the platform since index 2.1; leave it out",
+                             "自指数2.1版起由平台计量，请勿填报", "measured_indicator") for name in measured])
     now = now or clock.utc_now()
     if not entry_rules.QUARTER_PATTERN.fullmatch(quarter):
         raise ValidationFailedError("Not a quarter. / 季度格式不正确。",

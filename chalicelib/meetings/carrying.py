@@ -76,9 +76,14 @@ def carry(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> 
             raise ConflictError(" / ".join(REFUSALS["carried"])) from exc
     try:
         ref_id, convention = _make_target(principal, meeting, decision, body)
-    except MulinError:
-        if reserving:
+    except MulinError as exc:
+        if reserving and not _made_already(principal, decision):
             repository.write([repository.release_carry(meeting.id, decision.id, principal.user_id)])
+        elif reserving:
+            # An earlier try made the target and lost its recording: released, the decision could
+            # be carried a second time elsewhere. It stays reserved until that target is recorded.
+            raise ConflictError("This decision was carried already with other details: send them again to finish. / "
+                                "该决议已按先前填写的内容转化，请按原内容重新提交以完成。") from exc
         raise
     at = service.now_iso()
     carried = Carried(target=body.target, ref_id=ref_id, at=at, by=principal.user_id)
@@ -119,6 +124,16 @@ def _check_fields(body: MeetingActionRequest) -> None:
 
 def _idempotency_key(decision: DecisionRecord) -> str:
     return f"meeting-decision:{decision.id}"
+
+
+def _made_already(principal: Principal, decision: DecisionRecord) -> bool:
+    """Whether the caller's key of this decision has made a target (its claim is held, whatever body made it)."""
+    from chalicelib import idempotency
+
+    try:
+        return idempotency.Claim(principal.user_id, _idempotency_key(decision), {}).holder() is not None
+    except idempotency.IdempotencyKeyReusedError:
+        return True
 
 
 def _validated(model: type[BaseModel], data: dict[str, Any], prefix: str) -> Any:

@@ -6,7 +6,9 @@ row publishes every indicator's value, and live.index.score over those values gi
 score again. The month's counts map onto the counters as follows: a case's first response
 (accepted or declined) stands for its acceptance, since the month's tally times that step;
 approved autonomy-fund money is what the pool has committed or paid out by the month's end;
-topics raised, meetings held and decisions carried are the month's deliberation counts.
+topics raised, meetings held and decisions carried are the month's deliberation counts; the
+conventions adopted (2.1's rl_conventions) are the live counters' over the year ending on the
+month's last day, for committees and streets, as the street's entries were in 2.0.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def month_counts(tally: MonthTally, code: str, ballots: int) -> dict[str, int]:
 
 def scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows: list[dict[str, Any]],
            divisions: Mapping[str, Mapping[str, Any]], year: int,
-           entered: Mapping[str, Mapping[str, float]]) -> list[dict[str, Any]]:
+           entered: Mapping[str, Mapping[str, float]],
+           conventions: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
     """Every committee and street with activity: values, normalised values and the score."""
     codes = {c for c in (*tally.suggestions, *tally.funds, *tally.deliberation, *(r["scope"] for r in round_rows))
              if len(c) in (9, 12)}
@@ -55,7 +58,7 @@ def scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows: list[
             counts,
             residents=residents(division.get("population"), division.get("households")),
             fund_approved_fen=sum(p["committed_fen"] + p["disbursed_fen"] for p in pools),
-            allocated_fen=allocated or None, entered=entered.get(code, {}))
+            allocated_fen=allocated or None, entered=entered.get(code, {}), conventions=(conventions or {}).get(code))
         # Named, so that the page can tell a withheld cell (too few people) from one with no data.
         withheld = sorted(i for i in index.withheld(counts) if result["components"][i]["value"] is None)
         rows.append({"division": code, "name": division.get("name"), **result, "withheld": withheld})

@@ -144,6 +144,7 @@ COUNTER_NAMES: Mapping[str, Names] = {
     "topics_raised": ("提出的议题数", "topics raised"),
     "meetings_held": ("召开的会议数", "meetings held"),
     "decisions_carried": ("通过的决定数", "decisions carried"),
+    "conventions_adopted": ("通过的居民公约数", "residents' conventions adopted"),
     "ballots_cast": ("投票数", "ballots cast"),
     "fund_approved_fen": ("批准的自治金", "autonomy funds approved"),
     "fund_spent_fen": ("拨付的自治金", "autonomy funds paid"),

@@ -154,7 +154,8 @@ def build_files(month: str, progress: Progress | None = None, gate: Gate | None 
     codes = {code for c in (*tally.suggestions, *tally.funds, *tally.deliberation, *tally.rounds.values())
              for code in scopes(c)}
     data = summary.build(month, period, tally, _divisions(codes), results, _pool_figures(tally, codes, int(month[:4]), period[1]),
-                         _adopted(tally.adopted_with_consent, gate), _entered(codes, period[1]))
+                         _adopted(tally.adopted_with_consent, gate), _entered(codes, period[1]),
+                         _conventions(codes, period[1]))
     files["summary.json"] = (render.json_bytes(data), render.JSON_TYPE)
     for name, body in {**render.tables(data), **render.tables_deliberation(data), **render.tables_v2(data)}.items():
         files[name] = (body, render.CSV_TYPE)
@@ -175,6 +176,18 @@ def _entered(codes: set[str], end: str) -> dict[str, dict[str, float]]:
             found[code] = entries.applying(
                 {quarter: {k: float(v) for k, v in item["values"].items()} for quarter, item in stored.items()}, last_day)
     return found
+
+
+def _conventions(codes: set[str], end: str) -> dict[str, int]:
+    """Conventions adopted over the year ending on the month's last day, per committee and street,
+    from the live counters (index 2.1's rl_conventions reads a year, more than the month's tally)."""
+    from chalicelib.live import entries, index
+    from chalicelib.live.repository import read_counters
+
+    last_day = _day(end) - timedelta(days=1)
+    first_day = last_day - timedelta(days=index.CONVENTION_DAYS - 1)
+    return {code: sum(day.get("conventions_adopted", 0) for day in read_counters(code, first_day, last_day).values())
+            for code in sorted(c for c in codes if entries.may_be_entered_for(c))}
 
 
 def manifest(month: str, files: dict[str, tuple[bytes, str]], generated_at: str) -> dict[str, Any]:

@@ -153,7 +153,8 @@ def index_scores(tally: MonthTally, round_rows: list[dict[str, Any]], pool_rows:
 
 def build(month: str, period: tuple[str, str], tally: MonthTally, divisions: Mapping[str, Mapping[str, Any]],
           results: list[dict[str, Any]], figures: Mapping[tuple[str, int], Mapping[str, int]],
-          adopted: list[dict[str, Any]], entered: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, Any]:
+          adopted: list[dict[str, Any]], entered: Mapping[str, Mapping[str, float]] | None = None,
+          conventions: Mapping[str, int] | None = None) -> dict[str, Any]:
     round_rows = rounds(results, divisions)
     pool_rows = pools(figures, divisions)
     return {
@@ -174,5 +175,5 @@ def build(month: str, period: tuple[str, str], tally: MonthTally, divisions: Map
         # v2 beside v1.1, each frozen with its formula; scores of the two are not compared.
         "mulin_index_v2": {"formula": live_index.formula(),
                            "scores": index_v2.scores(tally, round_rows, pool_rows, divisions, int(month[:4]),
-                                                     entered or {})},
+                                                     entered or {}, conventions or {})},
     }

@@ -438,3 +438,23 @@ def conventions_of_division_partition(division: str) -> str:
 def index_entry_audit_key(division: str, quarter: str, at_iso: str, event_id: str) -> dict[str, str]:
     """An entry's audit events beside it, so that one Query returns the entries with their trail."""
     return {"PK": index_entry_partition(division), "SK": f"AUDIT#{quarter}#{at_iso}#{event_id}"}
+
+
+# --- residents' text messages (texts/) -------------------------------------------------------
+def text_preference_key(owner: str) -> dict[str, str]:
+    """Whether texts go to this owner key (a person, or a pending number's key) and, for a
+    person, the `sub` their verified number is read by."""
+    return {"PK": f"SMSPREF#{owner}", "SK": "PREF"}
+
+
+def texts_of_day_key(owner: str, day: str) -> dict[str, str]:
+    return {"PK": f"SMSDAY#{owner}", "SK": day}
+
+
+def deferred_texts_partition(day: str) -> str:
+    """Texts held back by the quiet hours, by the Shanghai day they go out on (at 08:00)."""
+    return f"SMSLATER#{day}"
+
+
+def deferred_text_key(day: str, message_id: str) -> dict[str, str]:
+    return {"PK": deferred_texts_partition(day), "SK": message_id}

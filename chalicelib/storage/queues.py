@@ -31,6 +31,25 @@ COUNT_TIMEOUT_SECONDS = 900
 TALLY_VISIBILITY_TIMEOUT_SECONDS = 6 * COUNT_TIMEOUT_SECONDS
 
 
+# Residents' texts (texts/service.py): the notifications topic delivers each message here, raw.
+# A batch of ten texts takes seconds; six times the function's 30 s, as AWS advises.
+TEXTS_QUEUE = "mulin-texts"
+TEXTS_VISIBILITY_TIMEOUT_SECONDS = 6 * 30
+# Only what may become a text reaches the queue (the topic's subscription filter).
+TEXT_EVENTS = ("reply", "decline", "approve", "reject", "return_for_changes", "return", "cancel")
+
+
+def create_texts_queue(sqs_client: Any, sns_client: Any, name: str, topic_arn: str) -> str:
+    """The queue (with its dead-letter queue), subscribed to the topic for the events texts are sent for."""
+    import json
+
+    url = create_queue(sqs_client, name, TEXTS_VISIBILITY_TIMEOUT_SECONDS)
+    arn = sqs_client.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sns_client.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn, Attributes={
+        "RawMessageDelivery": "true", "FilterPolicy": json.dumps({"event": list(TEXT_EVENTS)})})
+    return url
+
+
 def create_publications_queue(sqs_client: Any, name: str) -> str:
     """Create the queue and its dead-letter queue; return the queue's URL."""
     return create_queue(sqs_client, name, VISIBILITY_TIMEOUT_SECONDS)

@@ -1,11 +1,14 @@
 """Where a person took part in deliberation: one small item per topic or meeting partition
 that holds their key, put in the same transaction as what they wrote there (a topic, support,
 comment, report, appeal or registration). Nothing indexes those items by person, and the
-table has two indexes already spoken for; erasure reads these traces instead.
+table has two indexes already spoken for; erasure reads these traces instead. A fund
+application staff entered from paper leaves one under its lead's key too (their account, or
+the claim key of the number on the form): both of its indexes name the pool and the official.
 
 | pattern                          | index | key condition                 | example                    |
 | -------------------------------- | ----- | ----------------------------- | -------------------------- |
-| the partitions a person is in    | table | Query PK=TRACE#{person}       | SK=TOPIC#01JD…, MEETING#…  |
+| the partitions a person is in    | table | Query PK=TRACE#{person}       | SK=TOPIC#01JD…, MEETING#…, |
+|                                  |       |                               | FUNDAPP#01JD…              |
 | note one (idempotent)            | table | Put, in the write's transaction |                          |
 | forget one, after its erasure    | table | Delete, in its last transaction |                          |
 
@@ -21,7 +24,8 @@ from chalicelib.storage import dynamo
 from chalicelib.storage.items import to_item
 from chalicelib.storage.keys import person_trace_key, person_trace_partition
 
-TOPIC, MEETING = "TOPIC", "MEETING"
+TOPIC, MEETING, FUND_APPLICATION = "TOPIC", "MEETING", "FUNDAPP"
+DELIBERATION = frozenset({TOPIC, MEETING})
 PAGE = 200
 
 

@@ -110,6 +110,9 @@ class SuggestionSubmission(RequestModel):
     submitter_phone: str | None = Field(
         default=None, pattern=MAINLAND_MOBILE, description="staff entries only: the resident's mobile, +86…"
     )
+    sms_consent: bool | None = Field(
+        default=None, description="staff entries only: the resident agreed to be told of decisions by SMS "
+                                  "(居民同意短信通知); unset: yes for paper and meeting entries, no for the hotline")
 
     _not_blank = field_validator("title", "content")(not_blank)
 
@@ -271,6 +274,8 @@ class Case(ResponseModel):
     channel: Channel
     submitter: str
     submitter_phone: str | None = None
+    # Texts about this case may go to submitter_phone (an entry's consent; residents choose on their account).
+    sms_consent: bool = False
     entered_by: EnteredBy | None = None
     submitted_at: str
     acknowledge_by: str

@@ -81,6 +81,13 @@ ACTION_ROLES: dict[Action, frozenset[Role]] = {
 }
 
 STAFF_CHANNELS = frozenset({Channel.hotline_12345, Channel.paper, Channel.meeting})
+# Who handed in a paper form or spoke at a meeting may never open the site: told by SMS unless
+# they said no. A hotline caller is answered by the hotline, so only their explicit yes counts.
+TEXTED_BY_DEFAULT = frozenset({Channel.paper, Channel.meeting})
+
+
+def texts_entered_case(channel: Channel, consent: bool | None) -> bool:
+    return consent if consent is not None else channel in TEXTED_BY_DEFAULT
 RESIDENT_CHANNELS = frozenset({Channel.web, Channel.mobile})
 
 

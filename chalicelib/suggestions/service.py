@@ -94,9 +94,10 @@ def submit_suggestion(principal: Principal, body: SuggestionSubmission, idempote
     require(principal, "suggestion.submit")
     key = idempotency.checked_key(idempotency_key)
     if principal.role is Role.resident:
-        if body.submitter_phone is not None:
-            raise ValidationFailedError(details=[_field_error(
-                "submitter_phone", "residents submit for themselves", "居民本人提交时不填写此项", "extra_forbidden")])
+        for field in ("submitter_phone", "sms_consent"):
+            if getattr(body, field) is not None:
+                raise ValidationFailedError(details=[_field_error(
+                    field, "residents submit for themselves", "居民本人提交时不填写此项", "extra_forbidden")])
         if body.channel not in rules.RESIDENT_CHANNELS:
             raise ValidationFailedError(details=[_field_error(
                 "channel", "residents submit through web or mobile", "居民本人提交的渠道只能是网页或手机")])
@@ -199,6 +200,7 @@ def _new_case(case_id: str, body: SuggestionSubmission, phone: str | None, owner
         channel=body.channel,
         submitter=owner,
         submitter_phone=phone,
+        sms_consent=entered_by is not None and rules.texts_entered_case(body.channel, body.sms_consent),
         entered_by=entered_by,
         submitted_at=at,
         acknowledge_by=clock.iso(acknowledge_by),

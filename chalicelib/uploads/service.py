@@ -49,6 +49,12 @@ def create_photo_upload(principal: Principal, request: PhotoUploadRequest) -> Ph
 
 def create_receipt_upload(principal: Principal, request: ReceiptUploadRequest) -> ReceiptUploadForm:
     require(principal, "upload.receipt")
+    return receipt_form(principal, request)
+
+
+def receipt_form(principal: Principal, request: ReceiptUploadRequest) -> ReceiptUploadForm:
+    """A receipt form under the caller's own key, for a domain that decided who may upload
+    (funds/paper.py: officials filing a paper team's report)."""
     return _form(RECEIPTS, ReceiptUploadForm, principal, request.content_type, request.size_bytes)
 
 

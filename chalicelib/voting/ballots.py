@@ -32,6 +32,7 @@ from chalicelib.voting.models import (
 )
 from chalicelib.voting.records import RoundRecord, RoundStatus
 from chalicelib.voting.service import (
+    holds_roster_number,
     in_phase,
     load_contents,
     load_round,
@@ -112,15 +113,16 @@ def _cast(principal: Principal | None, round_id: str, body: BallotRequest) -> Ba
     if body.replaces is not None:
         return _replace(principal, round_id, voter, body.replaces, body.picks, points)
     change_code = secrets.token_urlsafe(12) if record.allow_ballot_change else None
+    # The roster number votes once, whichever way its holder is eligible: a resident who voted by
+    # residence could otherwise move the number to a second account and vote with it by roster.
+    roster_entry = (roster_voter(round_id, principal)
+                    if eligible_by == "roster" or holds_roster_number(principal, record) else None)
     for _ in range(ATTEMPTS):
         ballot = repository.Ballot.drawn(round_id, rules.change_hash(change_code) if change_code else None)
         # A first ballot carries no rate-limit count: its voter record's condition already
         # allows one per voter and round.
         items = [repository.voter_record_put(round_id, voter, "online", ballot, now_iso()), ballot.put(body.picks, points)]
-        roster_entry = roster_voter(round_id, principal) if eligible_by == "roster" else None
         if roster_entry is not None:
-            # The roster number votes once too: an account that moved its number to another
-            # account's could otherwise bring the same entry back.
             items.append(repository.voter_record_put(round_id, roster_entry, "online"))
         try:
             repository.write(items)

@@ -124,10 +124,15 @@ def eligibility_of(principal: Principal, round_record: RoundRecord) -> str | Non
     eligibility = round_record.eligibility
     if eligibility.accounts and principal.residence and is_within(principal.residence, round_record.scope):
         return "residence"
-    if eligibility.roster and principal.verified_phone and repository.on_roster(
-            round_record.id, keyed_digest("roster-phone", principal.verified_phone)):
+    if holds_roster_number(principal, round_record):
         return "roster"
     return None
+
+
+def holds_roster_number(principal: Principal, round_record: RoundRecord) -> bool:
+    """Whether the number the resident has proven is on the round's roster (whatever else makes them eligible)."""
+    return bool(round_record.eligibility.roster and principal.verified_phone and repository.on_roster(
+        round_record.id, keyed_digest("roster-phone", principal.verified_phone)))
 
 
 def is_eligible_resident(principal: Principal, round_record: RoundRecord) -> bool:

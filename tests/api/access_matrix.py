@@ -72,6 +72,9 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("POST", "/notifications/read", ""):                        (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "/me/digest", ""):                                  (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
     ("PUT", "/me/digest", ""):                                  (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
+    # A resident's own texts; officials' channel is their digest.
+    ("GET", "/me/texts", ""):                                   (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+    ("PUT", "/me/texts", ""):                                   (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
     # Residents write for themselves anywhere; staff enter a resident's suggestion for their own area.
     ("POST", "/suggestions", ""):                               (401, 201, 201, 201, 404, 201, 404, 403, 403, 403),
     ("GET", "/suggestions/mine", ""):                           (401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
@@ -160,6 +163,8 @@ EXPECTED: dict[RouteKey, tuple[int, ...]] = {
     ("GET", "/review/funds", ""):                               (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     # A team's paper form is typed in by its committee's staff or their street.
     ("POST", "/review/funds/applications", ""):                 (401, 403, 403, 201, 404, 201, 404, 403, 403, 403),
+    # Its receipts too: officials above the street see it but do not take the team's steps.
+    ("POST", "/review/funds/applications/{id}/receipts", ""):    (401, 404, 404, 201, 404, 201, 404, 403, 404, 403),
     ("GET", "/review/rounds", ""):                              (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
     ("GET", "/review/summary", ""):                             (401, 403, 403, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "/review/residences/{id}/{action}", "approve"):    (401, 403, 403, 200, 404, 200, 404, 200, 404, 200),
@@ -379,6 +384,9 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("GET", "/me/digest", ""): Recipe(),
     # Left on: the other tests' officials keep their digest.
     ("PUT", "/me/digest", ""): Recipe(body={"enabled": True, "channel": "sms"}),
+    # Off: the matrix's residents are texted by no other test.
+    ("GET", "/me/texts", ""): Recipe(),
+    ("PUT", "/me/texts", ""): Recipe(body={"sms": False}),
     ("POST", "/suggestions", ""): Recipe(body=submission),
     ("GET", "/suggestions/mine", ""): Recipe(),
     ("GET", "/suggestions/{id}", ""): Recipe("submitted_case"),
@@ -495,6 +503,8 @@ RECIPES: dict[RouteKey, Recipe] = {
     ("POST", "/review/funds/applications", ""): Recipe(
         "fund_pool", lambda world, fields, caller: {**application(FUND_YEAR, team=team_name()), "channel": "paper"},
         at=DRAFTING),
+    ("POST", "/review/funds/applications/{id}/receipts", ""): Recipe(
+        "paper_draft", {"content_type": "application/pdf", "size_bytes": 2048}, at=DRAFTING),
     ("GET", "/review/rounds", ""): Recipe(query=f"?division={KONGJIANG_COMMITTEE}"),
     # Every official's own jurisdiction: nobody is foreign to their own summary.
     ("GET", "/review/summary", ""): Recipe(),

@@ -51,7 +51,7 @@ from tests.api.access_matrix import (
 )
 from tests.api.conftest import SUITE_ENVIRONMENT
 from tests.api.fund_helpers import act as act_on_application
-from tests.api.fund_helpers import create_pool, new_application
+from tests.api.fund_helpers import application, create_pool, new_application
 from tests.api.helpers import ERROR_KEYS
 from tests.api.meeting_helpers import meeting_body
 from tests.api.residence_helpers import approved_request, pending_request
@@ -165,6 +165,15 @@ class World:
         # A team of its own, so that approvals elsewhere never bring it to the yearly team cap.
         created = new_application(self.client, self.accounts[lead], FUND_YEAR, team=team_name())
         return {"id": created["id"], "version": created["version"], "team_name": created["team_name"]}
+
+    def paper_draft(self) -> dict[str, Any]:
+        """A team's paper form entered by the committee's staff, who take the team's steps for it."""
+        self.resource("fund_pool")
+        self.at(DRAFTING)
+        entered = post(self.client, "/review/funds/applications", self.accounts["committee_staff"],
+                       {**application(FUND_YEAR, team=team_name()), "channel": "paper"})
+        assert entered.status_code == 201, entered.body
+        return {"id": entered.json_body["id"], "version": entered.json_body["version"]}
 
     def submitted_application(self, lead: str = "kongjiang_resident") -> dict[str, Any]:
         draft = self.draft(lead)

@@ -84,13 +84,15 @@ def entries_of(client, account, division: str) -> dict:
 def test_every_level_has_a_public_index_with_its_indicators_and_trend(client):
     for division, level in LEVELS.items():
         data = live(client, division)  # no token
-        assert data["level"] == level and data["version"] == "2.0" and data["name"]
+        assert data["level"] == level and data["version"] == "2.1" and data["name"]
         assert [d["id"] for d in data["dimensions"]] == ["self_governance", "co_governance", "rule_of_law", "civic_virtue"]
         assert len(data["components"]) == len(index.INDICATORS) and len(data["trend"]) == 12
         assert data["trend"][-1]["last_day"] == data["last_day"] == today().isoformat()
         assert data["trend"][-1]["score"] == data["score"]
         kinds = {(c["kind"], c["method"]) for c in data["components"]}
-        assert {("basic", "measured"), ("guidance", "measured"), ("basic", "entered"), ("guidance", "entered")} <= kinds
+        # Since 2.1 every basic indicator is measured (居民公约 was the one entered).
+        assert {("basic", "measured"), ("guidance", "measured"), ("guidance", "entered")} <= kinds
+        assert ("basic", "entered") not in kinds
         assert all(c["formula"]["zh"] and c["source"]["en"] and c["target"] > 0 for c in data["components"])
     assert get(client, "/index/319999").status_code == 404
     bad = get(client, "/index/kongjiang")
@@ -166,7 +168,7 @@ def test_bad_input_is_a_clear_4xx_and_changes_nothing(client, accounts, api_env,
     version = current["entries"][0]["version"] if current["entries"] else None
     if version is None:  # this test alone: make the entry the stale and existing cases meet
         made = put(client, f"/review/index-entries/{ENTERED}/{quarter()}", street,
-                   {"values": {"rl_conventions": 1}, "evidence": [upload_photo(client, street)]})
+                   {"values": {"cv_commendations": 1}, "evidence": [upload_photo(client, street)]})
         assert made.status_code == 200, made.body
         current, version = entries_of(client, street, ENTERED), 1
     year = today().year
@@ -217,14 +219,14 @@ def test_the_hourly_publisher_writes_each_active_divisions_file_and_the_city_ove
     stored = s3.get_object(Bucket=api_env.public_bucket, Key=f"live/index/{small}.json")
     assert "max-age=300" in stored["CacheControl"]
     data = json.loads(stored["Body"].read())
-    assert data["score"] == live(client, small)["score"] and data["version"] == "2.0"
+    assert data["score"] == live(client, small)["score"] and data["version"] == "2.1"
     for division in (small[:9], "310110", "31"):
         assert s3.head_object(Bucket=api_env.public_bucket, Key=f"live/index/{division}.json")
     city = json.loads(s3.get_object(Bucket=api_env.public_bucket, Key="live/index/city.json")["Body"].read())
     (yangpu,) = [d for d in city["districts"] if d["division"] == "310110"]
     assert small in [c["division"] for c in yangpu["committees"]]
     ranked = [c["score"] for c in yangpu["committees"] if c["score"] is not None]
-    assert ranked == sorted(ranked, reverse=True) and city["formula"]["version"] == "2.0"
+    assert ranked == sorted(ranked, reverse=True) and city["formula"]["version"] == "2.1"
 
 
 def test_a_suggestion_accepted_and_replied_on_time_moves_the_committees_live_index_within_60_seconds(

@@ -255,7 +255,7 @@ def test_the_scheduled_run_publishes_the_month_whole_and_correct(client, account
     from chalicelib.live import index as index_v2
 
     (v2,) = [s for s in summary["mulin_index_v2"]["scores"] if s["division"] == KONGJIANG_COMMITTEE]
-    assert v2["version"] == summary["mulin_index_v2"]["formula"]["version"] == "2.0" and v2["score"] is not None
+    assert v2["version"] == summary["mulin_index_v2"]["formula"]["version"] == "2.1" and v2["score"] is not None
     assert v2["components"]["rl_reply_deadline"]["value"] == 1.0 and v2["components"]["cv_satisfaction"]["value"] == 4.2
     assert index_v2.score({k: c["value"] for k, c in v2["components"].items()}) == {
         k: v2[k] for k in ("score", "components", "dimensions", "version")}

@@ -1,17 +1,21 @@
 """A team's paper application entered on the staff funds page: committee staff type the form
 in as the team's draft (with the lead's mobile and the scan), the timeline says who entered
 it and from what, and staff submit it for the team; it then waits for the committee's
-recommendation like any other."""
+recommendation like any other. Once paid, staff report its start and file its completion
+report with the receipts scanned in, as the team's lead would on their own page."""
 
 from __future__ import annotations
+
+import uuid
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import id_token, sign_in
+from tests.browser.conftest import audit, id_token, sign_in
 from tests.browser.test_account import COMMITTEE, call
 from tests.browser.test_fund import this_year
-from tests.browser.test_fund_notice_and_report import ok
+from tests.browser.test_fund_notice_and_report import PDF, end_notice, official_act, ok
 from tests.browser.test_staff_entry_and_reviews import PNG, english, shot
 
 
@@ -77,3 +81,61 @@ def test_a_paper_application_is_entered_and_submitted_for_the_team(page: Page, s
     page.get_by_text("Enter a paper application").click()
     expect(page.get_by_role("button", name="Enter as a draft")).to_be_enabled()
     shot(page, "funds-paper-en")
+
+
+def entered_and_funded(stack, title: str) -> dict:
+    """A paper team's application taken through the officials' steps by the API, up to the
+    payment; the notice's end is moved into the past as the residents' fund test does."""
+    year = this_year()
+    staff = id_token(stack, "committee_staff")
+    body = {"committee": COMMITTEE, "year": year, "channel": "paper", "title": title, "category": "culture",
+            "team": {"name": f"{title}队", "lead_name": "孙阿姨", "member_count": 12},
+            "purpose": "每周两次广场舞，添置音箱和扇子。", "beneficiaries": 40,
+            "starts_on": f"{year}-12-20", "ends_on": f"{year}-12-31",
+            "lines": [{"item": "音箱", "unit_price_fen": 30_000, "quantity": 1},
+                      {"item": "扇子", "unit_price_fen": 1_500, "quantity": 10}], "requested_fen": 45_000}
+    draft = ok(call(stack, "POST", "/review/funds/applications", staff, body), 201)
+    official_act(stack, "committee_staff", draft["id"], "submit")
+    official_act(stack, "committee_staff", draft["id"], "recommend")
+    end_notice(stack, draft["id"])
+    official_act(stack, "street_official", draft["id"], "approve")
+    return official_act(stack, "street_official", draft["id"], "fund", advance_fen=0)
+
+
+def test_staff_start_and_file_a_paper_teams_completion_report_from_the_page(page: Page, stack):
+    title = f"纸质结项{uuid.uuid4().hex[:6]}"
+    funded = entered_and_funded(stack, title)
+    sign_in(page, stack, "committee_staff", "staff/funds.html")
+    page.goto(f"/staff/funds.html?{urlencode({'committee': COMMITTEE, 'year': this_year(), 'view': 'funded'})}")
+    # The shared stack holds other funded applications: page on until this one shows.
+    opener = page.get_by_role("button", name=f"打开「{title}」")
+    expect(page.locator("#applications li").first).to_be_visible()
+    while not opener.is_visible():
+        page.locator("#more").click()
+        page.wait_for_load_state("networkidle")
+    opener.click()
+    expect(page.locator("#detail-heading")).to_have_text(title)
+    page.get_by_role("button", name="代团队报告开始实施").click()
+    expect(page.locator("#fund-status")).to_have_text(f"「{title}」已代团队报告开始实施。")
+
+    form = page.locator("#staff-report-form")
+    form.get_by_role("button", name="代团队提交结项报告").click()
+    expect(page.locator("#staff-expense-0-actual")).to_have_attribute("aria-invalid", "true")
+    page.locator("#staff-expense-0-actual").fill("298.5")
+    page.locator("#staff-expense-0-receipts").set_input_files(
+        files=[{"name": "fapiao.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    expect(page.locator("#staff-expense-0-list")).to_contain_text("fapiao.pdf")
+    page.locator("#staff-expense-1-actual").fill("０")
+    form.get_by_label("参加活动的居民人次").fill("36")
+    form.get_by_label("项目成效").fill("广场舞每周两次，36 位居民参加。")
+    shot(page, "funds-paper-report")
+    audit(page, "staff-funds-paper-report")
+    form.get_by_role("button", name="代团队提交结项报告").click()
+
+    expect(page.locator("#fund-status")).to_have_text(f"「{title}」的结项报告已代团队提交，等待街道验收。")
+    expect(page.locator("#detail-body .badge")).to_have_text("已提交结项报告")
+    expect(page.locator("#detail-body .timeline li").last).to_contain_text("居委会 · 纸质申报表")
+    detail = ok(call(stack, "GET", f"/funds/applications/{funded['id']}", id_token(stack, "committee_staff")))
+    assert detail["status"] == "reported" and detail["report"]["actual_total_fen"] == 29_850
+    assert [e["receipt_count"] for e in detail["report"]["expenses"]] == [1, 0]
+    assert (detail["timeline"][-1]["action"], detail["timeline"][-1]["channel"]) == ("report", "paper")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import uuid
 
-from tests.api.helpers import post
+from tests.api.helpers import get, post, put
 from tests.api.meeting_helpers import held_meeting_with_decision
-from tests.api.topic_helpers import raise_topic, topic_body
+from tests.api.topic_helpers import KONGJIANG_COMMITTEE, raise_topic, topic_body
 from tests.faults.runner import Operation
 
 ANY_TIME = "2051-03-06T10:00:00"
@@ -46,6 +46,37 @@ def test_supporting_a_topic(exerciser, client, accounts, at):
         "support a topic", lambda: raise_topic(client, accounts["kongjiang_resident"])["id"],
         lambda topic_id: post(client, f"/topics/{topic_id}/supports", accounts["kongjiang_neighbour"], {}), 201)
     assert_clean(exerciser.run(operation))
+
+
+def test_the_support_that_crosses_the_threshold_queues_the_topic_once(exerciser, client, accounts, at):
+    """A fault anywhere after the support's write still leaves the topic queued, once: the
+    support and the topic's entry into the queue are one transaction."""
+    at(ANY_TIME)
+    staff = accounts["committee_staff"]
+    settings = f"/deliberation-settings/{KONGJIANG_COMMITTEE}"
+    before = get(client, settings, staff).json_body
+    kept = {"support_threshold": before["support_threshold"], "household_percent": before["household_percent"]}
+
+    def prepare():
+        # A threshold of one, fixed on the topic when it is raised: the support under test crosses it.
+        assert put(client, settings, staff, {"support_threshold": 1, "household_percent": None}).status_code == 200
+        try:
+            return raise_topic(client, accounts["kongjiang_resident"])["id"]
+        finally:
+            put(client, settings, staff, kept)
+
+    def send(topic_id):
+        return post(client, f"/topics/{topic_id}/supports", accounts["kongjiang_neighbour"], {})
+
+    report = exerciser.run(Operation("support a topic over its threshold", prepare, send, 201))
+    assert_clean(report)
+    # Every run, faulted or not, ended with its topic queued once (the state check compares each
+    # with the fault-free run, whose topic is checked here).
+    topic_id = prepare()
+    assert send(topic_id).status_code == 201
+    seen = get(client, f"/topics/{topic_id}", accounts["kongjiang_resident"]).json_body
+    assert seen["status"] == "queued"
+    assert [step["step"] for step in seen["path"]].count("queued") == 1
 
 
 def test_commenting_with_an_idempotency_key(exerciser, client, accounts, at):

@@ -93,7 +93,7 @@ def test_the_functions_may_manage_accounts_only_in_their_own_pool_and_call_every
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
             if any(a.startswith("cognito-idp:") for a in actions):
                 assert all(a.startswith("cognito-idp:") for a in actions)
-                grants[statement["Resource"]["Fn::GetAtt"][0]] = set(actions)
+                grants.setdefault(statement["Resource"]["Fn::GetAtt"][0], set()).update(actions)
     assert set(grants) == {"UserPool", "OfficialsUserPool"}
     assert "cognito-idp:AdminCreateUser" not in grants["UserPool"]
     assert "cognito-idp:AdminDeleteUser" in grants["UserPool"]
@@ -143,9 +143,12 @@ def test_function_roles_grant_no_wildcard_actions_or_data_resources(template):
     policies = [p for name, p in resources(template, "AWS::IAM::Policy").items() if name.startswith("FunctionRoles")]
     assert len(policies) == len(FUNCTIONS)  # one role, one policy, per function
     for policy in policies:
-        for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
+        statements = policy["Properties"]["PolicyDocument"]["Statement"]
+        for statement in statements:
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
             assert not any(a == "*" or a.endswith("*") for a in actions), statement
+            if statement.get("Effect") == "Deny" or (actions == ["sns:Publish"] and _texts_phones_only(statements)):
+                continue  # an SMS has no ARN: `*`, with every topic denied
             # Object actions name a bucket's objects (bucket/prefix/*); nothing else may use a wildcard.
             object_actions = all(a.startswith("s3:") and (a.endswith("Object") or a == "s3:AbortMultipartUpload")
                                  for a in actions)
@@ -155,13 +158,21 @@ def test_function_roles_grant_no_wildcard_actions_or_data_resources(template):
     assert all("ManagedPolicyArns" not in role["Properties"] for role in roles)  # logs go to their own groups only
 
 
+def _texts_phones_only(statements) -> bool:
+    return any(s.get("Effect") == "Deny" and s["Action"] == "sns:Publish"
+               and s["Resource"] == {"Fn::Sub": "arn:${AWS::Partition}:sns:*:*:*"} for s in statements)
+
+
 def test_notifications_go_to_an_encrypted_topic_the_function_may_publish_to_and_nothing_else(template):
     topics = {n: t for n, t in resources(template, "AWS::SNS::Topic").items() if n.startswith("Notifications")}
     (topic_name, topic), = topics.items()
     assert topic["Properties"]["KmsMasterKeyId"]
-    grants = [s for p in resources(template, "AWS::IAM::Policy").values()
-              for s in p["Properties"]["PolicyDocument"]["Statement"] if "sns:Publish" in json.dumps(s["Action"])]
+    policies = [p["Properties"]["PolicyDocument"]["Statement"] for p in resources(template, "AWS::IAM::Policy").values()]
+    grants = [s for p in policies if not _texts_phones_only(p)
+              for s in p if "sns:Publish" in json.dumps(s["Action"])]
     assert grants and all(s["Resource"] == {"Ref": topic_name} for s in grants)
+    # The texters publish to phone numbers, never to a topic.
+    assert len([p for p in policies if _texts_phones_only(p)]) == 2
 
 
 def test_requested_months_are_read_from_the_stacks_queue_with_a_dead_letter_queue_and_alarm(template):

@@ -42,7 +42,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"ratelimit", "idempotency"}),
     frozenset({"web"}),
     frozenset({"accounts", "divisions", "funds", "notifications", "residence", "review", "session", "staff", "suggestions",
-               "system", "uploads", "voting", "workdays", "live", "meetings", "deliberation"}),
+               "system", "uploads", "voting", "workdays", "live", "meetings", "deliberation", "texts"}),
     frozenset({"publishing"}),
 )
 LAYER_OF = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}

@@ -18,7 +18,7 @@ COUNTS = {"replies": 10, "replies_on_time": 8, "suggestions_accepted": 8, "sugge
 
 
 def test_every_indicator_is_described_in_full_and_the_weights_sum_to_one():
-    assert index.INDEX_VERSION == "2.0"
+    assert index.INDEX_VERSION == "2.1"
     assert sum(Fraction(i.weight) for i in index.INDICATORS) == 1
     for dimension in index.DIMENSIONS:
         members = [i for i in index.INDICATORS if i.dimension == dimension]
@@ -29,9 +29,10 @@ def test_every_indicator_is_described_in_full_and_the_weights_sum_to_one():
         assert described["kind"] in ("basic", "guidance") and described["method"] in ("measured", "entered")
         assert all(described[part]["zh"] and described[part]["en"] for part in ("name", "formula", "source"))
         assert described["target"] > 0 and described["weight"] > 0
-    assert set(index.MEASURED) == set(index.BASES) | {"cg_fund_approved"}
+    # Money and conventions rest on no count of people (a convention is a public text with its vote).
+    assert set(index.MEASURED) == set(index.BASES) | {"cg_fund_approved", "rl_conventions"}
     formula = index.formula()
-    assert formula["version"] == "2.0" and set(formula["indicators"]) == set(index.BY_ID)
+    assert formula["version"] == "2.1" and set(formula["indicators"]) == set(index.BY_ID)
 
 
 def test_each_measured_formula():
@@ -52,6 +53,17 @@ def test_each_measured_formula():
     assert c["cg_adoption"]["normalised"] == 60.0  # 0.3 of a 0.5 target
     assert c["cg_fund_approved"]["normalised"] == 37.5  # 0.3 of a 0.8 target
     assert c["sg_turnout"]["value"] == 0.0017 and c["sg_turnout"]["normalised"] == 0.6
+
+
+def test_conventions_are_measured_over_a_year_per_1000_residents_and_entries_of_them_are_ignored():
+    values = index.measure({}, residents=Fraction(3000), conventions=1, entered={"rl_conventions": 7})
+    assert values["rl_conventions"] == Fraction(1, 3)
+    assert index.score({"rl_conventions": index.published_value(values["rl_conventions"])}
+                       )["components"]["rl_conventions"]["normalised"] == 100.0  # 0.3333 of a 0.3 target
+    # A year without one is a measured zero; without residents there is nothing to measure.
+    assert index.measure({}, residents=Fraction(6000), conventions=0)["rl_conventions"] == 0
+    assert index.measure({}, residents=None, conventions=2)["rl_conventions"] is None
+    assert "rl_conventions" not in index.ENTERED and index.formula()["convention_days"] == 365
 
 
 def test_entered_values_count_per_1000_residents_where_the_indicator_says_so():
@@ -105,9 +117,9 @@ def test_the_arithmetic_is_exact_and_rounds_half_to_even():
 
 def test_a_published_score_is_recounted_from_its_published_values():
     result = index.evaluate(COUNTS, residents=Fraction(3000), fund_approved_fen=1, allocated_fen=3,
-                            entered={"rl_conventions": 1, "sg_building_activities": 7})
+                            entered={"sg_building_activities": 7}, conventions=2)
     recount = index.score({name: part["value"] for name, part in result["components"].items()})
-    assert recount == result and result["version"] == "2.0" and result["score"] is not None
+    assert recount == result and result["version"] == "2.1" and result["score"] is not None
 
 
 def test_quarters_the_street_may_enter_and_the_entries_a_day_reads():
@@ -139,11 +151,13 @@ def test_the_months_v2_copy_is_recountable_from_its_files():
     row.ratings = Counter({5: 4, 4: 2, 2: 1})
     divisions = {committee: {"name": "控江一村居委会", "population": 2500}}
     data = summary.build("2026-11", ("2026-10-31T16:00:00Z", "2026-11-30T16:00:00Z"), tally, divisions, [], {}, [],
-                         {committee: {"rl_legal_advice": 4}})
+                         {committee: {"rl_legal_advice": 4, "rl_conventions": 9}}, {committee: 1})
     v2 = data["mulin_index_v2"]
-    assert v2["formula"]["version"] == "2.0" and data["mulin_index"]["formula"]["version"] == "1.1"
+    assert v2["formula"]["version"] == "2.1" and data["mulin_index"]["formula"]["version"] == "1.1"
     (scored,) = v2["scores"]
     assert scored["score"] is not None and scored["components"]["rl_legal_advice"]["value"] == 4.0
+    # The year's conventions from the counters, not a 2.0 entry: 1 per 2,500 residents.
+    assert scored["components"]["rl_conventions"]["value"] == 0.4
     assert index.score({k: c["value"] for k, c in scored["components"].items()})["score"] == scored["score"]
     # And from the CSV alone, as a reader without the JSON would.
     table = render.tables_v2(data)["mulin_index_v2.csv"].decode("utf-8-sig")
@@ -174,7 +188,7 @@ def test_the_city_overview_ranks_each_districts_streets_and_committees():
         ("31", 60.0), ("310110", 70.0), ("310101", None), ("310110012", 65.0), ("310110012001", 50.0),
         ("310110012003", 80.0), ("310110012004", 80.0), ("310110012005", None))}
     city = city_overview(files, "2026-12-05T03:10:00Z")
-    assert city["city"] == {"division": "31", "score": 60.0} and city["version"] == "2.0"
+    assert city["city"] == {"division": "31", "score": 60.0} and city["version"] == "2.1"
     assert [(d["division"], d["rank"]) for d in city["districts"]] == [("310110", 1), ("310101", None)]
     yangpu = city["districts"][0]
     assert [(c["division"], c["rank"]) for c in yangpu["committees"]] == [

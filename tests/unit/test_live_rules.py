@@ -98,6 +98,10 @@ def test_topics_meetings_and_carried_decisions_from_their_items():
     carried = {**decision, "carried": {"target": "pb_proposal", "ref_id": "P1", "at": AT}}
     assert counted("MODIFY", carried, decision) == {"decisions_carried": 1}
     assert counted("MODIFY", carried, carried) is None
+    # Carried into a residents' convention: a convention adopted too (index 2.1's rl_conventions).
+    convention = {**decision, "carried": {"target": "convention", "ref_id": "C1", "at": AT}}
+    assert counted("MODIFY", convention, decision) == {"decisions_carried": 1, "conventions_adopted": 1}
+    assert counted("MODIFY", convention, convention) is None
     # Today's decision items name no division: nothing to count them at.
     assert counted("MODIFY", {k: v for k, v in carried.items() if k != "division"}, decision) is None
 

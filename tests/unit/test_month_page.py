@@ -153,12 +153,12 @@ def test_every_data_file_is_linked_by_what_it_holds(summary):
     assert '<a href="unknown.csv"><span lang="zh-CN">unknown.csv</span>' in html
 
 
-def v2_row(code, name_zh, counts, entered):
+def v2_row(code, name_zh, counts, entered, conventions=None):
     from fractions import Fraction
 
     from chalicelib.live import index
 
-    result = index.evaluate(counts, residents=Fraction(3000), entered=entered)
+    result = index.evaluate(counts, residents=Fraction(3000), entered=entered, conventions=conventions)
     withheld = sorted(i for i in index.withheld(counts) if result["components"][i]["value"] is None)
     return {"division": code, "name": name_zh, **result, "withheld": withheld}
 
@@ -169,7 +169,7 @@ def html_v2(summary):
 
     counts = {"suggestions_received": 30, "suggestions_accepted": 12, "suggestions_accepted_on_time": 11,
               "replies": 10, "replies_on_time": 9, "adoptions": 4, "ratings": 3, "rating_points": 12, "ballots_cast": 40}
-    rows = [v2_row("310110012001", "控江一村居委会", counts, {"rl_conventions": 1}),
+    rows = [v2_row("310110012001", "控江一村居委会", counts, {}, conventions=1),
             v2_row("310110012002", "控江二村居委会", {"ratings": 1, "rating_points": 5}, {})]
     return page({**summary, "mulin_index_v2": {"formula": index.formula(), "scores": rows}},
                 ["mulin_index_v2.csv", "summary.json"]).decode("utf-8")
@@ -202,7 +202,7 @@ def test_index_2_reads_in_the_four_dimensions_with_each_indicators_kind_method_w
         assert indicator.en in html_lib.unescape(item.group(0))  # the English switch has the same words
     # Basic before guidance inside a dimension, as the plan lists them.
     rule_of_law = re.findall(r'<li><strong><span lang="zh-CN">([^<]+)</span>', sections["rule_of_law"])
-    assert rule_of_law == ["依法按时答复率", "居民公约", "法律咨询服务"]
+    assert rule_of_law == ["居民公约", "依法按时答复率", "法律咨询服务"]
     # v1.1 stays beside it: the recountable series.
     assert html_v2.index('id="index-v2"') > html_v2.index('aria-labelledby="dimension-civic_virtue"')
 
@@ -235,7 +235,9 @@ def test_index_2_cells_say_withheld_not_entered_or_no_data_and_why(html_v2):
     # A measured indicator with nothing to measure says so; the rule-of-law table has no withheld cell, no note.
     assert "无数据" in visible_text(sections["self_governance"])
     assert "“未公布”" not in sections["rule_of_law"]
-    assert re.search(r'<td data-zh="居民公约" data-en="Residents&#39; conventions">1.0 → 100.0</td>', sections["rule_of_law"])
+    # One convention in a year, 3,000 residents: 0.3333 per 1,000 (measured since 2.1).
+    assert re.search(r'<td data-zh="居民公约" data-en="Residents&#39; conventions">0.3333 → 100.0</td>',
+                     sections["rule_of_law"])
 
 
 def test_index_2_charts_are_images_with_titles_and_numbers(html_v2):

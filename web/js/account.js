@@ -3,6 +3,7 @@
 import { SignInNeeded, api, boot, el, formatDate, formatTime, param, renewSession, requireSignIn, t } from "./core.js";
 import { showResidenceRequest } from "./account-residence.js";
 import { dataForm, everywhereForm, showDelete, showPasswordChange, showPhoneChange } from "./account-security.js";
+import { textsForm } from "./account-texts.js";
 
 await boot("account");
 if (!requireSignIn()) throw new Error("redirecting to sign-in");
@@ -79,7 +80,7 @@ async function showOverview() {
   $("my-role").textContent = t(`account.role.${me.role}`);
   if (me.role !== "resident") {
     // Officials' accounts, numbers and data are kept by their administrators.
-    for (const id of ["residence-heading", "data-heading"]) $(id).closest("section").hidden = true;
+    for (const id of ["residence-heading", "texts-heading", "data-heading"]) $(id).closest("section").hidden = true;
     $("my-phone").textContent = me.phone_masked || "";
     return;
   }
@@ -87,6 +88,7 @@ async function showOverview() {
   if (mine.current && !me.residence) me = await load("/me");
   $("my-phone").textContent = me.phone_masked || "";
   describeResidence(mine);
+  await textsForm($("texts"));
 }
 
 const task = param("do");

@@ -74,6 +74,9 @@ from .expense import Expense
 from .expense_view import ExpenseView
 from .exported_appeal import ExportedAppeal
 from .exported_comment import ExportedComment
+from .exported_fund_application import ExportedFundApplication
+from .exported_fund_application_team_type_0 import ExportedFundApplicationTeamType0
+from .exported_fund_application_view import ExportedFundApplicationView
 from .exported_objection import ExportedObjection
 from .exported_rating import ExportedRating
 from .exported_registration import ExportedRegistration
@@ -266,6 +269,8 @@ from .tally_job_state import TallyJobState
 from .tally_links import TallyLinks
 from .tally_request import TallyRequest
 from .team import Team
+from .text_preference import TextPreference
+from .text_preference_change import TextPreferenceChange
 from .top_up import TopUp
 from .topic_action import TopicAction
 from .topic_action_request import TopicActionRequest
@@ -360,6 +365,9 @@ __all__ = (
     "ExpenseView",
     "ExportedAppeal",
     "ExportedComment",
+    "ExportedFundApplication",
+    "ExportedFundApplicationTeamType0",
+    "ExportedFundApplicationView",
     "ExportedObjection",
     "ExportedRating",
     "ExportedRegistration",
@@ -552,6 +560,8 @@ __all__ = (
     "TallyLinks",
     "TallyRequest",
     "Team",
+    "TextPreference",
+    "TextPreferenceChange",
     "TopicAction",
     "TopicActionRequest",
     "TopicDetail",

@@ -13,10 +13,10 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.account import Account
-  from ..models.application_detail import ApplicationDetail
   from ..models.erasure_state import ErasureState
   from ..models.exported_appeal import ExportedAppeal
   from ..models.exported_comment import ExportedComment
+  from ..models.exported_fund_application import ExportedFundApplication
   from ..models.exported_objection import ExportedObjection
   from ..models.exported_rating import ExportedRating
   from ..models.exported_registration import ExportedRegistration
@@ -47,8 +47,8 @@ class DataExport:
             suggestions (list[ExportedSuggestion]): cases the caller sent, or staff entered for them
             ratings (list[ExportedRating]): the caller's ratings of replies, merged cases' included
             inbox (list[Notification]):
-            fund_applications (list[ApplicationDetail]): applications the caller leads, with their timelines and the
-                objections they received
+            fund_applications (list[ExportedFundApplication]): applications the caller leads, theirs or entered by staff for
+                their number, with their timelines and the objections they received
             objections_filed (list[ExportedObjection]):
             residence_requests (list[ExportedResidenceRequest]):
             topics (list[ExportedTopic]): topics the caller raised
@@ -67,7 +67,7 @@ class DataExport:
     suggestions: list[ExportedSuggestion]
     ratings: list[ExportedRating]
     inbox: list[Notification]
-    fund_applications: list[ApplicationDetail]
+    fund_applications: list[ExportedFundApplication]
     objections_filed: list[ExportedObjection]
     residence_requests: list[ExportedResidenceRequest]
     topics: list[ExportedTopic]
@@ -87,10 +87,10 @@ class DataExport:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account import Account # noqa: PLC0415
-        from ..models.application_detail import ApplicationDetail # noqa: PLC0415
         from ..models.erasure_state import ErasureState # noqa: PLC0415
         from ..models.exported_appeal import ExportedAppeal # noqa: PLC0415
         from ..models.exported_comment import ExportedComment # noqa: PLC0415
+        from ..models.exported_fund_application import ExportedFundApplication # noqa: PLC0415
         from ..models.exported_objection import ExportedObjection # noqa: PLC0415
         from ..models.exported_rating import ExportedRating # noqa: PLC0415
         from ..models.exported_registration import ExportedRegistration # noqa: PLC0415
@@ -243,10 +243,10 @@ class DataExport:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.account import Account # noqa: PLC0415
-        from ..models.application_detail import ApplicationDetail # noqa: PLC0415
         from ..models.erasure_state import ErasureState # noqa: PLC0415
         from ..models.exported_appeal import ExportedAppeal # noqa: PLC0415
         from ..models.exported_comment import ExportedComment # noqa: PLC0415
+        from ..models.exported_fund_application import ExportedFundApplication # noqa: PLC0415
         from ..models.exported_objection import ExportedObjection # noqa: PLC0415
         from ..models.exported_rating import ExportedRating # noqa: PLC0415
         from ..models.exported_registration import ExportedRegistration # noqa: PLC0415
@@ -299,7 +299,7 @@ class DataExport:
         fund_applications = []
         _fund_applications = d.pop("fund_applications")
         for fund_applications_item_data in (_fund_applications):
-            fund_applications_item = ApplicationDetail.from_dict(fund_applications_item_data)
+            fund_applications_item = ExportedFundApplication.from_dict(fund_applications_item_data)
 
 
 

@@ -26,7 +26,8 @@ class Expense:
         Attributes:
             line (int): index of the line item
             actual_fen (int):
-            receipts (list[str] | Unset): keys from POST /uploads/receipts; required when actual_fen > 0
+            receipts (list[str] | Unset): keys from POST /uploads/receipts (for a paper or meeting application, from POST
+                /review/funds/applications/{id}/receipts); required when actual_fen > 0
      """
 
     line: int

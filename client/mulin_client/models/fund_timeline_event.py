@@ -30,7 +30,8 @@ class FundTimelineEvent:
             status (None | str | Unset):
             reason (None | str | Unset):
             amount_fen (int | None | Unset):
-            channel (None | str | Unset): on an entered application's first event: paper or meeting
+            channel (None | str | Unset): paper or meeting, on an entered application's first event and on the team's steps
+                staff took for it
      """
 
     at: str

@@ -26,7 +26,8 @@ class IndexEntryValues:
 
         Attributes:
             sg_building_activities (int | None | Unset): 楼组活动: building-group activities held in the quarter
-            rl_conventions (int | None | Unset): 居民公约: conventions adopted or revised in the last year
+            rl_conventions (int | None | Unset): 居民公约: measured since index 2.1 (conventions carried from meetings); an
+                entry giving it is refused (422)
             rl_legal_advice (int | None | Unset): 法律咨询: legal-advice sessions held in the quarter
             cv_volunteers (int | None | Unset): 注册志愿者: registered volunteers at the quarter's end
             cv_commendations (int | None | Unset): 好人好事: good deeds commended in the quarter

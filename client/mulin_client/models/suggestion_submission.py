@@ -35,6 +35,8 @@ class SuggestionSubmission:
             publish_consent (bool | Unset): the text may be published anonymously Default: False.
             channel (Channel | Unset):
             submitter_phone (None | str | Unset): staff entries only: the resident's mobile, +86…
+            sms_consent (bool | None | Unset): staff entries only: the resident agreed to be told of decisions by SMS
+                (居民同意短信通知); unset: yes for paper and meeting entries, no for the hotline
      """
 
     title: str
@@ -46,6 +48,7 @@ class SuggestionSubmission:
     publish_consent: bool | Unset = False
     channel: Channel | Unset = UNSET
     submitter_phone: None | str | Unset = UNSET
+    sms_consent: bool | None | Unset = UNSET
 
 
 
@@ -85,6 +88,12 @@ class SuggestionSubmission:
         else:
             submitter_phone = self.submitter_phone
 
+        sms_consent: bool | None | Unset
+        if isinstance(self.sms_consent, Unset):
+            sms_consent = UNSET
+        else:
+            sms_consent = self.sms_consent
+
 
         field_dict: dict[str, Any] = {}
 
@@ -104,6 +113,8 @@ class SuggestionSubmission:
             field_dict["channel"] = channel
         if submitter_phone is not UNSET:
             field_dict["submitter_phone"] = submitter_phone
+        if sms_consent is not UNSET:
+            field_dict["sms_consent"] = sms_consent
 
         return field_dict
 
@@ -158,6 +169,16 @@ class SuggestionSubmission:
         submitter_phone = _parse_submitter_phone(d.pop("submitter_phone", UNSET))
 
 
+        def _parse_sms_consent(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        sms_consent = _parse_sms_consent(d.pop("sms_consent", UNSET))
+
+
         suggestion_submission = cls(
             title=title,
             content=content,
@@ -168,6 +189,7 @@ class SuggestionSubmission:
             publish_consent=publish_consent,
             channel=channel,
             submitter_phone=submitter_phone,
+            sms_consent=sms_consent,
         )
 
         return suggestion_submission

@@ -94,6 +94,8 @@ function submission() {
     content: form.content.value.trim(),
     photos: photos().map((photo) => photo.key),
     publish_consent: form.publish_consent.checked,
+    // What the resident said when asked: texts about this case go to the number only with their yes.
+    sms_consent: form.sms_consent.checked,
   };
 }
 

@@ -7,13 +7,14 @@ import { fenText, yuanToFen } from "../../js/fen.js";
 import { findPool } from "../../js/fund-pool.js";
 import { allRows, downloadCsv } from "./csv.js";
 import { paperForm } from "./fund-paper.js";
+import { paperReportForm } from "./fund-paper-report.js";
 import { enableSubmit, requireOfficial, staffNav } from "./staff.js";
 
 const REASON_REQUIRED = new Set(["return_for_changes", "reject", "return", "cancel"]);
 // The team's own steps show only for an application staff entered from paper (the team has no
-// account to take them with); objection answers have their own form.
+// account to take them with); objection answers and the completion report have their own forms.
 const OFFICIAL_ACTIONS = ["recommend", "return_for_changes", "approve", "reject", "fund", "return", "accept", "close", "cancel"];
-const TEAM_ACTIONS = ["submit", "withdraw"];
+const TEAM_ACTIONS = ["submit", "start", "withdraw"];
 
 await boot("staff.fund");
 staffNav("funds");
@@ -210,8 +211,12 @@ function render(application) {
   ].filter(Boolean));
   const entered = application.channel && application.channel !== "web";
   const actions = [...(entered ? TEAM_ACTIONS : []), ...OFFICIAL_ACTIONS].filter((a) => application.allowed_actions.includes(a));
+  const forms = actions.map((a) => actionForm(application, a));
+  if (entered && application.allowed_actions.includes("report")) {
+    forms.unshift(paperReportForm(application, (body, form) => act(application, "report", body, form)));
+  }
   document.getElementById("detail-actions").replaceChildren(
-    ...(actions.length ? actions.map((a) => actionForm(application, a)) : [el("p", { class: "muted", text: t("staff.fund.nothing_to_do") })]));
+    ...(forms.length ? forms : [el("p", { class: "muted", text: t("staff.fund.nothing_to_do") })]));
 }
 
 async function open(id) {
@@ -226,6 +231,7 @@ async function act(application, action, body, form) {
     render(after);
     announce(document.getElementById("fund-status"), t(`staff.fund.done.${action}`, { title: after.title }));
     await Promise.all([showPool(), showList(true)]);
+    return true;
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {
       clearErrors(form);
@@ -234,7 +240,7 @@ async function act(application, action, body, form) {
         el("button", { type: "button", class: "secondary", text: t("staff.fund.reload"), onclick: () => open(application.id) }));
       form.prepend(summary);
       summary.focus();
-      return;
+      return false;
     }
     throw error;
   }
