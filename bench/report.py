@@ -35,6 +35,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("tally", [], []),
     ("publication_aggregate", [], []),
     ("live_consumer", ["-W", "ignore"], []),
+    ("live_index_reads", ["-W", "ignore"], []),
     ("page_weight", [], []),
 ]
 INTRO = """# Benchmarks

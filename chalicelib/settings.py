@@ -45,6 +45,9 @@ class Settings:
     notifications_topic_arn: str = ""
     # At most this many texts to one resident a Shanghai day (texts/): more is the inbox's alone.
     sms_daily_cap: int = 3
+    # False only where texts must go at any hour (the test stacks, which run at any hour and
+    # read the outbox at once); a deployment keeps 21:00–08:00 quiet.
+    sms_quiet_hours: bool = True
     # Secrets Manager ids (names or ARNs) of the secrets chalicelib/secrets.py reads; never
     # their values. The cursor secret signs pagination cursors; the PII key keys the hashes
     # that stand in for phone numbers, accounts and voters; the origin-verify secret is what
@@ -109,6 +112,7 @@ def get_settings() -> Settings:
         ),
         notifications_topic_arn=os.environ.get("MULIN_NOTIFICATIONS_TOPIC_ARN", "").strip(),
         sms_daily_cap=int(os.environ.get("MULIN_SMS_DAILY_CAP", "").strip() or 3),
+        sms_quiet_hours=os.environ.get("MULIN_SMS_QUIET_HOURS", "").strip().lower() != "off",
         **_secret_ids(),
         publications_queue_url=os.environ.get("MULIN_PUBLICATIONS_QUEUE_URL", "").strip(),
         tallies_queue_url=os.environ.get("MULIN_TALLIES_QUEUE_URL", "").strip(),

@@ -19,7 +19,8 @@ can read no data at all. tests/infra/test_least_privilege.py holds each role to 
   public bucket (in parts, so it may abort its own upload); receives and deletes the tallies
   queue's messages. The API sends to that queue.
 - PublishLiveIndex: reads the main table and its indexes (counters, entries, pools, divisions),
-  writes `live/index/*` of the public bucket and nothing else.
+  puts only in `LIVE#` partitions (the closed weeks' rollups) and writes `live/index/*` of the
+  public bucket.
 - CountLive: reads the main table's stream (the event source mapping reads it as this role) and
   writes only in `LIVE#` partitions: the counters' ADDs and the records' applied marks, by
   transaction, nothing read; sends a batch that kept failing to its failure queue.
@@ -246,6 +247,10 @@ class FunctionRoles(Construct):
         main_arn = g.main.get_att("Arn").to_string()
         # Counters, entries and pools by Query and GetItem; the active committees by GSI1; divisions by BatchGetItem.
         role.add_to_policy(iam.PolicyStatement(actions=READ_ACTIONS, resources=[main_arn, *_indexes(main_arn)]))
+        # The closed weeks' rollups (live/rollups.py), put once each, in the counters' partitions.
+        role.add_to_policy(iam.PolicyStatement(
+            actions=["dynamodb:PutItem"], resources=[main_arn],
+            conditions={"ForAllValues:StringLike": {"dynamodb:LeadingKeys": LIVE_PARTITIONS}}))
         role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject"],
                                                resources=[g.public.arn_for_objects(f"{LIVE_PREFIX}*")]))
         return role

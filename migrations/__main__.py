@@ -13,7 +13,8 @@ where it stopped. It prints what it moved; a second run moves nothing.
 ballot-items then moves voters' records, used paper codes and ballots from the main table to
 the ballots table (migrations/ballot_items.py), while no round is taking ballots.
 
-review-queues indexes the rounds and fund applications stored before the review queues
+review-queues indexes the rounds and fund applications stored before the review queues, and
+gives fund review entries written before they kept them the officials who took a team's steps
 (migrations/review_queues.py); it may run while the API serves.
 """
 

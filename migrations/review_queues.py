@@ -8,6 +8,9 @@ next change.
 
 Safe while the API runs: a round's keys are set only where it has none, and an entry is put
 only where none exists, so an entry the API wrote meanwhile (from a newer state) is kept. An
+entry written before entries kept who took a team's steps (`team_hands`, four eyes on paper and
+meeting applications) is put again with them, from the application and its timeline: the API
+writes them with every entry now, so one without them is older than the application read. An
 application waiting since before the migration is dated by its last change (`updated_at`,
 else `submitted_at`), its due date counted from there.
 
@@ -23,8 +26,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from chalicelib.funds.applications import review_entry
+from chalicelib.funds.applications import review_entry, team_hands_of
+from chalicelib.funds.models import FundChannel
 from chalicelib.funds.records import Application
+from chalicelib.funds.repository import get_application_record
 from chalicelib.storage import dynamo
 from chalicelib.storage.items import from_item, to_item
 from chalicelib.storage.keys import rounds_tree_keys
@@ -60,8 +65,11 @@ def round_keys(item: dict[str, Any]) -> dict[str, Any]:
 
 def application_entry(item: dict[str, Any]) -> dict[str, Any]:
     application = Application.model_validate(item)
-    put = review_entry(application, application.updated_at or application.submitted_at or application.created_at)
-    put["Put"]["ConditionExpression"] = "attribute_not_exists(PK)"
+    # A web application's team steps are its lead's: only staff-entered ones need their timeline.
+    record = get_application_record(application.id) if application.channel is not FundChannel.web else None
+    put = review_entry(application, application.updated_at or application.submitted_at or application.created_at,
+                       team_hands_of(record) if record else frozenset())
+    put["Put"]["ConditionExpression"] = "attribute_not_exists(PK) OR attribute_not_exists(team_hands)"
     return put
 
 

@@ -1,5 +1,8 @@
 """Residents' posts on a topic besides the topic itself: comments (threaded one level, an edit
-window, deletion leaving a tombstone), reports of a post, and the author's one appeal."""
+window, deletion leaving a tombstone), reports of a post, and the author's one appeal.
+
+Comments are written and edited only on a topic that takes them (rules.takes_comments: not
+hidden, not answered), checked when read and again in the write's own transaction."""
 
 from __future__ import annotations
 
@@ -21,10 +24,11 @@ from chalicelib.deliberation.models import (
     TopicRecord,
 )
 from chalicelib.deliberation.service import (
+    TOPIC_CLOSED,
     audit_item,
     readable_topic,
     require_member,
-    require_open,
+    require_takes_comments,
     working_deadline,
 )
 from chalicelib.deliberation.views import comment_view, is_author
@@ -58,7 +62,7 @@ def add_comment(principal: Principal, topic_id: str, body: CommentSubmission,
     key = idempotency.checked_key(idempotency_key)
     topic = readable_topic(principal, topic_id)
     require_member(principal, topic)
-    require_open(topic)
+    require_takes_comments(topic)
     if body.reply_to is not None:
         parent = _comments(topic_id).get(body.reply_to)
         if parent is None:
@@ -88,14 +92,18 @@ def _write_comment(principal: Principal, topic: TopicRecord, body: CommentSubmis
     comment_id = new_id()
     comment = CommentRecord(id=comment_id, topic_id=topic.id, sort_key=f"COMMENT#{at}#{comment_id}",
                             parent_id=body.reply_to, text=body.text, author=principal.person, created_at=at)
+    writes = [
+        repository.comment_put(comment),
+        ratelimit.counter_update(ratelimit.COMMENTS, principal.user_id),
+        *([claim.put(comment.id)] if claim else []),
+        traces.trace_put(principal.person, traces.TOPIC, topic.id),
+        repository.comments_open_check(topic.id, rules.COMMENTS_FROZEN),
+    ]
     try:
-        dynamo.transact_write([
-            repository.comment_put(comment),
-            ratelimit.counter_update(ratelimit.COMMENTS, principal.user_id),
-            *([claim.put(comment.id)] if claim else []),
-            traces.trace_put(principal.person, traces.TOPIC, topic.id),
-        ])
+        dynamo.transact_write(writes)
     except ConditionFailedError as exc:
+        if exc.failed == [len(writes) - 1]:  # the topic was hidden or answered since it was read
+            raise ConflictError(TOPIC_CLOSED) from exc
         if 1 in exc.failed:
             raise ratelimit.refused(ratelimit.COMMENTS) from exc
         if claim is not None and 2 in exc.failed:
@@ -107,19 +115,22 @@ def _write_comment(principal: Principal, topic: TopicRecord, body: CommentSubmis
     return comment_view(comment, principal, now)
 
 
-def _own_comment(principal: Principal, topic_id: str, comment_id: str) -> CommentRecord:
+def _own_comment(principal: Principal, topic_id: str, comment_id: str) -> tuple[TopicRecord, CommentRecord]:
     require(principal, "topic.comment")
-    readable_topic(principal, topic_id)
+    topic = readable_topic(principal, topic_id)
     comment = _comment(topic_id, comment_id)
     if not is_author(principal, comment.author):
         raise ForbiddenError("Only its author may change a comment. / 只有作者可以修改评论。")
     if comment.deleted:
         raise ConflictError("This comment was deleted. / 该评论已删除。")
-    return comment
+    return topic, comment
 
 
 def edit_comment(principal: Principal, topic_id: str, comment_id: str, body: CommentEdit) -> CommentView:
-    comment = _own_comment(principal, topic_id, comment_id)
+    """Within the edit window, on a topic that still takes comments: an edit after a hiding or an
+    answer would change the record the moderation or the answer was made on."""
+    topic, comment = _own_comment(principal, topic_id, comment_id)
+    require_takes_comments(topic)
     now = clock.utc_now()
     if comment.hidden is not None:
         raise ConflictError("A hidden comment cannot be edited; you may appeal. / 已隐藏的评论不能修改，可以申诉。")
@@ -131,15 +142,19 @@ def edit_comment(principal: Principal, topic_id: str, comment_id: str, body: Com
         dynamo.transact_write([repository.update_op(
             repository.target_key(topic_id, comment.sort_key), "SET #t = :text, edited_at = :at",
             "attribute_exists(PK) AND attribute_not_exists(deleted) AND attribute_not_exists(hiding)",
-            {":text": body.text, ":at": at}, {"#t": "text"})])
+            {":text": body.text, ":at": at}, {"#t": "text"}),
+            repository.comments_open_check(topic_id, rules.COMMENTS_FROZEN)])
     except ConditionFailedError as exc:
+        if exc.failed == [1]:
+            raise ConflictError(TOPIC_CLOSED) from exc
         raise ConflictError("This comment was deleted or hidden meanwhile. / 该评论已被删除或隐藏。") from exc
     return comment_view(replace(comment, text=body.text, edited_at=at), principal, now)
 
 
 def delete_comment(principal: Principal, topic_id: str, comment_id: str) -> CommentView:
-    """The text goes; a tombstone keeps the thread's shape (its replies stay where they were)."""
-    comment = _own_comment(principal, topic_id, comment_id)
+    """The text goes; a tombstone keeps the thread's shape (its replies stay where they were).
+    Allowed on a hidden or answered topic too: withdrawing one's words is always the author's."""
+    _, comment = _own_comment(principal, topic_id, comment_id)
     now = clock.utc_now()
     at = clock.iso(now)
     try:
@@ -163,12 +178,12 @@ def report_post(principal: Principal, topic_id: str, body: ReportRequest) -> Rep
     topic = readable_topic(principal, topic_id)
     require_member(principal, topic)
     if body.comment_id is None:
-        author, target, hidden = topic.author, repository.TOPIC_TARGET, topic.hidden
+        author, target, hidden, sort_key = topic.author, repository.TOPIC_TARGET, topic.hidden, repository.TOPIC_TARGET
     else:
         comment = _comment(topic_id, body.comment_id)
         if comment.deleted:
             raise ConflictError("This comment was deleted. / 该评论已删除。")
-        author, target, hidden = comment.author, comment.id, comment.hidden
+        author, target, hidden, sort_key = comment.author, comment.id, comment.hidden, comment.sort_key
     if is_author(principal, author):
         raise rule_error("One does not report one's own post.", "不能举报自己的发言。", "comment_id", "own_post")
     if hidden is not None:
@@ -177,7 +192,7 @@ def report_post(principal: Principal, topic_id: str, body: ReportRequest) -> Rep
     try:
         dynamo.transact_write([
             repository.report_put(topic, target, principal.person, body.reason.value, body.note, at, scrub(topic.title),
-                                  new_id()),
+                                  new_id(), sort_key),
             ratelimit.counter_update(ratelimit.REPORTS, principal.user_id),
             audit_item(principal, topic_id, "report", at, after={"target": target, "reason": body.reason.value}),
             traces.trace_put(principal.person, traces.TOPIC, topic_id),
@@ -211,7 +226,8 @@ def appeal_hiding(principal: Principal, topic_id: str, body: AppealRequest) -> A
     try:
         dynamo.transact_write([
             repository.appeal_put(topic, target, principal.person, body.text, at,
-                                  working_deadline(rules.APPEAL_DAYS), scrub(topic.title)),
+                                  working_deadline(rules.APPEAL_DAYS), scrub(topic.title),
+                                  sort_key or repository.TOPIC_TARGET),
             repository.update_op(repository.target_key(topic_id, sort_key) if sort_key else topic_key(topic_id),
                                  "SET hiding.appealed = :yes", "attribute_exists(hiding)", {":yes": True}),
             audit_item(principal, topic_id, "appeal", at, after={"target": target}, reason=body.text),

@@ -86,6 +86,8 @@ class TopicRecord:
     answer: str | None = None
     meeting_ids: tuple[str, ...] = ()
     hidden: Hidden | None = None
+    # The street showed it again on its author's appeal (kept after a later hiding by the street).
+    appeal_upheld: bool = False
 
     @property
     def is_hidden(self) -> bool:
@@ -104,6 +106,7 @@ class CommentRecord:
     edited_at: str | None = None
     deleted: bool = False
     hidden: Hidden | None = None
+    appeal_upheld: bool = False
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,9 @@ class CommentView(ResponseModel):
     hidden: HiddenMark | None = None
     mine: bool
     editable_until: str | None = Field(default=None, description="the author's edit window")
+    allowed_actions: list[TopicAction] = Field(
+        default_factory=list, description="officials only: hide a shown comment, restore a hidden one "
+                                          "(POST /review/topics/{id}/{action} with comment_id)")
 
 
 class PathEntry(ResponseModel):
@@ -315,6 +321,10 @@ class QueueEntry(ResponseModel):
     overdue: bool = False
     reason: str | None = None
     supports: int | None = None
+    allowed_actions: list[TopicAction] = Field(
+        default_factory=list, description="what the caller may do now: to the topic (schedule), or to the "
+                                          "reported or appealed post, as it stands (restore keeps a shown post "
+                                          "and dismisses its reports)")
 
 
 class QueuePage(ResponseModel):

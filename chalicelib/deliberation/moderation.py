@@ -15,6 +15,7 @@ from chalicelib.auth import Principal, can, require
 from chalicelib.deliberation import repository, rules
 from chalicelib.deliberation.messages import post_notice, topic_notice
 from chalicelib.deliberation.models import (
+    CommentRecord,
     Hidden,
     PathStep,
     QueueEntry,
@@ -47,19 +48,32 @@ APPEAL_PENDING = "pending"
 # --- the queue -----------------------------------------------------------------------------
 
 
-def _entry(item: dict[str, Any], now: str) -> QueueEntry:
+def _entry(principal: Principal, item: dict[str, Any], now: str, posts: dict[tuple[str, str], repository.Post]
+           ) -> QueueEntry:
     kind = item.get("queue_kind") or QueueKind.schedule.value
     target = item.get("target")
     due = item.get("due_at")
+    decides = can(principal, "topic.decide_appeal", str(item["division"]))
     if kind == QueueKind.schedule.value:
         return QueueEntry(kind=QueueKind.schedule, topic_id=str(item["id"]), division=str(item["division"]),
                           title=scrub(str(item["title"])), at=str(item.get("queued_at") or item["created_at"]),
-                          due_at=due, overdue=bool(due and due < now), supports=int(item.get("supports", 0)))
+                          due_at=due, overdue=bool(due and due < now), supports=int(item.get("supports", 0)),
+                          allowed_actions=rules.allowed_actions(repository.topic_of(item), decides))
     return QueueEntry(kind=QueueKind(kind), topic_id=str(item["topic_id"]),
                       comment_id=None if target == repository.TOPIC_TARGET else target,
                       division=str(item["division"]), title=str(item.get("title") or ""), at=str(item["at"]),
                       due_at=due, overdue=bool(due and due < now),
-                      reason=str(item.get("reason") or "") or None)
+                      reason=str(item.get("reason") or "") or None,
+                      allowed_actions=_post_actions(posts.get((str(item["topic_id"]), str(target))), decides,
+                                                    kind == QueueKind.report.value))
+
+
+def _post_actions(post: repository.Post | None, decides: bool, reported: bool) -> list[TopicAction]:
+    """What the post of a report or appeal allows now (rules.post_actions); a post that is gone, nothing."""
+    if post is None:
+        return []
+    deleted = isinstance(post, CommentRecord) and post.deleted
+    return rules.post_actions(post.hidden, post.appeal_upheld, decides, deleted=deleted, reported=reported)
 
 
 def review_queue(principal: Principal, query: TopicQueueQuery) -> QueuePage:
@@ -72,7 +86,10 @@ def review_queue(principal: Principal, query: TopicQueueQuery) -> QueuePage:
     committee = division if level_of(division) == "committee" else None
     items, last = repository.queue_page(division[:9], committee, query.limit, decode_cursor(query.cursor, scope))
     now = clock.iso(clock.utc_now())
-    return QueuePage(items=[_entry(i, now) for i in items], next_cursor=encode_cursor(last, scope))
+    # The posts reported or appealed, read as they stand: the entry offers what the post allows.
+    posts = repository.posts_of([i for i in items if i.get("queue_kind") in (QueueKind.report.value,
+                                                                              QueueKind.appeal.value)])
+    return QueuePage(items=[_entry(principal, i, now, posts) for i in items], next_cursor=encode_cursor(last, scope))
 
 
 # --- actions -------------------------------------------------------------------------------
@@ -84,17 +101,19 @@ class _Target:
     key: dict[str, str]
     hidden: Hidden | None
     author: str
+    appeal_upheld: bool = False
 
 
 def _target(topic: TopicRecord, comment_id: str | None) -> _Target:
     if comment_id is None:
-        return _Target(repository.TOPIC_TARGET, topic_key(topic.id), topic.hidden, topic.author)
+        return _Target(repository.TOPIC_TARGET, topic_key(topic.id), topic.hidden, topic.author, topic.appeal_upheld)
     comment = next((c for c in repository.read_whole(topic.id).comments if c.id == comment_id), None)
     if comment is None:
         raise NotFoundError("No such comment. / 没有这条评论。")
     if comment.deleted:
         raise ConflictError("This comment was deleted by its author. / 该评论已被作者删除。")
-    return _Target(comment.id, repository.target_key(topic.id, comment.sort_key), comment.hidden, comment.author)
+    return _Target(comment.id, repository.target_key(topic.id, comment.sort_key), comment.hidden, comment.author,
+                   comment.appeal_upheld)
 
 
 def _missing(field: str, en: str, zh: str) -> ValidationFailedError:
@@ -169,20 +188,32 @@ def _hide(principal: Principal, topic: TopicRecord, body: TopicActionRequest, at
     if target.hidden is not None:
         raise ConflictError("This post is hidden already. / 该内容已被隐藏。")
     # A post is appealed once: hidden again by the committee after the street upheld the appeal,
-    # it would stay hidden with no appeal left, overruling the street.
-    upheld = repository.appeal_item(topic.id, target.name)
-    if upheld and upheld.get("status") == "upheld" and not can(principal, "topic.decide_appeal", topic.division):
-        raise ForbiddenError("The street showed this post again on its author's appeal: only the street may hide it. / "
-                             "街道已根据作者申诉恢复该内容，只能由街道再次隐藏。")
+    # it would stay hidden with no appeal left, overruling the street. The post carries the
+    # upholding (set in the street's transaction); the appeal's own record answers for posts
+    # upheld before it did.
+    street = can(principal, "topic.decide_appeal", topic.division)
+    if not street and (target.appeal_upheld or _upheld_before(topic.id, target.name)):
+        raise ForbiddenError(UPHELD)
     hidden = Hidden(reason=body.reason, at=at, by_role=principal.role.value)
+    condition = "attribute_exists(PK) AND attribute_not_exists(hiding)"
     _write([
-        repository.update_op(target.key, "SET hiding = :h", "attribute_exists(PK) AND attribute_not_exists(hiding)",
+        repository.update_op(target.key, "SET hiding = :h",
+                             condition if street else f"{condition} AND attribute_not_exists(appeal_upheld)",
                              {":h": repository.hidden_value(hidden)}),
         audit_item(principal, topic.id, "hide", at, before={"target": target.name}, after={"hidden": True},
                    reason=body.reason),
         *post_notice(target.author, topic.id, scrub(topic.title), "hidden", body.reason, at),
         *_settle_reports(topic.id, target.name, "hidden"),
     ], "This post changed meanwhile. / 该内容已被他人处理。")
+
+
+UPHELD = ("The street showed this post again on its author's appeal: only the street may hide it. / "
+          "街道已根据作者申诉恢复该内容，只能由街道再次隐藏。")
+
+
+def _upheld_before(topic_id: str, target: str) -> bool:
+    appeal = repository.appeal_item(topic_id, target)
+    return bool(appeal and appeal.get("status") == "upheld")
 
 
 def _restore(principal: Principal, topic: TopicRecord, body: TopicActionRequest, at: str) -> None:
@@ -198,12 +229,20 @@ def _restore(principal: Principal, topic: TopicRecord, body: TopicActionRequest,
     appeal = _appeal_pending(topic.id, target.name)
     if appeal is not None and not can(principal, "topic.decide_appeal", topic.division):
         raise ForbiddenError("The author has appealed: the street decides. / 作者已申诉，由街道决定。")
+    # Upholding an appeal marks the post itself, so that what it allows next is read from it.
+    # Without a pending appeal read, the restore holds only while none arrives: an appeal
+    # landing meanwhile is the street's to decide, not left pending on a post shown again.
+    shown = (repository.update_op(target.key, "SET appeal_upheld = :yes REMOVE hiding", "attribute_exists(hiding)",
+                                  {":yes": True}) if appeal else
+             repository.update_op(target.key, "REMOVE hiding", "attribute_exists(hiding) AND "
+                                  "(hiding.appealed = :no OR hiding.appeal_rejected = :yes)", {":no": False, ":yes": True}))
     _write([
-        repository.update_op(target.key, "REMOVE hiding", "attribute_exists(hiding)"),
+        shown,
         audit_item(principal, topic.id, "restore", at, before={"target": target.name, "hidden": True},
                    after={"hidden": False, "appeal": "upheld" if appeal else None}, reason=body.reason),
         *([repository.unqueue_op(topic_item_key(topic.id, "APPEAL", target.name), "#s = :upheld, decided_at = :at",
-                                 {":upheld": "upheld", ":at": at})] if appeal else []),
+                                 {":upheld": "upheld", ":at": at, ":pending": APPEAL_PENDING},
+                                 "#s = :pending")] if appeal else []),
         *(post_notice(str(appeal["person"]), topic.id, scrub(topic.title), "appeal_upheld", None, at)
           if appeal else []),
     ], "This post changed meanwhile. / 该内容已被他人处理。")
@@ -222,7 +261,8 @@ def _reject_appeal(principal: Principal, topic: TopicRecord, body: TopicActionRe
                              {":yes": True}),
         repository.unqueue_op(topic_item_key(topic.id, "APPEAL", target.name),
                               "#s = :rejected, decided_at = :at, decision = :why",
-                              {":rejected": "rejected", ":at": at, ":why": body.reason}),
+                              {":rejected": "rejected", ":at": at, ":why": body.reason, ":pending": APPEAL_PENDING},
+                              "#s = :pending"),
         audit_item(principal, topic.id, "reject_appeal", at, before={"target": target.name}, reason=body.reason),
         *post_notice(str(appeal["person"]), topic.id, scrub(topic.title), "appeal_rejected", body.reason, at),
     ], "This post changed meanwhile. / 该内容已被他人处理。")

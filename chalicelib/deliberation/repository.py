@@ -8,6 +8,8 @@
 | a division's topics, newest first  | GSI1  | GSI1PK=TOPICS#{division}, descending                | GSI1SK={created_at}#{id}  |
 | a committee's queue                | GSI2  | GSI2PK=TOPICQUEUE#{street}, begins_with {committee}# | GSI2SK={committee}#{due}… |
 | a street's queue (appeals too)     | GSI2  | GSI2PK=TOPICQUEUE#{street}                          | GSI2SK=APPEAL#{at}#…      |
+| the posts a queue page is about    | table | BatchGetItem PK=TOPIC#{id}, SK=target_sk            | SK=COMMENT#{at}#{id}      |
+| a topic's comments (old entries)   | table | Query PK=TOPIC#{id}, begins_with(SK, COMMENT#)      | SK=COMMENT#{at}#{id}      |
 | a division's settings              | table | GetItem PK=DELIBSET#{division}, SK=SETTINGS         |                           |
 
 A topic's count of supports is an ADD on the TOPIC item in the same transaction as the
@@ -63,7 +65,7 @@ def topic_of(item: dict[str, Any]) -> TopicRecord:
         photos=tuple(str(p) for p in item.get("photos") or ()),
         queued_at=item.get("queued_at"), due_at=item.get("due_at"), answer=item.get("answer"),
         meeting_ids=tuple(sorted(str(m) for m in item.get("meeting_ids") or ())),
-        hidden=_hidden(item.get("hiding")),
+        hidden=_hidden(item.get("hiding")), appeal_upheld=bool(item.get("appeal_upheld")),
     )
 
 
@@ -72,6 +74,7 @@ def _comment_of(item: dict[str, Any]) -> CommentRecord:
         id=str(item["id"]), topic_id=str(item["topic_id"]), sort_key=str(item["SK"]), parent_id=item.get("parent_id"),
         text=str(item.get("text") or ""), author=str(item["author"]), created_at=str(item["created_at"]),
         edited_at=item.get("edited_at"), deleted=bool(item.get("deleted")), hidden=_hidden(item.get("hiding")),
+        appeal_upheld=bool(item.get("appeal_upheld")),
     )
 
 
@@ -188,13 +191,33 @@ def update_op(key: dict[str, str], expression: str, condition: str, values: dict
     return {"Update": operation}
 
 
-def scheduled_update(topic_id: str, meeting_id: str) -> dict[str, Any]:
+def scheduled_update(topic_id: str, meeting_id: str, allowed_from: frozenset[str]) -> dict[str, Any]:
+    """A meeting linked to a topic in one of `allowed_from` (rules.SCHEDULABLE), not hidden; a
+    refusal hands back the topic as it was."""
+    allowed = sorted(allowed_from)
+    values: dict[str, Any] = {":scheduled": "scheduled", ":one": 1, ":meeting": {meeting_id}}
+    values.update({f":from{i}": status for i, status in enumerate(allowed)})
     return update_op(
         topic_key(topic_id),
         "SET #s = :scheduled, version = version + :one ADD meeting_ids :meeting REMOVE GSI2PK, GSI2SK, due_at",
-        "attribute_exists(PK) AND attribute_not_exists(hiding)",
-        {":scheduled": "scheduled", ":one": 1, ":meeting": {meeting_id}}, {"#s": "status"},
+        "attribute_exists(PK) AND attribute_not_exists(hiding) AND #s IN ("
+        + ", ".join(f":from{i}" for i in range(len(allowed))) + ")",
+        values, {"#s": "status"}, returned=True,
     )
+
+
+TAKES_COMMENTS = "attribute_exists(PK) AND attribute_not_exists(hiding) AND NOT (#s IN ({frozen}))"
+
+
+def comments_open_check(topic_id: str, frozen: frozenset[str]) -> dict[str, Any]:
+    """A ConditionCheck that the topic still takes comments (rules.takes_comments), for the
+    transaction that writes or edits one: a hiding or an answer landing after the read refuses it."""
+    names = sorted(frozen)
+    condition = TAKES_COMMENTS.format(frozen=", ".join(f":frozen{i}" for i in range(len(names))))
+    return {"ConditionCheck": {"TableName": dynamo.table_name(), "Key": to_item(topic_key(topic_id)),
+                               "ConditionExpression": condition,
+                               "ExpressionAttributeValues": to_item({f":frozen{i}": s for i, s in enumerate(names)}),
+                               "ExpressionAttributeNames": {"#s": "status"}}}
 
 
 def support_put(topic_id: str, person: str, at_iso: str, division: str | None = None) -> dict[str, Any]:
@@ -253,29 +276,76 @@ def comment_put(comment: CommentRecord) -> dict[str, Any]:
 
 
 def report_put(topic: TopicRecord, target: str, person: str, reason: str, note: str | None, at_iso: str,
-               title: str, report_id: str) -> dict[str, Any]:
+               title: str, report_id: str, target_sk: str) -> dict[str, Any]:
+    """`target_sk`: the post's own sort key, so the queue reads the post as it stands (posts_of)."""
     return dynamo.put_op({
         **topic_item_key(topic.id, "REPORT", target, person), "type": "topic_report", "id": report_id,
-        "topic_id": topic.id, "target": target, "person": person, "reason": reason, "note": note, "at": at_iso,
+        "topic_id": topic.id, "target": target, "target_sk": target_sk, "person": person, "reason": reason,
+        "note": note, "at": at_iso,
         "GSI2PK": topic_queue_partition(topic.street), "GSI2SK": f"{topic.division}#R#{at_iso}#{report_id}",
         "queue_kind": "report", "division": topic.division, "title": title,
     }, "attribute_not_exists(PK)")
 
 
 def appeal_put(topic: TopicRecord, target: str, person: str, text: str, at_iso: str, due_iso: str,
-               title: str) -> dict[str, Any]:
+               title: str, target_sk: str) -> dict[str, Any]:
     return dynamo.put_op({
         **topic_item_key(topic.id, "APPEAL", target), "type": "topic_appeal", "topic_id": topic.id, "target": target,
+        "target_sk": target_sk,
         "person": person, "text": text, "at": at_iso, "due_at": due_iso, "status": "pending",
         "GSI2PK": topic_queue_partition(topic.street), "GSI2SK": f"APPEAL#{at_iso}#{topic.id}#{target}",
         "queue_kind": "appeal", "division": topic.division, "title": title,
     }, "attribute_not_exists(PK)")
 
 
-def unqueue_op(key: dict[str, str], extra_set: str = "", values: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A report or appeal leaves the queue (kept as a record)."""
+def unqueue_op(key: dict[str, str], extra_set: str = "", values: dict[str, Any] | None = None,
+               condition: str | None = None) -> dict[str, Any]:
+    """A report or appeal leaves the queue (kept as a record); `condition`: only in that state
+    (an appeal decided once)."""
     expression = ("SET " + extra_set + " " if extra_set else "") + "REMOVE GSI2PK, GSI2SK"
-    return update_op(key, expression, "attribute_exists(PK)", values, {"#s": "status"} if "#s" in extra_set else None)
+    guarded = "attribute_exists(PK)" + (f" AND {condition}" if condition else "")
+    return update_op(key, expression, guarded, values,
+                     {"#s": "status"} if "#s" in extra_set or "#s" in (condition or "") else None)
+
+
+Post = TopicRecord | CommentRecord
+
+
+def posts_of(entries: list[dict[str, Any]]) -> dict[tuple[str, str], Post]:
+    """The posts that reports and appeals are about, as they stand, by (topic_id, target): one
+    BatchGetItem by the sort key each entry keeps. Entries filed before they kept it find their
+    comment among their topic's comments. A post that is gone is left out."""
+    sort_keys: dict[tuple[str, str], str] = {}
+    legacy: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        topic_id, target = str(entry["topic_id"]), str(entry["target"])
+        if target == TOPIC_TARGET or entry.get("target_sk"):
+            sort_keys[(topic_id, target)] = str(entry.get("target_sk") or TOPIC_TARGET)
+            continue
+        if topic_id not in legacy:
+            legacy[topic_id] = _comment_sort_keys(topic_id)
+        if target in legacy[topic_id]:
+            sort_keys[(topic_id, target)] = legacy[topic_id][target]
+    found = {(str(item["PK"]), str(item["SK"])): item
+             for item in dynamo.batch_get([{"PK": topic_partition(t), "SK": sk} for (t, _), sk in sort_keys.items()])}
+    posts: dict[tuple[str, str], Post] = {}
+    for (topic_id, target), sort_key in sort_keys.items():
+        item = found.get((topic_partition(topic_id), sort_key))
+        if item is not None:
+            posts[(topic_id, target)] = topic_of(item) if target == TOPIC_TARGET else _comment_of(item)
+    return posts
+
+
+def _comment_sort_keys(topic_id: str) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    start: dict[str, Any] | None = None
+    while True:
+        page, start = dynamo.query_page(key_condition="PK = :pk AND begins_with(SK, :c)",
+                                        values={":pk": topic_partition(topic_id), ":c": "COMMENT#"},
+                                        limit=PAGE, start_key=start)
+        keys.update({str(item["id"]): str(item["SK"]) for item in page})
+        if not start:
+            return keys
 
 
 def target_key(topic_id: str, comment_sort_key: str | None) -> dict[str, str]:

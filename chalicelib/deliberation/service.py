@@ -1,6 +1,6 @@
 """Use cases of topics (议题): raise, list, read, support, and what meetings need of a topic.
 
-`load_topic`, `topic_division`, `record_path_step` and `mark_scheduled_items` are what the
+`load_topic`, `require_schedulable`, `record_path_step` and `mark_scheduled_items` are what the
 meetings domain builds on: the last two return transaction items, so that a meeting's own
 transaction carries the topic's step with it. Comments, reports and appeals are in
 `comments.py`, the staff's queue and moderation in `moderation.py`.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib import clock, idempotency, ratelimit
-from chalicelib.auth import Principal, require
+from chalicelib.auth import Principal, can, require
 from chalicelib.deliberation import repository, rules
 from chalicelib.deliberation.messages import NOTIFIED_STEPS, topic_notice
 from chalicelib.deliberation.models import (
@@ -30,7 +30,7 @@ from chalicelib.deliberation.models import (
 )
 from chalicelib.deliberation.views import is_author, member_of, topic_detail, topic_summary
 from chalicelib.division_codes import is_within
-from chalicelib.errors import ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError
+from chalicelib.errors import ConflictError, ErrorDetail, ForbiddenError, NotFoundError, ServiceUnavailableError
 from chalicelib.ids import new_id
 from chalicelib.notifications.service import announce_written
 from chalicelib.scrub import scrub
@@ -75,8 +75,26 @@ def record_path_step(topic_id: str, step: PathStep, ref_kind: str, ref_id: str, 
 
 def mark_scheduled_items(topic_id: str, meeting_id: str) -> list[dict[str, Any]]:
     """The Update that links a meeting: the topic leaves the staff's queue (scheduled), on the
-    condition that it exists and is not hidden."""
-    return [repository.scheduled_update(topic_id, meeting_id)]
+    condition that it exists, is not hidden and is in a status a meeting is scheduled from
+    (rules.SCHEDULABLE). Its refusal hands back the topic, for `schedule_conflict`."""
+    return [repository.scheduled_update(topic_id, meeting_id, rules.SCHEDULABLE)]
+
+
+def require_schedulable(principal: Principal, topic: TopicRecord, field: str) -> None:
+    """409 naming `field` unless a meeting may be scheduled for the topic now."""
+    if not rules.schedulable(topic):
+        raise schedule_conflict(principal, topic, field)
+
+
+def schedule_conflict(principal: Principal, stored: TopicRecord | dict[str, Any], field: str) -> ConflictError:
+    """409 for a topic no meeting is scheduled for now (answered, or hidden), with what it allows;
+    `stored` may be the item a refused `mark_scheduled_items` handed back."""
+    topic = stored if isinstance(stored, TopicRecord) else repository.topic_of(stored)
+    state = "hidden" if topic.is_hidden else topic.status
+    allowed = [a.value for a in rules.allowed_actions(topic, can(principal, "topic.decide_appeal", topic.division))]
+    return ConflictError(details=[ErrorDetail(
+        field=field, type="wrong_state", message=f"no meeting is scheduled for a topic that is {state}",
+        message_zh="该议题已办结或已被隐藏，不能安排议事会", status=topic.status, allowed_actions=allowed)])
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -111,7 +129,16 @@ def require_member(principal: Principal, topic: TopicRecord) -> None:
 
 def require_open(topic: TopicRecord) -> None:
     if topic.is_hidden or topic.status == TopicStatus.answered.value:
-        raise ConflictError("This topic is hidden or closed. / 该议题已被隐藏或已办结。")
+        raise ConflictError(TOPIC_CLOSED)
+
+
+TOPIC_CLOSED = "This topic is hidden or closed. / 该议题已被隐藏或已办结。"
+
+
+def require_takes_comments(topic: TopicRecord) -> None:
+    """Comments are written and edited only where rules.takes_comments allows it."""
+    if not rules.takes_comments(topic):
+        raise ConflictError(TOPIC_CLOSED)
 
 
 # --- raise ---------------------------------------------------------------------------------

@@ -58,15 +58,22 @@ def topic_summary(topic: TopicRecord, principal: Principal) -> TopicSummary:
     return TopicSummary.model_validate(summary_fields(topic, principal))
 
 
-def comment_view(comment: CommentRecord, principal: Principal, now: datetime) -> CommentView:
+def comment_view(comment: CommentRecord, principal: Principal, now: datetime, topic_open: bool = True,
+                 decides_appeals: bool | None = None) -> CommentView:
+    """`topic_open`: the topic still takes comments (rules.takes_comments); if not, none is editable.
+    `decides_appeals`: for an official, whether they decide appeals here; None for anyone else,
+    who is offered no moderation."""
     mine = is_author(principal, comment.author)
-    open_to_edit = mine and not comment.deleted and comment.hidden is None and rules.editable(comment.created_at, now)
+    open_to_edit = (mine and topic_open and not comment.deleted and comment.hidden is None
+                    and rules.editable(comment.created_at, now))
     return CommentView(
         id=comment.id, parent_id=comment.parent_id,
         text=None if comment.deleted else shown(comment.text, comment.author, comment.hidden, principal),
         created_at=comment.created_at, edited_at=comment.edited_at, deleted=comment.deleted,
         hidden=hidden_mark(comment.hidden), mine=mine,
         editable_until=clock.iso(rules.edit_deadline(comment.created_at)) if open_to_edit else None,
+        allowed_actions=[] if decides_appeals is None else rules.post_actions(
+            comment.hidden, comment.appeal_upheld, decides_appeals, deleted=comment.deleted),
     )
 
 
@@ -94,6 +101,7 @@ def topic_detail(whole: TopicWhole, principal: Principal, now: datetime, links: 
                                     or is_author(principal, topic.author)) else []
     supported = principal.person in whole.supporters if not principal.is_official else False
     order = {s.value: i for i, s in enumerate(PathStep)}
+    decides = can(principal, "topic.decide_appeal", topic.division) if principal.is_official else None
     return TopicDetail.model_validate({
         **summary_fields(topic, principal),
         "background": shown(topic.background, topic.author, topic.hidden, principal),
@@ -104,10 +112,10 @@ def topic_detail(whole: TopicWhole, principal: Principal, now: datetime, links: 
         "meeting_ids": list(topic.meeting_ids),
         "supported_by_me": supported,
         "can_support": seconder and open_to_residents and not supported,
-        "can_comment": member and open_to_residents,
+        "can_comment": member and rules.takes_comments(topic),
         "path": [PathEntry(step=PathStep(p.step), at=p.at, ref_kind=p.ref_kind, ref_id=p.ref_id)
                  for p in sorted(whole.path, key=lambda p: (p.at, order.get(p.step, 0))) if p.step in order],
-        "comments": [comment_view(c, principal, now) for c in sorted(whole.comments, key=lambda c: c.sort_key)],
-        "allowed_actions": (rules.allowed_actions(topic, can(principal, "topic.decide_appeal", topic.division))
-                            if principal.is_official else []),
+        "comments": [comment_view(c, principal, now, rules.takes_comments(topic), decides)
+                     for c in sorted(whole.comments, key=lambda c: c.sort_key)],
+        "allowed_actions": rules.allowed_actions(topic, decides) if decides is not None else [],
     })

@@ -74,6 +74,17 @@ def is_applicant(principal: Principal, application: Application) -> bool:
     return principal.role is Role.resident and principal.user_id == application.applicant_id
 
 
+def team_hands_of(record: ApplicationRecord, *steps: tuple[str, str]) -> frozenset[str]:
+    """The officials who took a team's step on it (paper.py: four eyes), with the (action, actor_id)
+    of a step about to be written, so that the review entry written with it is exact."""
+    taken = [(event.action, event.actor_id) for event in record.events]
+    return rules.team_hands(record.application.channel, [*taken, *steps])
+
+
+def is_team_hand(principal: Principal, record: ApplicationRecord) -> bool:
+    return principal.user_id in team_hands_of(record)
+
+
 def is_official_over(principal: Principal, application: Application) -> bool:
     return principal.is_official and is_within(application.committee, principal.jurisdiction or "")
 
@@ -200,8 +211,9 @@ def view_for(principal: Principal, record: ApplicationRecord) -> ApplicationDeta
     at = now_iso()
     applicant = is_applicant(principal, application)
     if applicant or is_official_over(principal, application):
-        allowed = rules.allowed_actions(application.status, principal.role, applicant)
-        return detail_view(record, at, allowed)
+        hand = is_team_hand(principal, record)
+        allowed = rules.allowed_actions(application.status, principal.role, applicant, hand)
+        return detail_view(record, at, allowed, review_by_another=hand)
     if (principal.role is Role.resident and principal.residence == application.committee
             and application.status in rules.PUBLIC_STATUSES):
         return public_view(application, record.objections, at)
@@ -236,7 +248,9 @@ def list_mine(principal: Principal, query: PageQuery) -> ApplicationPage:
 
 def object_to(principal: Principal, application_id: str, body: FundObjectionCreate) -> ObjectionView:
     require(principal, "fund.object")
-    application = load(application_id)
+    # The timeline too: the review entry rewritten below keeps who took the team's steps.
+    record = load_record(application_id)
+    application = record.application
     if application.status not in rules.PUBLIC_STATUSES:
         raise NotFoundError(NOT_FOUND)
     if principal.residence is None or not is_within(principal.residence, application.committee):
@@ -261,7 +275,8 @@ def object_to(principal: Principal, application_id: str, body: FundObjectionCrea
             repository.objection_put(objection),
             repository.event_put(application_id, "object", principal.user_id, principal.role.value, at, "in_notice"),
             # Objections wait for the committee's answer; racing objections write the same entry.
-            review_entry(application.model_copy(update={"open_objections": application.open_objections + 1}), at),
+            review_entry(application.model_copy(update={"open_objections": application.open_objections + 1}), at,
+                         team_hands_of(record)),
         ])
     except ConditionFailedError as exc:
         if 1 in exc.failed:
@@ -270,9 +285,10 @@ def object_to(principal: Principal, application_id: str, body: FundObjectionCrea
     return ObjectionView(id=objection.id, reason=body.reason, filed_at=at)
 
 
-def review_entry(application: Application, at: str) -> dict[str, Any]:
-    """The review-queue entry a change of the application writes in its own transaction."""
+def review_entry(application: Application, at: str, team_hands: frozenset[str]) -> dict[str, Any]:
+    """The review-queue entry a change of the application writes in its own transaction, with the
+    officials who took the team's steps (team_hands_of), whom the queue offers no review step."""
     waiting = rules.awaiting(application.status, application.open_objections, application.notice_ends_at, at)
     due = None if waiting is None else clock.iso(working_day_deadline(
         datetime.fromisoformat(waiting[1]), rules.REVIEW_WORKING_DAYS, load_calendar()))
-    return repository.review_entry_put(application, at, due)
+    return repository.review_entry_put(application, at, due, team_hands)

@@ -252,6 +252,9 @@ class PaperApplicationEntry(ApplicationDraft):
                                    description="the lead's mobile, +86…, if the form gives it: their inbox hears of each step")
     scans: list[UploadKey] = Field(default_factory=list, max_length=9,
                                    description="the scanned form: keys returned by POST /uploads/photos")
+    sms_consent: bool = Field(default=True, strict=True,
+                              description="the lead agreed to be told of decisions by SMS at lead_phone "
+                                          "(居民同意短信通知) while no account holds the number")
 
     @field_validator("channel")
     @classmethod
@@ -396,6 +399,10 @@ class ApplicationDetail(PublicApplication):
     channel: FundChannel | None = Field(default=None, description="web, or paper/meeting when staff entered it")
     lead_phone_masked: str | None = None
     scan_count: int = 0
+    sms_consent: bool | None = Field(default=None, description="paper or meeting: the lead agreed to texts of decisions")
+    review_by_another: bool = Field(
+        default=False, description="the caller took the team's steps on it (entered, edited, submitted or reported "
+                                   "it): its review and money steps are another official's")
 
 
 class ApplicationSummary(ResponseModel):

@@ -4,6 +4,21 @@ The draft is the team's: the official who entered it is its applicant_id, the le
 (if the form gives one) decides whose inbox hears of its steps, and officials over the
 committee take the team's steps (applications.is_applicant). The pool's rules and caps are
 the lead's own route's; only who may enter it differs.
+
+Four eyes (四眼原则): since officials act for the team, one of them could otherwise type a
+request in, recommend it, approve and pay it, file its report and accept it alone. So an
+official who took any of the team's hands in it (entered or edited it, submitted or reported
+it: rules.TEAM_HAND_EVENTS, read from the timeline) takes none of the steps that check the
+team or move its money (rules.ANOTHER_OFFICIALS): returning it for changes, recommending it,
+approving or rejecting it, paying the advance, returning or accepting its report. Every team
+step bars every such step, not only the next one: the request and the report are one claim
+on the pool (acceptance pays what the report says, up to what was approved). Withdrawing and
+starting move nothing; answering objections, closing and cancelling (which gives money back)
+stay open to them. The refusal is 403 `forbidden` (workflow.FOUR_EYES), and the detail leaves
+the barred steps out of allowed_actions and says why (review_by_another).
+
+The lead's consent to texts (sms_consent, default yes) lets decisions be texted to
+lead_phone while no account holds the number (texts/service.py decides, as for suggestions).
 """
 
 from __future__ import annotations
@@ -86,7 +101,7 @@ def _write(principal: Principal, body: PaperApplicationEntry, application_id: st
         **applications._contents(body), id=application_id, applicant_id=principal.user_id,
         applicant_key=_lead_key(body.lead_phone), status=FundStatus.draft, version=1, created_at=at,
         open_objections=0, disbursed_fen=0, advance_fen=0, channel=body.channel, lead_phone=body.lead_phone,
-        scans=scans,
+        sms_consent=body.sms_consent and body.lead_phone is not None, scans=scans,
     )
     # The timeline's first step says who typed it in (their role) and from what (the channel).
     event = repository.event_put(application.id, "enter", principal.user_id, principal.role.value, at, "draft",

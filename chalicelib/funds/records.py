@@ -125,6 +125,8 @@ class Application(Record):
     # take the lead's steps for it (applications.is_applicant).
     channel: FundChannel = FundChannel.web
     lead_phone: str | None = None
+    # The lead's consent to texts at lead_phone (texts/service.py); none recorded before it was asked.
+    sms_consent: bool = False
     scans: list[str] = Field(default_factory=list)
 
 

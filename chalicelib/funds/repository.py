@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from chalicelib.errors import ServiceUnavailableError
@@ -178,10 +179,13 @@ def application_item(application: Application) -> dict[str, Any]:
             **application.model_dump(mode="json")}
 
 
-def review_entry_put(application: Application, at: str, due_at: str | None) -> dict[str, Any]:
+def review_entry_put(application: Application, at: str, due_at: str | None,
+                     team_hands: Iterable[str]) -> dict[str, Any]:
     """What officials owe the application, written with each change that moves it
-    (rules.awaiting); indexed only while they owe something, so the queue holds open work."""
+    (rules.awaiting); indexed only while they owe something, so the queue holds open work.
+    team_hands: who took the team's steps (four eyes), for the queue's allowed_actions."""
     item: dict[str, Any] = {
+        "team_hands": sorted(team_hands),
         **fund_review_entry_key(application.id), "type": "fund_review_entry", "id": application.id,
         "committee": application.committee, "year": application.year, "title": application.title,
         "category": application.category.value, "status": application.status.value, "version": application.version,

@@ -11,12 +11,13 @@ because every movement's deltas sum to its change of allocated.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from chalicelib.auth import Role
 from chalicelib.clock import SHANGHAI
-from chalicelib.funds.models import Action, FundStatus, MovementKind
+from chalicelib.funds.models import Action, FundChannel, FundStatus, MovementKind
 
 FIGURES = ("allocated_fen", "available_fen", "committed_fen", "disbursed_fen")
 
@@ -211,6 +212,20 @@ def awaiting(status: FundStatus, open_objections: int, notice_ends_at: str | Non
     return None if level is None else (level, at)
 
 
+# Four eyes on a team's application that staff entered (paper.py says which steps pair).
+TEAM_HAND_EVENTS = frozenset({"enter", "edit", Action.submit.value, Action.report.value})
+ANOTHER_OFFICIALS = frozenset({Action.return_for_changes, Action.recommend, Action.approve, Action.reject,
+                               Action.fund, Action.return_, Action.accept})
+
+
+def team_hands(channel: FundChannel, steps: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The officials who took a team's step, from the timeline's (action, actor_id) pairs. A web
+    application's team steps are its lead's, who reviews nothing."""
+    if channel is FundChannel.web:
+        return frozenset()
+    return frozenset(actor for action, actor in steps if action in TEAM_HAND_EVENTS)
+
+
 def may_act(role: Role, is_applicant: bool, action: Action) -> bool:
     actors = ACTORS[action]
     return is_applicant if actors == APPLICANT else role in actors
@@ -220,9 +235,10 @@ def missing_fields(action: Action, present: set[str]) -> list[str]:
     return [name for name in REQUIRED_FIELDS.get(action, ()) if name not in present]
 
 
-def allowed_actions(status: FundStatus, role: Role, is_applicant: bool) -> list[str]:
+def allowed_actions(status: FundStatus, role: Role, is_applicant: bool, team_hand: bool = False) -> list[str]:
     return [action.value for (from_status, action) in TRANSITIONS
-            if from_status is status and may_act(role, is_applicant, action)]
+            if from_status is status and may_act(role, is_applicant, action)
+            and not (team_hand and action in ANOTHER_OFFICIALS)]
 
 
 def cap_problems(requested_fen: int, team_granted_fen: int, per_application_cap_fen: int,

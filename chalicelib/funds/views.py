@@ -13,6 +13,7 @@ from chalicelib.funds.models import (
     ApplicationDetail,
     ApplicationSummary,
     ExpenseView,
+    FundChannel,
     FundTimelineEvent,
     LedgerEntry,
     LineView,
@@ -82,7 +83,8 @@ def public_view(application: Application, objections: list[Objection], now_iso: 
     return ApplicationDetail(view="public", **public_of(application, objections, now_iso))
 
 
-def detail_view(record: ApplicationRecord, now_iso: str, allowed: list[str]) -> ApplicationDetail:
+def detail_view(record: ApplicationRecord, now_iso: str, allowed: list[str],
+                review_by_another: bool = False) -> ApplicationDetail:
     application = record.application
     timeline = [FundTimelineEvent(at=e.at, action=e.action, status=e.status, actor_role=e.actor_role, reason=e.reason,
                               amount_fen=e.amount_fen, channel=e.channel)
@@ -96,6 +98,8 @@ def detail_view(record: ApplicationRecord, now_iso: str, allowed: list[str]) -> 
         last_comment=application.last_comment, allowed_actions=allowed, timeline=timeline,
         channel=application.channel, scan_count=len(application.scans),
         lead_phone_masked=mask_phone(application.lead_phone) if application.lead_phone else None,
+        review_by_another=review_by_another,
+        sms_consent=application.sms_consent if application.channel is not FundChannel.web else None,
     )
 
 

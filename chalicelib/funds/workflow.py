@@ -31,13 +31,22 @@ def _conflict(message: str, application: Application, allowed: list[str]) -> Con
     return ConflictError(message, details=[applications.wrong_state(application.status.value, allowed)])
 
 
-def _authorise(principal: Principal, application: Application, action: Action) -> bool:
+FOUR_EYES = ("Another official must review this: you took the team's steps on it. / "
+             "您代团队办理过此申报（录入、修改、提交或报告），须由另一位工作人员审核。")
+
+
+def _authorise(principal: Principal, record: ApplicationRecord, action: Action) -> tuple[bool, bool]:
+    """(applicant, team hand): whether the caller acts for the team, and took a team's step on it."""
+    application = record.application
     applicant = applications.is_applicant(principal, application)
     if not applicant and not applications.is_official_over(principal, application):
         raise NotFoundError(applications.NOT_FOUND)
     if not rules.may_act(principal.role, applicant, action):
         raise ForbiddenError()
-    return applicant
+    hand = applications.is_team_hand(principal, record)
+    if hand and action in rules.ANOTHER_OFFICIALS:
+        raise ForbiddenError(FOUR_EYES)
+    return applicant, hand
 
 
 def _checked(principal: Principal, application_id: str, action_name: str, body: FundActionRequest
@@ -48,9 +57,9 @@ def _checked(principal: Principal, application_id: str, action_name: str, body: 
         raise NotFoundError("No such action. / 没有这个操作。") from None
     record = applications.load_record(application_id)
     application = record.application
-    applicant = _authorise(principal, application, action)
+    applicant, hand = _authorise(principal, record, action)
     status = application.status
-    allowed = rules.allowed_actions(status, principal.role, applicant)
+    allowed = rules.allowed_actions(status, principal.role, applicant, hand)
     target = rules.TRANSITIONS.get((status, action))
     if target is None:
         raise _conflict(f"'{action.value}' is not possible while the application is {status.value}. / 当前状态不能执行此操作。",
@@ -99,7 +108,7 @@ def act(principal: Principal, application_id: str, action_name: str, body: FundA
         repository.application_versioned_put(after, body.version, before.status, "open_objections = :objections",
                                              seen),
         event,
-        applications.review_entry(after, at),
+        applications.review_entry(after, at, applications.team_hands_of(record, (action.value, principal.user_id))),
     ]
     pool_index = team_index = None
     if plan.movements:

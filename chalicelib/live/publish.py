@@ -3,7 +3,8 @@ weeks, and live/index/city.json, the city's overview ranked per district. Writte
 `publish_live_index` schedule (app.py) and by `make run`'s worker, each file whole.
 
 The committees come from the counter items' GSI1 keys (index_repository.active_committees),
-their streets, districts and the city by lineage: no Scan.
+their streets, districts and the city by lineage: no Scan. Each division's closed weeks found
+without a rollup get theirs (rollups.py), so that the next reads, the API's too, are cheap.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def publish_all(now: datetime | None = None) -> dict[str, int]:
         division = divisions.get(code)
         if division is None:
             continue
-        data = service.compute(code, division.population, division.households, today)
+        data = service.compute(code, division.population, division.households, today, keep_rollups=True)
         files[code] = {**data, "name": division.name, "as_of": as_of}
         index_repository.put_live_file(f"{PREFIX}{code}.json", _bytes(files[code]))
     index_repository.put_live_file(f"{PREFIX}city.json", _bytes(city_overview(files, as_of)))

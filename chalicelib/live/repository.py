@@ -7,15 +7,22 @@ same item whenever it comes again). A record's id is added in the same update as
 increments, on the condition that it is not there yet: a record delivered again (a retried
 batch, a re-read shard) is refused by its own id. The ids stay with the day's item, as many
 as the division's records that day (about 33 bytes each).
+
+Rollup item: PK `LIVE#{division}`, SK `WEEK#{monday}`, a closed ISO week's counters summed over its
+days and shards (rollups.py), and in `sunday` (a map, absent when empty) its Sunday's; put once by
+the hourly publisher and never changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from chalicelib import aws
 from chalicelib.division_codes import level_of
 from chalicelib.live.counters import COUNTERS
+from chalicelib.live.rollups import Week
 from chalicelib.storage import dynamo, keys
 from chalicelib.storage.items import to_item
 
@@ -26,6 +33,7 @@ MAX_ITEMS = 100
 MARKS_PER_ITEM = 100
 APPLIED = "applied"
 PAGE = 500
+ROLLUP_TYPE = "live_rollup"
 
 CounterKey = tuple[str, str, int]  # (division, Shanghai day, shard)
 
@@ -34,8 +42,29 @@ def read_counters(division: str, first_day: date, last_day: date) -> dict[str, d
     """Every counter of `division` from `first_day` to `last_day` inclusive, keyed by day
     ('YYYY-MM-DD') then counter name, the shards summed. Days without events are absent;
     a counter that never moved on a day is absent from that day."""
-    low, high = keys.live_counter_range(division, first_day.isoformat(), last_day.isoformat())
     days: dict[str, dict[str, int]] = {}
+    for item in _between(division, *keys.live_counter_range(division, first_day.isoformat(), last_day.isoformat())):
+        totals = days.setdefault(keys.live_counter_day(item["SK"]), {})
+        for name in COUNTERS:
+            if name in item:
+                totals[name] = totals.get(name, 0) + int(item[name])
+    return days
+
+
+def read_rollups(division: str, first_monday: date, last_monday: date) -> dict[date, Week]:
+    """The weekly rollups of `division` (rollups.py) for the weeks from `first_monday` to `last_monday`
+    that have one, keyed by Monday: one Query."""
+    weeks: dict[date, Week] = {}
+    for item in _between(division, *keys.live_rollup_range(first_monday.isoformat(), last_monday.isoformat())):
+        sunday = item.get("sunday") or {}
+        weeks[date.fromisoformat(item["week"])] = Week(
+            total={name: int(item[name]) for name in COUNTERS if name in item},
+            sunday={name: int(sunday[name]) for name in COUNTERS if name in sunday})
+    return weeks
+
+
+def _between(division: str, low: str, high: str) -> Iterator[dict[str, Any]]:
+    """The items of the division's live partition whose sort keys lie from `low` to `high`, page by page."""
     start: dict[str, Any] | None = None
     while True:
         items, start = dynamo.query_page(
@@ -43,14 +72,22 @@ def read_counters(division: str, first_day: date, last_day: date) -> dict[str, d
             values={":pk": keys.live_counter_partition(division), ":low": low, ":high": high},
             limit=PAGE, start_key=start,
         )
-        for item in items:
-            day = keys.live_counter_day(item["SK"])
-            totals = days.setdefault(day, {})
-            for name in COUNTERS:
-                if name in item:
-                    totals[name] = totals.get(name, 0) + int(item[name])
+        yield from items
         if not start:
-            return days
+            return
+
+
+def put_rollup(division: str, monday: date, week: Week, at: str) -> None:
+    """A closed week's rollup, unless one is there already: a rollup is never replaced."""
+    item = {**keys.live_rollup_key(division, monday.isoformat()), "type": ROLLUP_TYPE, "division": division,
+            "week": monday.isoformat(), "rolled_at": at, **week.total, **({"sunday": week.sunday} if week.sunday else {})}
+    try:
+        dynamo.db().put_item(TableName=dynamo.table_name(), Item=to_item(item),
+                             ConditionExpression="attribute_not_exists(PK)")
+    except aws.failures() as exc:
+        # Another run wrote it first, from the same closed days.
+        if aws.error_code(exc) != "ConditionalCheckFailedException":
+            raise dynamo.translate_client_error(exc) from exc
 
 
 def apply(increments: dict[CounterKey, dict[str, int]], marks: dict[CounterKey, list[str]]) -> list[str]:

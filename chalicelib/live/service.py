@@ -1,8 +1,9 @@
 """Use cases of the live index: a division's index now, and the street's quarterly entries.
 
-The index is computed when asked, from the counters (one Query per division: the shards of a
-day come back together), the division's entries (one Query) and, for committees and streets,
-their autonomy-fund pools. The hourly publisher (publish.py) writes the same answers to files.
+The index is computed when asked, from the counters (the closed weeks' rollups in one Query, the
+other days a Query per run: the shards of a day come back together; rollups.py), the division's
+entries (one Query) and, for committees and streets, their autonomy-fund pools. The hourly
+publisher (publish.py) writes the same answers to files, and the rollups a read found missing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from chalicelib.auth import Principal, require
 from chalicelib.division_codes import is_well_formed, level_of
 from chalicelib.errors import ConflictError, ErrorDetail, NotFoundError, RuleViolationError, ValidationFailedError
 from chalicelib.live import entries as entry_rules
-from chalicelib.live import index, index_repository
+from chalicelib.live import index, index_repository, rollups
 from chalicelib.live.models import (
     IndexComponent,
     IndexDimension,
@@ -82,28 +83,42 @@ def _allocated(code: str, year: int) -> int | None:
     return sum(pool.allocated_fen for pool in funds.pools_of_street(code, year)) or None
 
 
-def _summed(days: dict[str, dict[str, int]], first: date, last: date) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    low, high = first.isoformat(), last.isoformat()
-    for day, counts in days.items():
-        if low <= day <= high:
-            for name, value in counts.items():
-                totals[name] = totals.get(name, 0) + value
-    return totals
+def read_sums(code: str, intervals: list[rollups.Interval], today: date, keep: bool = False) -> list[dict[str, int]]:
+    """The counters of `code` summed over each interval: closed weeks an interval holds whole from
+    their rollups (one Query), every other day from the day items (a Query per run of days). With
+    `keep` (the hourly publisher), the closed weeks found without a rollup get theirs."""
+    from chalicelib.live import repository
+
+    first, last = min(a for a, _ in intervals), max(b for _, b in intervals)
+    closed = rollups.closed_weeks(rollups.monday_of(first), last, today)
+    rolled = repository.read_rollups(code, closed[0], closed[-1]) if closed else {}
+    whole, runs = rollups.plan(intervals, today, rolled)
+    days: dict[str, dict[str, int]] = {}
+    for low, high in runs:
+        days |= repository.read_counters(code, low, high)
+    if keep:
+        at = clock.iso(clock.utc_now())
+        for week in (week for week in closed if week not in rolled):
+            # Only from a week whose every day was read (the intervals here leave no gap).
+            if any(low <= week and week + timedelta(days=6) <= high for low, high in runs):
+                repository.put_rollup(code, week, rollups.week_totals(days, week), at)
+    weeks = {week: rolled[week] for week in whole}
+    return [rollups.summed(days, weeks, interval) for interval in intervals]
 
 
-def compute(code: str, population: int | None, households: int | None, today: date) -> dict[str, Any]:
+def compute(code: str, population: int | None, households: int | None, today: date,
+            keep_rollups: bool = False) -> dict[str, Any]:
     """The index of a division at `today` with its trend, as plain data (the route and the files)."""
-    from chalicelib.live.repository import read_counters
-
     level = level_of(code)
     ends = _week_ends(today)
     window = timedelta(days=index.WINDOW_DAYS - 1)
     funded = level in FUND_LEVELS
     a_year = timedelta(days=index.CONVENTION_DAYS - 1)
-    # The trend's first point reads a year back for its conventions (and the fund's year to date).
-    first = ends[0] - a_year
-    days = read_counters(code, first, today)
+    # Per trend point: its four weeks, its year (conventions) and, where funded, its year to date.
+    spans = [[(end - window, end), (end - a_year, end), *([(date(end.year, 1, 1), end)] if funded else [])]
+             for end in ends]
+    sums = read_sums(code, [span for point in spans for span in point], today, keep_rollups)
+    per_end = [sums[i * len(spans[0]):(i + 1) * len(spans[0])] for i in range(len(ends))]
     entered: dict[str, dict[str, float]] = {}
     if entry_rules.may_be_entered_for(code):
         stored, _ = index_repository.entries_of(code)
@@ -111,13 +126,12 @@ def compute(code: str, population: int | None, households: int | None, today: da
     pools = {year: _allocated(code, year) for year in {end.year for end in ends}} if funded else {}
     people = residents(population, households)
     points = []
-    for end in ends:
-        counts = _summed(days, end - window, end)
+    for end, (counts, year, *to_date) in zip(ends, per_end, strict=True):
         result = index.evaluate(
             counts, residents=people, entered=entry_rules.applying(entered, end),
-            fund_approved_fen=_summed(days, date(end.year, 1, 1), end).get("fund_approved_fen", 0) if funded else None,
+            fund_approved_fen=to_date[0].get("fund_approved_fen", 0) if funded else None,
             allocated_fen=pools.get(end.year),
-            conventions=_summed(days, end - a_year, end).get("conventions_adopted", 0))
+            conventions=year.get("conventions_adopted", 0))
         points.append((end, counts, result))
     end, counts, current = points[-1]
     withheld = index.withheld(counts)

@@ -46,6 +46,24 @@ REFUSALS = {
     "carried": ("This decision has been carried already.", "该决议已转化，不能重复转化。"),
     "carrying": ("This decision is being carried by someone else.", "该决议正由他人转化。"),
 }
+TARGET_NAMES = {
+    CarryTarget.pb_proposal: ("a PB proposal", "微更新项目提案"),
+    CarryTarget.fund_application: ("a team's fund draft", "自治金申报草稿"),
+    CarryTarget.suggestion: ("a suggestion", "人民建议"),
+    CarryTarget.convention: ("a convention", "居民公约"),
+}
+
+
+def _refused(refusal: str, decision: DecisionRecord) -> ConflictError:
+    """409 saying what holds the decision. Reserved by the caller's own earlier try for another
+    target (its answer or its recording was lost), the decision waits for that try: sent again
+    with its first details it finishes, and nobody else holds it."""
+    if refusal == "reserved_by_you" and decision.pending_target is not None:
+        en, zh = TARGET_NAMES[decision.pending_target]
+        return ConflictError(f"An earlier try of yours reserved this decision to carry it into {en}: send that try "
+                             f"again with its first details to finish. / 您先前的一次提交已预留该决议用于转化为{zh}，"
+                             "请按当时填写的内容重新提交以完成。")
+    return ConflictError(" / ".join(REFUSALS.get(refusal, REFUSALS["carrying"])))
 
 
 def carry(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> MeetingDetail:
@@ -64,7 +82,7 @@ def carry(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> 
         raise rule_error("Only a decision the room passed is carried.", "未获通过的决议不能转化。", "decision_id",
                          "decision_not_passed")
     if refusal:
-        raise ConflictError(" / ".join(REFUSALS[refusal]))
+        raise _refused(refusal, decision)
     # A convention is made in the carrying transaction itself, so it needs no reservation: a
     # failure anywhere leaves the decision untouched. Other targets are made in their own domain
     # first, under a key derived from the decision; the reservation keeps others off meanwhile.
@@ -73,7 +91,10 @@ def carry(principal: Principal, meeting_id: str, body: MeetingActionRequest) -> 
         try:
             repository.reserve_carry(meeting.id, decision.id, principal.user_id, body.target)
         except ConflictError as exc:
-            raise ConflictError(" / ".join(REFUSALS["carried"])) from exc
+            # Taken between the read and the reservation: say by what, as read now.
+            now = repository.get_decision(meeting.id, decision.id)
+            raise _refused((rules.carry_refusal(now, principal.user_id, body.target) if now else None) or "carried",
+                           now or decision) from exc
     try:
         ref_id, convention = _make_target(principal, meeting, decision, body)
     except MulinError as exc:
@@ -185,7 +206,7 @@ def _make_target(principal: Principal, meeting: MeetingRecord, decision: Decisio
         submission = _validated(SuggestionSubmission, {
             "title": body.title, "content": decision.text[:5000], "category": body.category,
             "division": meeting.division, "channel": Channel.meeting.value, "submitter_phone": body.submitter_phone,
-            **({"location": body.location} if body.location else {})}, "")
+            "sms_consent": body.sms_consent, **({"location": body.location} if body.location else {})}, "")
         receipt = submit_suggestion(principal, submission, key)
         return receipt.id, None
     convention = ConventionRecord(

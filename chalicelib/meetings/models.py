@@ -115,6 +115,9 @@ class MeetingActionRequest(RequestModel):
                                  description="carry suggestion: the suggestion category")
     submitter_phone: str | None = Field(default=None, pattern=MAINLAND_MOBILE,
                                         description="carry suggestion: the residents' representative who follows it")
+    sms_consent: bool | None = Field(default=None, strict=True,
+                                     description="carry suggestion: the representative agreed to be told of decisions "
+                                                 "by SMS (居民同意短信通知); unset: yes")
     reason: str | None = Field(default=None, min_length=1, max_length=1000, description="cancel: why")
 
     _not_blank = field_validator("text", "title", "name", "reason")(not_blank)
@@ -167,6 +170,9 @@ class CarryDecisionRequest(RequestModel):
     category: str | None = Field(default=None, min_length=1, max_length=40, description="suggestion: its category")
     submitter_phone: str | None = Field(default=None, pattern=MAINLAND_MOBILE,
                                         description="suggestion: the residents' representative who follows it")
+    sms_consent: bool | None = Field(default=None, strict=True,
+                                     description="suggestion: the representative agreed to be told of decisions by "
+                                                 "SMS (居民同意短信通知); unset: yes")
 
     _not_blank = field_validator("title")(not_blank)
 

@@ -169,10 +169,12 @@ def registration_delete(meeting_id: str, person: str) -> dict[str, Any]:
                        "ConditionExpression": "attribute_exists(PK)"}}
 
 
-def count_registration(meeting: MeetingRecord, by: int) -> dict[str, Any]:
-    """The count moves with the registration; a new one only while seats remain and before it starts."""
-    condition = "#status = :scheduled"
-    values: dict[str, Any] = {":by": by, ":scheduled": MeetingStatus.scheduled.value}
+def count_registration(meeting: MeetingRecord, by: int, now_iso: str) -> dict[str, Any]:
+    """The count moves with the registration; a new one only while seats remain; either way only
+    while the meeting is scheduled and has not started (the clock is read at the write, so a
+    check made before it started does not let one in after)."""
+    condition = "#status = :scheduled AND starts_at > :now"
+    values: dict[str, Any] = {":by": by, ":scheduled": MeetingStatus.scheduled.value, ":now": now_iso}
     if by > 0 and meeting.capacity is not None:
         condition += " AND registered < :capacity"
         values[":capacity"] = meeting.capacity

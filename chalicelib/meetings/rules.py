@@ -41,7 +41,7 @@ ACCEPTED_FIELDS: dict[MeetingAction, frozenset[str]] = {
     MeetingAction.minutes: frozenset({"version", "text", "photos"}),
     MeetingAction.decide: frozenset({"text", "votes_for", "votes_against", "votes_abstain"}),
     MeetingAction.carry: frozenset({"decision_id", "target", "title", "round_id", "estimated_cost_fen", "location",
-                                    "application", "category", "submitter_phone"}),
+                                    "application", "category", "submitter_phone", "sms_consent"}),
     MeetingAction.cancel: frozenset({"version", "reason"}),
 }
 
@@ -57,6 +57,7 @@ CARRY_ONLY: dict[str, CarryTarget] = {
     "application": CarryTarget.fund_application,
     "category": CarryTarget.suggestion,
     "submitter_phone": CarryTarget.suggestion,
+    "sms_consent": CarryTarget.suggestion,
 }
 
 
@@ -95,11 +96,14 @@ def vote_problem(votes_for: int, votes_against: int, votes_abstain: int, attenda
 
 def carry_refusal(decision: DecisionRecord, caller: str, target: CarryTarget) -> str | None:
     """Why this caller cannot carry the decision now, or None. A carry left pending by the same
-    caller for the same target (its answer was lost) may be finished."""
+    caller for the same target (its answer was lost) may be finished; left pending by the same
+    caller for another target, it waits for that earlier try ("reserved_by_you")."""
     if decision.carried is not None:
         return "carried"
-    if decision.pending_by is not None and (decision.pending_by != caller or decision.pending_target is not target):
+    if decision.pending_by is not None and decision.pending_by != caller:
         return "carrying"
+    if decision.pending_by is not None and decision.pending_target is not target:
+        return "reserved_by_you"
     if not decision.passed:
         return "not_passed"
     return None

@@ -12,7 +12,13 @@ from chalicelib import clock, idempotency
 from chalicelib.auth import Principal, require
 from chalicelib.deliberation.messages import cancelled_notice
 from chalicelib.deliberation.models import PathStep
-from chalicelib.deliberation.service import mark_scheduled_items, record_path_step, topic_division
+from chalicelib.deliberation.service import (
+    load_topic,
+    mark_scheduled_items,
+    record_path_step,
+    require_schedulable,
+    schedule_conflict,
+)
 from chalicelib.divisions.rules import is_within
 from chalicelib.errors import (
     ConflictError,
@@ -125,11 +131,12 @@ def create_meeting(principal: Principal, body: MeetingCreate, idempotency_key: s
         raise ValidationFailedError(details=[ErrorDetail(field="ends_at", type="value_error",
                                                          message="must be after starts_at", message_zh="结束时间应晚于开始时间")])
     for index, topic_id in enumerate(body.topic_ids):
-        division = topic_division(topic_id)
-        require(principal, "meeting.manage", division)
-        if not is_within(division, body.division):
+        topic = load_topic(topic_id)
+        require(principal, "meeting.manage", topic.division)
+        if not is_within(topic.division, body.division):
             raise rule_error("The topic belongs to another division than the meeting's.", "该议题不属于本会议所在的区划。",
                              f"topic_ids.{index}", "topic_elsewhere")
+        require_schedulable(principal, topic, f"topic_ids.{index}")
     if key is None:
         return _create(principal, body)
     claim = idempotency.Claim(principal.user_id, key, body.model_dump(mode="json"))
@@ -167,6 +174,9 @@ def _create(principal: Principal, body: MeetingCreate, claim: idempotency.Claim 
             if earlier:
                 return _detail(principal, earlier)
             raise ServiceUnavailableError(headers={"Retry-After": "1"}) from exc
+        for index, position in enumerate(topic_positions):
+            if position in exc.failed and position in exc.items:
+                raise schedule_conflict(principal, exc.items[position], f"topic_ids.{index}") from exc
         if any(p in exc.failed for p in topic_positions):
             raise ConflictError("A topic was hidden or removed meanwhile. / 议题已被隐藏或删除。") from exc
         raise
@@ -238,11 +248,14 @@ def _register(principal: Principal, meeting_id: str, body: MeetingActionRequest)
                                       phone=mask_phone(phone) if phone else None)
     try:
         repository.write([repository.registration_put(meeting.id, registration),
-                          repository.count_registration(meeting, 1),
+                          repository.count_registration(meeting, 1, now_iso()),
                           traces.trace_put(principal.person, traces.MEETING, meeting.id)])
     except ConditionFailedError as exc:
         if 0 in exc.failed:
             raise ConflictError("You have registered already. / 您已报名。") from exc
+        now = repository.get_meeting(meeting.id)
+        if now is not None:
+            _in_state(MeetingAction.register, now)  # started or cancelled meanwhile: 409
         raise rule_error("The meeting is full or no longer takes registrations.", "报名人数已满或报名已截止。",
                          "capacity", "meeting_full") from exc
 
@@ -252,8 +265,10 @@ def _unregister(principal: Principal, meeting_id: str, body: MeetingActionReques
     _in_state(MeetingAction.unregister, meeting)
     try:
         repository.write([repository.registration_delete(meeting.id, principal.person),
-                          repository.count_registration(meeting, -1)])
+                          repository.count_registration(meeting, -1, now_iso())])
     except ConditionFailedError as exc:
+        if 0 not in exc.failed:
+            _in_state(MeetingAction.unregister, repository.get_meeting(meeting.id) or meeting)
         raise ConflictError("You have not registered. / 您尚未报名。") from exc
 
 

@@ -53,10 +53,12 @@ def fund_queue(principal: Principal, query: FundQueueQuery) -> FundQueuePage:
 def _fund_item(principal: Principal, item: dict[str, Any], now: str) -> FundQueueItem:
     status = FundStatus(item["status"])
     due = item.get("due_at")
+    # The entry keeps who took the team's steps (four eyes), so the queue offers what the detail does.
+    hand = principal.user_id in item.get("team_hands", ())
     return FundQueueItem.model_validate({
         **{k: v for k, v in item.items() if k in FundQueueItem.model_fields},
         "waiting_since": item["since"], "overdue": due is not None and due < now,
-        "allowed_actions": fund_rules.allowed_actions(status, principal.role, False)})
+        "allowed_actions": fund_rules.allowed_actions(status, principal.role, False, hand)})
 
 
 def round_queue(principal: Principal, query: RoundQueueQuery) -> RoundQueuePage:

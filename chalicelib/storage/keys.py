@@ -328,6 +328,17 @@ def live_counter_day(sort_key: str) -> str:
     return sort_key.split("#")[1]
 
 
+# A closed ISO week's counters of one division, summed over its days and shards by the hourly
+# publisher (live/rollups.py), in the counters' partition: the year a read spans is then about
+# 64 of these and the few days around its edges, not 450 days × 8 shards.
+def live_rollup_key(division: str, monday: str) -> dict[str, str]:
+    return {"PK": live_counter_partition(division), "SK": f"WEEK#{monday}"}
+
+
+def live_rollup_range(first_monday: str, last_monday: str) -> tuple[str, str]:
+    return f"WEEK#{first_monday}", f"WEEK#{last_monday}"
+
+
 # The live index (chalicelib/live/). Committee counter items carry GSI1 keys by ISO week so
 # that the hourly publisher finds the committees active in the last weeks with a Query per
 # week and part, never a Scan; the parts spread one week's index writes.

@@ -12,6 +12,7 @@ when the text goes, never stored, never logged.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -56,7 +57,7 @@ def deliver(message: dict[str, Any], now: datetime) -> str:
     if phone is None:
         return "not_wanted"
     epoch = int(now.timestamp())
-    later = rules.quiet_until(now)
+    later = rules.quiet_until(now) if get_settings().sms_quiet_hours else None
     if later is not None:
         repository.defer(rules.shanghai_day(later), message, epoch)
         logger.info("text deferred", extra={"message_id": message["id"], "until": clock.iso(later)})
@@ -71,8 +72,8 @@ def deliver(message: dict[str, Any], now: datetime) -> str:
 
 
 def _phone_for(recipient: str, message: dict[str, Any]) -> str | None:
-    """A resident's choice wins; without one, a case entered for a number with the resident's
-    consent is texted to that number (the paper form's 居民同意短信通知)."""
+    """A resident's choice wins; without one, a case or fund application staff entered for a
+    number with the resident's consent is texted to that number (the form's 居民同意短信通知)."""
     chosen = repository.preference(recipient)
     if chosen is not None and not chosen.enabled:
         return None
@@ -87,15 +88,43 @@ def _phone_for(recipient: str, message: dict[str, Any]) -> str | None:
     return phone if consent or chosen is not None else None
 
 
-def _entered_phone(recipient: str, message: dict[str, Any]) -> tuple[str, bool] | None:
-    if message.get("subject_type") != "suggestion":
-        return None
+# What staff entered for a resident: (whose inbox it reaches, the number typed in, their consent).
+Entered = tuple[str, str | None, bool]
+
+
+def _entered_case(case_id: str) -> Entered | None:
     from chalicelib.suggestions.repository import get_case
 
-    case = get_case(str(message.get("subject_id")))
-    if case is None or case.submitter != recipient or not case.submitter_phone:
+    case = get_case(case_id)
+    return None if case is None else (case.submitter, case.submitter_phone, case.sms_consent)
+
+
+def _entered_application(application_id: str) -> Entered | None:
+    from chalicelib.funds.models import FundChannel
+    from chalicelib.funds.repository import get_application
+
+    application = get_application(application_id)
+    if application is None or application.channel is FundChannel.web:
         return None
-    return case.submitter_phone, case.sms_consent
+    return application.applicant_key, application.lead_phone, application.sms_consent
+
+
+ENTERED_FOR: dict[str, Callable[[str], Entered | None]] = {
+    "suggestion": _entered_case,
+    "fund_application": _entered_application,
+}
+
+
+def _entered_phone(recipient: str, message: dict[str, Any]) -> tuple[str, bool] | None:
+    """The number the subject was entered for, while the message is still for whoever it names."""
+    entered_for = ENTERED_FOR.get(str(message.get("subject_type")))
+    entered = entered_for(str(message.get("subject_id"))) if entered_for else None
+    if entered is None:
+        return None
+    owner, phone, consent = entered
+    if owner != recipient or not phone:
+        return None
+    return phone, consent
 
 
 def _send_once(message_id: str, phone: str, text: str) -> None:

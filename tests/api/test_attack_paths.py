@@ -63,7 +63,11 @@ def test_a_carry_whose_recording_failed_is_finished_only_as_first_sent(client, a
     # The project is made; sent again with other details, the decision stays taken, so it cannot
     # also become a convention beside the project.
     assert_error(post(client, carry, staff, {**proposal, "title": "口袋花园"}), 409)
-    assert_error(post(client, carry, staff, {"decision_id": decision, "target": "convention", "title": "花园公约"}), 409)
+    other_target = assert_error(post(client, carry, staff, {"decision_id": decision, "target": "convention",
+                                                             "title": "花园公约"}), 409)
+    # It is the same official's earlier try that holds it, not someone else.
+    assert "earlier try of yours" in other_target["message"] and "PB proposal" in other_target["message"]
+    assert "someone else" not in other_target["message"]
     published = client.http.get(f"/conventions?division={KONGJIANG_COMMITTEE}").json_body["items"]
     assert [c for c in published if c["decision_id"] == decision] == []
     # Sent again as first sent, the carrying finishes with the project made the first time.
@@ -81,7 +85,10 @@ def test_the_committee_does_not_hide_again_what_the_street_showed_on_appeal(clie
     act(client, staff, raised["id"], "hide", {"reason": "与本社区无关"})
     assert post(client, f"/topics/{raised['id']}/appeals", author, {"text": "与本小区有关。"}).status_code == 201
     act(client, street, raised["id"], "restore", {"reason": "申诉成立"})
-    # The author may appeal once: a second hiding by the committee would stand unanswerable.
+    # The author may appeal once: a second hiding by the committee would stand unanswerable,
+    # so the committee is not offered it, and the street still is.
+    assert "hide" not in topic(client, staff, raised["id"])["allowed_actions"]
+    assert "hide" in topic(client, street, raised["id"])["allowed_actions"]
     act(client, staff, raised["id"], "hide", {"reason": "仍然无关"}, expect=403)
     assert topic(client, accounts["kongjiang_neighbour"], raised["id"])["hidden"] is None
     # The street, which decided the appeal, still may.

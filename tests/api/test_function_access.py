@@ -170,7 +170,7 @@ def test_the_counter_reads_the_ballots_and_writes_only_its_rounds_partitions_and
     assert any(op == "TransactWriteItems" for _, op, _ in calls)
 
 
-def test_the_live_index_publisher_only_reads_the_table_and_writes_only_its_files(client, calls, api_env):
+def test_the_live_index_publisher_reads_the_table_and_writes_only_weekly_rollups_and_its_files(client, calls, api_env):
     from chalicelib.live.publish import PREFIX
     from tests.api.test_live_index import seed
 
@@ -182,8 +182,138 @@ def test_the_live_index_publisher_only_reads_the_table_and_writes_only_its_files
     for service, operation, params in calls:
         assert service in ("dynamodb", "s3"), (service, operation)
         if service == "dynamodb":
-            assert tables_of(params) == {api_env.table_name} and operation in ("GetItem", "BatchGetItem", "Query"), operation
+            assert tables_of(params) == {api_env.table_name}, params
+            if operation == "PutItem":  # a closed week's rollup, written once and never replaced
+                item = params["Item"]
+                assert item["PK"]["S"].startswith("LIVE#") and item["SK"]["S"].startswith("WEEK#"), item
+                assert "attribute_not_exists" in params["ConditionExpression"], params
+            else:
+                assert operation in ("GetItem", "BatchGetItem", "Query"), operation
         else:
             assert operation == "PutObject" and params["Bucket"] == api_env.public_bucket, operation
             assert params["Key"].startswith(PREFIX), params["Key"]
     assert any(p.get("Key") == f"{PREFIX}city.json" for _, _, p in calls)
+
+
+def a_texts_queue(stack):
+    """A queue on the notifications topic, as tests/api/test_texts.py makes one, outside the recording."""
+    import time
+
+    import boto3
+
+    from chalicelib.storage.queues import create_texts_queue
+
+    session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
+                                    region_name=stack.region)
+    sqs = session.client("sqs", endpoint_url=stack.aws_endpoint_url)
+    sns = session.client("sns", endpoint_url=stack.aws_endpoint_url)
+    return sqs, create_texts_queue(sqs, sns, f"texts-access-{time.monotonic_ns()}", stack.notifications_topic_arn)
+
+
+def batches_by_case(client, texts_queue, case_ids) -> dict[str, dict[str, Any]]:
+    """The queue drained once, each case's messages as Lambda's SQS event hands them to send_texts."""
+    import json
+    import uuid
+
+    sqs, url = texts_queue
+    bodies: list[str] = []
+    while received := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
+        bodies += [m["Body"] for m in received]
+        sqs.delete_message_batch(QueueUrl=url, Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
+                                                        for i, m in enumerate(received)])
+    events = {}
+    for case_id in case_ids:
+        events[case_id] = client.events.generate_sqs_event(
+            [b for b in bodies if json.loads(b)["subject_id"] == case_id], "mulin-texts")
+        for record in events[case_id]["Records"]:
+            record["messageId"] = str(uuid.uuid4())
+    return events
+
+
+def assert_a_texters_calls(calls, stack) -> None:
+    """SendTexts and SendDeferredTexts (infra/roles.py _texter): the main table's items read (no
+    index), writes only in the texts' partitions, the idempotency table's records, the residents'
+    pool looked up, and SMS to a phone number, never to a topic. Lambda's event source, not the
+    function, receives and deletes the queue's messages."""
+    from infra.roles import IDEMPOTENCY_ACTIONS, READ_ACTIONS, TEXT_PARTITIONS
+
+    assert calls, "the sender made no call at all"
+    partitions = tuple(p.removesuffix("*") for p in TEXT_PARTITIONS)
+    reads = {a.removeprefix("dynamodb:") for a in READ_ACTIONS}
+    writes = {"PutItem", "UpdateItem", "DeleteItem"}
+    idempotency = {a.removeprefix("dynamodb:") for a in IDEMPOTENCY_ACTIONS}
+
+    def granted_on_table(operation: str, params: dict[str, Any]) -> None:
+        assert "IndexName" not in params, (operation, params)  # the role names the table, not its indexes
+        if tables_of(params) == {stack.idempotency_table_name}:
+            assert operation in idempotency, (operation, params)
+            return
+        assert tables_of(params) == {stack.table_name}, (operation, params)
+        assert operation in reads | writes, (operation, params)
+        if operation in writes:
+            assert all(k.startswith(partitions) for k in keys_written(params)), (operation, params)
+
+    for service, operation, params in calls:
+        assert service in ("dynamodb", "cognito-idp", "sns"), (service, operation)  # no secret, no queue, no bucket
+        if service == "dynamodb" and operation == "TransactWriteItems":
+            # IAM authorises each item of a transaction as its own action.
+            for item in params["TransactItems"]:
+                (kind, write), = item.items()
+                granted_on_table({"Put": "PutItem", "Update": "UpdateItem", "Delete": "DeleteItem"}.get(kind, kind),
+                                 write)
+        elif service == "dynamodb":
+            granted_on_table(operation, params)
+        elif service == "cognito-idp":
+            assert (operation, params["UserPoolId"]) == ("ListUsers", stack.user_pool_id), (operation, params)
+        else:
+            assert operation == "Publish" and params.get("PhoneNumber"), (operation, params)
+            assert not params.get("TopicArn") and not params.get("TargetArn"), params
+
+
+def test_the_texter_reads_a_choice_and_a_case_and_writes_only_its_counts(client, accounts, at, calls, api_env):
+    from tests.api.helpers import put
+    from tests.api.test_texts import _paper_case, _phone, _reply, _send, _texts_to
+
+    texts_queue = a_texts_queue(api_env)
+    at("2031-09-09T10:00:00")
+    phone, resident = _phone(), accounts["resident"]
+    paper = _paper_case(client, accounts, phone)
+    _reply(client, accounts, paper)
+    assert put(client, "/me/texts", resident, {"sms": True}).status_code == 200
+    try:
+        own = submit(client, resident)["id"]  # texted at the verified number the pool holds
+        _reply(client, accounts, own)
+        before = len(_texts_to(api_env, resident.phone))
+        events = batches_by_case(client, texts_queue, (paper, own))
+        for case_id in (paper, own):
+            event = events[case_id]
+            calls.clear()
+            _send(client, event)
+            assert_a_texters_calls(calls, api_env)
+            assert any(op == "Publish" for _, op, _ in calls)
+        assert any(op == "ListUsers" for _, op, _ in calls)
+        assert len(_texts_to(api_env, phone)) == 1 and len(_texts_to(api_env, resident.phone)) == before + 1
+    finally:
+        put(client, "/me/texts", resident, {"sms": False})
+
+
+def test_the_deferred_texter_queries_and_drops_only_the_texts_held_back(client, accounts, at, calls, api_env):
+    from tests.api.test_texts import _batch, _paper_case, _phone, _reply, _send, _texts_to
+
+    texts_queue = a_texts_queue(api_env)
+    at("2031-09-10T22:30:00")
+    phone = _phone()
+    case_id = _paper_case(client, accounts, phone)
+    _reply(client, accounts, case_id)
+    event = _batch(client, texts_queue, case_id)[0]
+    calls.clear()
+    _send(client, event)  # the quiet hours: held back
+    assert_a_texters_calls(calls, api_env)
+    assert _texts_to(api_env, phone) == []
+    at("2031-09-11T08:00:00")
+    calls.clear()
+    scheduled = client.events.generate_cw_event("aws.events", "Scheduled Event", {}, [])
+    assert client.lambda_.invoke("send_deferred_texts", scheduled).payload.get("sent", 0) >= 1
+    assert_a_texters_calls(calls, api_env)
+    assert any(op == "Query" for _, op, _ in calls) and any(op == "Publish" for _, op, _ in calls)
+    assert len(_texts_to(api_env, phone)) == 1

@@ -85,6 +85,6 @@ def test_an_application_entered_for_a_registered_lead_is_found_by_their_account(
     assert_erased(client, accounts, stack, submitted, resident.phone)
     # Nobody is told of the team's later steps: the inbox key is a tombstone now.
     at(f"{YEAR}-03-03T10:00:00")
-    recommended = act(client, accounts["committee_staff"], submitted["id"], "recommend",
-                      detail(client, accounts["committee_staff"], submitted["id"])["version"])
+    recommended = act(client, accounts["street_official"], submitted["id"], "recommend",
+                      detail(client, accounts["street_official"], submitted["id"])["version"])
     assert recommended["status"] == "in_notice"

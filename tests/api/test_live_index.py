@@ -38,9 +38,9 @@ def small(api_env) -> str:
     return next(code for code in reversed(yangpu) if not repository.read_counters(code, first, today()))
 
 
-def seed(division: str, counts: dict[str, int]) -> None:
-    """Counters of today as the consumer leaves them (chalicelib/live/repository.py), added directly."""
-    day = today().isoformat()
+def seed(division: str, counts: dict[str, int], days_ago: int = 0) -> None:
+    """Counters of a day (today) as the consumer leaves them (chalicelib/live/repository.py), added directly."""
+    day = (today() - timedelta(days=days_ago)).isoformat()
     names = {f"#c{i}": name for i, name in enumerate(counts)}
     values = {f":c{i}": value for i, value in enumerate(counts.values())}
     dynamo.db().update_item(
@@ -227,6 +227,35 @@ def test_the_hourly_publisher_writes_each_active_divisions_file_and_the_city_ove
     assert small in [c["division"] for c in yangpu["committees"]]
     ranked = [c["score"] for c in yangpu["committees"] if c["score"] is not None]
     assert ranked == sorted(ranked, reverse=True) and city["formula"]["version"] == "2.1"
+
+
+def test_the_publisher_rolls_closed_weeks_up_and_a_read_from_them_answers_the_same(client, api_env, small):
+    from chalicelib.live import rollups
+    from chalicelib.live.publish import publish_all
+
+    for days_ago in range(3, 440):
+        seed(small, {"ratings": 2 + days_ago % 5, "rating_points": 9, "conventions_adopted": days_ago % 2,
+                     "replies": 3, "replies_on_time": days_ago % 4}, days_ago)
+    read = []
+
+    def count(parsed, **_):
+        read.append(len(parsed.get("Items", [])))
+
+    events = dynamo.db().meta.events
+    events.register("after-call.dynamodb.Query", count, unique_id="test-rollup-reads")
+    try:
+        before, items_before = live(client, small), sum(read)
+        publish_all()
+        read.clear()
+        after, items_after = live(client, small), sum(read)
+    finally:
+        events.unregister("after-call.dynamodb.Query", unique_id="test-rollup-reads")
+    assert {**after, "as_of": None} == {**before, "as_of": None}
+    assert items_after < items_before / 2
+    week = rollups.monday_of(today() - timedelta(days=200))
+    stored = repository.read_rollups(small, week, week)[week].total
+    days = [today() - timedelta(days=n) for n in range(3, 440)]
+    assert stored["ratings"] == sum(2 + (today() - d).days % 5 for d in days if rollups.monday_of(d) == week)
 
 
 def test_a_suggestion_accepted_and_replied_on_time_moves_the_committees_live_index_within_60_seconds(

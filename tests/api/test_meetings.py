@@ -172,18 +172,22 @@ def test_a_decision_is_carried_into_each_target_once(client, accounts, at):
 
     fund = act(client, staff, meeting_id, "carry", {
         "decision_id": decisions[1], "target": "fund_application", "title": "花园认养",
-        "application": {k: v for k, v in fund_helpers.application(FUND_YEAR, team="花园认养小组").items()
-                        if k not in ("title", "purpose")}})
+        "application": {**{k: v for k, v in fund_helpers.application(FUND_YEAR, team="花园认养小组").items()
+                           if k not in ("title", "purpose")}, "lead_phone": "+8613900000778", "sms_consent": False}})
     draft_id = fund["decisions"][1]["carried_to"]["ref_id"]
     draft = get(client, f"/funds/applications/{draft_id}", staff).json_body
     assert draft["status"] == "draft" and draft["title"] == "花园认养" and draft["team"]["name"] == "花园认养小组"
+    assert draft["sms_consent"] is False  # the lead said no to texts in the room
 
     suggestion = act(client, staff, meeting_id, "carry", {
         "decision_id": decisions[2], "target": "suggestion", "title": "开放小区后门", "category": "property_management",
-        "submitter_phone": "+8613900000777"})
+        "submitter_phone": "+8613900000777", "sms_consent": False})
     case_id = suggestion["decisions"][2]["carried_to"]["ref_id"]
     case = get(client, f"/suggestions/{case_id}", street).json_body
     assert case["channel"] == "meeting" and case["title"] == "开放小区后门"
+    from chalicelib.suggestions.repository import get_case
+
+    assert get_case(case_id).sms_consent is False  # unset, a meeting's entry would text the representative
 
     convention = act(client, staff, meeting_id, "carry",
                      {"decision_id": decisions[3], "target": "convention", "title": "文明养犬公约"})
@@ -198,3 +202,89 @@ def test_a_decision_is_carried_into_each_target_once(client, accounts, at):
     for decision in decisions:
         assert_error(post(client, carry, staff, {"decision_id": decision, "target": "convention", "title": "再来"}), 409)
     assert audit_actions(meeting_id).count("carry") == 4
+
+
+def test_no_meeting_is_scheduled_for_an_answered_topic_and_the_refusal_changes_nothing(client, accounts, at,
+                                                                                      monkeypatch):
+    from tests.api.topic_helpers import act as act_on_topic
+
+    staff, resident = accounts["committee_staff"], accounts["kongjiang_resident"]
+    at(BEFORE)
+    still_open = raise_topic(client, resident, title="楼道照明改造")
+    answered = raise_topic(client, resident, title="小区门口摆摊")
+    act_on_topic(client, staff, answered, "answer", {"text": "已由城管处理，无需议事。"})
+
+    def upcoming() -> list[str]:
+        return [m["id"] for m in get(client, f"/meetings?division={COMMITTEE}&limit=100").json_body["items"]]
+
+    before = upcoming()
+    refused = assert_error(post(client, "/meetings", staff, meeting_body([still_open, answered]),
+                                {"Idempotency-Key": str(uuid.uuid4())}), 409)
+    detail = refused["details"][0]
+    assert (detail["field"], detail["type"], detail["status"]) == ("topic_ids.1", "wrong_state", "answered")
+    assert detail["allowed_actions"] == ["hide"]
+
+    # Answered between the check and the write: the meeting's own transaction refuses it, whole.
+    from chalicelib.meetings import service as meetings
+
+    monkeypatch.setattr(meetings, "require_schedulable", lambda principal, topic, field: None)
+    again = assert_error(post(client, "/meetings", staff, meeting_body([still_open, answered]),
+                              {"Idempotency-Key": str(uuid.uuid4())}), 409)
+    assert again["details"][0]["field"] == "topic_ids.1" and again["details"][0]["status"] == "answered"
+    assert upcoming() == before
+    for topic_id, status in ((still_open, "open"), (answered, "answered")):
+        seen = get(client, f"/topics/{topic_id}", staff).json_body
+        assert seen["status"] == status and seen["meeting_ids"] == []
+        assert "meeting_scheduled" not in [p["step"] for p in seen["path"]]
+    # A topic with a meeting already may have another (a hearing, then a deliberation).
+    first = schedule(client, staff, [still_open])
+    second = schedule(client, staff, [still_open], kind="hearing")
+    seen = get(client, f"/topics/{still_open}", staff).json_body
+    assert seen["status"] == "scheduled" and sorted(seen["meeting_ids"]) == sorted([first["id"], second["id"]])
+
+
+def test_each_meeting_action_is_taken_only_in_the_state_that_allows_it(client, accounts, at):
+    staff, resident = accounts["committee_staff"], accounts["kongjiang_resident"]
+    at(BEFORE)
+    held = schedule(client, staff, [raise_topic(client, resident, title="健身器材维修")])
+    cancelled = schedule(client, staff, [raise_topic(client, resident, title="楼顶绿化")])
+    act(client, staff, cancelled["id"], "cancel", {"reason": "议题已合并。"})
+    at("2051-05-10T19:05:00")
+    # Registration closes when the meeting starts.
+    late = assert_error(post(client, f"/meetings/{held['id']}/register", resident, {}), 409)
+    assert late["details"][0]["allowed_actions"] == ["attend", "cancel"]
+    act(client, staff, held["id"], "attend", {"count": 8})
+    refusals = (
+        (held["id"], "attend", {"count": 9}),  # attendance is recorded once
+        (held["id"], "cancel", {"reason": "x"}),  # a meeting held is not cancelled
+        (cancelled["id"], "attend", {"count": 3}),
+        (cancelled["id"], "minutes", {"text": "x"}),
+        (cancelled["id"], "decide", {"text": "x", "votes_for": 1, "votes_against": 0, "votes_abstain": 0}),
+        (cancelled["id"], "cancel", {"reason": "x"}),
+    )
+    versions = {m: meeting(client, staff, m)["version"] for m in (held["id"], cancelled["id"])}
+    for meeting_id, action, body in refusals:
+        body = assert_error(post(client, f"/meetings/{meeting_id}/{action}", staff, body), 409)
+        assert body["details"][0]["type"] == "wrong_state", (action, body)
+    assert {m: meeting(client, staff, m)["version"] for m in versions} == versions
+    assert meeting(client, staff, held["id"])["attendance"] == 8
+
+
+def test_a_registration_on_its_way_when_the_meeting_starts_is_refused_by_the_write(client, accounts, at,
+                                                                                   monkeypatch):
+    from chalicelib.meetings import repository
+
+    staff, resident = accounts["committee_staff"], accounts["kongjiang_resident"]
+    at(BEFORE)
+    created = schedule(client, staff, [raise_topic(client, resident, title="车棚加装充电桩")])
+    checked = repository.get_registration
+
+    def meeting_starts_meanwhile(meeting_id, person):
+        found = checked(meeting_id, person)
+        at("2051-05-10T19:00:01")
+        return found
+
+    monkeypatch.setattr(repository, "get_registration", meeting_starts_meanwhile)
+    assert_error(post(client, f"/meetings/{created['id']}/register", resident, {}), 409)
+    seen = meeting(client, staff, created["id"])
+    assert seen["registered"] == 0 and seen["registrations"] == []

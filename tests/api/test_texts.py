@@ -193,3 +193,17 @@ def test_residents_may_not_set_an_entrys_consent(client, accounts):
     response = post(client, "/suggestions", accounts["resident"], suggestion(sms_consent=True))
     assert response.status_code == 400 or response.status_code == 422
     assert any(d["field"] == "sms_consent" for d in response.json_body["details"])
+
+
+def test_with_the_quiet_hours_off_a_text_goes_at_night(client, accounts, api_env, at, texts_queue, monkeypatch):
+    # The test stacks' setting (tests/local_stack_process.py): they run at any hour and read the outbox at once.
+    from chalicelib.settings import reset_settings
+
+    monkeypatch.setenv("MULIN_SMS_QUIET_HOURS", "off")
+    reset_settings()
+    at("2031-09-07T23:30:00")
+    phone = _phone()
+    case_id = _paper_case(client, accounts, phone)
+    _reply(client, accounts, case_id)
+    _send(client, _batch(client, texts_queue, case_id)[0])
+    assert len(_texts_to(api_env, phone)) == 1

@@ -121,3 +121,85 @@ def test_an_upheld_appeal_shows_the_post_again(client, accounts, at):
     assert shown["hidden"] is None and shown["text"] == "楼下可以放一个议事角。"
     assert {c["id"]: c for c in topic(client, accounts["other_resident"], raised["id"])["comments"]}[said["id"]]["text"]
     assert _audit(raised["id"]) == ["appeal", "hide", "restore"]
+
+
+def test_an_appeal_is_decided_once_and_a_restore_racing_it_leaves_it_to_the_street(client, accounts, at,
+                                                                                     monkeypatch):
+    from chalicelib.deliberation import moderation
+
+    at(DURING)
+    author, staff, street = accounts["kongjiang_resident"], accounts["committee_staff"], accounts["street_official"]
+    raised = raise_topic(client, author)
+    act(client, staff, raised["id"], "hide", {"reason": "广告"})
+    # The author appeals after the committee read the post: its restore would leave the appeal
+    # pending on a post shown again, so the write refuses it.
+    pending = moderation._appeal_pending
+    monkeypatch.setattr(moderation, "_appeal_pending", lambda topic_id, target: None)
+    assert post(client, f"/topics/{raised['id']}/appeals", author, {"text": "不是广告。"}).status_code == 201
+    act(client, staff, raised["id"], "restore", {}, expect=409)
+    assert topic(client, accounts["kongjiang_neighbour"], raised["id"])["hidden"] is not None
+    assert [e["kind"] for e in queue(client, street, KONGJIANG_STREET) if e["topic_id"] == raised["id"]] == ["appeal"]
+
+    # Two street officials decide the same appeal at once: the second, on its stale read, is refused.
+    monkeypatch.setattr(moderation, "_appeal_pending", pending)
+    stale = pending(raised["id"], "TOPIC")
+    act(client, street, raised["id"], "reject_appeal", {"reason": "维持隐藏。"})
+    monkeypatch.setattr(moderation, "_appeal_pending", lambda topic_id, target: stale)
+    act(client, street, raised["id"], "reject_appeal", {"reason": "再次维持。"}, expect=409)
+    act(client, street, raised["id"], "restore", {"reason": "申诉成立"}, expect=409)
+    assert _audit(raised["id"]) == ["appeal", "hide", "reject_appeal"]
+    assert topic(client, author, raised["id"])["hidden"]["appeal_rejected"] is True
+
+
+def _comment_actions(client, account, topic_id: str, comment_id: str) -> list[str]:
+    return {c["id"]: c for c in topic(client, account, topic_id)["comments"]}[comment_id]["allowed_actions"]
+
+
+def _report_actions(client, account, division: str, topic_id: str) -> list[list[str]]:
+    return [e["allowed_actions"] for e in queue(client, account, division)
+            if e["topic_id"] == topic_id and e["kind"] == "report"]
+
+
+def test_a_comment_and_its_report_offer_what_the_comment_allows_in_each_state(client, accounts, at, monkeypatch):
+    from chalicelib.deliberation import moderation
+
+    at(DURING)
+    author, neighbour = accounts["kongjiang_resident"], accounts["kongjiang_neighbour"]
+    staff, street = accounts["committee_staff"], accounts["street_official"]
+    raised = raise_topic(client, author)
+    said = comment(client, neighbour, raised["id"], "楼下可以放一个议事角。")
+    tid, cid = raised["id"], said["id"]
+
+    def offered() -> tuple[list[str], list[str], list[list[str]]]:
+        return (_comment_actions(client, staff, tid, cid), _comment_actions(client, street, tid, cid),
+                _report_actions(client, staff, KONGJIANG_COMMITTEE, tid))
+
+    # Shown: hidden; a reported one may also be kept, its reports dismissed. Residents moderate nothing.
+    assert offered() == (["hide"], ["hide"], [])
+    assert _comment_actions(client, author, tid, cid) == _comment_actions(client, neighbour, tid, cid) == []
+    assert post(client, f"/topics/{tid}/reports", author, {"reason": "spam", "comment_id": cid}).status_code == 201
+    assert offered() == (["hide"], ["hide"], [["hide", "restore"]])
+
+    # Hidden (its report left open, as a report racing the hiding leaves it): restore, not hide.
+    monkeypatch.setattr(moderation, "_settle_reports", lambda topic_id, target, outcome: [])
+    act(client, staff, tid, "hide", {"comment_id": cid, "reason": "广告"})
+    monkeypatch.undo()
+    assert offered() == (["restore"], ["restore"], [["restore"]])
+    act(client, staff, tid, "hide", {"comment_id": cid, "reason": "广告"}, expect=409)
+
+    # Appealed: the street's alone, to restore or to reject.
+    assert post(client, f"/topics/{tid}/appeals", neighbour, {"comment_id": cid, "text": "不是广告。"}).status_code == 201
+    assert offered() == ([], ["restore", "reject_appeal"], [[]])
+    assert [e["allowed_actions"] for e in queue(client, street, KONGJIANG_STREET)
+            if e["topic_id"] == tid and e["kind"] == "appeal"] == [["restore", "reject_appeal"]]
+    act(client, staff, tid, "restore", {"comment_id": cid}, expect=403)
+
+    # Upheld on appeal: shown again, and only the street hides it; the committee may still keep it.
+    act(client, street, tid, "restore", {"comment_id": cid, "reason": "申诉成立"})
+    assert offered() == ([], ["hide"], [["restore"]])
+    act(client, staff, tid, "hide", {"comment_id": cid, "reason": "广告"}, expect=403)
+
+    # The author's tombstone: nothing, for anyone.
+    assert client.http.delete(f"/topics/{tid}/comments/{cid}", headers=neighbour.headers).status_code == 200
+    assert offered() == ([], [], [[]])
+    act(client, staff, tid, "restore", {"comment_id": cid}, expect=409)

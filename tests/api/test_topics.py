@@ -3,6 +3,7 @@ window and tombstones, reports, the threshold and the staff's queue, limits and 
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from chalicelib.auth import Principal, Role
@@ -194,3 +195,35 @@ def test_a_topics_photos_come_with_links_a_browser_can_open(client, accounts, at
         assert "uploads/" not in link.split("?")[0]
         shown = requests.get(link, timeout=10)
         assert shown.status_code == 200 and shown.content == png
+
+
+def _edit(client, account, topic_id: str, comment_id: str, text: str):
+    return client.http.patch(f"/topics/{topic_id}/comments/{comment_id}", body=json.dumps({"text": text}),
+                             headers={"Content-Type": "application/json", **account.headers})
+
+
+def test_comments_stand_still_once_their_topic_is_hidden_or_answered(client, accounts, at, monkeypatch):
+    at("2051-03-07T10:00:00")
+    author, neighbour, staff = accounts["kongjiang_resident"], accounts["kongjiang_neighbour"], accounts["committee_staff"]
+    hidden, answered = raise_topic(client, author), raise_topic(client, author, title="垃圾箱房除臭")
+    said = {t["id"]: comment(client, neighbour, t["id"], "同意。") for t in (hidden, answered)}
+    act(client, staff, hidden["id"], "hide", {"reason": "含他人门牌号"})
+    act(client, staff, answered["id"], "answer", {"text": "已列入物业维修计划。"})
+    at("2051-03-07T10:05:00")  # well within the edit window
+    for topic_id, own in said.items():
+        assert_error(_edit(client, neighbour, topic_id, own["id"], "改一下"), 409)
+        assert_error(post(client, f"/topics/{topic_id}/comments", neighbour, {"text": "再说一句"}), 409)
+        seen = topic(client, neighbour, topic_id)
+        assert seen["can_comment"] is False
+        assert [(c["text"], c["editable_until"]) for c in seen["comments"]] == [("同意。", None)]
+    # Hidden or answered between the read and the write: the write's own condition refuses it.
+    from chalicelib.deliberation import comments
+
+    monkeypatch.setattr(comments, "require_takes_comments", lambda topic: None)
+    for topic_id, own in said.items():
+        assert_error(_edit(client, neighbour, topic_id, own["id"], "改一下"), 409)
+        assert_error(post(client, f"/topics/{topic_id}/comments", neighbour, {"text": "再说一句"}), 409)
+        assert [c["text"] for c in topic(client, neighbour, topic_id)["comments"]] == ["同意。"]
+    # Withdrawing one's words stays the author's.
+    gone = client.http.delete(f"/topics/{hidden['id']}/comments/{said[hidden['id']]['id']}", headers=neighbour.headers)
+    assert gone.status_code == 200 and gone.json_body["deleted"] is True

@@ -105,7 +105,9 @@ def sign_in(page: Page, stack, role="resident", next_page="index.html"):
     if role != "resident":
         page.get_by_label("我是居委会、街道或区的工作人员").check()
     page.get_by_role("button", name="登录", exact=True).click()
-    page.wait_for_url(f"**/{next_page.split('?')[0]}*")
+    # Signing in is several round trips (Cognito, the refresh cookie, then the next page's data):
+    # the one step of these tests that a loaded machine stretches past the default wait.
+    page.wait_for_url(f"**/{next_page.split('?')[0]}*", timeout=30_000)
 
 
 def axe_violations(page: Page) -> list[dict]:

@@ -38,6 +38,10 @@ def test_a_paper_application_is_entered_and_submitted_for_the_team(page: Page, s
     form.get_by_label("负责人姓名").fill("钱阿姨")
     form.get_by_label("团队人数").fill("9")
     form.get_by_label("负责人手机号").fill("13912340026")
+    # The lead's consent to texts is asked with the number: ticked unless they say no.
+    consent = form.get_by_label("居民同意短信通知")
+    expect(consent).to_be_checked()
+    consent.uncheck()
     form.get_by_label("项目名称").fill(title)
     form.get_by_label("类别").select_option("elderly_service")
     form.get_by_label("项目内容和目的（照表格原文录入）").fill("为独居老人编织冬衣，并在社区义卖。")
@@ -62,19 +66,25 @@ def test_a_paper_application_is_entered_and_submitted_for_the_team(page: Page, s
     body = page.locator("#detail-body")
     expect(body).to_contain_text("纸质申报表")
     expect(body).to_contain_text("139****0026")
+    expect(body).to_contain_text("负责人未同意")
     expect(body.locator(".timeline li").first).to_contain_text("工作人员代录 · 居委会 · 纸质申报表")
     shot(page, "funds-paper-draft")
 
     page.get_by_role("button", name="代团队提交").click()
     expect(page.locator("#fund-status")).to_have_text(f"「{title}」已代团队提交。")
     expect(page.locator("#detail-body .badge")).to_have_text("已提交，待居委会审核")
-    expect(page.get_by_role("button", name="推荐并开始公示")).to_be_visible()
+    # Who typed it in for the team does not also review it: another official recommends it.
+    expect(page.locator("#four-eyes")).to_contain_text("须由另一位工作人员办理")
+    expect(page.get_by_role("button", name="推荐并开始公示")).to_have_count(0)
 
     staff = id_token(stack, "committee_staff")
     found = ok(call(stack, "GET", f"/funds/pools/{COMMITTEE}/{year}/applications?status=submitted&limit=100", staff))
     entered = next(item for item in found["items"] if item["title"] == title)
     detail = ok(call(stack, "GET", f"/funds/applications/{entered['id']}", staff))
     assert (detail["channel"], detail["scan_count"], detail["requested_fen"]) == ("paper", 1, 111_000)
+    assert detail["sms_consent"] is False and detail["review_by_another"] is True
+    street = ok(call(stack, "GET", f"/funds/applications/{entered['id']}", id_token(stack, "street_official")))
+    assert "recommend" in street["allowed_actions"] and street["review_by_another"] is False
     assert [e["action"] for e in detail["timeline"]] == ["enter", "submit"]
 
     english(page)
@@ -96,7 +106,7 @@ def entered_and_funded(stack, title: str) -> dict:
                       {"item": "扇子", "unit_price_fen": 1_500, "quantity": 10}], "requested_fen": 45_000}
     draft = ok(call(stack, "POST", "/review/funds/applications", staff, body), 201)
     official_act(stack, "committee_staff", draft["id"], "submit")
-    official_act(stack, "committee_staff", draft["id"], "recommend")
+    official_act(stack, "street_official", draft["id"], "recommend")  # four eyes: not who entered it
     end_notice(stack, draft["id"])
     official_act(stack, "street_official", draft["id"], "approve")
     return official_act(stack, "street_official", draft["id"], "fund", advance_fen=0)

@@ -10,8 +10,10 @@ import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import boto3
 from playwright.sync_api import Page, expect
 
+from chalicelib.storage.keys import topic_item_key
 from tests.browser.conftest import sign_in
 from tests.browser.test_staff_suggestions import call, shot
 
@@ -111,8 +113,18 @@ def test_staff_schedule_decide_and_carry_a_topic_and_hide_a_reported_comment(pag
                          ("第 1 项名称", "清洁用品"), ("第 1 项单价（元）", "25.5"), ("第 1 项数量", "20")):
         carry.get_by_label(label, exact=True).fill(value)
     expect(carry.locator("#fund-total")).to_contain_text("510")
+    # The lead's number, and their "no" to texts, said in the room.
+    carry.get_by_label("负责人手机号").fill("13912340071")
+    consent = carry.locator("#fund-sms")
+    expect(consent).to_be_checked()
+    consent.uncheck()
     carry.get_by_role("button", name="落实").click()
     expect(page.locator("#done")).to_have_text("决议已落实。")
+    seen = call(stack, "GET", f"/meetings/{page.url.split('id=')[1].split('&')[0]}", role="committee_staff")
+    (draft_id,) = [d["carried_to"]["ref_id"] for d in seen["decisions"]
+                   if (d.get("carried_to") or {}).get("target") == "fund_application"]
+    draft = call(stack, "GET", f"/funds/applications/{draft_id}", role="committee_staff")
+    assert draft["sms_consent"] is False and draft["lead_phone_masked"] == "139****0071"
     expect(page.locator("#decisions > li").filter(has_text="扶手维护小组")).to_contain_text("自治金")
 
     # The topic's path, as the residents' page shows it, runs from raising to the proposal.
@@ -133,3 +145,30 @@ def test_staff_schedule_decide_and_carry_a_topic_and_hide_a_reported_comment(pag
     hidden = page.locator(f"#comment-{comment['id']}")
     expect(hidden).to_contain_text("此内容已被隐藏，原因：含有他人联系方式")
     expect(hidden).not_to_contain_text("扶手高度")
+
+
+def test_a_reported_comment_that_is_hidden_offers_restore_only(page: Page, stack):
+    topic = demo_topic(stack)
+    detail = call(stack, "GET", f"/topics/{topic['id']}")
+    comment = next(c for c in detail["comments"] if "楼梯难走" in (c["text"] or ""))
+    call(stack, "POST", f"/topics/{topic['id']}/reports", {"reason": "spam", "comment_id": comment["id"]})
+    # Hidden as the report arrived: a hiding whose settling of reports missed it leaves it open.
+    state = stack["state"]
+    table = boto3.resource("dynamodb", endpoint_url=state["aws_endpoint_url"], region_name=state["region"],
+                           aws_access_key_id="testing", aws_secret_access_key="testing").Table(state["table_name"])
+    table.update_item(Key=topic_item_key(topic["id"], "COMMENT", comment["created_at"], comment["id"]),
+                      UpdateExpression="SET hiding = :h",
+                      ExpressionAttributeValues={":h": {"reason": "广告", "at": comment["created_at"],
+                                                        "by_role": "committee_staff", "appealed": False,
+                                                        "appeal_rejected": False}})
+
+    sign_in(page, stack, "committee_staff", "staff/topics.html")
+    entry = page.locator(f'#topic-queue > li[data-comment="{comment["id"]}"]')
+    expect(entry.get_by_role("button", name="恢复显示")).to_be_visible()
+    expect(entry.get_by_role("button", name="隐藏")).to_have_count(0)
+    entry.get_by_role("button", name="恢复显示").click()
+    expect(page.get_by_role("heading", name="办理")).to_be_focused()
+    page.get_by_role("button", name="确认").click()
+    expect(page.locator("#done")).to_have_text("已办理：恢复显示")
+    shown = call(stack, "GET", f"/topics/{topic['id']}")
+    assert next(c for c in shown["comments"] if c["id"] == comment["id"])["hidden"] is None

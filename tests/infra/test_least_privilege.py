@@ -305,10 +305,13 @@ def test_rounds_are_counted_from_the_stacks_queue_with_a_dead_letter_queue_and_a
     assert {"Fn::GetAtt": [queue_name, "Arn"]} in [r for s in sends for r in listed(s["Resource"])]
 
 
-def test_the_live_index_publisher_reads_the_table_and_writes_only_its_files_every_hour(template):
+def test_the_live_index_publisher_reads_the_table_and_writes_only_its_files_and_rollups_every_hour(template):
     granted = function_statements(template, "PublishLiveIndex")
-    assert not [s for s in granted if any(a in DYNAMODB_WRITES for a in actions_of(s))]
-    assert table_actions(granted, "MainTable") == {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}
+    writes = [s for s in granted if any(a in DYNAMODB_WRITES for a in actions_of(s))]
+    assert [actions_of(s) for s in writes] == [["dynamodb:PutItem"]]
+    assert writes[0]["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["LIVE#*"]}}
+    assert table_actions(granted, "MainTable") == {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+                                                   "dynamodb:PutItem"}
     assert table_actions(granted, "BallotsTable") == table_actions(granted, "IdempotencyTable") == set()
     public, attachments = named(template, "Public", "AWS::S3::Bucket"), named(template, "Attachments", "AWS::S3::Bucket")
     assert s3_writes(template, granted, public) == {"live/index/*"}

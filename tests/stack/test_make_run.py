@@ -14,6 +14,7 @@ from pathlib import Path
 import boto3
 import pytest
 
+from chalicelib.live.index import INDEX_VERSION
 from tests.local_stack_process import client_for, http_get, port_open, running_local_stack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,7 +135,7 @@ def test_the_live_index_files_are_written_from_the_demo_data(running_stack):
             pytest.fail("make run wrote no live index file within 150 s")
         time.sleep(1)
     committee = json.loads(s3.get_object(Bucket=state["public_bucket"], Key=key)["Body"].read())
-    assert committee["version"] == "2.0" and committee["level"] == "committee" and len(committee["trend"]) == 12
+    assert committee["version"] == INDEX_VERSION and committee["level"] == "committee" and len(committee["trend"]) == 12
     city = json.loads(s3.get_object(Bucket=state["public_bucket"], Key="live/index/city.json")["Body"].read())
     assert "310110" in [d["division"] for d in city["districts"]]
     # The same figures the route computes when asked, anonymously.
@@ -160,6 +161,54 @@ def test_a_sign_up_code_is_served_at_local_sms_and_printed_nowhere(running_stack
     assert f"{state['api_url']}/local/sms?phone=" in printed and state["sms_outbox"] in printed
     # Neither the message nor the outbox's line reached the log (a bare 6 digits may match a timestamp).
     assert sms["messages"][0]["message"] not in printed and f'"code": "{code}"' not in printed
+
+
+def http_post(url, token, body, headers=None):
+    request = urllib.request.Request(url, method="POST", data=json.dumps(body).encode(),
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json",
+                                              **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_a_reply_to_a_paper_suggestion_reaches_the_sms_outbox_through_the_queue_worker(running_stack):
+    """The topic, its filtered queue and `send_texts` as the queue worker runs it: nothing here
+    calls the handler, only the API."""
+    state = running_stack["state"]
+    cognito = boto3.client("cognito-idp", endpoint_url=state["aws_endpoint_url"], region_name=state["region"])
+    official = next(u for u in state["demo_users"] if u["role"] == "street_official")
+    token = cognito.initiate_auth(
+        ClientId=client_for(state, "street_official"), AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": official["username"], "PASSWORD": official["password"]},
+    )["AuthenticationResult"]["IdToken"]
+    phone = f"+86135{time.time_ns() % 10**8:08d}"  # no demo account's, no other test's
+    status, case = http_post(f"{state['api_url']}/suggestions", token, {
+        "title": "楼道灯不亮", "content": "3 号楼 2 单元楼道灯坏了一周，晚上上下楼看不清。", "category": "other",
+        "division": "310110012001", "publish_consent": False, "channel": "paper", "submitter_phone": phone,
+    }, {"Idempotency-Key": f"make-run-texts-{phone[1:]}"})
+    assert status == 201, case
+    for action, body in (("accept", {}), ("reply", {"message": "已更换灯泡。", "adoption": "adopted"})):
+        status, answer = http_post(f"{state['api_url']}/review/suggestions/{case['id']}/{action}", token, body)
+        assert status == 200, (action, answer)
+
+    deadline = time.monotonic() + 90
+    while True:
+        status, sms = http_get(f"{state['api_url']}/local/sms?phone={phone}")
+        assert status == 200
+        texts = [m for m in sms["messages"] if m["kind"] == "notification"]
+        if texts:
+            break
+        if time.monotonic() > deadline:
+            pytest.fail("no text reached the SMS outbox within 90 s of the reply")
+        time.sleep(0.5)
+    (text,) = texts
+    assert text["message"] == f"【睦邻】您的建议（编号 {case['tracking_no']}）已答复，请登录睦邻或致电居委会查询。"
+    # The sender logs the message id, never the number (only this test's own /local/sms requests name it).
+    logged = [line for line in running_stack["log"].read_text().splitlines() if "/local/sms?phone=" not in line]
+    assert "text sent" in "\n".join(logged) and not any(phone[3:] in line for line in logged)
 
 
 def test_ctrl_c_stops_everything(running_stack):

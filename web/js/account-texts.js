@@ -10,6 +10,8 @@ function say(form, choice) {
 export async function textsForm(form) {
   const choice = await api("GET", "/me/texts");
   form.sms.checked = choice.sms;
+  // Said as well as ticked: whether texts are on, and to which number, is plain before any change.
+  say(form, choice);
   guardSubmit(form, async () => {
     say(form, await api("PUT", "/me/texts", { body: { sms: form.sms.checked } }));
   });

@@ -70,6 +70,9 @@ class ApplicationDetail:
             channel (FundChannel | None | Unset): web, or paper/meeting when staff entered it
             lead_phone_masked (None | str | Unset):
             scan_count (int | Unset):  Default: 0.
+            sms_consent (bool | None | Unset): paper or meeting: the lead agreed to texts of decisions
+            review_by_another (bool | Unset): the caller took the team's steps on it (entered, edited, submitted or reported
+                it): its review and money steps are another official's Default: False.
      """
 
     id: str
@@ -106,6 +109,8 @@ class ApplicationDetail:
     channel: FundChannel | None | Unset = UNSET
     lead_phone_masked: None | str | Unset = UNSET
     scan_count: int | Unset = 0
+    sms_consent: bool | None | Unset = UNSET
+    review_by_another: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -262,6 +267,14 @@ class ApplicationDetail:
 
         scan_count = self.scan_count
 
+        sms_consent: bool | None | Unset
+        if isinstance(self.sms_consent, Unset):
+            sms_consent = UNSET
+        else:
+            sms_consent = self.sms_consent
+
+        review_by_another = self.review_by_another
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -320,6 +333,10 @@ class ApplicationDetail:
             field_dict["lead_phone_masked"] = lead_phone_masked
         if scan_count is not UNSET:
             field_dict["scan_count"] = scan_count
+        if sms_consent is not UNSET:
+            field_dict["sms_consent"] = sms_consent
+        if review_by_another is not UNSET:
+            field_dict["review_by_another"] = review_by_another
 
         return field_dict
 
@@ -562,6 +579,18 @@ class ApplicationDetail:
 
         scan_count = d.pop("scan_count", UNSET)
 
+        def _parse_sms_consent(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        sms_consent = _parse_sms_consent(d.pop("sms_consent", UNSET))
+
+
+        review_by_another = d.pop("review_by_another", UNSET)
+
         application_detail = cls(
             id=id,
             committee=committee,
@@ -597,6 +626,8 @@ class ApplicationDetail:
             channel=channel,
             lead_phone_masked=lead_phone_masked,
             scan_count=scan_count,
+            sms_consent=sms_consent,
+            review_by_another=review_by_another,
         )
 
 

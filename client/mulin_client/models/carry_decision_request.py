@@ -37,6 +37,8 @@ class CarryDecisionRequest:
                 /review/funds/applications takes it
             category (None | str | Unset): suggestion: its category
             submitter_phone (None | str | Unset): suggestion: the residents' representative who follows it
+            sms_consent (bool | None | Unset): suggestion: the representative agreed to be told of decisions by SMS
+                (居民同意短信通知); unset: yes
      """
 
     decision_id: str
@@ -48,6 +50,7 @@ class CarryDecisionRequest:
     application: CarryDecisionRequestApplicationType0 | None | Unset = UNSET
     category: None | str | Unset = UNSET
     submitter_phone: None | str | Unset = UNSET
+    sms_consent: bool | None | Unset = UNSET
 
 
 
@@ -99,6 +102,12 @@ class CarryDecisionRequest:
         else:
             submitter_phone = self.submitter_phone
 
+        sms_consent: bool | None | Unset
+        if isinstance(self.sms_consent, Unset):
+            sms_consent = UNSET
+        else:
+            sms_consent = self.sms_consent
+
 
         field_dict: dict[str, Any] = {}
 
@@ -119,6 +128,8 @@ class CarryDecisionRequest:
             field_dict["category"] = category
         if submitter_phone is not UNSET:
             field_dict["submitter_phone"] = submitter_phone
+        if sms_consent is not UNSET:
+            field_dict["sms_consent"] = sms_consent
 
         return field_dict
 
@@ -207,6 +218,16 @@ class CarryDecisionRequest:
         submitter_phone = _parse_submitter_phone(d.pop("submitter_phone", UNSET))
 
 
+        def _parse_sms_consent(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        sms_consent = _parse_sms_consent(d.pop("sms_consent", UNSET))
+
+
         carry_decision_request = cls(
             decision_id=decision_id,
             target=target,
@@ -217,6 +238,7 @@ class CarryDecisionRequest:
             application=application,
             category=category,
             submitter_phone=submitter_phone,
+            sms_consent=sms_consent,
         )
 
         return carry_decision_request

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.topic_action import TopicAction
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -35,6 +36,8 @@ class CommentView:
             edited_at (None | str | Unset):
             hidden (HiddenMark | None | Unset):
             editable_until (None | str | Unset): the author's edit window
+            allowed_actions (list[TopicAction] | Unset): officials only: hide a shown comment, restore a hidden one (POST
+                /review/topics/{id}/{action} with comment_id)
      """
 
     id: str
@@ -46,6 +49,7 @@ class CommentView:
     edited_at: None | str | Unset = UNSET
     hidden: HiddenMark | None | Unset = UNSET
     editable_until: None | str | Unset = UNSET
+    allowed_actions: list[TopicAction] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -88,6 +92,15 @@ class CommentView:
         else:
             editable_until = self.editable_until
 
+        allowed_actions: list[str] | Unset = UNSET
+        if not isinstance(self.allowed_actions, Unset):
+            allowed_actions = []
+            for allowed_actions_item_data in self.allowed_actions:
+                allowed_actions_item = allowed_actions_item_data.value
+                allowed_actions.append(allowed_actions_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -105,6 +118,8 @@ class CommentView:
             field_dict["hidden"] = hidden
         if editable_until is not UNSET:
             field_dict["editable_until"] = editable_until
+        if allowed_actions is not UNSET:
+            field_dict["allowed_actions"] = allowed_actions
 
         return field_dict
 
@@ -178,6 +193,18 @@ class CommentView:
         editable_until = _parse_editable_until(d.pop("editable_until", UNSET))
 
 
+        _allowed_actions = d.pop("allowed_actions", UNSET)
+        allowed_actions: list[TopicAction] | Unset = UNSET
+        if _allowed_actions is not UNSET:
+            allowed_actions = []
+            for allowed_actions_item_data in _allowed_actions:
+                allowed_actions_item = TopicAction(allowed_actions_item_data)
+
+
+
+                allowed_actions.append(allowed_actions_item)
+
+
         comment_view = cls(
             id=id,
             parent_id=parent_id,
@@ -188,6 +215,7 @@ class CommentView:
             edited_at=edited_at,
             hidden=hidden,
             editable_until=editable_until,
+            allowed_actions=allowed_actions,
         )
 
 

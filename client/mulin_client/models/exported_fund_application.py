@@ -70,6 +70,9 @@ class ExportedFundApplication:
             channel (FundChannel | None | Unset): web, or paper/meeting when staff entered it
             lead_phone_masked (None | str | Unset):
             scan_count (int | Unset):  Default: 0.
+            sms_consent (bool | None | Unset): paper or meeting: the lead agreed to texts of decisions
+            review_by_another (bool | Unset): the caller took the team's steps on it (entered, edited, submitted or reported
+                it): its review and money steps are another official's Default: False.
             lead_phone (None | str | Unset): the lead's number as staff typed it in (paper/meeting)
      """
 
@@ -107,6 +110,8 @@ class ExportedFundApplication:
     channel: FundChannel | None | Unset = UNSET
     lead_phone_masked: None | str | Unset = UNSET
     scan_count: int | Unset = 0
+    sms_consent: bool | None | Unset = UNSET
+    review_by_another: bool | Unset = False
     lead_phone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -264,6 +269,14 @@ class ExportedFundApplication:
 
         scan_count = self.scan_count
 
+        sms_consent: bool | None | Unset
+        if isinstance(self.sms_consent, Unset):
+            sms_consent = UNSET
+        else:
+            sms_consent = self.sms_consent
+
+        review_by_another = self.review_by_another
+
         lead_phone: None | str | Unset
         if isinstance(self.lead_phone, Unset):
             lead_phone = UNSET
@@ -328,6 +341,10 @@ class ExportedFundApplication:
             field_dict["lead_phone_masked"] = lead_phone_masked
         if scan_count is not UNSET:
             field_dict["scan_count"] = scan_count
+        if sms_consent is not UNSET:
+            field_dict["sms_consent"] = sms_consent
+        if review_by_another is not UNSET:
+            field_dict["review_by_another"] = review_by_another
         if lead_phone is not UNSET:
             field_dict["lead_phone"] = lead_phone
 
@@ -572,6 +589,18 @@ class ExportedFundApplication:
 
         scan_count = d.pop("scan_count", UNSET)
 
+        def _parse_sms_consent(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        sms_consent = _parse_sms_consent(d.pop("sms_consent", UNSET))
+
+
+        review_by_another = d.pop("review_by_another", UNSET)
+
         def _parse_lead_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -617,6 +646,8 @@ class ExportedFundApplication:
             channel=channel,
             lead_phone_masked=lead_phone_masked,
             scan_count=scan_count,
+            sms_consent=sms_consent,
+            review_by_another=review_by_another,
             lead_phone=lead_phone,
         )
 

@@ -47,6 +47,8 @@ class PaperApplicationEntry:
                 form.
             lead_phone (None | str | Unset): the lead's mobile, +86…, if the form gives it: their inbox hears of each step
             scans (list[str] | Unset): the scanned form: keys returned by POST /uploads/photos
+            sms_consent (bool | Unset): the lead agreed to be told of decisions by SMS at lead_phone (居民同意短信通知) while no
+                account holds the number Default: True.
      """
 
     committee: str
@@ -64,6 +66,7 @@ class PaperApplicationEntry:
     channel: FundChannel | Unset = UNSET
     lead_phone: None | str | Unset = UNSET
     scans: list[str] | Unset = UNSET
+    sms_consent: bool | Unset = True
 
 
 
@@ -122,6 +125,8 @@ class PaperApplicationEntry:
 
 
 
+        sms_consent = self.sms_consent
+
 
         field_dict: dict[str, Any] = {}
 
@@ -146,6 +151,8 @@ class PaperApplicationEntry:
             field_dict["lead_phone"] = lead_phone
         if scans is not UNSET:
             field_dict["scans"] = scans
+        if sms_consent is not UNSET:
+            field_dict["sms_consent"] = sms_consent
 
         return field_dict
 
@@ -231,6 +238,8 @@ class PaperApplicationEntry:
         scans = cast(list[str], d.pop("scans", UNSET))
 
 
+        sms_consent = d.pop("sms_consent", UNSET)
+
         paper_application_entry = cls(
             committee=committee,
             year=year,
@@ -247,6 +256,7 @@ class PaperApplicationEntry:
             channel=channel,
             lead_phone=lead_phone,
             scans=scans,
+            sms_consent=sms_consent,
         )
 
         return paper_application_entry

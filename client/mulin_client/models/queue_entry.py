@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.queue_kind import QueueKind
+from ..models.topic_action import TopicAction
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -35,6 +36,8 @@ class QueueEntry:
             overdue (bool | Unset):  Default: False.
             reason (None | str | Unset):
             supports (int | None | Unset):
+            allowed_actions (list[TopicAction] | Unset): what the caller may do now: to the topic (schedule), or to the
+                reported or appealed post, as it stands (restore keeps a shown post and dismisses its reports)
      """
 
     kind: QueueKind
@@ -47,6 +50,7 @@ class QueueEntry:
     overdue: bool | Unset = False
     reason: None | str | Unset = UNSET
     supports: int | None | Unset = UNSET
+    allowed_actions: list[TopicAction] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -94,6 +98,15 @@ class QueueEntry:
         else:
             supports = self.supports
 
+        allowed_actions: list[str] | Unset = UNSET
+        if not isinstance(self.allowed_actions, Unset):
+            allowed_actions = []
+            for allowed_actions_item_data in self.allowed_actions:
+                allowed_actions_item = allowed_actions_item_data.value
+                allowed_actions.append(allowed_actions_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -115,6 +128,8 @@ class QueueEntry:
             field_dict["reason"] = reason
         if supports is not UNSET:
             field_dict["supports"] = supports
+        if allowed_actions is not UNSET:
+            field_dict["allowed_actions"] = allowed_actions
 
         return field_dict
 
@@ -186,6 +201,18 @@ class QueueEntry:
         supports = _parse_supports(d.pop("supports", UNSET))
 
 
+        _allowed_actions = d.pop("allowed_actions", UNSET)
+        allowed_actions: list[TopicAction] | Unset = UNSET
+        if _allowed_actions is not UNSET:
+            allowed_actions = []
+            for allowed_actions_item_data in _allowed_actions:
+                allowed_actions_item = TopicAction(allowed_actions_item_data)
+
+
+
+                allowed_actions.append(allowed_actions_item)
+
+
         queue_entry = cls(
             kind=kind,
             topic_id=topic_id,
@@ -197,6 +224,7 @@ class QueueEntry:
             overdue=overdue,
             reason=reason,
             supports=supports,
+            allowed_actions=allowed_actions,
         )
 
 

@@ -106,6 +106,7 @@ export function paperForm({ where, toFen, entered }) {
       team: { name: form.elements["team.name"].value.trim(), lead_name: form.elements["team.lead_name"].value.trim(),
         member_count: number("team.member_count") },
       lead_phone: digits ? `+86${digits}` : undefined,
+      sms_consent: form.sms_consent.checked,
       title: form.elements.title.value.trim(), category: form.elements.category.value, purpose: form.elements.purpose.value.trim(),
       beneficiaries: number("beneficiaries"), starts_on: form.starts_on.value, ends_on: form.ends_on.value,
       lines: items, requested_fen: items.reduce((sum, line) => sum + line.unit_price_fen * line.quantity, 0),

@@ -201,6 +201,8 @@ function render(application) {
       ...fact("staff.fund.last_comment", application.last_comment),
       ...fact("staff.fund.entered_from", application.channel && application.channel !== "web" ? t(`staff.fund.channel.${application.channel}`) : null),
       ...fact("staff.fund.lead_phone", application.lead_phone_masked),
+      ...fact("staff.fund.sms", application.lead_phone_masked && application.sms_consent != null
+        ? t(application.sms_consent ? "staff.fund.sms_yes" : "staff.fund.sms_no") : null),
       ...fact("staff.fund.scans", application.scan_count || null)),
     el("p", { text: application.purpose }),
     linesTable(application.lines),
@@ -215,8 +217,10 @@ function render(application) {
   if (entered && application.allowed_actions.includes("report")) {
     forms.unshift(paperReportForm(application, (body, form) => act(application, "report", body, form)));
   }
+  // The review and money steps of what one entered for a team are another official's (four eyes).
+  const fourEyes = application.review_by_another ? el("p", { class: "hint", id: "four-eyes", text: t("staff.fund.four_eyes") }) : null;
   document.getElementById("detail-actions").replaceChildren(
-    ...(forms.length ? forms : [el("p", { class: "muted", text: t("staff.fund.nothing_to_do") })]));
+    ...(forms.length ? forms : [el("p", { class: "muted", text: t("staff.fund.nothing_to_do") })]), ...(fourEyes ? [fourEyes] : []));
 }
 
 async function open(id) {

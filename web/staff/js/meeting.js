@@ -114,7 +114,8 @@ function fundDraft(form, budget) {
   return {
     committee: meeting.division, year: Number((starts || new Date().toISOString()).slice(0, 4)),
     team: { name: value("team.name"), lead_name: value("team.lead_name"), member_count: number(value("team.member_count")) },
-    ...(digits ? { lead_phone: `+86${digits}` } : {}), category: value("fund_category"),
+    ...(digits ? { lead_phone: `+86${digits}`, sms_consent: form.elements.fund_sms_consent.checked } : {}),
+    category: value("fund_category"),
     ...(value("purpose") ? { purpose: value("purpose") } : {}), beneficiaries: number(value("beneficiaries")),
     starts_on: starts || undefined, ends_on: value("ends_on") || undefined,
     lines, requested_fen: lines.reduce((sum, line) => sum + line.unit_price_fen * line.quantity, 0),
@@ -155,6 +156,7 @@ function wireForms() {
     } else if (target === "suggestion") {
       body.category = value("category") || undefined;
       body.submitter_phone = value("submitter_phone") ? `+86${value("submitter_phone").replace(/^\+?86/, "")}` : undefined;
+      body.sms_consent = carry.elements.sms_consent.checked;
     }
     await act("carry", body, "staff.meeting.carried");
   });

@@ -15,6 +15,8 @@ const form = $("act-form");
 let cursor = null;
 let chosen = null;
 
+// The actions each kind of entry is acted on with here; of those, only the ones the server says
+// the post or topic allows now (allowed_actions: a hidden post is restored, not hidden again).
 const ACTIONS = {
   schedule: ["answer"],
   report: ["hide", "restore"],
@@ -29,13 +31,14 @@ function entryTitle(item) {
 }
 
 function row(item) {
-  const buttons = ACTIONS[item.kind].map((action) => el("button", {
+  const allowed = item.allowed_actions || [];
+  const buttons = ACTIONS[item.kind].filter((action) => allowed.includes(action)).map((action) => el("button", {
     type: "button", class: "secondary", text: t(`staff.topic.action.${action}`),
     onclick: () => choose(item, action) }));
   if (item.kind === "schedule") {
     buttons.unshift(el("a", { class: "button primary", href: `meeting.html?topics=${item.topic_id}`, text: t("staff.topic.schedule") }));
   }
-  return el("li", { class: "card", "data-topic": item.topic_id },
+  return el("li", { class: "card", "data-topic": item.topic_id, "data-comment": item.comment_id },
     el("h2", {}, el("a", { href: `../topic.html?id=${item.topic_id}`, text: entryTitle(item) })),
     el("p", {}, el("span", { class: "badge", text: t(`staff.topic.kind.${item.kind}`) }), " ",
       item.overdue ? el("span", { class: "badge overdue", text: t("staff.topic.overdue") }) : null, " ",
