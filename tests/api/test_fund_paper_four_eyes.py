@@ -20,7 +20,7 @@ from tests.api.suggestion_helpers import get, post
 from tests.api.test_fund_access import team_name
 from tests.api.test_fund_paper_report import report, staff_receipt
 
-YEAR = 2063  # a pool year no other test uses
+YEAR = 2073  # a pool year no other test uses (the access matrix takes 2060 upward)
 PATH = "/review/funds/applications"
 REVIEW_AND_MONEY = {"return_for_changes", "recommend", "approve", "reject", "fund", "return", "accept"}
 
