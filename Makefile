@@ -30,9 +30,8 @@ $(BROWSER) $(CJK_FONT):
 run: $(STAMP)
 	$(PY) -m local_stack
 
-# The browser tier and the rest run side by side, one on each core (tests/tiers.py).
 test: $(STAMP) $(NODE_STAMP) $(BROWSER) $(CJK_FONT)
-	$(PY) tests/tiers.py
+	$(PY) -m pytest
 
 # `make test` fuzzes every operation five times per role; this tries each twenty times as often
 # (about half an hour; MULIN_FUZZ_EXAMPLES=N chooses).
